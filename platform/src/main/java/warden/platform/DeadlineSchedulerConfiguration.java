@@ -1,0 +1,45 @@
+package warden.platform;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * db-scheduler on Warden's own PostgreSQL, so that deadlines (the end of a temporary ban) survive a restart and are
+ * picked up by any node. Axon's {@code AxonDbSchedulerAutoConfiguration} sees this {@link Scheduler} and builds a
+ * {@code DbSchedulerDeadlineManager} on it.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        beforeName = "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration")
+@EnableConfigurationProperties(SchedulerProperties.class)
+public class DeadlineSchedulerConfiguration {
+
+    @Bean
+    Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
+        return Scheduler.create(dataSource, tasks)
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .enableImmediateExecution()
+                .build();
+    }
+
+    /** Starts polling once every bean (the deadline manager included) exists, and stops first on shutdown. */
+    @Bean
+    SmartLifecycle dbSchedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override public void start() { scheduler.start(); running = true; }
+            @Override public void stop() { scheduler.stop(); running = false; }
+            @Override public boolean isRunning() { return running; }
+            @Override public int getPhase() { return Integer.MAX_VALUE - 100; }
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package warden.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Starts a real PostgreSQL from Maven Central binaries when no {@code spring.datasource.url} is set, so that a
+ * newcomer runs Warden with one command and keeps the history in a folder.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@Conditional(EmbeddedPostgresAutoConfiguration.NoExternalDatabase.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+public class EmbeddedPostgresAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        Path dataDir = properties.dataDir().toAbsolutePath();
+        Path workingDir = properties.effectiveWorkingDir().toAbsolutePath();
+        Files.createDirectories(dataDir);
+        Files.createDirectories(workingDir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("pg"))
+                .setOverrideWorkingDirectory(workingDir.toFile())
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(properties.port());
+        if (properties.durable()) {
+            // zonky starts PostgreSQL with -F and asynchronous commits: fine for tests, a data loss on a crash here.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL started on port {} with data in {} (durable: {})",
+                postgres.getPort(), dataDir, properties.durable());
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPoolName("warden-embedded");
+        config.setMaximumPoolSize(20);
+        return new HikariDataSource(config);
+    }
+
+    static class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package warden.platform.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A Spring Boot test on a real, embedded PostgreSQL of its own (a fresh cluster per application context, under
+ * {@code target/}), without fsync: tests want speed, not crash safety.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "warden.embedded-db.data-dir=target/test-pg/${random.uuid}",
+        "warden.embedded-db.working-dir=target/embedded-pg",
+        "warden.embedded-db.durable=false",
+        "warden.scheduler.polling-interval=200ms",
+        "warden.discord.token=",
+        "logging.level.org.axonframework=WARN",
+        "logging.level.io.zonky=WARN"
+})
+public @interface WardenSpringTest {
+}

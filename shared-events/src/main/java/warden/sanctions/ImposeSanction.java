@@ -1,0 +1,23 @@
+package warden.sanctions;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import warden.common.Actor;
+import warden.common.MemberKey;
+import warden.common.Texts;
+
+/** A moderator's manual action: warn, timeout, kick, ban (optionally temporary) or unban. */
+public record ImposeSanction(@TargetAggregateIdentifier MemberKey member,
+                             SanctionId sanctionId,
+                             SanctionSpec sanction,
+                             Actor by,
+                             String reason,
+                             Instant occurredAt,
+                             SanctionRules rules) {
+
+    public ImposeSanction {
+        Required.of(member, sanctionId, sanction, by, occurredAt);
+        reason = Texts.reason(reason);
+        if (rules == null) rules = SanctionRules.NONE;
+    }
+}

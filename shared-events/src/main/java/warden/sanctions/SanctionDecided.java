@@ -1,0 +1,17 @@
+package warden.sanctions;
+
+import java.time.Instant;
+import warden.common.Actor;
+import warden.common.MemberEvent;
+import warden.common.MemberKey;
+
+/** A sanction was decided, by a moderator ({@code rule} is null) or by a rule; {@code expiresAt} is null when it does not expire. */
+public record SanctionDecided(MemberKey member,
+                              SanctionId sanctionId,
+                              SanctionSpec sanction,
+                              Actor decidedBy,
+                              String reason,
+                              RuleDecision rule,
+                              Instant occurredAt,
+                              Instant expiresAt) implements MemberEvent {
+}

@@ -1,0 +1,41 @@
+package warden.sanctions;
+
+import warden.common.InvalidValueException;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * "{@code threshold} infractions of {@code countedType} within {@code window} -> {@code sanction}".
+ *
+ * @param countedType the infraction type counted, or {@code null} for any type
+ */
+public record SanctionRule(RuleId id, InfractionType countedType, int threshold, Duration window,
+                           SanctionSpec sanction, boolean enabled) {
+
+    public SanctionRule {
+        if (id == null) throw new InvalidValueException("error.id.missing", "rule");
+        if (threshold < RuleLimits.MIN_THRESHOLD || threshold > RuleLimits.MAX_THRESHOLD) {
+            throw new InvalidValueException("error.rule.threshold", RuleLimits.MIN_THRESHOLD, RuleLimits.MAX_THRESHOLD, threshold);
+        }
+        if (window == null || window.compareTo(RuleLimits.MIN_WINDOW) < 0 || window.compareTo(RuleLimits.MAX_WINDOW) > 0) {
+            throw new InvalidValueException("error.rule.window", RuleLimits.MIN_WINDOW.toString(),
+                    RuleLimits.MAX_WINDOW.toString(), String.valueOf(window));
+        }
+        if (sanction == null) throw new InvalidValueException("error.sanction.kind.missing");
+        if (sanction.kind() == SanctionKind.UNBAN) throw new InvalidValueException("error.rule.unban");
+    }
+
+    public boolean counts(InfractionType type) {
+        return countedType == null || countedType == type;
+    }
+
+    /** The window ending at {@code at}, both edges included: "3 within 10 minutes" includes exactly 10 minutes. */
+    public boolean inWindow(Instant infractionAt, Instant at) {
+        return !infractionAt.isAfter(at) && !infractionAt.isBefore(at.minus(window));
+    }
+
+    public SanctionRule withEnabled(boolean value) {
+        return new SanctionRule(id, countedType, threshold, window, sanction, value);
+    }
+}

@@ -1,0 +1,58 @@
+package warden.sanctions;
+
+import warden.common.InvalidValueException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * A sanction to carry out: its kind and, for a timeout (required) or a temporary ban (optional), its duration.
+ * The bounds live in {@link SanctionLimits}.
+ */
+public record SanctionSpec(SanctionKind kind, Duration duration) {
+
+    /** Least severe first; a permanent ban beats a temporary one, a longer timeout beats a shorter one. */
+    public static final Comparator<SanctionSpec> BY_SEVERITY = Comparator
+            .comparingInt((SanctionSpec s) -> s.kind().severity())
+            .thenComparing(s -> s.duration() == null ? Duration.ofSeconds(Long.MAX_VALUE) : s.duration());
+
+    public SanctionSpec {
+        if (kind == null) throw new InvalidValueException("error.sanction.kind.missing");
+        switch (kind) {
+            case TIMEOUT -> {
+                if (duration == null) throw new InvalidValueException("error.sanction.duration.required", kind);
+                within(duration, SanctionLimits.MIN_TIMEOUT, SanctionLimits.MAX_TIMEOUT);
+            }
+            case BAN -> {
+                if (duration != null) within(duration, SanctionLimits.MIN_TEMPORARY_BAN, SanctionLimits.MAX_TEMPORARY_BAN);
+            }
+            default -> {
+                if (duration != null) throw new InvalidValueException("error.sanction.duration.notAllowed", kind);
+            }
+        }
+    }
+
+    public static SanctionSpec of(SanctionKind kind) {
+        return new SanctionSpec(kind, null);
+    }
+
+    public static SanctionSpec timeout(Duration duration) {
+        return new SanctionSpec(SanctionKind.TIMEOUT, duration);
+    }
+
+    public static SanctionSpec ban(Duration durationOrNull) {
+        return new SanctionSpec(SanctionKind.BAN, durationOrNull);
+    }
+
+    private static void within(Duration duration, Duration min, Duration max) {
+        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            throw new InvalidValueException("error.sanction.duration.range", min.toString(), max.toString(), duration.toString());
+        }
+    }
+
+    /** When the sanction ends by itself, or {@code null} if it does not. */
+    public Instant expiresAt(Instant from) {
+        return duration == null ? null : from.plus(duration);
+    }
+}
