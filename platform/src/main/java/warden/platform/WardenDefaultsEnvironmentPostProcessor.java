@@ -3,25 +3,34 @@ package warden.platform;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
 
 /**
- * Adds {@code warden-defaults.properties} as the last property source, so that every role (and every module's
- * tests) shares one set of defaults that any application.yml, variable or argument overrides.
+ * Adds every module's {@code META-INF/warden/*.properties} as the last property sources, so that each module
+ * ships the defaults of what it owns (its processors, its limits) and any application.yml, environment
+ * variable or argument overrides them.
  */
 public class WardenDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            environment.getPropertySources().addLast(
-                    new ResourcePropertySource("wardenDefaults", new ClassPathResource("warden-defaults.properties")));
+            Resource[] resources = new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:META-INF/warden/*.properties");
+            Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
+            for (Resource resource : resources) {
+                environment.getPropertySources().addLast(
+                        new ResourcePropertySource("wardenDefaults:" + resource.getFilename(), resource));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("warden-defaults.properties is missing from the platform jar", e);
+            throw new UncheckedIOException("cannot read Warden's default settings", e);
         }
     }
 }

@@ -2,11 +2,11 @@ package warden.common;
 
 /**
  * Who took a decision: a moderator (Discord user id), an automod module, a sanction rule, or Warden itself
- * (a deadline, an operator through the API).
+ * (a deadline), or a caller of the REST API.
  */
 public record Actor(Kind kind, String id) {
 
-    public enum Kind { MODERATOR, AUTOMOD, RULE, SYSTEM }
+    public enum Kind { MODERATOR, AUTOMOD, RULE, SYSTEM, API }
 
     public Actor {
         if (kind == null) throw new InvalidValueException("error.actor.missing");
@@ -23,6 +23,11 @@ public record Actor(Kind kind, String id) {
 
     public static Actor rule(String ruleId) {
         return new Actor(Kind.RULE, ruleId);
+    }
+
+    /** A caller of the REST API, named by its token. */
+    public static Actor api(String tokenName) {
+        return new Actor(Kind.API, tokenName);
     }
 
     public static Actor system(String what) {

@@ -1,0 +1,44 @@
+package warden.api;
+
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Resolves a bearer token against the configured hashes; the token text itself is never kept nor logged. */
+class ApiTokenIntrospector implements OpaqueTokenIntrospector {
+
+    private final Map<String, ApiCaller> byHash;
+
+    ApiTokenIntrospector(ApiTokenProperties properties) {
+        this.byHash = properties.tokens().stream().collect(Collectors.toUnmodifiableMap(
+                ApiTokenProperties.Token::sha256,
+                t -> new ApiCaller(t.name(), t.role(), t.guilds()),
+                (a, b) -> {
+                    throw new IllegalArgumentException("two API tokens have the same hash: " + a.name() + ", " + b.name());
+                }));
+    }
+
+    @Override
+    public OAuth2AuthenticatedPrincipal introspect(String token) {
+        ApiCaller caller = byHash.get(sha256Hex(token));
+        if (caller == null) throw new BadOpaqueTokenException("unknown token");
+        return caller;
+    }
+
+    static String sha256Hex(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+}

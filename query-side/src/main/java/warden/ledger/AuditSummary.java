@@ -1,0 +1,52 @@
+package warden.ledger;
+
+import warden.common.Actor;
+import warden.common.GuildEvent;
+import warden.common.MemberEvent;
+import warden.sanctions.InfractionPardoned;
+import warden.sanctions.InfractionRecorded;
+import warden.sanctions.InfractionType;
+import warden.sanctions.NoteAdded;
+import warden.sanctions.SanctionApplied;
+import warden.sanctions.SanctionDecided;
+import warden.sanctions.SanctionExpired;
+import warden.sanctions.SanctionFailed;
+import warden.sanctions.SanctionKind;
+import warden.sanctions.SanctionLifted;
+
+/**
+ * The searchable columns of an audit row; the full event is kept beside them as JSON. Events of other features
+ * are audited with their type and time only until they add a case here.
+ */
+record AuditSummary(Long userId, String refId, InfractionType infractionType, SanctionKind sanctionKind, Actor actor,
+                    String reason) {
+
+    static AuditSummary of(GuildEvent event) {
+        Long user = event instanceof MemberEvent m ? m.member().user().value() : null;
+        if (event instanceof InfractionRecorded e) {
+            return new AuditSummary(user, e.infractionId().value(), e.type(), null, e.source(), e.reason());
+        }
+        if (event instanceof InfractionPardoned e) {
+            return new AuditSummary(user, e.infractionId().value(), null, null, e.by(), e.reason());
+        }
+        if (event instanceof NoteAdded e) {
+            return new AuditSummary(user, e.noteId().value(), null, null, e.by(), e.text());
+        }
+        if (event instanceof SanctionDecided e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.sanction().kind(), e.decidedBy(), e.reason());
+        }
+        if (event instanceof SanctionApplied e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), null, null);
+        }
+        if (event instanceof SanctionFailed e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), null, e.reason());
+        }
+        if (event instanceof SanctionExpired e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), null, null);
+        }
+        if (event instanceof SanctionLifted e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.reason());
+        }
+        return new AuditSummary(user, null, null, null, null, null);
+    }
+}

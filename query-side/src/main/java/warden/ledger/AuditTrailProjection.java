@@ -1,0 +1,53 @@
+package warden.ledger;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import warden.common.GuildEvent;
+import warden.platform.EventJson;
+
+import static warden.platform.Timestamps.toDb;
+
+/** Appends every guild event to {@code audit_event}: the guild timeline and each member's history. */
+@Component
+@ProcessingGroup(LedgerProcessing.GROUP)
+class AuditTrailProjection {
+
+    private final JdbcClient db;
+
+    AuditTrailProjection(JdbcClient db) {
+        this.db = db;
+    }
+
+    @EventHandler
+    void on(GuildEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        AuditSummary summary = AuditSummary.of(event);
+        db.sql("""
+                        insert into audit_event(event_id, global_index, guild_id, user_id, event_type, ref_id,
+                                                infraction_type, sanction_kind, actor, reason, occurred_at, payload)
+                        values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb)
+                        on conflict (event_id) do nothing""")
+                .params(eventId,
+                        token.position().orElse(-1),
+                        event.guild().value(),
+                        summary.userId(),
+                        event.getClass().getSimpleName(),
+                        summary.refId(),
+                        summary.infractionType() == null ? null : summary.infractionType().name(),
+                        summary.sanctionKind() == null ? null : summary.sanctionKind().name(),
+                        summary.actor() == null ? null : summary.actor().toString(),
+                        summary.reason(),
+                        toDb(event.occurredAt()),
+                        EventJson.write(event))
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        db.sql("truncate audit_event").update();
+    }
+}

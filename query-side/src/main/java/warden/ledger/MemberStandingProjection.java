@@ -1,0 +1,111 @@
+package warden.ledger;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import warden.common.Actor;
+import warden.common.MemberKey;
+import warden.platform.EventJson;
+import warden.sanctions.InfractionPardoned;
+import warden.sanctions.InfractionRecorded;
+import warden.sanctions.SanctionApplied;
+import warden.sanctions.SanctionDecided;
+import warden.sanctions.SanctionExpired;
+import warden.sanctions.SanctionFailed;
+import warden.sanctions.SanctionId;
+import warden.sanctions.SanctionLifted;
+
+import java.time.Instant;
+
+import static warden.platform.Timestamps.toDb;
+
+/** The current state of each infraction and sanction, for standings at any time and sanction explanations. */
+@Component
+@ProcessingGroup(LedgerProcessing.GROUP)
+class MemberStandingProjection {
+
+    private final JdbcClient db;
+
+    MemberStandingProjection(JdbcClient db) {
+        this.db = db;
+    }
+
+    @EventHandler
+    void on(InfractionRecorded e) {
+        db.sql("""
+                        insert into infraction_state(guild_id, user_id, infraction_id, infraction_type, source, reason,
+                                                     evidence, occurred_at)
+                        values (?,?,?,?,?,?,?::jsonb,?)
+                        on conflict do nothing""")
+                .params(e.member().guild().value(), e.member().user().value(), e.infractionId().value(),
+                        e.type().name(), e.source().toString(), e.reason(), EventJson.write(e.evidence()),
+                        toDb(e.occurredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(InfractionPardoned e) {
+        db.sql("""
+                        update infraction_state set pardoned_at = ?, pardoned_by = ?, pardon_reason = ?
+                        where guild_id = ? and user_id = ? and infraction_id = ?""")
+                .params(toDb(e.occurredAt()), e.by().toString(), e.reason(), e.member().guild().value(),
+                        e.member().user().value(), e.infractionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SanctionDecided e) {
+        db.sql("""
+                        insert into sanction_state(guild_id, user_id, sanction_id, kind, duration_s, decided_by, reason,
+                                                   decided_at, expires_at, status, status_at, rule_decision)
+                        values (?,?,?,?,?,?,?,?,?,'DECIDED',?,?::jsonb)
+                        on conflict do nothing""")
+                .params(e.member().guild().value(), e.member().user().value(), e.sanctionId().value(),
+                        e.sanction().kind().name(),
+                        e.sanction().duration() == null ? null : e.sanction().duration().toSeconds(),
+                        e.decidedBy().toString(), e.reason(), toDb(e.occurredAt()), toDb(e.expiresAt()),
+                        toDb(e.occurredAt()), e.rule() == null ? null : EventJson.write(e.rule()))
+                .update();
+    }
+
+    @EventHandler
+    void on(SanctionApplied e) {
+        status(e.member(), e.sanctionId(), "APPLIED", null, e.occurredAt(), false);
+    }
+
+    @EventHandler
+    void on(SanctionFailed e) {
+        status(e.member(), e.sanctionId(), "FAILED", e.reason(), e.occurredAt(), false);
+    }
+
+    @EventHandler
+    void on(SanctionExpired e) {
+        status(e.member(), e.sanctionId(), "EXPIRED", null, e.occurredAt(), true);
+    }
+
+    @EventHandler
+    void on(SanctionLifted e) {
+        status(e.member(), e.sanctionId(), e.cause().name(), describe(e.by(), e.reason()), e.occurredAt(), true);
+    }
+
+    private void status(MemberKey member, SanctionId id, String status, String reason, Instant at, boolean ends) {
+        db.sql("""
+                        update sanction_state
+                        set status = ?, status_reason = ?, status_at = ?,
+                            ended_at = case when ? then ? else ended_at end
+                        where guild_id = ? and sanction_id = ?""")
+                .params(status, reason, toDb(at), ends, toDb(at), member.guild().value(), id.value())
+                .update();
+    }
+
+    private static String describe(Actor by, String reason) {
+        return reason == null ? by.toString() : by + ": " + reason;
+    }
+
+    @ResetHandler
+    void reset() {
+        db.sql("truncate infraction_state, sanction_state").update();
+    }
+}

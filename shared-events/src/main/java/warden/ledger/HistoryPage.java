@@ -1,0 +1,6 @@
+package warden.ledger;
+
+import java.util.List;
+
+public record HistoryPage(List<HistoryEntry> entries, int page, int size, long total) {
+}
