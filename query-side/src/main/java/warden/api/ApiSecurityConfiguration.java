@@ -1,5 +1,6 @@
 package warden.api;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import static warden.api.GuildScopedAuthorization.inPathGuild;
  * Stateless: no session, no cookie, hence no CSRF surface.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableConfigurationProperties(ApiTokenProperties.class)
 class ApiSecurityConfiguration {

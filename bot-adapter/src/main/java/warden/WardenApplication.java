@@ -1,0 +1,23 @@
+package warden;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import warden.cli.WardenCli;
+
+/**
+ * Warden in one process: the Discord bot, the command side and the query side with its REST API. With no
+ * configuration it runs on an embedded PostgreSQL whose data lives in {@code ./warden-data}.
+ */
+@SpringBootApplication
+public class WardenApplication {
+
+    public static void main(String[] args) {
+        // Warden does not phone home: AxonIQ's update checker and console banner stay off unless asked for.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty("disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
+        if (args.length > 0 && WardenCli.isCommand(args[0])) {
+            System.exit(WardenCli.run(WardenApplication.class, args));
+        }
+        SpringApplication.run(WardenApplication.class, args);
+    }
+}
