@@ -126,6 +126,7 @@ public class MemberRecord {
     }
 
     private void enforceRules(MemberKey target, SanctionRules rules, InfractionId trigger, Instant at, DeadlineManager deadlines) {
+        if (rules == null) return;
         InfractionType type = infractions.get(trigger).type();
         List<RuleDecision.Outranked> fired = new ArrayList<>();
         for (SanctionRule rule : rules.enabled()) {

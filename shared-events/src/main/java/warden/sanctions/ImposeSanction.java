@@ -18,6 +18,10 @@ public record ImposeSanction(@TargetAggregateIdentifier MemberKey member,
     public ImposeSanction {
         Required.of(member, sanctionId, sanction, by, occurredAt);
         reason = Texts.reason(reason);
-        if (rules == null) rules = SanctionRules.NONE;
+    }
+
+    /** The guild's current rules, attached at dispatch when the sender left {@code rules} null. */
+    public ImposeSanction withRules(SanctionRules current) {
+        return new ImposeSanction(member, sanctionId, sanction, by, reason, occurredAt, current);
     }
 }

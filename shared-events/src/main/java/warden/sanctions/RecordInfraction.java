@@ -6,7 +6,10 @@ import warden.common.Actor;
 import warden.common.MemberKey;
 import warden.common.Texts;
 
-/** Records one infraction; the same {@code infractionId} twice is a no-op (a redelivered gateway event). */
+/**
+ * Records one infraction; the same {@code infractionId} twice is a no-op (a redelivered gateway event).
+ * {@code rules} null means "the guild's current rules": they are attached when the command is dispatched.
+ */
 public record RecordInfraction(@TargetAggregateIdentifier MemberKey member,
                                InfractionId infractionId,
                                InfractionType type,
@@ -20,6 +23,10 @@ public record RecordInfraction(@TargetAggregateIdentifier MemberKey member,
         Required.of(member, infractionId, type, source, occurredAt);
         reason = Texts.reason(reason);
         if (evidence == null) evidence = Evidence.none();
-        if (rules == null) rules = SanctionRules.NONE;
+    }
+
+    /** The guild's current rules, attached at dispatch when the sender left {@code rules} null. */
+    public RecordInfraction withRules(SanctionRules current) {
+        return new RecordInfraction(member, infractionId, type, source, reason, evidence, occurredAt, current);
     }
 }

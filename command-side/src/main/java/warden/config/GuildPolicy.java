@@ -1,0 +1,122 @@
+package warden.config;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import warden.automod.AutomodModule;
+import warden.automod.AutomodSettings;
+import warden.common.CommandRefusedException;
+import warden.common.GuildId;
+import warden.common.InvalidValueException;
+import warden.sanctions.RuleLimits;
+import warden.sanctions.SanctionRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A guild's policy: automod settings, automatic sanction rules, premium flag. Every change is an event carrying
+ * the new version; {@link PolicyDocument} holds the state, so readers fold events exactly as this aggregate does.
+ */
+@Aggregate
+public class GuildPolicy {
+
+    @AggregateIdentifier
+    private String id;
+    private PolicyDocument policy;
+
+    protected GuildPolicy() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ConfigureAutomod cmd) {
+        PolicyDocument current = current(cmd.guild());
+        if (cmd.expectedVersion() != null && cmd.expectedVersion() != current.version()) {
+            throw new CommandRefusedException("error.policy.versionConflict", cmd.expectedVersion(), current.version());
+        }
+        AutomodSettings next = cmd.settings();
+        if (!current.premium() && !next.invites().immuneServers().isEmpty()) {
+            throw InvalidValueException.forField("invites.immuneServers", "error.automod.premiumOnly");
+        }
+        List<String> changed = changedModules(current.automod(), next);
+        if (changed.isEmpty()) return;
+        apply(new AutomodConfigured(cmd.guild(), next, changed, current.version() + 1, cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AddSanctionRule cmd) {
+        PolicyDocument current = current(cmd.guild());
+        if (current.rule(cmd.rule().id()).isPresent()) {
+            throw new CommandRefusedException("error.rule.duplicate", cmd.rule().id());
+        }
+        int max = RuleLimits.maxRules(current.premium());
+        if (current.rules().size() >= max) throw new CommandRefusedException("error.rule.limit", max);
+        apply(new SanctionRuleAdded(cmd.guild(), cmd.rule(), current.version() + 1, cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ChangeSanctionRule cmd) {
+        PolicyDocument policy = current(cmd.guild());
+        SanctionRule before = policy.rule(cmd.rule().id())
+                .orElseThrow(() -> new CommandRefusedException("error.rule.unknown", cmd.rule().id()));
+        if (before.equals(cmd.rule())) return;
+        apply(new SanctionRuleChanged(cmd.guild(), before, cmd.rule(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetSanctionRuleEnabled cmd) {
+        PolicyDocument policy = current(cmd.guild());
+        SanctionRule rule = policy.rule(cmd.rule())
+                .orElseThrow(() -> new CommandRefusedException("error.rule.unknown", cmd.rule()));
+        if (rule.enabled() == cmd.enabled()) return;
+        apply(new SanctionRuleEnabledChanged(cmd.guild(), cmd.rule(), cmd.enabled(), policy.version() + 1, cmd.by(),
+                cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RemoveSanctionRule cmd) {
+        PolicyDocument policy = current(cmd.guild());
+        if (policy.rule(cmd.rule()).isEmpty()) throw new CommandRefusedException("error.rule.unknown", cmd.rule());
+        apply(new SanctionRuleRemoved(cmd.guild(), cmd.rule(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
+    }
+
+    /** Turning premium off keeps existing rules; only new ones are refused beyond the regular limit. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetPremium cmd) {
+        PolicyDocument current = current(cmd.guild());
+        if (current.premium() == cmd.premium()) return;
+        apply(new PremiumChanged(cmd.guild(), cmd.premium(), current.version() + 1, cmd.by(), cmd.occurredAt()));
+    }
+
+    private PolicyDocument current(GuildId guild) {
+        return policy != null ? policy : PolicyDocument.initial(guild);
+    }
+
+    static List<String> changedModules(AutomodSettings before, AutomodSettings after) {
+        List<String> changed = new ArrayList<>();
+        for (AutomodModule module : AutomodModule.values()) {
+            if (!Objects.equals(before.module(module), after.module(module))) changed.add(module.key());
+        }
+        if (!Objects.equals(before.userContent(), after.userContent())) changed.add("userContent");
+        return changed;
+    }
+
+    @EventSourcingHandler
+    void on(PolicyEvent event) {
+        id = GuildPolicyId.of(event.guild());
+        policy = current(event.guild()).apply(event);
+    }
+}

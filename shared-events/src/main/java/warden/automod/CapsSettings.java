@@ -1,0 +1,27 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.RoleId;
+
+import java.util.Set;
+
+/**
+ * Excessive capitals.
+ *
+ * @param maxPercent the highest share of capital letters allowed among the letters of a message (1..100)
+ * @param minLength  messages with fewer letters are not considered
+ */
+public record CapsSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                           Integer maxPercent, Integer minLength) implements ModuleSettings {
+
+    public CapsSettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        maxPercent = Check.percent("maxPercent", maxPercent, 70);
+        minLength = Check.range("minLength", minLength, 10, 1, AutomodLimits.MAX_MESSAGE_LENGTH);
+    }
+
+    public static CapsSettings defaults() {
+        return new CapsSettings(false, false, null, null, null, null);
+    }
+}

@@ -1,0 +1,27 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.RoleId;
+
+import java.util.Set;
+
+/**
+ * Excessive emojis (Unicode and custom {@code <:name:id>}): a message is flagged when both thresholds are reached.
+ *
+ * @param minPercent share of the message's visible characters that are emojis (each emoji counts as one)
+ * @param minCount   number of emojis
+ */
+public record EmojiSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                            Integer minPercent, Integer minCount) implements ModuleSettings {
+
+    public EmojiSettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        minPercent = Check.percent("minPercent", minPercent, 50);
+        minCount = Check.range("minCount", minCount, 6, 1, AutomodLimits.MAX_MESSAGE_LENGTH);
+    }
+
+    public static EmojiSettings defaults() {
+        return new EmojiSettings(false, false, null, null, null, null);
+    }
+}

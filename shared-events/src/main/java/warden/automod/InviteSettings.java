@@ -1,0 +1,29 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.GuildId;
+import warden.common.RoleId;
+
+import java.util.Set;
+
+/**
+ * Discord invites. Invites to the guild itself are never flagged.
+ *
+ * @param allowedInvites invite codes that are let through
+ * @param immuneServers  guilds whose every invite is let through (premium guilds only)
+ */
+public record InviteSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                             Set<String> allowedInvites, Set<GuildId> immuneServers, boolean censor)
+        implements ModuleSettings {
+
+    public InviteSettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        allowedInvites = ModuleSettings.copy("allowedInvites", allowedInvites);
+        immuneServers = ModuleSettings.copy("immuneServers", immuneServers);
+    }
+
+    public static InviteSettings defaults() {
+        return new InviteSettings(false, false, null, null, null, null, false);
+    }
+}

@@ -1,0 +1,26 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.RoleId;
+
+import java.util.Set;
+
+/**
+ * Forbidden markdown.
+ *
+ * @param removeMarkdown repost the message through a webhook without the forbidden markdown (on by default)
+ */
+public record MarkdownSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                               Set<MarkdownKind> forbidden, Boolean removeMarkdown) implements ModuleSettings {
+
+    public MarkdownSettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        forbidden = forbidden == null ? Set.of() : Set.copyOf(forbidden);
+        if (removeMarkdown == null) removeMarkdown = Boolean.TRUE;
+    }
+
+    public static MarkdownSettings defaults() {
+        return new MarkdownSettings(false, false, null, null, null, null);
+    }
+}

@@ -1,0 +1,28 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.RoleId;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Excessive mentions: more than {@code limit} mentions by one member within {@code window}.
+ *
+ * @param delete delete the messages of the burst (beware: ghost pings)
+ */
+public record MentionSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                              Duration window, Integer limit, boolean delete, boolean blockMessages)
+        implements ModuleSettings {
+
+    public MentionSettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        window = Check.window("window", window, Duration.ofSeconds(10));
+        limit = Check.range("limit", limit, 5, 1, AutomodLimits.MAX_RATE_LIMIT);
+    }
+
+    public static MentionSettings defaults() {
+        return new MentionSettings(false, false, null, null, null, null, false, false);
+    }
+}

@@ -1,0 +1,24 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.RoleId;
+import warden.common.UserId;
+
+import java.util.Set;
+
+/** Forbidden pings of given members or roles. */
+public record PingSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                           Set<UserId> forbiddenMembers, Set<RoleId> forbiddenRoles, boolean blockMessages)
+        implements ModuleSettings {
+
+    public PingSettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        forbiddenMembers = ModuleSettings.copy("forbiddenMembers", forbiddenMembers);
+        forbiddenRoles = ModuleSettings.copy("forbiddenRoles", forbiddenRoles);
+    }
+
+    public static PingSettings defaults() {
+        return new PingSettings(false, false, null, null, null, null, false);
+    }
+}

@@ -1,0 +1,23 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.RoleId;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** Message spam: more than {@code limit} messages by one member within {@code window}. */
+public record SpamSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                           Duration window, Integer limit) implements ModuleSettings {
+
+    public SpamSettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        window = Check.window("window", window, Duration.ofSeconds(5));
+        limit = Check.range("limit", limit, 5, 1, AutomodLimits.MAX_RATE_LIMIT);
+    }
+
+    public static SpamSettings defaults() {
+        return new SpamSettings(false, false, null, null, null, null);
+    }
+}

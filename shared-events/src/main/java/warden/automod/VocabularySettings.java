@@ -1,0 +1,52 @@
+package warden.automod;
+
+import warden.common.ChannelId;
+import warden.common.InvalidValueException;
+import warden.common.RoleId;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Forbidden words and expressions. A {@code *} at the start and/or the end allows partial matches ({@code chat*}
+ * catches {@code chats}); without it, whole words only ({@code chat} leaves {@code chateau} alone).
+ *
+ * @param allowed       words never flagged even when a forbidden entry matches inside them (false positives)
+ * @param blockMessages also block before sending through Discord's native AutoMod (first 1,000 words)
+ * @param censor        repost the message through a webhook with the expression masked
+ */
+public record VocabularySettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
+                                 List<String> words, List<String> allowed, boolean blockMessages, boolean censor)
+        implements ModuleSettings {
+
+    public VocabularySettings {
+        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
+        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        words = entries("words", words, AutomodLimits.MAX_WORDS);
+        allowed = entries("allowed", allowed, AutomodLimits.MAX_LIST);
+    }
+
+    public static VocabularySettings defaults() {
+        return new VocabularySettings(false, false, null, null, null, null, false, false);
+    }
+
+    private static List<String> entries(String field, List<String> values, int max) {
+        if (values == null) return List.of();
+        Set<String> unique = new LinkedHashSet<>();
+        for (String value : values) {
+            String word = value == null ? "" : value.strip();
+            String core = word.replace("*", "").strip();
+            if (core.isEmpty()) throw InvalidValueException.forField(field, "error.vocabulary.empty", field);
+            if (word.length() > AutomodLimits.MAX_WORD_LENGTH) {
+                throw InvalidValueException.forField(field, "error.vocabulary.tooLong", word, AutomodLimits.MAX_WORD_LENGTH);
+            }
+            if (word.indexOf('*', 1) > 0 && word.indexOf('*', 1) < word.length() - 1) {
+                throw InvalidValueException.forField(field, "error.vocabulary.innerWildcard", word);
+            }
+            unique.add(word);
+        }
+        Check.size(field, unique, max);
+        return List.copyOf(unique);
+    }
+}

@@ -1,0 +1,13 @@
+package warden.config;
+
+import java.time.Instant;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.sanctions.SanctionRule;
+
+public record SanctionRuleAdded(GuildId guild,
+                                SanctionRule rule,
+                                long version,
+                                Actor by,
+                                Instant occurredAt) implements PolicyEvent {
+}
