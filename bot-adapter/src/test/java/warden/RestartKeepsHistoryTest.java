@@ -47,11 +47,10 @@ class RestartKeepsHistoryTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(WardenApplication.class)
-                .properties("server.port=0",
-                        "warden.embedded-db.data-dir=" + dataDir,
-                        "warden.embedded-db.working-dir=target/embedded-pg",
-                        "warden.discord.token=")
-                .run();
+                .run("--server.port=0",
+                        "--warden.embedded-db.data-dir=" + dataDir,
+                        "--warden.embedded-db.working-dir=target/embedded-pg",
+                        "--warden.discord.token=");
     }
 
     private static HistoryPage log(ConfigurableApplicationContext context, MemberKey member) {

@@ -37,7 +37,7 @@ public class GuildPolicy {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ConfigureAutomod cmd) {
+    long handle(ConfigureAutomod cmd) {
         PolicyDocument current = current(cmd.guild());
         if (cmd.expectedVersion() != null && cmd.expectedVersion() != current.version()) {
             throw new CommandRefusedException("error.policy.versionConflict", cmd.expectedVersion(), current.version());
@@ -47,13 +47,15 @@ public class GuildPolicy {
             throw InvalidValueException.forField("invites.immuneServers", "error.automod.premiumOnly");
         }
         List<String> changed = changedModules(current.automod(), next);
-        if (changed.isEmpty()) return;
-        apply(new AutomodConfigured(cmd.guild(), next, changed, current.version() + 1, cmd.by(), cmd.occurredAt()));
+        if (!changed.isEmpty()) {
+            apply(new AutomodConfigured(cmd.guild(), next, changed, current.version() + 1, cmd.by(), cmd.occurredAt()));
+        }
+        return version(cmd.guild());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AddSanctionRule cmd) {
+    long handle(AddSanctionRule cmd) {
         PolicyDocument current = current(cmd.guild());
         if (current.rule(cmd.rule().id()).isPresent()) {
             throw new CommandRefusedException("error.rule.duplicate", cmd.rule().id());
@@ -61,44 +63,57 @@ public class GuildPolicy {
         int max = RuleLimits.maxRules(current.premium());
         if (current.rules().size() >= max) throw new CommandRefusedException("error.rule.limit", max);
         apply(new SanctionRuleAdded(cmd.guild(), cmd.rule(), current.version() + 1, cmd.by(), cmd.occurredAt()));
+        return version(cmd.guild());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ChangeSanctionRule cmd) {
+    long handle(ChangeSanctionRule cmd) {
         PolicyDocument policy = current(cmd.guild());
         SanctionRule before = policy.rule(cmd.rule().id())
                 .orElseThrow(() -> new CommandRefusedException("error.rule.unknown", cmd.rule().id()));
-        if (before.equals(cmd.rule())) return;
-        apply(new SanctionRuleChanged(cmd.guild(), before, cmd.rule(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
+        if (!before.equals(cmd.rule())) {
+            apply(new SanctionRuleChanged(cmd.guild(), before, cmd.rule(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
+        }
+        return version(cmd.guild());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SetSanctionRuleEnabled cmd) {
+    long handle(SetSanctionRuleEnabled cmd) {
         PolicyDocument policy = current(cmd.guild());
         SanctionRule rule = policy.rule(cmd.rule())
                 .orElseThrow(() -> new CommandRefusedException("error.rule.unknown", cmd.rule()));
-        if (rule.enabled() == cmd.enabled()) return;
-        apply(new SanctionRuleEnabledChanged(cmd.guild(), cmd.rule(), cmd.enabled(), policy.version() + 1, cmd.by(),
-                cmd.occurredAt()));
+        if (rule.enabled() != cmd.enabled()) {
+            apply(new SanctionRuleEnabledChanged(cmd.guild(), cmd.rule(), cmd.enabled(), policy.version() + 1, cmd.by(),
+                    cmd.occurredAt()));
+        }
+        return version(cmd.guild());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RemoveSanctionRule cmd) {
+    long handle(RemoveSanctionRule cmd) {
         PolicyDocument policy = current(cmd.guild());
         if (policy.rule(cmd.rule()).isEmpty()) throw new CommandRefusedException("error.rule.unknown", cmd.rule());
         apply(new SanctionRuleRemoved(cmd.guild(), cmd.rule(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
+        return version(cmd.guild());
     }
 
     /** Turning premium off keeps existing rules; only new ones are refused beyond the regular limit. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SetPremium cmd) {
+    long handle(SetPremium cmd) {
         PolicyDocument current = current(cmd.guild());
-        if (current.premium() == cmd.premium()) return;
-        apply(new PremiumChanged(cmd.guild(), cmd.premium(), current.version() + 1, cmd.by(), cmd.occurredAt()));
+        if (current.premium() != cmd.premium()) {
+            apply(new PremiumChanged(cmd.guild(), cmd.premium(), current.version() + 1, cmd.by(), cmd.occurredAt()));
+        }
+        return version(cmd.guild());
+    }
+
+    /** Every command answers with the policy version it left, so an editor can send it back as expectedVersion. */
+    private long version(GuildId guild) {
+        return current(guild).version();
     }
 
     private PolicyDocument current(GuildId guild) {

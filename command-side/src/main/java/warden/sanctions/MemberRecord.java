@@ -34,7 +34,9 @@ public class MemberRecord {
 
     static final String EXPIRY_DEADLINE_PREFIX = "sanction-expiry:";
 
+    /** {@code guild:user}; a String, because deadlines store the identifier and must read it back as it was. */
     @AggregateIdentifier
+    private String id;
     private MemberKey member;
     private final Map<InfractionId, Infraction> infractions = new LinkedHashMap<>();
     private final Map<SanctionId, Sanction> sanctions = new HashMap<>();
@@ -178,7 +180,7 @@ public class MemberRecord {
 
     @EventSourcingHandler
     void on(InfractionRecorded e) {
-        member = e.member();
+        remember(e.member());
         infractions.put(e.infractionId(), new Infraction(e.infractionId(), e.type(), e.occurredAt(), false));
     }
 
@@ -189,13 +191,13 @@ public class MemberRecord {
 
     @EventSourcingHandler
     void on(NoteAdded e) {
-        member = e.member();
+        remember(e.member());
         notes.add(e.noteId());
     }
 
     @EventSourcingHandler
     void on(SanctionDecided e) {
-        member = e.member();
+        remember(e.member());
         sanctions.put(e.sanctionId(), Sanction.decided(e.sanctionId(), e.sanction().kind(), e.expiresAt()));
         if (e.rule() != null) {
             consumed.computeIfAbsent(e.rule().rule(), r -> new HashSet<>()).addAll(e.rule().counted());
@@ -221,6 +223,11 @@ public class MemberRecord {
     @EventSourcingHandler
     void on(SanctionLifted e) {
         sanctions.computeIfPresent(e.sanctionId(), (id, s) -> s.withStatus(Sanction.Status.ENDED));
+    }
+
+    private void remember(MemberKey key) {
+        member = key;
+        id = key.toString();
     }
 
     private record Infraction(InfractionId id, InfractionType type, Instant occurredAt, boolean pardoned) {

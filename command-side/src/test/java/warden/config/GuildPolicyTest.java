@@ -54,7 +54,8 @@ class GuildPolicyTest {
     void aFirstRuleCreatesThePolicyAtVersionOne() {
         fixture.givenNoPriorActivity()
                 .when(new AddSanctionRule(GUILD, rule("r1"), ADMIN, T0))
-                .expectEvents(new SanctionRuleAdded(GUILD, rule("r1"), 1, ADMIN, T0));
+                .expectEvents(new SanctionRuleAdded(GUILD, rule("r1"), 1, ADMIN, T0))
+                .expectResultMessagePayload(1L);
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Comparator;
 /**
  * Adds every module's {@code META-INF/warden/*.properties} as the last property sources, so that each module
  * ships the defaults of what it owns (its processors, its limits) and any application.yml, environment
- * variable or argument overrides them.
+ * variable or argument overrides them. (Spring keeps {@code SpringApplicationBuilder.properties(...)} last of
+ * all, below these: pass settings as arguments instead.)
  */
 public class WardenDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

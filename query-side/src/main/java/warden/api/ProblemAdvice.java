@@ -33,7 +33,9 @@ class ProblemAdvice {
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e) {
-        return localized(HttpStatus.BAD_REQUEST, e);
+        ProblemDetail problem = localized(HttpStatus.BAD_REQUEST, e);
+        if (e.field() != null) problem.setProperty("field", e.field());
+        return problem;
     }
 
     @ExceptionHandler(CommandRefusedException.class)

@@ -7,10 +7,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import warden.api.QueryResults;
 import warden.common.GuildId;
 import warden.common.MemberKey;
 import warden.common.UserId;
 import warden.sanctions.InfractionType;
+import warden.sanctions.SanctionId;
 
 import java.time.Instant;
 import java.util.Set;
@@ -52,7 +54,12 @@ class MemberHistoryController {
         return ask(new FindGuildTimeline(guild, after, limit, from, to), TimelinePage.class);
     }
 
+    @GetMapping("/sanctions/{sanction}/explanation")
+    SanctionExplanation explanation(@PathVariable GuildId guild, @PathVariable SanctionId sanction) {
+        return ask(new ExplainSanction(guild, sanction), SanctionExplanation.class);
+    }
+
     private <Q, R> R ask(Q query, Class<R> type) {
-        return queries.query(query, ResponseTypes.instanceOf(type)).join();
+        return QueryResults.join(queries.query(query, ResponseTypes.instanceOf(type)));
     }
 }

@@ -16,14 +16,14 @@ public record SanctionRule(RuleId id, InfractionType countedType, int threshold,
     public SanctionRule {
         if (id == null) throw new InvalidValueException("error.id.missing", "rule");
         if (threshold < RuleLimits.MIN_THRESHOLD || threshold > RuleLimits.MAX_THRESHOLD) {
-            throw new InvalidValueException("error.rule.threshold", RuleLimits.MIN_THRESHOLD, RuleLimits.MAX_THRESHOLD, threshold);
+            throw InvalidValueException.forField("threshold", "error.rule.threshold", RuleLimits.MIN_THRESHOLD, RuleLimits.MAX_THRESHOLD, threshold);
         }
         if (window == null || window.compareTo(RuleLimits.MIN_WINDOW) < 0 || window.compareTo(RuleLimits.MAX_WINDOW) > 0) {
-            throw new InvalidValueException("error.rule.window", RuleLimits.MIN_WINDOW.toString(),
+            throw InvalidValueException.forField("window", "error.rule.window", RuleLimits.MIN_WINDOW.toString(),
                     RuleLimits.MAX_WINDOW.toString(), String.valueOf(window));
         }
-        if (sanction == null) throw new InvalidValueException("error.sanction.kind.missing");
-        if (sanction.kind() == SanctionKind.UNBAN) throw new InvalidValueException("error.rule.unban");
+        if (sanction == null) throw InvalidValueException.forField("sanction", "error.sanction.kind.missing");
+        if (sanction.kind() == SanctionKind.UNBAN) throw InvalidValueException.forField("sanction", "error.rule.unban");
     }
 
     public boolean counts(InfractionType type) {

@@ -18,17 +18,17 @@ public record SanctionSpec(SanctionKind kind, Duration duration) {
             .thenComparing(s -> s.duration() == null ? Duration.ofSeconds(Long.MAX_VALUE) : s.duration());
 
     public SanctionSpec {
-        if (kind == null) throw new InvalidValueException("error.sanction.kind.missing");
+        if (kind == null) throw InvalidValueException.forField("kind", "error.sanction.kind.missing");
         switch (kind) {
             case TIMEOUT -> {
-                if (duration == null) throw new InvalidValueException("error.sanction.duration.required", kind);
+                if (duration == null) throw InvalidValueException.forField("duration", "error.sanction.duration.required", kind);
                 within(duration, SanctionLimits.MIN_TIMEOUT, SanctionLimits.MAX_TIMEOUT);
             }
             case BAN -> {
                 if (duration != null) within(duration, SanctionLimits.MIN_TEMPORARY_BAN, SanctionLimits.MAX_TEMPORARY_BAN);
             }
             default -> {
-                if (duration != null) throw new InvalidValueException("error.sanction.duration.notAllowed", kind);
+                if (duration != null) throw InvalidValueException.forField("duration", "error.sanction.duration.notAllowed", kind);
             }
         }
     }
@@ -47,7 +47,7 @@ public record SanctionSpec(SanctionKind kind, Duration duration) {
 
     private static void within(Duration duration, Duration min, Duration max) {
         if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-            throw new InvalidValueException("error.sanction.duration.range", min.toString(), max.toString(), duration.toString());
+            throw InvalidValueException.forField("duration", "error.sanction.duration.range", min.toString(), max.toString(), duration.toString());
         }
     }
 

@@ -1,0 +1,76 @@
+package warden.ledger;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import warden.common.CommandRefusedException;
+import warden.platform.EventJson;
+import warden.sanctions.InfractionId;
+import warden.sanctions.InfractionType;
+import warden.sanctions.RuleDecision;
+import warden.sanctions.SanctionKind;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static warden.platform.Timestamps.fromDb;
+
+/** Explains a sanction from the rule decision it carries and the evidence of each infraction it counted. */
+@Component
+class SanctionExplanations {
+
+    private final JdbcClient db;
+
+    SanctionExplanations(JdbcClient db) {
+        this.db = db;
+    }
+
+    private record Row(SanctionExplanation base, long userId, RuleDecision decision) {
+    }
+
+    @QueryHandler
+    SanctionExplanation handle(ExplainSanction query) {
+        Row row = db.sql("""
+                        select user_id, sanction_id, kind, duration_s, decided_by, reason, decided_at, expires_at, status,
+                               status_reason, rule_decision::text as rule_decision
+                        from sanction_state where guild_id = ? and sanction_id = ?""")
+                .params(query.guild().value(), query.sanction().value())
+                .query((rs, n) -> new Row(new SanctionExplanation(rs.getString("sanction_id"),
+                        Long.toUnsignedString(rs.getLong("user_id")), SanctionKind.valueOf(rs.getString("kind")),
+                        rs.getObject("duration_s") == null ? null : Duration.ofSeconds(rs.getLong("duration_s")),
+                        rs.getString("decided_by"), rs.getString("reason"), fromDb(rs, "decided_at"),
+                        fromDb(rs, "expires_at"), rs.getString("status"), rs.getString("status_reason"), null, List.of(),
+                        List.of()), rs.getLong("user_id"), EventJson.read(rs.getString("rule_decision"), RuleDecision.class)))
+                .optional()
+                .orElseThrow(() -> new CommandRefusedException("error.sanction.unknown", query.sanction()));
+        SanctionExplanation base = row.base();
+        RuleDecision decision = row.decision();
+        if (decision == null) return base;
+        List<SanctionExplanation.Counted> counted = decision.counted().stream()
+                .map(id -> counted(query.guild().value(), row.userId(), id))
+                .toList();
+        List<Map<String, Object>> outranked = decision.outranked().stream()
+                .map(o -> Map.<String, Object>of("ruleId", o.rule().value(), "sanction", o.sanction().kind().name(),
+                        "counted", o.counted().stream().map(InfractionId::value).toList()))
+                .toList();
+        return new SanctionExplanation(base.sanctionId(), base.userId(), base.kind(), base.duration(), base.decidedBy(),
+                base.reason(), base.decidedAt(), base.expiresAt(), base.status(), base.statusReason(),
+                new SanctionExplanation.Rule(decision.rule().value(), decision.policyVersion(), decision.countedType(),
+                        decision.threshold(), decision.window()),
+                counted, outranked);
+    }
+
+    private SanctionExplanation.Counted counted(long guild, long user, InfractionId id) {
+        return db.sql("""
+                        select infraction_id, infraction_type, source, reason, occurred_at, pardoned_at, evidence::text as evidence
+                        from infraction_state where guild_id = ? and user_id = ? and infraction_id = ?""")
+                .params(guild, user, id.value())
+                .query((rs, n) -> new SanctionExplanation.Counted(rs.getString("infraction_id"),
+                        InfractionType.valueOf(rs.getString("infraction_type")), rs.getString("source"),
+                        rs.getString("reason"), fromDb(rs, "occurred_at"), rs.getObject("pardoned_at") != null,
+                        EventJson.readMap(rs.getString("evidence"))))
+                .optional()
+                .orElse(new SanctionExplanation.Counted(id.value(), null, null, null, null, false, Map.of()));
+    }
+}

@@ -1,0 +1,26 @@
+package warden.ledger;
+
+import warden.sanctions.InfractionType;
+import warden.sanctions.SanctionKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sanction and its reasons. For a moderator's sanction {@code rule} is null and {@code counted} is empty.
+ *
+ * @param outranked other rules that fired on the same infraction with a lighter sanction
+ */
+public record SanctionExplanation(String sanctionId, String userId, SanctionKind kind, Duration duration, String decidedBy,
+                                  String reason, Instant decidedAt, Instant expiresAt, String status, String statusReason,
+                                  Rule rule, List<Counted> counted, List<Map<String, Object>> outranked) {
+
+    public record Rule(String ruleId, long policyVersion, InfractionType countedType, int threshold, Duration window) {
+    }
+
+    public record Counted(String infractionId, InfractionType type, String source, String reason, Instant occurredAt,
+                          boolean pardoned, Map<String, Object> evidence) {
+    }
+}
