@@ -1,0 +1,34 @@
+package warden.automod;
+
+import warden.sanctions.Evidence;
+
+import java.util.List;
+
+/**
+ * What a module found in a message: the matched spans of the original text, what normalisation revealed them,
+ * the settings version, and what the module says to do. It becomes the evidence of an infraction as it is.
+ *
+ * @param reasonCode a key of the {@code warden/messages} bundle explaining the violation to the member
+ */
+public record Violation(AutomodModule module, List<Evidence.Span> spans, List<String> revealedBy, long policyVersion,
+                        Action action, boolean silent, String reasonCode, List<Object> reasonArgs) {
+
+    public enum Action {
+        /** Delete the message. */
+        DELETE,
+        /** Delete it and repost it through a webhook with the offending parts masked or removed. */
+        REPOST,
+        /** Keep the message; the infraction is still recorded. */
+        RECORD_ONLY
+    }
+
+    public Violation {
+        spans = List.copyOf(spans);
+        revealedBy = List.copyOf(revealedBy);
+        reasonArgs = reasonArgs == null ? List.of() : List.copyOf(reasonArgs);
+    }
+
+    public Evidence evidence(String channelId, String messageId, String content) {
+        return new Evidence(channelId, messageId, content, spans, revealedBy, policyVersion);
+    }
+}
