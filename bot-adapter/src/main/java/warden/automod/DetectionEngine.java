@@ -31,6 +31,10 @@ public final class DetectionEngine {
         return new DetectionEngine(new MemberRates(100_000), InviteDirectory.NONE);
     }
 
+    InviteDirectory invites() {
+        return invites;
+    }
+
     public CompiledPolicy compile(PolicyDocument policy) {
         return CompiledPolicy.compile(policy, rates, invites);
     }

@@ -4,6 +4,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import warden.api.TokenHash;
+import warden.automod.BacktestCommand;
 import warden.replay.ReplayService;
 import warden.replay.ReplayStatus;
 
@@ -16,6 +17,7 @@ import java.util.Locale;
  * <ul>
  *     <li>{@code replay}: rebuild every read model from the event store, print progress, exit</li>
  *     <li>{@code hash-token <token>}: print the SHA-256 to configure for an API token</li>
+ *     <li>{@code backtest --policy p.json --export chat.json}: try an automod policy on a channel export</li>
  * </ul>
  */
 public final class WardenCli {
@@ -24,7 +26,7 @@ public final class WardenCli {
     }
 
     public static boolean isCommand(String arg) {
-        return arg.equals("hash-token") || arg.equals("replay");
+        return arg.equals("hash-token") || arg.equals("replay") || arg.equals("backtest");
     }
 
     public static int run(Class<?> application, String[] args) {
@@ -42,6 +44,9 @@ public final class WardenCli {
             }
             case "replay" -> {
                 return replay(application, rest, out);
+            }
+            case "backtest" -> {
+                return BacktestCommand.run(rest, out, System.err);
             }
             default -> {
                 System.err.println("unknown command: " + command);

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static warden.ApiTokens.ADMIN_A;
-import static warden.ApiTokens.MOD_A;
-import static warden.ApiTokens.OPERATOR;
+import static warden.platform.testing.ApiTokens.ADMIN_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
+import static warden.platform.testing.ApiTokens.OPERATOR;
 
 /** Sanction rules through the API: limits, validation, and a rule firing with a full explanation. */
 @WardenSpringTest

@@ -10,11 +10,11 @@ import warden.platform.testing.ApiClient.Response;
 import warden.platform.testing.WardenSpringTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static warden.ApiTokens.ADMIN_A;
-import static warden.ApiTokens.GUILD_A;
-import static warden.ApiTokens.MOD_A;
-import static warden.ApiTokens.MOD_B;
-import static warden.ApiTokens.OPERATOR;
+import static warden.platform.testing.ApiTokens.ADMIN_A;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
+import static warden.platform.testing.ApiTokens.MOD_B;
+import static warden.platform.testing.ApiTokens.OPERATOR;
 
 /** The authorisation matrix: no token, unknown token, wrong guild, wrong role. */
 @WardenSpringTest

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static warden.ApiTokens.GUILD_A;
-import static warden.ApiTokens.MOD_A;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
 
 /** Command -> event row (BYTEA) -> projection -> REST answer, on a real PostgreSQL. */
 @WardenSpringTest

@@ -14,9 +14,9 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static warden.ApiTokens.GUILD_A;
-import static warden.ApiTokens.MOD_A;
-import static warden.ApiTokens.OPERATOR;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
+import static warden.platform.testing.ApiTokens.OPERATOR;
 
 /** A replay rebuilds every read model from the event store into exactly the rows live processing produced. */
 @WardenSpringTest

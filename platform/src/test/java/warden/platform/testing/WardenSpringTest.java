@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
+@TestPropertySource(locations = "classpath:warden-test-tokens.properties", properties = {
         "warden.embedded-db.data-dir=target/test-pg/${random.uuid}",
         "warden.embedded-db.working-dir=target/embedded-pg",
         "warden.embedded-db.durable=false",

@@ -1,6 +1,6 @@
-package warden;
+package warden.platform.testing;
 
-/** The clear texts of the test tokens configured (hashed) in the test application.properties. */
+/** The clear texts of the test tokens configured (hashed) in warden-test-tokens.properties. */
 public final class ApiTokens {
     public static final String OPERATOR = "admin-all-token";
     public static final String MOD_A = "mod-a-token";
