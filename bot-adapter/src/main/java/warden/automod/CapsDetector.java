@@ -23,23 +23,9 @@ final class CapsDetector implements Detector {
     @Override
     public void detect(MessageScan scan, long policyVersion, List<Violation> out) {
         String content = scan.message().content();
-        int letters = 0;
-        int upper = 0;
-        for (int i = 0; i < content.length(); ) {
-            int cp = content.codePointAt(i);
-            if (cp == '<') { // mentions, channels and custom emojis (<@123>, <:name:id>) are not shouting
-                int close = content.indexOf('>', i);
-                if (close > 0 && close - i < 80) {
-                    i = close + 1;
-                    continue;
-                }
-            }
-            if (Character.isLetter(cp)) {
-                letters++;
-                if (Character.isUpperCase(cp)) upper++;
-            }
-            i += Character.charCount(cp);
-        }
+        MessageStats st = scan.stats();
+        int letters = st.letters;
+        int upper = st.upper;
         if (letters < settings.minLength() || letters == 0) return;
         int percent = upper * 100 / letters;
         if (percent <= settings.maxPercent()) return;

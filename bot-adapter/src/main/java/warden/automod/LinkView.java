@@ -22,15 +22,17 @@ final class LinkView {
         this.end = end;
     }
 
+    /** {@code start} and {@code end} are null when the view is the original, lower-cased, character for character. */
     int originalStart(int i) {
-        return start[i];
+        return start == null ? i : start[i];
     }
 
     int originalEnd(int i) {
-        return end[Math.max(i - 1, 0)];
+        return end == null ? i : end[Math.max(i - 1, 0)];
     }
 
     static LinkView of(String original, boolean compact) {
+        if (isPlain(original, compact)) return new LinkView(original.toLowerCase(java.util.Locale.ROOT), null, null);
         Builder folded = new Builder(original.length());
         for (int i = 0; i < original.length(); ) {
             int cp = original.codePointAt(i);
@@ -73,7 +75,20 @@ final class LinkView {
         return tight.build();
     }
 
+    /** Plain ASCII with nothing to decode, fold or tighten: the view is the text itself in lower case. */
+    private static boolean isPlain(String s, boolean compact) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || c == '%' || c == '(' || c == '[' || c == '{') return false;
+            if (c == ' ' && (s.startsWith(" dot ", i) || s.startsWith(" DOT ", i))) return false;
+            if (compact && Character.isWhitespace(c) && (nearSeparator(s, i, -1) || nearSeparator(s, i, 1))) return false;
+        }
+        return true;
+    }
+
     private static String dotSpellingAt(String s, int i) {
+        char c = s.charAt(i);
+        if (c != '(' && c != '[' && c != '{' && c != ' ') return null;
         for (String spelling : DOT_SPELLINGS) {
             if (s.startsWith(spelling, i)) return spelling;
         }

@@ -46,7 +46,7 @@ final class MarkdownDetector implements Detector {
     record Found(List<Evidence.Span> spans, List<TextEdit> removal) {
     }
 
-    static Found find(String content, java.util.Set<MarkdownKind> kinds) {
+    static Found find(String content, java.util.Set<MarkdownKind> kinds, MessageStats stats) {
         List<Evidence.Span> spans = new ArrayList<>();
         List<TextEdit> removal = new ArrayList<>();
         // inline code is looked for outside code blocks only
@@ -59,6 +59,7 @@ final class MarkdownDetector implements Detector {
         }
         if (blanked != null) withoutBlocks = blanked.toString();
         for (MarkdownKind kind : kinds) {
+            if (!mayContain(kind, stats)) continue;
             String searched = kind == MarkdownKind.INLINE_CODE ? withoutBlocks : content;
             Matcher m = PATTERNS.get(kind).matcher(searched);
             while (m.find()) {
@@ -67,6 +68,20 @@ final class MarkdownDetector implements Detector {
             }
         }
         return new Found(spans, removal);
+    }
+
+    /** Sound pre-checks, so that most messages never reach a regular expression. */
+    private static boolean mayContain(MarkdownKind kind, MessageStats st) {
+        return switch (kind) {
+            case CODE_BLOCK, INLINE_CODE -> st.backtick;
+            case MASKED_LINK -> st.maskedLinkHint;
+            case SPOILER -> st.doublePipe;
+            case HEADING -> (st.lineStarts & MessageStats.LINE_HASH) != 0;
+            case SUBTEXT -> (st.lineStarts & MessageStats.LINE_DASH) != 0;
+            case QUOTE -> (st.lineStarts & MessageStats.LINE_QUOTE) != 0;
+            case LIST -> (st.lineStarts & (MessageStats.LINE_DASH | MessageStats.LINE_STAR | MessageStats.LINE_PLUS
+                    | MessageStats.LINE_DIGIT)) != 0;
+        };
     }
 
     private static List<TextEdit> unwrap(MarkdownKind kind, String s, int start, int end) {
@@ -100,7 +115,7 @@ final class MarkdownDetector implements Detector {
     public void detect(MessageScan scan, long policyVersion, List<Violation> out) {
         if (settings.forbidden().isEmpty()) return;
         String content = scan.message().content();
-        Found found = find(content, settings.forbidden());
+        Found found = find(content, settings.forbidden(), scan.stats());
         if (found.spans().isEmpty()) return;
         out.add(new Violation(module(), found.spans(), List.of(), policyVersion,
                 settings.removeMarkdown() ? Violation.Action.REPOST : Violation.Action.DELETE, settings.silent(),

@@ -16,15 +16,20 @@ public final class MemberRates {
 
     private static final Duration IDLE = Duration.ofHours(1).plusMinutes(1);
 
-    private final Cache<String, Window> windows;
+    private final Cache<Key, Window> windows;
 
     public MemberRates(long maxMembers) {
         this.windows = Caffeine.newBuilder().maximumSize(maxMembers).expireAfterAccess(IDLE).build();
     }
 
+    /** Whose window: one per guild, member and module. */
+    record Key(long guild, long user, AutomodModule module) {
+    }
+
     /** Adds {@code weight} at {@code at} and returns the total weight within {@code window} ending at {@code at}. */
-    int add(String key, Instant at, int weight, Duration window) {
-        Window w = windows.get(key, k -> new Window());
+    int add(Key key, Instant at, int weight, Duration window) {
+        Window w = windows.getIfPresent(key);
+        if (w == null) w = windows.get(key, k -> new Window());
         synchronized (w) {
             return w.add(at.toEpochMilli(), weight, window.toMillis());
         }

@@ -26,7 +26,7 @@ final class MentionRateDetector implements Detector {
     public void detect(MessageScan scan, long policyVersion, List<Violation> out) {
         ChatMessage m = scan.message();
         if (m.mentionCount() == 0) return;
-        int count = rates.add("mentions:" + m.guild() + ":" + m.author(), m.timestamp(), m.mentionCount(), settings.window());
+        int count = rates.add(new MemberRates.Key(m.guild().value(), m.author().value(), module()), m.timestamp(), m.mentionCount(), settings.window());
         if (count <= settings.limit()) return;
         // deleting causes ghost pings: only when the guild asked for it
         out.add(new Violation(module(), List.of(Spans.whole(m.content(), "mentions:" + count)), List.of(), policyVersion,

@@ -8,6 +8,7 @@ final class MessageScan {
     private NormalizedText normalized;
     private LinkView compactLinks;
     private LinkView links;
+    private MessageStats stats;
 
     MessageScan(ChatMessage message) {
         this.message = message;
@@ -32,14 +33,25 @@ final class MessageScan {
         return links;
     }
 
-    /** Cheap pre-check: links and invites need a dot (or a spelled-out one) somewhere. */
-    boolean mayContainLink() {
-        String c = message.content();
-        return c.indexOf('.') >= 0 || c.indexOf('%') >= 0 || c.indexOf("dot") >= 0 || hasNonAscii(c);
+    MessageStats stats() {
+        if (stats == null) stats = MessageStats.of(message.content());
+        return stats;
     }
 
-    private static boolean hasNonAscii(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 128) return true;
-        return false;
+    /**
+     * Sound pre-check for invites: every invite form has a slash, written as such, URL-encoded ({@code %2F}) or
+     * fullwidth ({@code ／}).
+     */
+    boolean mayContainInvite() {
+        MessageStats st = stats();
+        return st.slash || st.percent;
+    }
+
+    /**
+     * Sound pre-check for links: a link needs a dot between two letters or digits, a scheme, or a dot written in
+     * another way (spelled out, URL-encoded, fullwidth), which the full view then reveals.
+     */
+    boolean mayContainLink() {
+        return stats().linkHint;
     }
 }

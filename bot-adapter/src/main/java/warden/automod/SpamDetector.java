@@ -25,7 +25,7 @@ final class SpamDetector implements Detector {
     @Override
     public void detect(MessageScan scan, long policyVersion, List<Violation> out) {
         ChatMessage m = scan.message();
-        int count = rates.add("spam:" + m.guild() + ":" + m.author(), m.timestamp(), 1, settings.window());
+        int count = rates.add(new MemberRates.Key(m.guild().value(), m.author().value(), module()), m.timestamp(), 1, settings.window());
         if (count <= settings.limit()) return;
         out.add(new Violation(module(), List.of(Spans.whole(m.content(), "messages:" + count)), List.of(), policyVersion,
                 Violation.Action.DELETE, settings.silent(), "automod.reason.spam",

@@ -50,42 +50,50 @@ final class TextNormalizer {
                 width = 3;
                 flags |= Normalization.URL_ENCODING.bit();
             }
-            if (isInvisible(cp)) {
-                pending |= Normalization.INVISIBLE.bit();
-            } else if (isMarkdown(cp)) {
-                pending |= Normalization.MARKDOWN.bit();
-            } else if (cp < 128) {
+            if (cp < 128) {
                 char c = (char) cp;
-                if (c >= 'A' && c <= 'Z') {
-                    units.add((char) (c + 32), i, i + width, flags | pending | Normalization.CASE.bit(), false);
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    units.add(c, i, i + width, flags | pending);
                     pending = 0;
-                } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                    units.add(c, i, i + width, flags | pending, false);
+                } else if (c >= 'A' && c <= 'Z') {
+                    units.add((char) (c + 32), i, i + width, flags | pending | Normalization.CASE.bit());
                     pending = 0;
+                } else if (isMarkdown(c)) {
+                    pending |= Normalization.MARKDOWN.bit();
                 } else if (leet(c) != 0) {
-                    units.add(c, i, i + width, flags | pending, true);
+                    units.add(c, i, i + width, flags | pending);
                     pending = 0;
                 } else {
                     units.boundary(i, i + width);
                 }
+            } else if (isInvisible(cp)) {
+                pending |= Normalization.INVISIBLE.bit();
             } else {
                 Folded folded = fold(cp);
                 if (folded.text().isEmpty()) {
-                    if (Character.isLetterOrDigit(cp)) units.boundary(i, i + width);
-                    else if (Character.getType(cp) == Character.NON_SPACING_MARK) pending |= Normalization.DIACRITIC.bit();
+                    if (Character.getType(cp) == Character.NON_SPACING_MARK) pending |= Normalization.DIACRITIC.bit();
                     else units.boundary(i, i + width);
                 } else {
                     for (int k = 0; k < folded.text().length(); k++) {
-                        units.add(folded.text().charAt(k), i, i + width, flags | pending | folded.flags(), false);
+                        units.add(folded.text().charAt(k), i, i + width, flags | pending | folded.flags());
                     }
                     pending = 0;
                 }
             }
             i += width;
         }
-        units.resolveLeetspeak();
-        if (joinSpacedLetters) units.joinSpacedLetters();
-        return units.collapseRepeats();
+        // the rewriting passes only run when the first pass saw what they rewrite; repeats are collapsed as
+        // characters arrive, and again only after a rewrite
+        boolean rewritten = false;
+        if (units.leetCandidates > 0) {
+            units.resolveLeetspeak();
+            rewritten = true;
+        }
+        if (joinSpacedLetters && units.longestSingleLetterRun() >= SPACED_LETTERS_MIN) {
+            units.joinSpacedLetters();
+            rewritten = true;
+        }
+        return rewritten ? units.collapseRepeats() : units.done();
     }
 
     private static Folded fold(int cp) {
@@ -132,6 +140,7 @@ final class TextNormalizer {
     }
 
     static boolean isInvisible(int cp) {
+        if (cp < 0xAD) return false;
         int type = Character.getType(cp);
         return type == Character.FORMAT // zero-width, bidi controls, soft hyphen, tags
                 || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) // variation selectors
@@ -169,35 +178,56 @@ final class TextNormalizer {
         int[] start;
         int[] end;
         int[] flags;
-        boolean[] leetCandidate;
         int size;
+        int leetCandidates;
+        /** Length of the current word, run of one-letter words in a row, and the longest such run so far. */
+        private int tokenLength;
+        private int singleRun;
+        private int longestSingleRun;
 
         Units(int capacity) {
             chars = new char[capacity];
             start = new int[capacity];
             end = new int[capacity];
             flags = new int[capacity];
-            leetCandidate = new boolean[capacity];
         }
 
-        void add(char c, int s, int e, int f, boolean leetOnly) {
+        void add(char c, int s, int e, int f) {
+            if (size > 0 && chars[size - 1] == c) { // chaaaat: one letter, its span grows
+                end[size - 1] = e;
+                flags[size - 1] |= f | Normalization.REPEATED.bit();
+                return;
+            }
+            tokenLength++;
             ensure();
             chars[size] = c;
             start[size] = s;
             end[size] = e;
             flags[size] = f;
-            leetCandidate[size] = leetOnly || leet(c) != 0;
+            if (leet(c) != 0) leetCandidates++;
             size++;
+        }
+
+        private void endToken() {
+            if (tokenLength == 1) longestSingleRun = Math.max(longestSingleRun, ++singleRun);
+            else if (tokenLength > 1) singleRun = 0;
+            tokenLength = 0;
+        }
+
+        /** The most one-letter words in a row ({@code c h a t} is four). */
+        int longestSingleLetterRun() {
+            endToken();
+            return longestSingleRun;
         }
 
         void boundary(int s, int e) {
             if (size == 0 || chars[size - 1] == NormalizedText.BOUNDARY) return;
+            endToken();
             ensure();
             chars[size] = NormalizedText.BOUNDARY;
             start[size] = s;
             end[size] = e;
             flags[size] = 0;
-            leetCandidate[size] = false;
             size++;
         }
 
@@ -208,7 +238,6 @@ final class TextNormalizer {
                 start = java.util.Arrays.copyOf(start, capacity);
                 end = java.util.Arrays.copyOf(end, capacity);
                 flags = java.util.Arrays.copyOf(flags, capacity);
-                leetCandidate = java.util.Arrays.copyOf(leetCandidate, capacity);
             }
         }
 
@@ -234,7 +263,7 @@ final class TextNormalizer {
                     char c = chars[k];
                     boolean symbol = c < 128 && !Character.isLetterOrDigit(c);
                     boolean beforeAlnum = k + 1 < j && Character.isLetterOrDigit(chars[k + 1]);
-                    if (hasLetter && leetCandidate[k] && !Character.isLetter(c) && (!symbol || beforeAlnum)) {
+                    if (hasLetter && leet(c) != 0 && !Character.isLetter(c) && (!symbol || beforeAlnum)) {
                         chars[k] = leet(c);
                         flags[k] |= Normalization.LEETSPEAK.bit();
                     } else if (symbol) {
@@ -276,6 +305,11 @@ final class TextNormalizer {
             size = w;
         }
 
+        NormalizedText done() {
+            while (size > 0 && chars[size - 1] == NormalizedText.BOUNDARY) size--;
+            return new NormalizedText(chars, size, start, end, flags);
+        }
+
         NormalizedText collapseRepeats() {
             int w = 0;
             for (int r = 0; r < size; r++) {
@@ -287,8 +321,7 @@ final class TextNormalizer {
                 move(r, w++);
             }
             size = w;
-            while (size > 0 && chars[size - 1] == NormalizedText.BOUNDARY) size--;
-            return new NormalizedText(chars, size, start, end, flags);
+            return done();
         }
 
         private void compactBoundaries() {
@@ -305,7 +338,6 @@ final class TextNormalizer {
             start[to] = start[from];
             end[to] = end[from];
             flags[to] = flags[from];
-            leetCandidate[to] = leetCandidate[from];
         }
     }
 }

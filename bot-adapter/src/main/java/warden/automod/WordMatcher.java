@@ -29,6 +29,8 @@ final class WordMatcher {
     private final Map<Character, Integer> symbolOfOther = new HashMap<>();
     private final int width;
     private final int[] next;
+    /** The state itself when it has an output, else its nearest suffix with one, else -1: one read per character. */
+    private final int[] report;
     private final int[] output;     // first entry ending at the state, or -1
     private final int[] outputNext; // next entry index in the same state's output chain, per entry
     private final int[] dictLink;   // nearest suffix state with an output, or -1
@@ -39,6 +41,8 @@ final class WordMatcher {
         this.width = width;
         this.next = next;
         this.output = output;
+        this.report = new int[output.length];
+        for (int s = 0; s < output.length; s++) report[s] = output[s] >= 0 ? s : dictLink[s];
         this.outputNext = outputNext;
         this.dictLink = dictLink;
         for (int s = 0; s < alphabet.length; s++) {
@@ -155,7 +159,7 @@ final class WordMatcher {
             char c = text.chars[i];
             int sym = c < 128 ? symbolOfAscii[c] : symbolOfOther.getOrDefault(c, 0);
             state = next[state * width + sym];
-            for (int s = output[state] >= 0 ? state : dictLink[state]; s >= 0; s = dictLink[s]) {
+            for (int s = report[state]; s >= 0; s = dictLink[s]) {
                 for (int e = output[s]; e >= 0; e = outputNext[e]) {
                     Entry entry = entries.get(e);
                     int from = i - entry.normalized().length() + 1;
