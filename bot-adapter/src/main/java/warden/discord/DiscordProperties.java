@@ -2,14 +2,27 @@ package warden.discord;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+
 /**
  * How Warden connects to Discord.
  *
- * @param token   the bot token ({@code DISCORD_TOKEN}); without it Warden runs without the bot. Never logged.
- * @param enabled false to keep the bot off even with a token (the {@code replay} command does)
+ * @param token       the bot token ({@code DISCORD_TOKEN}); without it Warden runs without the bot. Never logged.
+ * @param enabled     false keeps the bot off even with a token (the {@code replay} command does)
+ * @param apiBaseUrl  Discord's REST base URL; only tests change it (to a fake Discord)
+ * @param gatewayUrl  the gateway URL; only tests set it
+ * @param shardsTotal total number of shards, or -1 to ask Discord
+ * @param shards      the shards this node runs, for example {@code 0-3} or {@code 4,5}; empty for all
+ * @param replyTtl    how long an automod explanation stays in the channel
  */
 @ConfigurationProperties("warden.discord")
-public record DiscordProperties(String token, boolean enabled) {
+public record DiscordProperties(String token, boolean enabled, String apiBaseUrl, String gatewayUrl, Integer shardsTotal,
+                                String shards, Duration replyTtl) {
+
+    public DiscordProperties {
+        if (shardsTotal == null) shardsTotal = -1;
+        if (replyTtl == null) replyTtl = Duration.ofSeconds(10);
+    }
 
     public boolean connects() {
         return enabled && token != null && !token.isBlank();
@@ -17,6 +30,8 @@ public record DiscordProperties(String token, boolean enabled) {
 
     @Override
     public String toString() {
-        return "DiscordProperties[token=" + (token == null || token.isBlank() ? "<none>" : "<set>") + ", enabled=" + enabled + "]";
+        return "DiscordProperties[token=" + (token == null || token.isBlank() ? "<none>" : "<set>") + ", enabled=" + enabled
+                + ", apiBaseUrl=" + apiBaseUrl + ", gatewayUrl=" + gatewayUrl + ", shardsTotal=" + shardsTotal
+                + ", shards=" + shards + "]";
     }
 }

@@ -40,19 +40,20 @@ class SanctionRulesApiTest {
 
     @Test
     void aRuleFiresAndExplainsItself() {
-        String policy = "/api/v1/guilds/1001/policy";
-        Response added = api.post(ADMIN_A, policy + "/rules", rule("spam3", "spam", 3, "10m", "timeout", "1h"));
+        // a guild of its own, so that this rule does not fire in the other tests' guild
+        String policy = "/api/v1/guilds/3003/policy";
+        Response added = api.post(OPERATOR, policy + "/rules", rule("spam3", "spam", 3, "10m", "timeout", "1h"));
         assertThat(added.status()).isEqualTo(201);
         long version = added.body().path("version").asLong();
         assertThat(version).isPositive();
 
-        String member = "/api/v1/guilds/1001/members/4242";
+        String member = "/api/v1/guilds/3003/members/4242";
         for (int i = 1; i <= 3; i++) {
-            assertThat(api.post(MOD_A, member + "/infractions",
+            assertThat(api.post(OPERATOR, member + "/infractions",
                     "{\"id\":\"sp" + i + "\",\"type\":\"SPAM\",\"channelId\":\"9\",\"messageId\":\"10" + i + "\"}").status()).isEqualTo(201);
         }
         String sanctionId = "rule:spam3:sp3";
-        Response explanation = awaitOk("/api/v1/guilds/1001/sanctions/" + sanctionId + "/explanation");
+        Response explanation = awaitOk("/api/v1/guilds/3003/sanctions/" + sanctionId + "/explanation");
         assertThat(explanation.text("kind")).isEqualTo("TIMEOUT");
         assertThat(explanation.text("decidedBy")).isEqualTo("rule:spam3");
         assertThat(explanation.body().path("rule").path("policyVersion").asLong()).isEqualTo(version);
@@ -60,7 +61,7 @@ class SanctionRulesApiTest {
         assertThat(explanation.body().path("counted")).hasSize(3);
         assertThat(explanation.body().path("counted").get(2).path("evidence").path("messageId").asText()).isEqualTo("103");
 
-        Response log = api.get(MOD_A, member + "/infractions");
+        Response log = api.get(OPERATOR, member + "/infractions");
         assertThat(log.body().path("entries").get(0).path("eventType").asText()).isEqualTo("SanctionDecided");
     }
 
@@ -127,7 +128,7 @@ class SanctionRulesApiTest {
     }
 
     private Response awaitOk(String path) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(MOD_A, path).status() == 200);
-        return api.get(MOD_A, path);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(OPERATOR, path).status() == 200);
+        return api.get(OPERATOR, path);
     }
 }

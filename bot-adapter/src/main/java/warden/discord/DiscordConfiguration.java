@@ -1,0 +1,86 @@
+package warden.discord;
+
+import net.dv8tion.jda.api.OnlineStatus;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The connection to Discord through JDA's shard manager, with only the intents Warden needs. A node can run a
+ * range of shards ({@code warden.discord.shards}), so that large deployments split guilds across bot nodes.
+ */
+@Configuration
+@ConditionalOnDiscord
+class DiscordConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordConfiguration.class);
+
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
+            GatewayIntent.GUILD_MEMBERS, GatewayIntent.GUILD_MODERATION, GatewayIntent.AUTO_MODERATION_EXECUTION,
+            GatewayIntent.AUTO_MODERATION_CONFIGURATION, GatewayIntent.GUILD_MESSAGE_REACTIONS,
+            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.GUILD_INVITES, GatewayIntent.GUILD_WEBHOOKS);
+
+    @Bean(destroyMethod = "shutdown")
+    ShardManager shardManager(DiscordProperties properties, List<EventListener> listeners) {
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(properties.token(), INTENTS)
+                .disableCache(EnumSet.complementOf(EnumSet.of(CacheFlag.MEMBER_OVERRIDES, CacheFlag.ROLE_TAGS)))
+                .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.ROLE_TAGS)
+                .setMemberCachePolicy(MemberCachePolicy.ALL)
+                .setChunkingFilter(ChunkingFilter.NONE)
+                .setStatus(OnlineStatus.ONLINE)
+                .setEnableShutdownHook(false)
+                .addEventListeners(listeners.toArray());
+        if (properties.shardsTotal() > 0) builder.setShardsTotal(properties.shardsTotal());
+        List<Integer> shards = shardIds(properties.shards());
+        if (!shards.isEmpty()) builder.setShards(shards);
+        if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
+            builder.setRestConfig(new RestConfig().setBaseUrl(properties.apiBaseUrl()));
+        }
+        if (properties.gatewayUrl() != null && !properties.gatewayUrl().isBlank()) {
+            String gateway = properties.gatewayUrl();
+            builder.setSessionController(new SessionControllerAdapter() {
+                @Override
+                public String getGateway() {
+                    return gateway;
+                }
+            });
+            builder.setCompression(Compression.NONE);
+        }
+        log.info("Connecting to Discord (shards {} of {})", shards.isEmpty() ? "all" : shards,
+                properties.shardsTotal() > 0 ? properties.shardsTotal() : "auto");
+        return builder.build();
+    }
+
+    /** {@code "0-3"}, {@code "4,5,7"}, or empty for every shard. */
+    static List<Integer> shardIds(String spec) {
+        List<Integer> ids = new ArrayList<>();
+        if (spec == null || spec.isBlank()) return ids;
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            int dash = p.indexOf('-');
+            if (dash > 0) {
+                int from = Integer.parseInt(p.substring(0, dash).strip());
+                int to = Integer.parseInt(p.substring(dash + 1).strip());
+                for (int i = from; i <= to; i++) ids.add(i);
+            } else {
+                ids.add(Integer.parseInt(p));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,697 @@
+package warden.fakediscord;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import static warden.fakediscord.Json.obj;
+
+/**
+ * A protocol-faithful fake Discord on 127.0.0.1 that real JDA logs in to: the REST routes Warden uses and the
+ * gateway (HELLO, heartbeats, IDENTIFY -> READY + GUILD_CREATE, RESUME). Tests build the world, dispatch gateway
+ * events, inject faults and assert on the REST requests recorded.
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    public static final long BOT_ID = 900_000_000_000_000_001L;
+    public static final long APPLICATION_ID = BOT_ID;
+    private static final Logger log = LoggerFactory.getLogger(FakeDiscord.class);
+
+    private final World world = new World(BOT_ID);
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Map<Long, Map<String, Object>> messages = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Object>> webhooks = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Object>> autoModRules = new ConcurrentHashMap<>();
+    private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> closedDms = ConcurrentHashMap.newKeySet();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Map<String, Object>>> dispatchLog = new ConcurrentHashMap<>();
+    private volatile int replayOnResume;
+    private HttpServer http;
+    private Gateway gateway;
+
+    public World world() {
+        return world;
+    }
+
+    public FakeDiscord start() {
+        try {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            http.createContext("/", this::handle);
+            http.setExecutor(Executors.newFixedThreadPool(8));
+            http.start();
+            gateway = new Gateway(new InetSocketAddress("127.0.0.1", 0));
+            gateway.setReuseAddr(true);
+            gateway.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (gateway.getPort() == 0 && System.nanoTime() < deadline) Thread.sleep(10);
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake Discord", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String restBaseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
+    }
+
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (gateway != null) gateway.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (http != null) http.stop(0);
+    }
+
+    // ------------------------------------------------------------------ test API
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<RecordedRequest> requests(String method, String pathRegex) {
+        return requests.stream().filter(r -> r.is(method, pathRegex)).toList();
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /** Waits for a request Warden makes, and returns it. */
+    public RecordedRequest awaitRequest(String method, String pathRegex, Duration timeout) throws TimeoutException {
+        return awaitRequest(r -> r.is(method, pathRegex), timeout, method + " " + pathRegex);
+    }
+
+    public RecordedRequest awaitRequest(Predicate<RecordedRequest> match, Duration timeout, String what) throws TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (RecordedRequest r : requests) if (match.test(r)) return r;
+            sleep(5);
+        }
+        throw new TimeoutException("no request " + what + " within " + timeout + "; got " + requests);
+    }
+
+    public void inject(Fault fault) {
+        faults.add(fault);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** The member's DMs are closed: sending them a message gets Discord's 50007. */
+    public void closeDms(long userId) {
+        closedDms.add(userId);
+    }
+
+    public boolean sessionReady() {
+        return sessions.stream().anyMatch(s -> s.ready);
+    }
+
+    /** Sends a gateway dispatch to every session whose shard holds the guild (or to all if none). */
+    public void dispatch(String type, Map<String, Object> data) {
+        Object guild = data.get("guild_id");
+        for (Session session : sessions) {
+            if (guild == null || session.holds(Long.parseLong(guild.toString()))) session.dispatch(type, data);
+        }
+    }
+
+    /** A member posts a message; returns its id. Mentions are parsed from the content as Discord does. */
+    public long postMessage(long guildId, long channelId, long authorId, String content) {
+        long id = world.nextId();
+        Map<String, Object> message = message(id, guildId, channelId, authorId, content, null);
+        messages.put(id, message);
+        dispatch("MESSAGE_CREATE", message);
+        return id;
+    }
+
+    /** Dispatches the same MESSAGE_CREATE again, as after a resume. */
+    public void redeliver(long messageId) {
+        dispatch("MESSAGE_CREATE", messages.get(messageId));
+    }
+
+    public void editMessage(long messageId, String content) {
+        Map<String, Object> message = messages.get(messageId);
+        message.put("content", content);
+        message.put("edited_timestamp", Instant.now().toString());
+        dispatch("MESSAGE_UPDATE", message);
+    }
+
+    public Map<String, Object> message(long messageId) {
+        return messages.get(messageId);
+    }
+
+    /** Asks JDA to reconnect; on RESUME the fake replays the last {@code replay} dispatches it had delivered. */
+    public void forceReconnect(int replay) {
+        replayOnResume = replay;
+        for (Session session : sessions) session.send(obj("op", 7, "d", null));
+    }
+
+    public void deleteChannel(long guildId, long channelId) {
+        World.ChannelSpec channel = world.guild(guildId).channels.remove(channelId);
+        dispatch("CHANNEL_DELETE", world.channelJson(channel, 0));
+    }
+
+    /**
+     * A member runs a slash command. {@code options} are Discord's option objects ({@code name}, {@code type},
+     * {@code value}); for subcommands pass a single option of type 1 with its own {@code options}.
+     */
+    public String slashCommand(long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
+                               String locale) {
+        World.GuildSpec guild = world.guild(guildId);
+        String token = "itok-" + UUID.randomUUID();
+        long interactionId = world.nextId();
+        Map<String, Object> resolvedUsers = new LinkedHashMap<>();
+        Map<String, Object> resolvedMembers = new LinkedHashMap<>();
+        collectUsers(options, guild, resolvedUsers, resolvedMembers);
+        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
+        member.put("permissions", Long.toString(permissions(guild, userId)));
+        Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
+                "type", 2, "token", token, "version", 1, "guild_id", Long.toString(guildId),
+                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId), 0),
+                "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
+                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
+                "data", obj("id", Long.toString(world.nextId()), "name", name, "type", 1, "guild_id", Long.toString(guildId),
+                        "options", options, "resolved", obj("users", resolvedUsers, "members", resolvedMembers)));
+        dispatch("INTERACTION_CREATE", interaction);
+        return token;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void collectUsers(List<Map<String, Object>> options, World.GuildSpec guild, Map<String, Object> users,
+                              Map<String, Object> members) {
+        for (Map<String, Object> option : options) {
+            Object type = option.get("type");
+            if (Integer.valueOf(6).equals(type)) {
+                long id = Long.parseLong(option.get("value").toString());
+                users.put(Long.toString(id), world.userJson(id));
+                World.MemberSpec m = guild.members.get(id);
+                if (m != null) {
+                    Map<String, Object> json = world.memberJson(guild, m, false);
+                    json.put("permissions", Long.toString(permissions(guild, id)));
+                    members.put(Long.toString(id), json);
+                }
+            }
+            if (option.get("options") instanceof List<?> nested) collectUsers((List<Map<String, Object>>) nested, guild, users, members);
+        }
+    }
+
+    /** The reply Warden gave to an interaction (callback or follow-up), as its message JSON. */
+    public RecordedRequest awaitInteractionReply(String token, Duration timeout) throws TimeoutException {
+        return awaitRequest(r -> r.path().contains(token) && (r.method().equals("POST") || r.method().equals("PATCH")), timeout,
+                "reply to interaction " + token);
+    }
+
+    public long permissions(World.GuildSpec guild, long userId) {
+        if (guild.ownerId == userId) return -1L >>> 1;
+        long permissions = guild.roles.get(guild.id).permissions();
+        World.MemberSpec member = guild.members.get(userId);
+        if (member != null) for (long role : member.roles) permissions |= guild.roles.get(role).permissions();
+        return permissions;
+    }
+
+    public Collection<Map<String, Object>> autoModRules() {
+        return autoModRules.values();
+    }
+
+    public Collection<Map<String, Object>> webhooks() {
+        return webhooks.values();
+    }
+
+    // ------------------------------------------------------------------ REST
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String fullPath = exchange.getRequestURI().getRawPath();
+        String path = URLDecoder.decode(fullPath.replaceFirst("^/api/v\\d+/", ""), StandardCharsets.UTF_8);
+        String query = exchange.getRequestURI().getRawQuery();
+        String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, Object> body = raw.isBlank() || !raw.trim().startsWith("{") ? Map.of() : Json.read(raw);
+        if (raw.contains("Content-Disposition: form-data")) body = multipartJson(raw);
+        Reply reply;
+        Fault fault = takeFault(method, path);
+        if (fault != null) {
+            reply = faultReply(fault, exchange);
+        } else {
+            try {
+                reply = route(method, path, query, body);
+            } catch (ClosedDms e) {
+                reply = new Reply(403, obj("message", "Cannot send messages to this user", "code", 50007));
+            } catch (RuntimeException e) {
+                log.error("fake Discord failed on {} {}", method, path, e);
+                reply = new Reply(500, obj("message", "fake error: " + e, "code", 0));
+            }
+        }
+        requests.add(new RecordedRequest(System.nanoTime(), method, path, query, body, reply.status));
+        byte[] bytes = reply.body == null ? new byte[0] : Json.write(reply.body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status, reply.status == 204 || bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0 && reply.status != 204) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    private static Map<String, Object> multipartJson(String raw) {
+        int at = raw.indexOf("name=\"payload_json\"");
+        if (at < 0) return Map.of();
+        int start = raw.indexOf("{", at);
+        int end = raw.lastIndexOf("}");
+        return start < 0 || end < start ? Map.of() : Json.read(raw.substring(start, end + 1));
+    }
+
+    private Fault takeFault(String method, String path) {
+        for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+            Fault fault = it.next();
+            if (fault.matches(method, path)) {
+                if (fault.times() != Integer.MAX_VALUE) {
+                    faults.remove(fault);
+                    if (fault.times() > 1) {
+                        faults.add(new Fault(fault.method(), fault.pathRegex(), fault.status(), fault.code(), fault.message(),
+                                fault.times() - 1));
+                    }
+                }
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private static Reply faultReply(Fault fault, HttpExchange exchange) {
+        if (fault.status() == 429) {
+            var h = exchange.getResponseHeaders();
+            h.set("Retry-After", "1");
+            h.set("X-RateLimit-Limit", "5");
+            h.set("X-RateLimit-Remaining", "0");
+            h.set("X-RateLimit-Reset-After", "0.2");
+            h.set("X-RateLimit-Bucket", "fake-bucket");
+            h.set("X-RateLimit-Scope", "user");
+            h.set("via", "1.1 google");
+            return new Reply(429, obj("message", fault.message(), "retry_after", 0.2, "global", false));
+        }
+        return new Reply(fault.status(), obj("message", fault.message(), "code", fault.code()));
+    }
+
+    private record Reply(int status, Object body) {
+        static Reply noContent() {
+            return new Reply(204, null);
+        }
+
+        static Reply notFound(int code, String message) {
+            return new Reply(404, obj("message", message, "code", code));
+        }
+    }
+
+    private Reply route(String method, String path, String query, Map<String, Object> body) {
+        String[] p = path.split("/");
+        String route = method + " " + path.replaceAll("\\d{5,}", "{id}").replaceAll("itok-[^/]+", "{token}")
+                .replaceAll("reactions/[^/]+/", "reactions/{emoji}/");
+        switch (route) {
+            case "GET users/@me":
+                return new Reply(200, world.userJson(BOT_ID));
+            case "GET gateway/bot":
+                return new Reply(200, obj("url", gatewayUrl(), "shards", 1,
+                        "session_start_limit", obj("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1)));
+            case "GET gateway":
+                return new Reply(200, obj("url", gatewayUrl()));
+            case "GET applications/@me":
+            case "GET oauth2/applications/@me":
+                return new Reply(200, obj("id", Long.toString(APPLICATION_ID), "name", "Warden", "description", "", "icon", null,
+                        "bot_public", true, "bot_require_code_grant", false, "flags", 0, "owner", world.userJson(BOT_ID)));
+            case "PUT applications/{id}/commands":
+            case "PUT applications/{id}/guilds/{id}/commands":
+                return new Reply(200, commands(body, path));
+            case "POST channels/{id}/messages":
+                return new Reply(200, botMessage(Long.parseLong(p[1]), body));
+            case "PATCH channels/{id}/messages/{id}": {
+                Map<String, Object> message = messages.get(Long.parseLong(p[3]));
+                if (message == null) return Reply.notFound(10008, "Unknown Message");
+                if (body.containsKey("content")) message.put("content", body.get("content"));
+                return new Reply(200, message);
+            }
+            case "DELETE channels/{id}/messages/{id}": {
+                Map<String, Object> message = messages.remove(Long.parseLong(p[3]));
+                if (message == null) return Reply.notFound(10008, "Unknown Message");
+                dispatch("MESSAGE_DELETE", obj("id", p[3], "channel_id", p[1], "guild_id", message.get("guild_id")));
+                return Reply.noContent();
+            }
+            case "PUT channels/{id}/messages/{id}/reactions/{emoji}/@me":
+            case "DELETE channels/{id}/messages/{id}/reactions/{emoji}/@me":
+                return Reply.noContent();
+            case "POST users/@me/channels":
+                return new Reply(200, dmChannel(Long.parseLong(body.get("recipient_id").toString())));
+            case "PATCH guilds/{id}/members/{id}":
+                return member(Long.parseLong(p[1]), Long.parseLong(p[3]), body);
+            case "DELETE guilds/{id}/members/{id}": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if (guild.members.remove(Long.parseLong(p[3])) == null) return Reply.notFound(10007, "Unknown Member");
+                dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", p[1], "user", world.userJson(Long.parseLong(p[3]))));
+                return Reply.noContent();
+            }
+            case "PUT guilds/{id}/bans/{id}": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                long user = Long.parseLong(p[3]);
+                guild.bans.add(user);
+                if (guild.members.remove(user) != null) {
+                    dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", p[1], "user", world.userJson(user)));
+                }
+                dispatch("GUILD_BAN_ADD", obj("guild_id", p[1], "user", world.userJson(user)));
+                return Reply.noContent();
+            }
+            case "DELETE guilds/{id}/bans/{id}": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
+                return Reply.noContent();
+            }
+            case "GET guilds/{id}/invites":
+                return new Reply(200, List.of());
+            case "POST channels/{id}/webhooks":
+                return new Reply(200, createWebhook(Long.parseLong(p[1]), body));
+            case "GET channels/{id}/webhooks":
+                return new Reply(200, webhooks.values().stream().filter(w -> w.get("channel_id").equals(p[1])).toList());
+            case "DELETE webhooks/{id}":
+                return webhooks.remove(Long.parseLong(p[1])) == null ? Reply.notFound(10015, "Unknown Webhook") : Reply.noContent();
+            case "GET guilds/{id}/auto-moderation/rules":
+                return new Reply(200, autoModRules.values().stream().filter(r -> r.get("guild_id").equals(p[1])).toList());
+            case "POST guilds/{id}/auto-moderation/rules":
+                return new Reply(200, saveRule(p[1], world.nextId(), body));
+            case "PATCH guilds/{id}/auto-moderation/rules/{id}": {
+                Map<String, Object> rule = autoModRules.get(Long.parseLong(p[4]));
+                if (rule == null) return Reply.notFound(10066, "Unknown Auto Moderation Rule");
+                Map<String, Object> merged = new LinkedHashMap<>(rule);
+                merged.putAll(body);
+                return new Reply(200, saveRule(p[1], Long.parseLong(p[4]), merged));
+            }
+            case "DELETE guilds/{id}/auto-moderation/rules/{id}":
+                return autoModRules.remove(Long.parseLong(p[4])) == null ? Reply.notFound(10066, "Unknown Auto Moderation Rule") : Reply.noContent();
+            case "POST interactions/{id}/{token}/callback":
+                return Reply.noContent();
+            default:
+                break;
+        }
+        if (path.startsWith("webhooks/")) return webhookRoute(method, p, query, body);
+        return Reply.notFound(0, "404: Not Found");
+    }
+
+    /** A bulk overwrite's body is an array (not parsed here): JDA accepts an empty answer. */
+    private Object commands(Map<String, Object> body, String path) {
+        return List.of();
+    }
+
+    private Map<String, Object> message(long id, long guildId, long channelId, long authorId, String content,
+                                        Map<String, Object> webhook) {
+        World.GuildSpec guild = guildId == 0 ? null : world.guild(guildId);
+        List<Object> mentions = new ArrayList<>();
+        List<Object> mentionRoles = new ArrayList<>();
+        var users = java.util.regex.Pattern.compile("<@!?(\\d+)>").matcher(content);
+        while (users.find()) {
+            long userId = Long.parseLong(users.group(1));
+            if (world.users.containsKey(userId)) {
+                Map<String, Object> user = world.userJson(userId);
+                if (guild != null && guild.members.containsKey(userId)) user.put("member", world.memberJson(guild, guild.members.get(userId), false));
+                mentions.add(user);
+            }
+        }
+        var roles = java.util.regex.Pattern.compile("<@&(\\d+)>").matcher(content);
+        while (roles.find()) mentionRoles.add(roles.group(1));
+        Map<String, Object> author = webhook != null
+                ? obj("id", webhook.get("id"), "username", webhook.getOrDefault("name", "webhook"), "discriminator", "0000",
+                "avatar", null, "bot", true, "global_name", null)
+                : world.userJson(authorId);
+        Map<String, Object> message = obj("id", Long.toString(id), "channel_id", Long.toString(channelId), "author", author,
+                "content", content, "timestamp", Instant.now().toString(), "edited_timestamp", null, "tts", false,
+                "mention_everyone", content.contains("@everyone") || content.contains("@here"), "mentions", mentions,
+                "mention_roles", mentionRoles, "attachments", List.of(), "embeds", List.of(), "pinned", false, "type", 0,
+                "flags", 0, "components", List.of(), "reactions", List.of());
+        if (guild != null) {
+            message.put("guild_id", Long.toString(guildId));
+            if (webhook == null && guild.members.containsKey(authorId)) {
+                message.put("member", world.memberJson(guild, guild.members.get(authorId), false));
+            }
+        }
+        if (webhook != null) message.put("webhook_id", webhook.get("id"));
+        return message;
+    }
+
+    private Map<String, Object> botMessage(long channelId, Map<String, Object> body) {
+        long guildId = guildOfChannel(channelId);
+        if (guildId == 0 && !dmChannels.containsValue(channelId)) throw new IllegalStateException("unknown channel " + channelId);
+        if (guildId == 0) {
+            long recipient = dmChannels.entrySet().stream().filter(e -> e.getValue() == channelId).findFirst().orElseThrow().getKey();
+            if (closedDms.contains(recipient)) throw new ClosedDms();
+        }
+        long id = world.nextId();
+        Map<String, Object> message = message(id, guildId, channelId, BOT_ID, String.valueOf(body.getOrDefault("content", "")), null);
+        if (body.get("embeds") != null) message.put("embeds", body.get("embeds"));
+        messages.put(id, message);
+        dispatch("MESSAGE_CREATE", message);
+        return message;
+    }
+
+    /** Thrown inside routing to answer Discord's "Cannot send messages to this user". */
+    private static final class ClosedDms extends RuntimeException {
+    }
+
+    private long guildOfChannel(long channelId) {
+        for (World.GuildSpec guild : world.guilds.values()) if (guild.channels.containsKey(channelId)) return guild.id;
+        return 0;
+    }
+
+    private Map<String, Object> dmChannel(long recipient) {
+        long channelId = dmChannels.computeIfAbsent(recipient, r -> world.nextId());
+        return obj("id", Long.toString(channelId), "type", 1, "last_message_id", null, "recipients", List.of(world.userJson(recipient)),
+                "flags", 0);
+    }
+
+    private Reply member(long guildId, long userId, Map<String, Object> body) {
+        World.GuildSpec guild = world.guild(guildId);
+        World.MemberSpec member = guild.members.get(userId);
+        if (member == null) return Reply.notFound(10007, "Unknown Member");
+        if (body.containsKey("communication_disabled_until")) {
+            Object until = body.get("communication_disabled_until");
+            member.communicationDisabledUntil = until == null ? null : until.toString();
+        }
+        Map<String, Object> json = world.memberJson(guild, member, true);
+        json.put("guild_id", Long.toString(guildId));
+        dispatch("GUILD_MEMBER_UPDATE", json);
+        return new Reply(200, json);
+    }
+
+    private Map<String, Object> createWebhook(long channelId, Map<String, Object> body) {
+        long id = world.nextId();
+        Map<String, Object> webhook = obj("id", Long.toString(id), "type", 1, "guild_id", Long.toString(guildOfChannel(channelId)),
+                "channel_id", Long.toString(channelId), "name", body.getOrDefault("name", "Warden"), "avatar", null,
+                "token", "wtok" + id, "application_id", Long.toString(APPLICATION_ID), "user", world.userJson(BOT_ID));
+        webhooks.put(id, webhook);
+        return webhook;
+    }
+
+    private Reply webhookRoute(String method, String[] p, String query, Map<String, Object> body) {
+        long id = Long.parseLong(p[1]);
+        if (id == APPLICATION_ID) { // interaction follow-ups and edits of the original reply
+            return new Reply(200, obj("id", Long.toString(world.nextId()), "channel_id", "0", "content", body.get("content"),
+                    "author", world.userJson(BOT_ID), "timestamp", Instant.now().toString(), "type", 20, "flags", body.getOrDefault("flags", 0),
+                    "mentions", List.of(), "mention_roles", List.of(), "attachments", List.of(), "embeds", List.of(),
+                    "components", List.of(), "tts", false, "mention_everyone", false, "pinned", false));
+        }
+        Map<String, Object> webhook = webhooks.get(id);
+        if (webhook == null || p.length < 3 || !webhook.get("token").equals(p[2])) return Reply.notFound(10015, "Unknown Webhook");
+        long channelId = Long.parseLong(webhook.get("channel_id").toString());
+        long guildId = Long.parseLong(webhook.get("guild_id").toString());
+        if (method.equals("POST") && p.length == 3) {
+            long messageId = world.nextId();
+            Map<String, Object> as = new LinkedHashMap<>(webhook);
+            if (body.get("username") != null) as.put("name", body.get("username"));
+            Map<String, Object> message = message(messageId, guildId, channelId, 0, String.valueOf(body.getOrDefault("content", "")), as);
+            messages.put(messageId, message);
+            dispatch("MESSAGE_CREATE", message);
+            return query != null && query.contains("wait=true") ? new Reply(200, message) : Reply.noContent();
+        }
+        if (p.length == 5 && p[3].equals("messages")) {
+            long messageId = Long.parseLong(p[4]);
+            Map<String, Object> message = messages.get(messageId);
+            if (message == null) return Reply.notFound(10008, "Unknown Message");
+            if (method.equals("PATCH")) {
+                if (body.containsKey("content")) message.put("content", body.get("content"));
+                return new Reply(200, message);
+            }
+            if (method.equals("DELETE")) {
+                messages.remove(messageId);
+                dispatch("MESSAGE_DELETE", obj("id", p[4], "channel_id", message.get("channel_id"), "guild_id", message.get("guild_id")));
+                return Reply.noContent();
+            }
+        }
+        return Reply.notFound(0, "404: Not Found");
+    }
+
+    private Map<String, Object> saveRule(String guildId, long id, Map<String, Object> body) {
+        Map<String, Object> rule = new LinkedHashMap<>(body);
+        rule.put("id", Long.toString(id));
+        rule.put("guild_id", guildId);
+        rule.putIfAbsent("creator_id", Long.toString(BOT_ID));
+        rule.putIfAbsent("enabled", true);
+        rule.putIfAbsent("exempt_roles", List.of());
+        rule.putIfAbsent("exempt_channels", List.of());
+        rule.putIfAbsent("event_type", 1);
+        autoModRules.put(id, rule);
+        return rule;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ gateway
+
+    private final class Session {
+        final WebSocket socket;
+        String id;
+        int seq;
+        int shard;
+        int shardCount = 1;
+        volatile boolean ready;
+
+        Session(WebSocket socket) {
+            this.socket = socket;
+        }
+
+        boolean holds(long guildId) {
+            return ((guildId >> 22) % shardCount) == shard;
+        }
+
+        synchronized void dispatch(String type, Map<String, Object> data) {
+            Map<String, Object> payload = obj("op", 0, "t", type, "s", ++seq, "d", data);
+            dispatchLog.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(payload);
+            send(payload);
+        }
+
+        void send(Map<String, Object> payload) {
+            if (socket.isOpen()) socket.send(Json.write(payload));
+        }
+    }
+
+    private final class Gateway extends WebSocketServer {
+        private final Map<WebSocket, Session> bySocket = new ConcurrentHashMap<>();
+
+        Gateway(InetSocketAddress address) {
+            super(address);
+        }
+
+        @Override
+        public void onOpen(WebSocket socket, ClientHandshake handshake) {
+            Session session = new Session(socket);
+            bySocket.put(socket, session);
+            session.send(obj("op", 10, "d", obj("heartbeat_interval", 41250)));
+        }
+
+        @Override
+        public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+            Session session = bySocket.remove(socket);
+            if (session != null) sessions.remove(session);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void onMessage(WebSocket socket, String text) {
+            Session session = bySocket.get(socket);
+            Map<String, Object> payload = Json.read(text);
+            int op = ((Number) payload.get("op")).intValue();
+            Map<String, Object> d = payload.get("d") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            switch (op) {
+                case 1 -> session.send(obj("op", 11, "d", null));
+                case 2 -> identify(session, d);
+                case 6 -> resume(session, d);
+                default -> {
+                }
+            }
+        }
+
+        private void identify(Session session, Map<String, Object> d) {
+            if (d.get("shard") instanceof List<?> shard) {
+                session.shard = ((Number) shard.get(0)).intValue();
+                session.shardCount = ((Number) shard.get(1)).intValue();
+            }
+            session.id = UUID.randomUUID().toString();
+            sessions.add(session);
+            List<Object> unavailable = new ArrayList<>();
+            for (World.GuildSpec guild : world.guilds.values()) {
+                if (session.holds(guild.id)) unavailable.add(obj("id", Long.toString(guild.id), "unavailable", true));
+            }
+            session.dispatch("READY", obj("v", 10, "user", world.userJson(BOT_ID), "guilds", unavailable,
+                    "session_id", session.id, "resume_gateway_url", gatewayUrl(), "private_channels", List.of(),
+                    "relationships", List.of(), "presences", List.of(), "shard", List.of(session.shard, session.shardCount),
+                    "application", obj("id", Long.toString(APPLICATION_ID), "flags", 0)));
+            for (World.GuildSpec guild : world.guilds.values()) {
+                if (session.holds(guild.id)) session.dispatch("GUILD_CREATE", world.guildCreate(guild));
+            }
+            session.ready = true;
+        }
+
+        private void resume(Session session, Map<String, Object> d) {
+            String previous = String.valueOf(d.get("session_id"));
+            int seq = ((Number) d.get("seq")).intValue();
+            session.id = previous;
+            session.seq = seq;
+            sessions.add(session);
+            List<Map<String, Object>> log = dispatchLog.getOrDefault(previous, List.of());
+            int replayFrom = Math.max(0, seq - replayOnResume);
+            replayOnResume = 0;
+            for (Map<String, Object> payload : log) {
+                int s = ((Number) payload.get("s")).intValue();
+                if (s > replayFrom) session.send(payload);
+            }
+            session.seq = Math.max(seq, log.isEmpty() ? seq : ((Number) log.get(log.size() - 1).get("s")).intValue());
+            session.dispatch("RESUMED", obj());
+            session.ready = true;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Exception e) {
+            log.debug("fake gateway error", e);
+        }
+
+        @Override
+        public void onStart() {
+        }
+    }
+}

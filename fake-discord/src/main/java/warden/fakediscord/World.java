@@ -1,0 +1,186 @@
+package warden.fakediscord;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The fake's Discord: guilds with roles, channels and members, and the users behind them. */
+public final class World {
+    private final AtomicLong ids = new AtomicLong(1_100_000_000_000_000_000L);
+    final Map<Long, GuildSpec> guilds = new LinkedHashMap<>();
+    final Map<Long, UserSpec> users = new LinkedHashMap<>();
+    final long botId;
+
+    World(long botId) {
+        this.botId = botId;
+        users.put(botId, new UserSpec(botId, "Warden", true));
+    }
+
+    public long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    public record UserSpec(long id, String name, boolean bot) {
+    }
+
+    public record RoleSpec(long id, String name, long permissions, int position) {
+    }
+
+    public record ChannelSpec(long id, long guildId, String name) {
+    }
+
+    public static final class MemberSpec {
+        final long userId;
+        final List<Long> roles = new ArrayList<>();
+        String communicationDisabledUntil;
+
+        MemberSpec(long userId) {
+            this.userId = userId;
+        }
+
+        public List<Long> roles() {
+            return roles;
+        }
+
+        public String communicationDisabledUntil() {
+            return communicationDisabledUntil;
+        }
+    }
+
+    /** A guild being built or inspected. */
+    public final class GuildSpec {
+        final long id;
+        final String name;
+        long ownerId;
+        final Map<Long, RoleSpec> roles = new LinkedHashMap<>();
+        final Map<Long, ChannelSpec> channels = new LinkedHashMap<>();
+        final Map<Long, MemberSpec> members = new LinkedHashMap<>();
+        final java.util.Set<Long> bans = new java.util.LinkedHashSet<>();
+
+        GuildSpec(long id, String name) {
+            this.id = id;
+            this.name = name;
+            roles.put(id, new RoleSpec(id, "@everyone", Permission.EVERYONE, 0));
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public long role(String name, long permissions) {
+            long roleId = nextId();
+            roles.put(roleId, new RoleSpec(roleId, name, permissions, roles.size()));
+            return roleId;
+        }
+
+        public long channel(String name) {
+            long channelId = nextId();
+            channels.put(channelId, new ChannelSpec(channelId, id, name));
+            return channelId;
+        }
+
+        /** A member, with the given roles; a new user is created for them. */
+        public long member(String name, long... roleIds) {
+            long userId = nextId();
+            users.put(userId, new UserSpec(userId, name, false));
+            return addMember(userId, roleIds);
+        }
+
+        public long bot(String name, long... roleIds) {
+            long userId = nextId();
+            users.put(userId, new UserSpec(userId, name, true));
+            return addMember(userId, roleIds);
+        }
+
+        public long addMember(long userId, long... roleIds) {
+            MemberSpec member = new MemberSpec(userId);
+            for (long r : roleIds) member.roles.add(r);
+            members.put(userId, member);
+            return userId;
+        }
+
+        /** Warden's own bot joins with a role granting {@code permissions}, placed at {@code position}. */
+        public long withWarden(long permissions, int position) {
+            long roleId = nextId();
+            roles.put(roleId, new RoleSpec(roleId, "Warden", permissions, position));
+            addMember(botId, roleId);
+            return roleId;
+        }
+
+        public GuildSpec owner(long userId) {
+            this.ownerId = userId;
+            return this;
+        }
+
+        public MemberSpec memberOf(long userId) {
+            return members.get(userId);
+        }
+
+        public Collection<ChannelSpec> channels() {
+            return channels.values();
+        }
+
+        public boolean banned(long userId) {
+            return bans.contains(userId);
+        }
+    }
+
+    public GuildSpec guild(String name) {
+        long id = nextId();
+        GuildSpec guild = new GuildSpec(id, name);
+        guilds.put(id, guild);
+        return guild;
+    }
+
+    public GuildSpec guild(long id) {
+        return guilds.get(id);
+    }
+
+    Map<String, Object> userJson(long userId) {
+        UserSpec user = users.get(userId);
+        return Json.obj("id", Long.toString(userId), "username", user.name(), "discriminator", "0",
+                "global_name", user.name(), "avatar", null, "bot", user.bot(), "public_flags", 0);
+    }
+
+    Map<String, Object> memberJson(GuildSpec guild, MemberSpec member, boolean withUser) {
+        Map<String, Object> json = Json.obj("roles", member.roles.stream().map(String::valueOf).toList(),
+                "joined_at", "2025-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0,
+                "pending", false, "nick", null, "avatar", null, "premium_since", null,
+                "communication_disabled_until", member.communicationDisabledUntil);
+        if (withUser) json.put("user", userJson(member.userId));
+        return json;
+    }
+
+    Map<String, Object> channelJson(ChannelSpec channel, int position) {
+        return Json.obj("id", Long.toString(channel.id()), "type", 0, "guild_id", Long.toString(channel.guildId()),
+                "name", channel.name(), "position", position, "permission_overwrites", List.of(), "nsfw", false,
+                "topic", null, "last_message_id", null, "rate_limit_per_user", 0, "parent_id", null, "flags", 0);
+    }
+
+    Map<String, Object> roleJson(RoleSpec role) {
+        return Json.obj("id", Long.toString(role.id()), "name", role.name(), "color", 0,
+                "colors", Json.obj("primary_color", 0, "secondary_color", null, "tertiary_color", null),
+                "hoist", false, "position", role.position(), "permissions", Long.toString(role.permissions()),
+                "managed", false, "mentionable", false, "flags", 0, "icon", null, "unicode_emoji", null);
+    }
+
+    Map<String, Object> guildCreate(GuildSpec guild) {
+        List<Object> channels = new ArrayList<>();
+        int position = 0;
+        for (ChannelSpec c : guild.channels.values()) channels.add(channelJson(c, position++));
+        return Json.obj("id", Long.toString(guild.id), "name", guild.name, "icon", null, "owner_id", Long.toString(guild.ownerId),
+                "afk_timeout", 300, "verification_level", 0, "default_message_notifications", 0,
+                "explicit_content_filter", 0, "mfa_level", 0, "features", List.of(), "premium_tier", 0,
+                "preferred_locale", "en-US", "nsfw_level", 0, "premium_progress_bar_enabled", false,
+                "roles", guild.roles.values().stream().map(this::roleJson).toList(),
+                "channels", channels, "threads", List.of(), "emojis", List.of(), "stickers", List.of(),
+                "voice_states", List.of(), "guild_scheduled_events", List.of(), "presences", List.of(),
+                "soundboard_sounds", List.of(), "stage_instances", List.of(),
+                "members", guild.members.values().stream().map(m -> memberJson(guild, m, true)).toList(),
+                "member_count", guild.members.size(), "large", false, "unavailable", false,
+                "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0);
+    }
+}
