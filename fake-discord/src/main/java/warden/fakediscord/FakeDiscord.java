@@ -45,6 +45,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<Long, Map<String, Object>> messages = new ConcurrentHashMap<>();
+    /** Every message ever created, deleted ones included, so that a test can redeliver one. */
+    private final Map<Long, Map<String, Object>> history = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> webhooks = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> autoModRules = new ConcurrentHashMap<>();
     private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
@@ -155,13 +157,14 @@ public final class FakeDiscord implements AutoCloseable {
         long id = world.nextId();
         Map<String, Object> message = message(id, guildId, channelId, authorId, content, null);
         messages.put(id, message);
+        history.put(id, message);
         dispatch("MESSAGE_CREATE", message);
         return id;
     }
 
     /** Dispatches the same MESSAGE_CREATE again, as after a resume. */
     public void redeliver(long messageId) {
-        dispatch("MESSAGE_CREATE", messages.get(messageId));
+        dispatch("MESSAGE_CREATE", history.get(messageId));
     }
 
     public void editMessage(long messageId, String content) {

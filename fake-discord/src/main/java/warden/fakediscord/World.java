@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The fake's Discord: guilds with roles, channels and members, and the users behind them. */
 public final class World {
-    private final AtomicLong ids = new AtomicLong(1_100_000_000_000_000_000L);
+    /** Discord's epoch (2015-01-01): snowflakes carry their creation time, and JDA reads message times from them. */
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    private final AtomicLong sequence = new AtomicLong();
     final Map<Long, GuildSpec> guilds = new LinkedHashMap<>();
     final Map<Long, UserSpec> users = new LinkedHashMap<>();
     final long botId;
@@ -19,8 +21,9 @@ public final class World {
         users.put(botId, new UserSpec(botId, "Warden", true));
     }
 
+    /** A snowflake for now: time-ordered, as Discord's are. */
     public long nextId() {
-        return ids.incrementAndGet();
+        return ((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (sequence.incrementAndGet() & 0x3FFFFF);
     }
 
     public record UserSpec(long id, String name, boolean bot) {

@@ -1,0 +1,198 @@
+package warden.discord;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import warden.automod.AutomodSettings;
+import warden.automod.VocabularySettings;
+import warden.common.Actor;
+import warden.common.ChannelId;
+import warden.common.GuildId;
+import warden.common.MemberKey;
+import warden.common.RoleId;
+import warden.common.UserId;
+import warden.config.AddSanctionRule;
+import warden.config.ConfigureAutomod;
+import warden.fakediscord.Fault;
+import warden.fakediscord.FakeDiscord;
+import warden.fakediscord.FakeDiscordExtension;
+import warden.fakediscord.Permission;
+import warden.fakediscord.RecordedRequest;
+import warden.fakediscord.World;
+import warden.platform.testing.WardenSpringTest;
+import warden.sanctions.ImposeSanction;
+import warden.sanctions.InfractionType;
+import warden.sanctions.RuleId;
+import warden.sanctions.SanctionId;
+import warden.sanctions.SanctionKind;
+import warden.sanctions.SanctionRule;
+import warden.sanctions.SanctionSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Real JDA against the fake Discord: automod acts on Discord, records infractions, and sanctions are carried out
+ * (or their failure recorded) by the executor.
+ */
+@WardenSpringTest
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DiscordModerationE2ETest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static long loud, general, member, repeatOffender, admin, otherBot;
+    static long quiet, quietGeneral, ignoredChannel, trustedRole, quietMember, trustedMember;
+
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(DiscordModerationE2ETest::world);
+
+    static void world(World world) {
+        World.GuildSpec a = world.guild("Loud guild");
+        loud = a.id();
+        general = a.channel("general");
+        long adminRole = a.role("Admins", Permission.ADMINISTRATOR);
+        member = a.member("alice");
+        repeatOffender = a.member("bob");
+        admin = a.member("carol", adminRole);
+        otherBot = a.bot("OtherBot");
+        a.owner(a.member("owner"));
+        a.withWarden(Permission.MODERATION_BOT, 5);
+
+        World.GuildSpec b = world.guild("Quiet guild");
+        quiet = b.id();
+        quietGeneral = b.channel("general");
+        ignoredChannel = b.channel("off-topic");
+        trustedRole = b.role("Trusted", Permission.EVERYONE);
+        quietMember = b.member("dave");
+        trustedMember = b.member("erin", trustedRole);
+        b.owner(b.member("owner-b"));
+        b.withWarden(Permission.MODERATION_BOT, 5);
+    }
+
+    @DynamicPropertySource
+    static void discord(DynamicPropertyRegistry registry) {
+        registry.add("warden.discord.token", () -> "fake-bot-token");
+        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
+        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        registry.add("warden.discord.reply-ttl", () -> "500ms");
+        registry.add("warden.automod.policy-refresh", () -> "100ms");
+    }
+
+    @Autowired CommandGateway commands;
+    @Autowired JdbcClient db;
+    FakeDiscord fake;
+
+    @BeforeAll
+    void policies() {
+        fake = DISCORD.discord();
+        Actor admin = Actor.system("test");
+        Instant now = Instant.now();
+        commands.sendAndWait(new ConfigureAutomod(GuildId.of(loud), new AutomodSettings(
+                new VocabularySettings(true, false, null, null, List.of("idiot", "chat*"), null, false, false),
+                null, null, null, null, null, null, null, null, null), null, admin, now));
+        commands.sendAndWait(new AddSanctionRule(GuildId.of(loud), new SanctionRule(RuleId.of("vocab3"),
+                InfractionType.VOCABULARY, 3, Duration.ofMinutes(10), SanctionSpec.timeout(Duration.ofHours(1)), true), admin, now));
+        commands.sendAndWait(new ConfigureAutomod(GuildId.of(quiet), new AutomodSettings(
+                new VocabularySettings(true, true, Set.of(ChannelId.of(ignoredChannel)), Set.of(RoleId.of(trustedRole)),
+                        List.of("idiot"), null, false, true),
+                null, null, null, null, null, null, null, null, null), null, admin, now));
+    }
+
+    @Test
+    void aForbiddenWordIsDeletedExplainedAndRecorded() throws Exception {
+        long message = fake.postMessage(loud, general, member, "you are an i.d.i.o.t");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + message, WAIT);
+        RecordedRequest explanation = fake.awaitRequest(r -> r.is("POST", "channels/" + general + "/messages")
+                && r.text("content") != null && r.text("content").contains("<@" + member + ">"), WAIT, "explanation");
+        assertThat(explanation.text("content")).contains("forbidden word");
+        await().atMost(WAIT).until(() -> events("msg:" + message + ":vocabulary") == 1);
+    }
+
+    @Test
+    void theThirdInfractionTriggersTheConfiguredTimeout() throws Exception {
+        for (int i = 0; i < 3; i++) fake.postMessage(loud, general, repeatOffender, "what an idiot " + i);
+        RecordedRequest timeout = fake.awaitRequest("PATCH", "guilds/" + loud + "/members/" + repeatOffender, WAIT);
+        assertThat(timeout.text("communication_disabled_until")).isNotNull();
+        await().atMost(WAIT).until(() -> count("warden.sanctions.SanctionApplied", loud + ":" + repeatOffender) == 1);
+    }
+
+    @Test
+    void silentModeIgnoredChannelsRolesAdminsAndBotsAreRespected() throws Exception {
+        long inIgnoredChannel = fake.postMessage(quiet, ignoredChannel, quietMember, "idiot");
+        long byTrusted = fake.postMessage(quiet, quietGeneral, trustedMember, "idiot");
+        long byAdmin = fake.postMessage(loud, general, admin, "idiot");
+        long byBot = fake.postMessage(loud, general, otherBot, "idiot");
+        // a message that is acted on, after the others: once it is, the others have been looked at too
+        long flaggedInQuiet = fake.postMessage(quiet, quietGeneral, quietMember, "you idiot");
+        fake.awaitRequest("DELETE", "channels/" + quietGeneral + "/messages/" + flaggedInQuiet, WAIT);
+        long sentinel = fake.postMessage(loud, general, member, "chats everywhere");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + sentinel, WAIT);
+
+        for (long ignored : List.of(inIgnoredChannel, byTrusted, byAdmin, byBot)) {
+            assertThat(fake.requests("DELETE", ".*/messages/" + ignored)).as("message %d", ignored).isEmpty();
+        }
+        // silent: no explanation in the quiet guild's channel, only the censored repost
+        assertThat(fake.requests("POST", "channels/" + quietGeneral + "/messages")).isEmpty();
+    }
+
+    @Test
+    void censorRepostsThroughAWebhookWithTheMaskedText() throws Exception {
+        long message = fake.postMessage(quiet, quietGeneral, quietMember, "hello idiot friend");
+        fake.awaitRequest("DELETE", "channels/" + quietGeneral + "/messages/" + message, WAIT);
+        RecordedRequest repost = fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+")
+                && "hello █████ friend".equals(r.text("content")), WAIT, "censored repost");
+        assertThat(repost.text("username")).isEqualTo("dave");
+        assertThat(repost.body().get("allowed_mentions").toString()).contains("parse=[]");
+    }
+
+    @Test
+    void aDispatchReplayedAfterAResumeIsNotCountedTwice() throws Exception {
+        long message = fake.postMessage(loud, general, member, "chat chat");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + message, WAIT);
+        fake.forceReconnect(10);
+        fake.redeliver(message);
+        long sentinel = fake.postMessage(loud, general, member, "idiot after resume");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + sentinel, WAIT);
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + message)).hasSize(1);
+        await().atMost(WAIT).until(() -> events("msg:" + sentinel + ":vocabulary") == 1);
+        assertThat(events("msg:" + message + ":vocabulary")).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingPermissionBecomesAFailedSanctionInTheLog() throws Exception {
+        long target = member;
+        fake.inject(Fault.missingPermissions("PUT", "guilds/" + loud + "/bans/" + target));
+        commands.sendAndWait(new ImposeSanction(new MemberKey(GuildId.of(loud), UserId.of(target)), SanctionId.of("ban-403"),
+                SanctionSpec.of(SanctionKind.BAN), Actor.system("test"), "raid", Instant.now(), null));
+        fake.awaitRequest("PUT", "guilds/" + loud + "/bans/" + target, WAIT);
+        await().atMost(WAIT).until(() -> db.sql("""
+                        select count(*) from audit_event where event_type = 'SanctionFailed' and ref_id = 'ban-403'
+                          and reason = 'Missing Permissions'""").query(Long.class).single() == 1);
+        fake.clearFaults();
+    }
+
+    private long events(String infractionId) {
+        return db.sql("""
+                        select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'
+                          and convert_from(payload, 'UTF8') like ?""")
+                .param("%\"infractionId\":\"" + infractionId + "\"%").query(Long.class).single();
+    }
+
+    private long count(String payloadType, String aggregate) {
+        return db.sql("select count(*) from domainevententry where payloadtype = ? and aggregateidentifier = ?")
+                .params(payloadType, aggregate).query(Long.class).single();
+    }
+}
