@@ -205,6 +205,7 @@ public final class FakeDiscord implements AutoCloseable {
         member.put("permissions", Long.toString(permissions(guild, userId)));
         Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
                 "type", 2, "token", token, "version", 1, "guild_id", Long.toString(guildId),
+                "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
                 "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId), 0),
                 "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
                 "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,

@@ -1,0 +1,103 @@
+package warden.discord;
+
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
+import net.dv8tion.jda.api.interactions.commands.localization.ResourceBundleLocalizationFunction;
+import warden.automod.AutomodModule;
+import warden.sanctions.InfractionType;
+import warden.sanctions.SanctionKind;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Warden's slash commands, with names and descriptions in English and French ({@code warden/commands*.properties}),
+ * and the permission Discord shows them to by default. The same permission is checked again when one runs.
+ */
+final class SlashCommandCatalog {
+
+    static final LocalizationFunction LOCALIZATION = ResourceBundleLocalizationFunction
+            .fromBundles("warden/commands", DiscordLocale.FRENCH).build();
+
+    static final Permission CONFIGURE = Permission.MANAGE_SERVER;
+
+    private SlashCommandCatalog() {
+    }
+
+    static Permission required(String command) {
+        return switch (command) {
+            case "kick" -> Permission.KICK_MEMBERS;
+            case "ban", "unban" -> Permission.BAN_MEMBERS;
+            case "automod", "sanction-rule" -> CONFIGURE;
+            default -> Permission.MODERATE_MEMBERS;
+        };
+    }
+
+    static List<SlashCommandData> all() {
+        return List.of(
+                command("warn").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason", true),
+                command("timeout").addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "duration", "Duration", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("kick").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("ban").addOption(OptionType.USER, "user", "User", true).addOption(OptionType.STRING, "duration", "Duration")
+                        .addOption(OptionType.STRING, "reason", "Reason"),
+                command("unban").addOption(OptionType.USER, "user", "User", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("pardon").addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "infraction", "Infraction", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("infractions").addOption(OptionType.USER, "member", "Member", true)
+                        .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1)),
+                command("why").addOption(OptionType.STRING, "sanction", "Sanction", true),
+                command("automod").addSubcommands(
+                        new SubcommandData("enable", "Enable").addOptions(module()),
+                        new SubcommandData("disable", "Disable").addOptions(module()),
+                        new SubcommandData("silent", "Silent").addOptions(module(), new OptionData(OptionType.BOOLEAN, "on", "On", true)),
+                        new SubcommandData("ignore-channel", "Ignore channel").addOptions(module(),
+                                new OptionData(OptionType.CHANNEL, "channel", "Channel", true)),
+                        new SubcommandData("ignore-role", "Ignore role").addOptions(module(),
+                                new OptionData(OptionType.ROLE, "role", "Role", true)),
+                        new SubcommandData("add-words", "Add words").addOption(OptionType.STRING, "words", "Words", true),
+                        new SubcommandData("remove-words", "Remove words").addOption(OptionType.STRING, "words", "Words", true),
+                        new SubcommandData("show", "Show")),
+                command("sanction-rule").addSubcommands(
+                        new SubcommandData("add", "Add").addOptions(
+                                choices(new OptionData(OptionType.STRING, "infraction", "Infraction", true), "any",
+                                        Arrays.stream(InfractionType.values()).map(t -> t.name().toLowerCase()).toArray(String[]::new)),
+                                new OptionData(OptionType.INTEGER, "threshold", "Threshold", true).setRequiredRange(1, 100),
+                                new OptionData(OptionType.STRING, "window", "Window", true),
+                                choices(new OptionData(OptionType.STRING, "sanction", "Sanction", true), null,
+                                        Arrays.stream(SanctionKind.values()).filter(k -> k != SanctionKind.UNBAN)
+                                                .map(k -> k.name().toLowerCase()).toArray(String[]::new)),
+                                new OptionData(OptionType.STRING, "duration", "Duration")),
+                        new SubcommandData("remove", "Remove").addOption(OptionType.STRING, "id", "Id", true),
+                        new SubcommandData("enable", "Enable").addOption(OptionType.STRING, "id", "Id", true),
+                        new SubcommandData("disable", "Disable").addOption(OptionType.STRING, "id", "Id", true),
+                        new SubcommandData("list", "List")));
+    }
+
+    private static final java.util.ResourceBundle ENGLISH = java.util.ResourceBundle.getBundle("warden/commands", java.util.Locale.ROOT);
+
+    private static SlashCommandData command(String name) {
+        return Commands.slash(name, ENGLISH.getString(name + ".description"))
+                .setContexts(net.dv8tion.jda.api.interactions.InteractionContextType.GUILD)
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(required(name)))
+                .setLocalizationFunction(LOCALIZATION);
+    }
+
+    private static OptionData module() {
+        return choices(new OptionData(OptionType.STRING, "module", "Module", true), null,
+                Arrays.stream(AutomodModule.values()).map(AutomodModule::key).toArray(String[]::new));
+    }
+
+    private static OptionData choices(OptionData option, String first, String... values) {
+        if (first != null) option.addChoice(first, first);
+        for (String value : values) option.addChoice(value, value);
+        return option;
+    }
+}

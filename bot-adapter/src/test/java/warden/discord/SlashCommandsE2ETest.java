@@ -1,0 +1,147 @@
+package warden.discord;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import warden.fakediscord.FakeDiscord;
+import warden.fakediscord.FakeDiscordExtension;
+import warden.fakediscord.Permission;
+import warden.fakediscord.RecordedRequest;
+import warden.fakediscord.World;
+import warden.platform.testing.WardenSpringTest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Slash commands through real JDA: interaction in, callback out, permissions checked, answers localised. */
+@WardenSpringTest
+@DirtiesContext
+class SlashCommandsE2ETest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static long guild, general, moderator, admin, member, target;
+
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(SlashCommandsE2ETest::world);
+
+    static void world(World world) {
+        World.GuildSpec g = world.guild("Commands guild");
+        guild = g.id();
+        general = g.channel("general");
+        long mods = g.role("Moderators", Permission.EVERYONE | Permission.MODERATE_MEMBERS);
+        long admins = g.role("Admins", Permission.EVERYONE | Permission.MANAGE_GUILD);
+        moderator = g.member("mod", mods);
+        admin = g.member("boss", admins);
+        member = g.member("member");
+        target = g.member("target");
+        g.owner(g.member("owner"));
+        g.withWarden(Permission.MODERATION_BOT, 5);
+    }
+
+    @DynamicPropertySource
+    static void discord(DynamicPropertyRegistry registry) {
+        registry.add("warden.discord.token", () -> "fake-bot-token");
+        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
+        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        registry.add("warden.automod.policy-refresh", () -> "100ms");
+    }
+
+    @Autowired JdbcClient db;
+
+    private static Map<String, Object> user(String name, long id) {
+        return Map.of("name", name, "type", 6, "value", Long.toString(id));
+    }
+
+    private static Map<String, Object> text(String name, String value) {
+        return Map.of("name", name, "type", 3, "value", value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String replyText(RecordedRequest reply) {
+        Map<String, Object> data = (Map<String, Object>) reply.body().get("data");
+        assertThat(((Number) data.get("flags")).intValue() & 64).as("ephemeral").isEqualTo(64);
+        return String.valueOf(data.get("content"));
+    }
+
+    private String run(long user, String name, List<Map<String, Object>> options, String locale) throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        String token = fake.slashCommand(guild, general, user, name, options, locale);
+        return replyText(fake.awaitInteractionReply(token, WAIT));
+    }
+
+    @Test
+    void commandsAreRegisteredWithFrenchLocalizations() throws Exception {
+        RecordedRequest registration = DISCORD.discord().awaitRequest("PUT", "applications/\\d+/commands", WAIT);
+        assertThat(registration.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aModeratorWarnsAndTheMemberGetsADirectMessage() throws Exception {
+        String answer = run(moderator, "warn", List.of(user("member", target), text("reason", "spam in #general")), "en-US");
+        assertThat(answer).contains("was warned").contains("<@" + target + ">");
+        RecordedRequest dm = DISCORD.discord().awaitRequest(r -> r.is("POST", "channels/\\d+/messages")
+                && String.valueOf(r.text("content")).contains("You received a warning in Commands guild"), WAIT, "warning DM");
+        assertThat(dm.text("content")).contains("spam in #general");
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from audit_event where event_type = 'SanctionApplied' and user_id = ?")
+                .param(target).query(Long.class).single() == 1);
+        String history = run(moderator, "infractions", List.of(user("member", target)), "en-US");
+        assertThat(history).contains("History of <@" + target + ">").contains("warning");
+    }
+
+    @Test
+    void aMemberWithoutPermissionIsRefusedInTheirLanguageAndNothingHappens() throws Exception {
+        long before = db.sql("select count(*) from domainevententry").query(Long.class).single();
+        String answer = run(member, "kick", List.of(user("member", target)), "fr");
+        assertThat(answer).isEqualTo("Il vous faut la permission « Kick Members » pour cette commande.");
+        assertThat(db.sql("select count(*) from domainevententry").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aBadDurationGetsAClearErrorAndChangesNothing() throws Exception {
+        long before = db.sql("select count(*) from domainevententry").query(Long.class).single();
+        String answer = run(moderator, "timeout", List.of(user("member", target), text("duration", "soon")), "en-US");
+        assertThat(answer).startsWith("The duration \"soon\" is not valid");
+        String tooLong = run(moderator, "timeout", List.of(user("member", target), text("duration", "40d")), "fr");
+        assertThat(tooLong).startsWith("La durée doit être comprise entre");
+        assertThat(db.sql("select count(*) from domainevententry").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminConfiguresAutomodFromDiscordAndItApplies() throws Exception {
+        assertThat(run(moderator, "automod", List.of(Map.of("name", "enable", "type", 1, "options",
+                List.of(text("module", "vocabulary")))), "en-US")).contains("\"Manage Server\"");
+        assertThat(run(admin, "automod", List.of(Map.of("name", "add-words", "type", 1, "options",
+                List.of(text("words", "banana*, kiwi")))), "en-US")).startsWith("Saved");
+        assertThat(run(admin, "automod", List.of(Map.of("name", "enable", "type", 1, "options",
+                List.of(text("module", "vocabulary")))), "en-US")).startsWith("Saved");
+        String shown = run(admin, "automod", List.of(Map.of("name", "show", "type", 1)), "fr");
+        assertThat(shown).contains("2 mots interdits").contains("vocabulary : activé");
+        long message = DISCORD.discord().postMessage(guild, general, member, "I love bananas");
+        DISCORD.discord().awaitRequest("DELETE", "channels/" + general + "/messages/" + message, WAIT);
+        String badModule = run(admin, "automod", List.of(Map.of("name", "enable", "type", 1, "options",
+                List.of(text("module", "telepathy")))), "en-US");
+        assertThat(badModule).isEqualTo("Unknown module \"telepathy\".");
+    }
+
+    @Test
+    void sanctionRulesFromDiscord() throws Exception {
+        String added = run(admin, "sanction-rule", List.of(Map.of("name", "add", "type", 1, "options", List.of(
+                text("infraction", "spam"), Map.of("name", "threshold", "type", 4, "value", 3), text("window", "10m"),
+                text("sanction", "timeout"), text("duration", "1h")))), "en-US");
+        assertThat(added).startsWith("Rule `");
+        String listed = run(admin, "sanction-rule", List.of(Map.of("name", "list", "type", 1)), "en-US");
+        assertThat(listed).contains("3 spam within 10m -> timeout 1h (on)");
+        String invalid = run(admin, "sanction-rule", List.of(Map.of("name", "add", "type", 1, "options", List.of(
+                text("infraction", "spam"), Map.of("name", "threshold", "type", 4, "value", 3), text("window", "45d"),
+                text("sanction", "kick")))), "en-US");
+        assertThat(invalid).startsWith("The time window must be between");
+    }
+}
