@@ -184,6 +184,19 @@ class DiscordModerationE2ETest {
         fake.clearFaults();
     }
 
+    @Test
+    void aDiscordOutageDelaysTheSanctionWithoutLosingIt() throws Exception {
+        long target = admin; // any member will do; the kick is decided by a moderator
+        fake.inject(Fault.serverError("DELETE", "guilds/" + loud + "/members/" + target, 8));
+        commands.sendAndWait(new ImposeSanction(new MemberKey(GuildId.of(loud), UserId.of(target)), SanctionId.of("kick-outage"),
+                SanctionSpec.of(SanctionKind.KICK), Actor.system("test"), "spam", Instant.now(), null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> fake.requests("DELETE", "guilds/" + loud + "/members/" + target)
+                .stream().anyMatch(r -> r.status() == 204));
+        assertThat(fake.requests("DELETE", "guilds/" + loud + "/members/" + target)).filteredOn(r -> r.status() == 502).hasSize(8);
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from audit_event where event_type = 'SanctionApplied' and ref_id = 'kick-outage'")
+                .query(Long.class).single() == 1);
+    }
+
     private long events(String infractionId) {
         return db.sql("""
                         select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'

@@ -51,6 +51,10 @@ public final class FakeDiscordExtension implements BeforeEachCallback, AfterEach
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        // closed when the whole test run ends: Spring closes the class's application context (and JDA with it)
+        // after this extension's afterAll, and JDA must not find its Discord gone while it shuts down
+        context.getRoot().getStore(ExtensionContext.Namespace.create(FakeDiscordExtension.class))
+                .getOrComputeIfAbsent(discord, d -> (ExtensionContext.Store.CloseableResource) discord::close);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!discord.sessionReady()) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("JDA did not log in to the fake Discord within " + READY_TIMEOUT);
@@ -71,6 +75,5 @@ public final class FakeDiscordExtension implements BeforeEachCallback, AfterEach
     @Override
     public void afterAll(ExtensionContext context) {
         ((Logger) LoggerFactory.getLogger("net.dv8tion")).detachAppender(appender);
-        discord.close();
     }
 }
