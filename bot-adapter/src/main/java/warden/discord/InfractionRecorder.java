@@ -3,7 +3,9 @@ package warden.discord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import warden.automod.ChatMessage;
 import warden.automod.Violation;
 import warden.common.Actor;
@@ -11,22 +13,39 @@ import warden.common.MemberKey;
 import warden.sanctions.InfractionId;
 import warden.sanctions.RecordInfraction;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Records what automod found as infractions. Each id comes from the Discord message and the module, so a gateway
- * event delivered twice (after a resume) records nothing the second time.
+ * event delivered twice (after a resume) records nothing the second time. Recording writes to the event store, so
+ * it runs on a pool of its own: JDA's gateway thread only detects and acts, and never waits for the database. When
+ * the pool's queue is full the gateway thread records itself, which slows intake instead of dropping infractions.
  */
 @Component
 @ConditionalOnDiscord
-class InfractionRecorder {
+class InfractionRecorder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InfractionRecorder.class);
+    private static final int THREADS = 4;
+    private static final int QUEUE = 10_000;
 
     private final CommandGateway commands;
     private final GuildTexts texts;
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE), new CustomizableThreadFactory("infraction-recorder-"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
     InfractionRecorder(CommandGateway commands, GuildTexts texts) {
         this.commands = commands;
         this.texts = texts;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) log.warn("Infractions still queued at shutdown: {}", pool.getQueue().size());
     }
 
     void record(ChatMessage message, Violation violation) {
@@ -35,8 +54,12 @@ class InfractionRecorder {
                 violation.module().infractionType(), Actor.automod(violation.module().key()),
                 texts.stored(violation.reasonCode(), violation.reasonArgs().toArray()),
                 violation.evidence(message.channel().toString(), message.id(), message.content()), message.timestamp(), null);
-        commands.send(command).whenComplete((result, error) -> {
-            if (error != null) log.error("Could not record infraction {} in guild {}", id, message.guild(), error);
+        pool.execute(() -> {
+            try {
+                commands.sendAndWait(command);
+            } catch (RuntimeException error) {
+                log.error("Could not record infraction {} in guild {}", id, message.guild(), error);
+            }
         });
     }
 }

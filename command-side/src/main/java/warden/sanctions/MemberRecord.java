@@ -29,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One guild member's record: infractions, pardons, notes and sanctions. It decides automatic sanctions from the
  * rules attached to the command, counting infractions by their business time only, so a replay decides the same.
  */
-@Aggregate
+@Aggregate(cache = "memberRecordCache")
 public class MemberRecord {
 
     static final String EXPIRY_DEADLINE_PREFIX = "sanction-expiry:";

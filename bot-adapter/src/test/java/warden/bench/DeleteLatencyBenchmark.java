@@ -1,0 +1,140 @@
+package warden.bench;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import warden.automod.AutomodSettings;
+import warden.automod.VocabularySettings;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.config.ConfigureAutomod;
+import warden.fakediscord.FakeDiscord;
+import warden.fakediscord.FakeDiscordExtension;
+import warden.fakediscord.Permission;
+import warden.fakediscord.RecordedRequest;
+import warden.fakediscord.World;
+import warden.platform.testing.WardenSpringTest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Load harness: the delay from the fake Discord sending MESSAGE_CREATE to Warden's DELETE request, with real JDA,
+ * while background members chat at a few hundred clean messages per second. Prints p50, p90, p99 and max.
+ */
+@Tag("benchmark")
+@WardenSpringTest
+@DirtiesContext
+class DeleteLatencyBenchmark {
+
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 400);
+    private static final int BACKGROUND_PER_SECOND = Integer.getInteger("bench.background", 200);
+    static long guild, channel;
+    static final List<Long> members = new ArrayList<>();
+
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(world -> {
+        World.GuildSpec g = world.guild("Busy guild");
+        guild = g.id();
+        channel = g.channel("general");
+        for (int i = 0; i < 50; i++) members.add(g.member("m" + i));
+        g.owner(g.member("owner"));
+        g.withWarden(Permission.MODERATION_BOT, 5);
+    });
+
+    @DynamicPropertySource
+    static void discord(DynamicPropertyRegistry registry) {
+        registry.add("warden.discord.token", () -> "fake-bot-token");
+        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
+        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        registry.add("logging.level.root", () -> "WARN");
+    }
+
+    @Autowired CommandGateway commands;
+
+    @Test
+    void messageCreateToDelete() throws Exception {
+        commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
+                new VocabularySettings(true, true, null, null, ChatCorpus.vocabulary(1000, 7), null, false, false),
+                null, null, null, null, null, null, null, null, null), null, Actor.system("bench"), Instant.now()));
+        FakeDiscord fake = DISCORD.discord();
+        List<String> clean = ChatCorpus.messages(2000, 3).stream().map(m -> m.content()).toList();
+        String forbidden = ChatCorpus.vocabulary(1000, 7).stream().filter(w -> !w.contains("*")).findFirst().orElseThrow();
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong background = new AtomicLong();
+        Thread chatter = new Thread(() -> {
+            long interval = 1_000_000_000L / BACKGROUND_PER_SECOND;
+            long next = System.nanoTime();
+            int i = 0;
+            while (running.get()) {
+                fake.postMessage(guild, channel, members.get(i % members.size()), clean.get(i % clean.size()));
+                background.incrementAndGet();
+                i++;
+                next += interval;
+                long sleep = next - System.nanoTime();
+                if (sleep > 0) sleepNanos(sleep);
+            }
+        }, "background-chatter");
+        chatter.start();
+
+        Map<Long, Long> postedAt = new HashMap<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < SAMPLES + 50; i++) { // the first 50 warm the JIT and are left out
+            long id = fake.postMessage(guild, channel, members.get(i % members.size()), "hey " + forbidden + " you");
+            if (i >= 50) postedAt.put(id, System.nanoTime());
+            Thread.sleep(20);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> deletes(fake, postedAt).size() == postedAt.size());
+        running.set(false);
+        chatter.join();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        List<Long> micros = new ArrayList<>();
+        deletes(fake, postedAt).forEach((id, at) -> micros.add((at - postedAt.get(id)) / 1000));
+        Collections.sort(micros);
+        String report = String.format(Locale.ROOT,
+                "MESSAGE_CREATE -> DELETE with real JDA over loopback, %d samples, background %.0f clean messages/s, 1,000 words%n"
+                        + "  p50 %.2f ms   p90 %.2f ms   p99 %.2f ms   max %.2f ms%n",
+                micros.size(), background.get() / seconds, pct(micros, 50), pct(micros, 90), pct(micros, 99),
+                micros.get(micros.size() - 1) / 1000.0);
+        BenchmarkReport.print("delete-latency-" + BACKGROUND_PER_SECOND, report);
+    }
+
+    private static Map<Long, Long> deletes(FakeDiscord fake, Map<Long, Long> posted) {
+        Map<Long, Long> at = new HashMap<>();
+        for (RecordedRequest r : fake.requests("DELETE", "channels/" + channel + "/messages/\\d+")) {
+            long id = Long.parseLong(r.path().substring(r.path().lastIndexOf('/') + 1));
+            if (posted.containsKey(id)) at.put(id, r.atNanos());
+        }
+        return at;
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1000.0;
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
