@@ -13,6 +13,8 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,6 +50,9 @@ class DiscordConfiguration {
         if (properties.shardsTotal() > 0) builder.setShardsTotal(properties.shardsTotal());
         List<Integer> shards = shardIds(properties.shards());
         if (!shards.isEmpty()) builder.setShards(shards);
+        if (!shards.isEmpty() && properties.shardsTotal() <= 0) {
+            throw new IllegalArgumentException("warden.discord.shards needs warden.discord.shards-total");
+        }
         if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
             builder.setRestConfig(new RestConfig().setBaseUrl(properties.apiBaseUrl()));
         }
@@ -61,9 +66,20 @@ class DiscordConfiguration {
             });
             builder.setCompression(Compression.NONE);
         }
-        log.info("Connecting to Discord (shards {} of {})", shards.isEmpty() ? "all" : shards,
-                properties.shardsTotal() > 0 ? properties.shardsTotal() : "auto");
-        return builder.build();
+        return builder.build(false);
+    }
+
+    /**
+     * Logs in once the application is ready: a guild that becomes ready must find the database migrated and every
+     * processor started.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> discordLogin(ShardManager shardManager, DiscordProperties properties) {
+        return ready -> {
+            log.info("Connecting to Discord (shards {} of {})", properties.shards() == null || properties.shards().isBlank()
+                    ? "all" : properties.shards(), properties.shardsTotal() > 0 ? properties.shardsTotal() : "auto");
+            shardManager.login();
+        };
     }
 
     /** {@code "0-3"}, {@code "4,5,7"}, or empty for every shard. */

@@ -16,10 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SideEffectProcessors {
 
     static final String SANCTION_EXECUTOR = "sanction-executor";
+    static final String AUTOMOD_SYNC = "automod-sync";
 
     @Autowired
     void configure(EventProcessingConfigurer processing) {
         register(processing, SANCTION_EXECUTOR);
+        register(processing, AUTOMOD_SYNC);
     }
 
     static void register(EventProcessingConfigurer processing, String name) {

@@ -1,0 +1,99 @@
+package warden.discord;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import warden.automod.AutomodSettings;
+import warden.automod.MentionSettings;
+import warden.automod.VocabularySettings;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.config.ConfigureAutomod;
+import warden.fakediscord.FakeDiscord;
+import warden.fakediscord.FakeDiscordExtension;
+import warden.fakediscord.Permission;
+import warden.fakediscord.RecordedRequest;
+import warden.fakediscord.World;
+import warden.platform.testing.WardenSpringTest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** "Block messages": Warden's rules in Discord's native AutoMod follow the policy, and blocks are recorded. */
+@WardenSpringTest
+@DirtiesContext
+class NativeAutoModE2ETest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static long guild, general, member;
+
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(world -> {
+        World.GuildSpec g = world.guild("AutoMod guild");
+        guild = g.id();
+        general = g.channel("general");
+        member = g.member("member");
+        g.owner(g.member("owner"));
+        g.withWarden(Permission.MODERATION_BOT, 5);
+    });
+
+    @DynamicPropertySource
+    static void discord(DynamicPropertyRegistry registry) {
+        registry.add("warden.discord.token", () -> "fake-bot-token");
+        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
+        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+    }
+
+    @Autowired CommandGateway commands;
+    @Autowired JdbcClient db;
+
+    @Test
+    void blockMessagesCreatesKeepsAndRemovesNativeRulesAndBlocksAreRecorded() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        AutomodSettings blocking = new AutomodSettings(
+                new VocabularySettings(true, false, null, null, List.of("chat*", "idiot"), List.of("chateau"), true, false),
+                null, null, null, null, null,
+                new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 8, false, true), null, null, null);
+        long version = commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), blocking, null, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> fake.autoModRules().size() == 2);
+        Map<String, Object> vocabulary = fake.autoModRules().stream().filter(r -> r.get("name").equals("Warden · vocabulary")).findFirst().orElseThrow();
+        assertThat(vocabulary.get("trigger_metadata").toString()).contains("chat*").contains("idiot").contains("chateau");
+        Map<String, Object> mentions = fake.autoModRules().stream().filter(r -> r.get("name").equals("Warden · mentions")).findFirst().orElseThrow();
+        assertThat(mentions.get("trigger_metadata").toString()).contains("mention_total_limit=8");
+
+        // Discord blocks a message under Warden's rule: the block is an infraction, recorded once
+        Map<String, Object> execution = Map.of("guild_id", Long.toString(guild), "rule_id", vocabulary.get("id"),
+                "rule_trigger_type", 1, "user_id", Long.toString(member), "channel_id", Long.toString(general),
+                "content", "you idiot", "matched_keyword", "idiot", "matched_content", "idiot",
+                "action", Map.of("type", 1, "metadata", Map.of()));
+        fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
+        fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
+        await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 1);
+        long sentinel = fake.postMessage(guild, general, member, "idiot again");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + sentinel, WAIT);
+        await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 2);
+
+        // the block option off: Warden's rules go away
+        commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
+                new VocabularySettings(true, false, null, null, List.of("chat*", "idiot"), List.of("chateau"), false, false),
+                null, null, null, null, null, null, null, null, null), version, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> fake.autoModRules().isEmpty());
+        List<RecordedRequest> creates = fake.requests("POST", "guilds/" + guild + "/auto-moderation/rules");
+        assertThat(creates).hasSize(2);
+    }
+
+    private long infractions(String type) {
+        return db.sql("select count(*) from infraction_state where guild_id = ? and user_id = ? and infraction_type = ?")
+                .params(guild, member, type).query(Long.class).single();
+    }
+}
