@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 class DiscordModerationE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long loud, general, member, repeatOffender, admin, otherBot;
+    static long loud, general, member, repeatOffender, admin, otherBot, kickable;
     static long quiet, quietGeneral, ignoredChannel, trustedRole, quietMember, trustedMember;
 
     @RegisterExtension
@@ -68,6 +68,7 @@ class DiscordModerationE2ETest {
         repeatOffender = a.member("bob");
         admin = a.member("carol", adminRole);
         otherBot = a.bot("OtherBot");
+        kickable = a.member("frank");
         a.owner(a.member("owner"));
         a.withWarden(Permission.MODERATION_BOT, 5);
 
@@ -186,7 +187,7 @@ class DiscordModerationE2ETest {
 
     @Test
     void aDiscordOutageDelaysTheSanctionWithoutLosingIt() throws Exception {
-        long target = admin; // any member will do; the kick is decided by a moderator
+        long target = kickable;
         fake.inject(Fault.serverError("DELETE", "guilds/" + loud + "/members/" + target, 8));
         commands.sendAndWait(new ImposeSanction(new MemberKey(GuildId.of(loud), UserId.of(target)), SanctionId.of("kick-outage"),
                 SanctionSpec.of(SanctionKind.KICK), Actor.system("test"), "spam", Instant.now(), null));

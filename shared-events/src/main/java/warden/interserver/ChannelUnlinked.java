@@ -1,0 +1,15 @@
+package warden.interserver;
+
+import java.time.Instant;
+import warden.common.Actor;
+import warden.common.ChannelId;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+public record ChannelUnlinked(FrequencyKey frequency,
+                              GuildId guild,
+                              ChannelId channel,
+                              UnlinkReason reason,
+                              Actor by,
+                              Instant occurredAt) implements GuildEvent {
+}

@@ -1,0 +1,11 @@
+package warden.interserver;
+
+import java.time.Instant;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+/** The last channel left: the frequency can no longer be joined. {@code guild} is the last channel's server. */
+public record FrequencyClosed(FrequencyKey frequency,
+                              GuildId guild,
+                              Instant occurredAt) implements GuildEvent {
+}

@@ -1,0 +1,14 @@
+package warden.interserver;
+
+import java.time.Instant;
+import warden.common.Actor;
+import warden.common.ChannelId;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+public record FrequencyCreated(FrequencyKey frequency,
+                               GuildId guild,
+                               ChannelId channel,
+                               Actor by,
+                               Instant occurredAt) implements GuildEvent {
+}
