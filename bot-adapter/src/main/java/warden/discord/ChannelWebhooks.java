@@ -26,26 +26,44 @@ public class ChannelWebhooks {
 
     private final Cache<Long, Webhook> webhooks = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofDays(1)).build();
 
-    /** Sends {@code content} as {@code username} with {@code avatarUrl}, no mention allowed to fire. */
-    public CompletableFuture<Message> send(StandardGuildMessageChannel channel, String username, String avatarUrl, String content) {
-        return webhook(channel).thenCompose(webhook -> post(channel, webhook, username, avatarUrl, content))
-                .exceptionallyCompose(error -> {
-                    if (unknownWebhook(error)) { // deleted by someone: recreate once
-                        webhooks.invalidate(channel.getIdLong());
-                        return webhook(channel).thenCompose(webhook -> post(channel, webhook, username, avatarUrl, content));
-                    }
-                    return CompletableFuture.failedFuture(error);
-                });
+    /** A message Warden posted through a channel's webhook. */
+    public record Sent(Message message, long webhookId) {
     }
 
-    private CompletableFuture<Message> post(StandardGuildMessageChannel channel, Webhook webhook, String username,
-                                            String avatarUrl, String content) {
-        return WebhookClient.createClient(channel.getJDA(), webhook.getId(), webhook.getToken())
-                .sendMessage(content)
+    /** Sends {@code content} as {@code username} with {@code avatarUrl}, no mention allowed to fire. */
+    public CompletableFuture<Sent> send(StandardGuildMessageChannel channel, String username, String avatarUrl, String content) {
+        return withWebhook(channel, webhook -> client(channel, webhook).sendMessage(content)
                 .setUsername(username)
                 .setAvatarUrl(avatarUrl)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .submit();
+                .submit()
+                .thenApply(message -> new Sent(message, webhook.getIdLong())));
+    }
+
+    /** Edits a message Warden posted through the channel's webhook. */
+    public CompletableFuture<Message> edit(StandardGuildMessageChannel channel, long messageId, String content) {
+        return withWebhook(channel, webhook -> client(channel, webhook).editMessageById(messageId, content)
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).submit());
+    }
+
+    /** Deletes a message Warden posted through the channel's webhook. */
+    public CompletableFuture<Void> delete(StandardGuildMessageChannel channel, long messageId) {
+        return withWebhook(channel, webhook -> client(channel, webhook).deleteMessageById(messageId).submit());
+    }
+
+    private static net.dv8tion.jda.api.entities.IncomingWebhookClient client(StandardGuildMessageChannel channel, Webhook webhook) {
+        return WebhookClient.createClient(channel.getJDA(), webhook.getId(), webhook.getToken());
+    }
+
+    private <T> CompletableFuture<T> withWebhook(StandardGuildMessageChannel channel,
+                                                  java.util.function.Function<Webhook, CompletableFuture<T>> action) {
+        return webhook(channel).thenCompose(action).exceptionallyCompose(error -> {
+            if (unknownWebhook(error)) { // deleted by someone: recreate once
+                webhooks.invalidate(channel.getIdLong());
+                return webhook(channel).thenCompose(action);
+            }
+            return CompletableFuture.failedFuture(error);
+        });
     }
 
     private CompletableFuture<Webhook> webhook(StandardGuildMessageChannel channel) {

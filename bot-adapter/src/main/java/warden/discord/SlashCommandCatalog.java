@@ -36,6 +36,7 @@ final class SlashCommandCatalog {
             case "kick" -> Permission.KICK_MEMBERS;
             case "ban", "unban" -> Permission.BAN_MEMBERS;
             case "automod", "sanction-rule" -> CONFIGURE;
+            case "interserver" -> Permission.MANAGE_CHANNEL;
             default -> Permission.MODERATE_MEMBERS;
         };
     }
@@ -78,7 +79,12 @@ final class SlashCommandCatalog {
                         new SubcommandData("remove", "Remove").addOption(OptionType.STRING, "id", "Id", true),
                         new SubcommandData("enable", "Enable").addOption(OptionType.STRING, "id", "Id", true),
                         new SubcommandData("disable", "Disable").addOption(OptionType.STRING, "id", "Id", true),
-                        new SubcommandData("list", "List")));
+                        new SubcommandData("list", "List")),
+                command("interserver").addSubcommands(
+                        new SubcommandData("create", "Create"),
+                        new SubcommandData("link", "Link").addOption(OptionType.STRING, "frequency", "Frequency", true),
+                        new SubcommandData("status", "Status"),
+                        new SubcommandData("unlink", "Unlink")));
     }
 
     private static final java.util.ResourceBundle ENGLISH = java.util.ResourceBundle.getBundle("warden/commands", java.util.Locale.ROOT);

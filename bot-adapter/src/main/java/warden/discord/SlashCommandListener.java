@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import warden.common.LocalizedException;
+import warden.interserver.InterserverService;
+import warden.interserver.UnlinkReason;
 
 /**
  * Registers Warden's slash commands and runs them: the caller's permission is checked first (Discord's default
@@ -24,11 +26,13 @@ class SlashCommandListener extends ListenerAdapter {
 
     private final ModerationCommands moderation;
     private final AutomodCommands automod;
+    private final InterserverService interserver;
     private final GuildTexts texts;
 
-    SlashCommandListener(ModerationCommands moderation, AutomodCommands automod, GuildTexts texts) {
+    SlashCommandListener(ModerationCommands moderation, AutomodCommands automod, InterserverService interserver, GuildTexts texts) {
         this.moderation = moderation;
         this.automod = automod;
+        this.interserver = interserver;
         this.texts = texts;
     }
 
@@ -49,6 +53,10 @@ class SlashCommandListener extends ListenerAdapter {
             return;
         }
         try {
+            if (event.getName().equals("interserver")) {
+                interserver(event);
+                return;
+            }
             String answer = switch (event.getName()) {
                 case "automod", "sanction-rule" -> automod.run(event);
                 default -> moderation.run(event);
@@ -64,6 +72,22 @@ class SlashCommandListener extends ListenerAdapter {
         } catch (RuntimeException e) {
             failed(event, e);
         }
+    }
+
+    /** Creating and linking wait on Discord (the DM) and the event store: the answer is deferred. */
+    private void interserver(SlashCommandInteractionEvent event) {
+        var channel = event.getGuildChannel();
+        var member = event.getMember();
+        String sub = event.getSubcommandName();
+        event.deferReply(true).queue(hook -> {
+            InterserverService.Reply reply = switch (sub) {
+                case "create" -> interserver.create(channel, member);
+                case "link" -> interserver.link(channel, member, event.getOption("frequency").getAsString());
+                case "unlink" -> interserver.unlink(channel, member, UnlinkReason.COMMAND);
+                default -> interserver.status(channel);
+            };
+            hook.editOriginal(reply.text()).queue();
+        });
     }
 
     private void failed(SlashCommandInteractionEvent event, RuntimeException e) {

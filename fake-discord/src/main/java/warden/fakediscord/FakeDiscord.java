@@ -180,7 +180,32 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     public Map<String, Object> message(long messageId) {
-        return messages.get(messageId);
+        return history.get(messageId);
+    }
+
+    /** Messages Warden's bot posted in a channel, oldest first. */
+    public List<Map<String, Object>> botMessages(long channelId) {
+        return history.values().stream()
+                .filter(m -> String.valueOf(channelId).equals(m.get("channel_id")) && m.get("webhook_id") == null
+                        && String.valueOf(BOT_ID).equals(((Map<?, ?>) m.get("author")).get("id")))
+                .sorted(java.util.Comparator.comparing(m -> Long.parseLong(m.get("id").toString())))
+                .toList();
+    }
+
+    /** The direct messages Warden sent a user, oldest first. */
+    public List<String> directMessagesTo(long userId) {
+        Long channel = dmChannels.get(userId);
+        return channel == null ? List.of() : botMessages(channel).stream().map(m -> String.valueOf(m.get("content"))).toList();
+    }
+
+    /** A member reacts to a message. */
+    public void addReaction(long guildId, long channelId, long messageId, long userId, String emoji) {
+        World.GuildSpec guild = world.guild(guildId);
+        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
+        dispatch("MESSAGE_REACTION_ADD", obj("user_id", Long.toString(userId), "channel_id", Long.toString(channelId),
+                "message_id", Long.toString(messageId), "guild_id", Long.toString(guildId), "member", member,
+                "emoji", obj("id", null, "name", emoji), "burst", false, "type", 0,
+                "message_author_id", Long.toString(BOT_ID)));
     }
 
     /** Asks JDA to reconnect; on RESUME the fake replays the last {@code replay} dispatches it had delivered. */
@@ -504,6 +529,7 @@ public final class FakeDiscord implements AutoCloseable {
         Map<String, Object> message = message(id, guildId, channelId, BOT_ID, String.valueOf(body.getOrDefault("content", "")), null);
         if (body.get("embeds") != null) message.put("embeds", body.get("embeds"));
         messages.put(id, message);
+        history.put(id, message);
         dispatch("MESSAGE_CREATE", message);
         return message;
     }
@@ -564,6 +590,7 @@ public final class FakeDiscord implements AutoCloseable {
             if (body.get("username") != null) as.put("name", body.get("username"));
             Map<String, Object> message = message(messageId, guildId, channelId, 0, String.valueOf(body.getOrDefault("content", "")), as);
             messages.put(messageId, message);
+            history.put(messageId, message);
             dispatch("MESSAGE_CREATE", message);
             return query != null && query.contains("wait=true") ? new Reply(200, message) : Reply.noContent();
         }

@@ -47,6 +47,18 @@ record AuditSummary(Long userId, String refId, InfractionType infractionType, Sa
         if (event instanceof SanctionLifted e) {
             return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.reason());
         }
+        if (event instanceof warden.interserver.FrequencyCreated e) {
+            return new AuditSummary(user, e.frequency().shortId() + "/" + e.channel(), null, null, e.by(), null);
+        }
+        if (event instanceof warden.interserver.ChannelLinked e) {
+            return new AuditSummary(user, e.frequency().shortId() + "/" + e.channel(), null, null, e.by(), null);
+        }
+        if (event instanceof warden.interserver.ChannelUnlinked e) {
+            return new AuditSummary(user, e.frequency().shortId() + "/" + e.channel(), null, null, e.by(), e.reason().name());
+        }
+        if (event instanceof warden.config.PolicyEvent e) {
+            return new AuditSummary(user, "v" + e.version(), null, null, null, null);
+        }
         return new AuditSummary(user, null, null, null, null, null);
     }
 }

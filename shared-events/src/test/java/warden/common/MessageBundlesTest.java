@@ -30,6 +30,18 @@ class MessageBundlesTest {
         assertThat(fr.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
     }
 
+    /** Every text goes through MessageFormat, which eats a lone apostrophe (and the placeholders after it). */
+    @Test
+    void apostrophesAreDoubled() throws IOException {
+        for (String bundle : new String[]{"messages.properties", "messages_fr.properties"}) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String pattern = p.getProperty(key);
+                assertThat(pattern).as(bundle + " " + key).doesNotContainPattern("(?<!')'(?!')");
+            }
+        }
+    }
+
     @Test
     void everyPatternFormats() throws IOException {
         for (String bundle : new String[]{"messages.properties", "messages_fr.properties"}) {

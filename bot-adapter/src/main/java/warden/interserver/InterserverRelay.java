@@ -1,0 +1,157 @@
+package warden.interserver;
+
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import warden.automod.CompiledPolicyCache;
+import warden.automod.UserContentModerator;
+import warden.common.Actor;
+import warden.common.ChannelId;
+import warden.common.GuildId;
+import warden.discord.ChannelWebhooks;
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * Relays every human message of a linked channel to the other channels of its frequency, through Warden's webhook
+ * in each, under the author's name (with their server's) and avatar. No mention ever fires on the other side,
+ * attachments become links, bots and webhooks (Warden's own copies included) are never relayed, and the
+ * destination server's user-content moderation applies. Edits and deletions follow the copies through the relay
+ * map in PostgreSQL. JDA queues each webhook's requests and honours Discord's rate limits per webhook.
+ */
+@Component
+@ConditionalOnDiscord
+class InterserverRelay extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(InterserverRelay.class);
+    private static final int MAX_NAME = 80;
+    private static final int MAX_CONTENT = 2000;
+
+    private final LinkDirectory links;
+    private final ChannelWebhooks webhooks;
+    private final RelayMap relays;
+    private final UserContentModerator moderator;
+    private final CompiledPolicyCache policies;
+    private final InterserverService service;
+    private final GuildTexts texts;
+    private final ShardManager shards;
+
+    InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, UserContentModerator moderator,
+                     CompiledPolicyCache policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards) {
+        this.links = links;
+        this.webhooks = webhooks;
+        this.relays = relays;
+        this.moderator = moderator;
+        this.policies = policies;
+        this.service = service;
+        this.texts = texts;
+        this.shards = shards;
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (!relayable(event.isFromGuild(), event.getMessage())) return;
+        Optional<ActiveLink> link = links.linkOf(ChannelId.of(event.getChannel().getIdLong()));
+        if (link.isEmpty() || isCommand(event.getMessage())) return;
+        Message message = event.getMessage();
+        String text = text(message);
+        String name = username(event.getMember(), message, event.getGuild());
+        String avatar = event.getMember() != null ? event.getMember().getEffectiveAvatarUrl() : message.getAuthor().getEffectiveAvatarUrl();
+        for (ActiveLink partner : links.partnersOf(link.get())) {
+            StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, partner.channel().value());
+            if (target == null) continue;
+            moderated(text, partner.guild()).ifPresent(content -> webhooks.send(target, name, avatar, content).whenComplete((sent, error) -> {
+                if (error == null) {
+                    relays.remember(message.getIdLong(), new RelayMap.Copy(target.getIdLong(), sent.message().getIdLong(), sent.webhookId()));
+                } else {
+                    lost(partner, target, error);
+                }
+            }));
+        }
+    }
+
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        if (!relayable(event.isFromGuild(), event.getMessage())) return;
+        String text = text(event.getMessage());
+        for (RelayMap.Copy copy : relays.copiesOf(event.getMessageIdLong())) {
+            StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
+            if (target == null) continue;
+            moderated(text, GuildId.of(target.getGuild().getIdLong())).ifPresent(content ->
+                    webhooks.edit(target, copy.messageId(), content).whenComplete((m, e) -> {
+                        if (e != null) log.warn("Could not edit relayed copy {}: {}", copy.messageId(), e.getMessage());
+                    }));
+        }
+    }
+
+    @Override
+    public void onMessageDelete(MessageDeleteEvent event) {
+        if (!event.isFromGuild()) return;
+        List<RelayMap.Copy> copies = relays.copiesOf(event.getMessageIdLong());
+        if (copies.isEmpty()) return;
+        for (RelayMap.Copy copy : copies) {
+            StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
+            if (target == null) continue;
+            webhooks.delete(target, copy.messageId()).whenComplete((v, e) -> {
+                if (e != null) log.warn("Could not delete relayed copy {}: {}", copy.messageId(), e.getMessage());
+            });
+        }
+        relays.forget(event.getMessageIdLong());
+    }
+
+    /** Human messages only: no bot, no webhook (Warden's own copies are webhook messages), no system message. */
+    private static boolean relayable(boolean fromGuild, Message message) {
+        return fromGuild && !message.getAuthor().isBot() && !message.getAuthor().isSystem() && !message.isWebhookMessage();
+    }
+
+    private static boolean isCommand(Message message) {
+        String lower = message.getContentRaw().strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("!interserveur") || lower.startsWith("!interserver");
+    }
+
+    private static String text(Message message) {
+        String attachments = message.getAttachments().stream().map(Message.Attachment::getUrl).collect(Collectors.joining("\n"));
+        String text = attachments.isEmpty() ? message.getContentRaw() : message.getContentRaw() + "\n" + attachments;
+        return text.length() > MAX_CONTENT ? text.substring(0, MAX_CONTENT - 1) + "…" : text;
+    }
+
+    private static String username(Member member, Message message, Guild guild) {
+        String name = (member != null ? member.getEffectiveName() : message.getAuthor().getEffectiveName()) + " · " + guild.getName();
+        return name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name;
+    }
+
+    /** The destination server's user-content moderation: refused (not relayed) or masked. */
+    private Optional<String> moderated(String text, GuildId destination) {
+        if (text.isBlank()) return Optional.empty();
+        UserContentModerator.Result result = moderator.check(text, policies.policy(destination));
+        return result.allowed() ? Optional.of(result.text()) : Optional.empty();
+    }
+
+    /** The webhook could not be used even after recreating it: the link pauses (is removed) with a notice. */
+    private void lost(ActiveLink partner, StandardGuildMessageChannel target, Throwable error) {
+        Throwable cause = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+        boolean permanent = cause instanceof InsufficientPermissionException
+                || (cause instanceof ErrorResponseException e && !e.isServerError());
+        log.warn("Relay to channel {} failed: {}", target.getId(), cause.getMessage());
+        if (!permanent) return;
+        service.unlink(partner, UnlinkReason.WEBHOOK_LOST, Actor.system("warden"));
+        target.sendMessage(texts.in(target.getGuild(), "interserver.webhookLost")).queue(null, e -> { });
+    }
+}
