@@ -7,7 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Autowired;
+import warden.automod.AutomodSettings;
+import warden.automod.UserContentSettings;
+import warden.automod.VocabularySettings;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.config.ConfigureAutomod;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -23,6 +30,7 @@ import warden.platform.testing.ApiTokens;
 import warden.platform.testing.WardenSpringTest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -85,6 +93,7 @@ class InterserverE2ETest {
     }
 
     @Autowired JdbcClient db;
+    @Autowired CommandGateway commands;
     @LocalServerPort int port;
     FakeDiscord fake;
     static String secret;
@@ -175,6 +184,18 @@ class InterserverE2ETest {
 
     @Test
     @Order(7)
+    void theDestinationServersUserContentModerationApplies() throws Exception {
+        commands.sendAndWait(new ConfigureAutomod(GuildId.of(c), new AutomodSettings(
+                new VocabularySettings(false, false, null, null, List.of("idiot"), null, false, false), null, null, null, null,
+                null, null, null, null, new UserContentSettings(true, UserContentSettings.Mode.CENSOR, true, true, true)),
+                null, Actor.system("test"), Instant.now()));
+        Thread.sleep(300); // the relay reads Charlie's policy through the automod cache (refreshed every 100 ms here)
+        fake.postMessage(a, aChannel, aMember, "what an idiot");
+        fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "what an █████".equals(r.text("content")), WAIT, "censored copy");
+    }
+
+    @Test
+    @Order(8)
     void deletionsFollowTheCopies() throws Exception {
         long original = fake.postMessage(a, aChannel, aMember, "to be deleted");
         fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "to be deleted".equals(r.text("content")), WAIT, "copy");
@@ -185,7 +206,7 @@ class InterserverE2ETest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theTrashCanUnlinksAndTheHistoryShowsWhy() throws Exception {
         fake.postMessage(c, cChannel, cMod, "!interserveur");
         awaitPost(cChannel, "React with 🗑️");
@@ -202,7 +223,7 @@ class InterserverE2ETest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void deletingTheChannelUnlinksItAndTheLastOneClosesTheFrequency() throws Exception {
         fake.deleteChannel(a, aChannel);
         await().atMost(WAIT).until(() -> db.sql("select count(*) from domainevententry where payloadtype like '%FrequencyClosed'")
