@@ -27,8 +27,8 @@ public final class CompiledPolicy {
         if (s.caps().enabled()) detectors.add(new CapsDetector(s.caps()));
         if (s.emojis().enabled()) detectors.add(new EmojiDetector(s.emojis()));
         if (s.pings().enabled()) detectors.add(new PingDetector(s.pings()));
-        if (s.mentions().enabled()) detectors.add(new MentionRateDetector(s.mentions(), rates));
-        if (s.spam().enabled()) detectors.add(new SpamDetector(s.spam(), rates));
+        if (s.mentions().enabled()) detectors.add(RateDetector.mentions(s.mentions(), rates));
+        if (s.spam().enabled()) detectors.add(RateDetector.spam(s.spam(), rates));
         if (s.markdown().enabled()) detectors.add(new MarkdownDetector(s.markdown()));
         return new CompiledPolicy(policy.guild(), policy.version(), List.copyOf(detectors));
     }

@@ -14,6 +14,7 @@ import warden.common.Actor;
 import warden.common.GuildId;
 import warden.config.ConfigureAutomod;
 import warden.fakediscord.FakeDiscord;
+import warden.discord.FakeDiscordProperties;
 import warden.fakediscord.FakeDiscordExtension;
 import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
@@ -59,9 +60,7 @@ class DeleteLatencyBenchmark {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("warden.discord.token", () -> "fake-bot-token");
-        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
-        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        FakeDiscordProperties.register(registry, DISCORD);
         registry.add("logging.level.root", () -> "WARN");
     }
 

@@ -12,6 +12,7 @@ import warden.common.Actor;
 import warden.common.ChannelId;
 import warden.common.GuildId;
 import warden.fakediscord.FakeDiscord;
+import warden.discord.FakeDiscordProperties;
 import warden.fakediscord.FakeDiscordExtension;
 import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
@@ -60,9 +61,7 @@ class FanOutBenchmark {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("warden.discord.token", () -> "fake-bot-token");
-        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
-        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        FakeDiscordProperties.register(registry, DISCORD);
         registry.add("logging.level.root", () -> "WARN");
     }
 

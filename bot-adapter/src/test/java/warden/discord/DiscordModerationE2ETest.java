@@ -85,9 +85,7 @@ class DiscordModerationE2ETest {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("warden.discord.token", () -> "fake-bot-token");
-        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
-        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        FakeDiscordProperties.register(registry, DISCORD);
         registry.add("warden.discord.reply-ttl", () -> "500ms");
         registry.add("warden.automod.policy-refresh", () -> "100ms");
     }

@@ -49,9 +49,7 @@ class NativeAutoModE2ETest {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("warden.discord.token", () -> "fake-bot-token");
-        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
-        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        FakeDiscordProperties.register(registry, DISCORD);
     }
 
     @Autowired CommandGateway commands;

@@ -21,6 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import warden.fakediscord.FakeDiscord;
+import warden.discord.FakeDiscordProperties;
 import warden.fakediscord.FakeDiscordExtension;
 import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
@@ -86,9 +87,7 @@ class InterserverE2ETest {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("warden.discord.token", () -> "fake-bot-token");
-        registry.add("warden.discord.api-base-url", () -> DISCORD.discord().restBaseUrl());
-        registry.add("warden.discord.gateway-url", () -> DISCORD.discord().gatewayUrl());
+        FakeDiscordProperties.register(registry, DISCORD);
         registry.add("warden.automod.policy-refresh", () -> "100ms");
     }
 
