@@ -196,6 +196,15 @@ class DiscordModerationE2ETest {
                 .query(Long.class).single() == 1);
     }
 
+    @Test
+    void aRateLimitedDeleteIsRetriedAfterTheLimit() throws Exception {
+        fake.inject(Fault.rateLimited("DELETE", "channels/" + general + "/messages/\\d+", 1));
+        long message = fake.postMessage(loud, general, member, "idiot under a rate limit");
+        fake.awaitRequest(r -> r.is("DELETE", "channels/" + general + "/messages/" + message) && r.status() == 204, WAIT, "delete after 429");
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + message)).extracting(RecordedRequest::status)
+                .containsExactly(429, 204);
+    }
+
     private long events(String infractionId) {
         return db.sql("""
                         select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'

@@ -53,8 +53,9 @@ public final class FakeDiscordExtension implements BeforeEachCallback, AfterEach
     public void beforeEach(ExtensionContext context) throws Exception {
         // closed when the whole test run ends: Spring closes the class's application context (and JDA with it)
         // after this extension's afterAll, and JDA must not find its Discord gone while it shuts down
+        // (JUnit closes AutoCloseable values of the root store when the run ends)
         context.getRoot().getStore(ExtensionContext.Namespace.create(FakeDiscordExtension.class))
-                .getOrComputeIfAbsent(discord, d -> (ExtensionContext.Store.CloseableResource) discord::close);
+                .computeIfAbsent(System.identityHashCode(discord), key -> discord);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!discord.sessionReady()) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("JDA did not log in to the fake Discord within " + READY_TIMEOUT);
