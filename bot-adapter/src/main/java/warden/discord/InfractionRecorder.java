@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records what automod found as infractions. Each id comes from the Discord message and the module, so a gateway
  * event delivered twice (after a resume) records nothing the second time. Recording writes to the event store, so
- * it runs on a pool of its own: JDA's gateway thread only detects and acts, and never waits for the database. When
- * the pool's queue is full the gateway thread records itself, which slows intake instead of dropping infractions.
+ * it runs on threads of its own: JDA's gateway thread only detects and acts, and never waits for the database. One
+ * member's infractions always go through the same thread, in the order Discord delivered them. When a queue is
+ * full the gateway thread records itself, which slows intake instead of dropping infractions.
  */
 @Component
 @ConditionalOnDiscord
@@ -33,19 +34,24 @@ class InfractionRecorder implements DisposableBean {
 
     private final CommandGateway commands;
     private final GuildTexts texts;
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), new CustomizableThreadFactory("infraction-recorder-"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
+    private final ThreadPoolExecutor[] lanes = new ThreadPoolExecutor[THREADS];
 
     InfractionRecorder(CommandGateway commands, GuildTexts texts) {
         this.commands = commands;
         this.texts = texts;
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("infraction-recorder-");
+        for (int i = 0; i < THREADS; i++) {
+            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE / THREADS), threads,
+                    new ThreadPoolExecutor.CallerRunsPolicy());
+        }
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        pool.shutdown();
-        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) log.warn("Infractions still queued at shutdown: {}", pool.getQueue().size());
+        for (ThreadPoolExecutor lane : lanes) lane.shutdown();
+        for (ThreadPoolExecutor lane : lanes) {
+            if (!lane.awaitTermination(30, TimeUnit.SECONDS)) log.warn("Infractions still queued at shutdown: {}", lane.getQueue().size());
+        }
     }
 
     void record(ChatMessage message, Violation violation) {
@@ -54,7 +60,8 @@ class InfractionRecorder implements DisposableBean {
                 violation.module().infractionType(), Actor.automod(violation.module().key()),
                 texts.stored(violation.reasonCode(), violation.reasonArgs().toArray()),
                 violation.evidence(message.channel().toString(), message.id(), message.content()), message.timestamp(), null);
-        pool.execute(() -> {
+        MemberKey member = command.member();
+        lanes[Math.floorMod(member.hashCode(), THREADS)].execute(() -> {
             try {
                 commands.sendAndWait(command);
             } catch (RuntimeException error) {

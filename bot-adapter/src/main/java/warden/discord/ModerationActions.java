@@ -36,7 +36,7 @@ class ModerationActions {
 
     void carryOut(Message message, Member member, Evaluation evaluation) {
         if (evaluation.deletes()) {
-            message.delete().reason("Warden automod").queue(null, error -> log.warn("Could not delete message {}: {}",
+            message.delete().reason(texts.in(message.getGuild(), "audit.automod")).queue(null, error -> log.warn("Could not delete message {}: {}",
                     message.getId(), error.getMessage()));
         }
         if (evaluation.repost() != null && message.getChannel() instanceof StandardGuildMessageChannel channel) {

@@ -54,12 +54,14 @@ class NativeAutoModSync extends ListenerAdapter {
 
     private final ShardManager shards;
     private final GuildPolicyReader policies;
+    private final GuildTexts texts;
     /** Rule id -> the module it belongs to, for the execution events. */
     private final Map<Long, AutomodModule> ruleModules = new ConcurrentHashMap<>();
 
-    NativeAutoModSync(@Lazy ShardManager shards, GuildPolicyReader policies) {
+    NativeAutoModSync(@Lazy ShardManager shards, GuildPolicyReader policies, GuildTexts texts) {
         this.shards = shards;
         this.policies = policies;
+        this.texts = texts;
     }
 
     @EventHandler
@@ -125,12 +127,12 @@ class NativeAutoModSync extends ListenerAdapter {
                     ruleModules.put(rule.getIdLong(), same.get().module());
                     wanted = wanted.stream().filter(w -> w != same.get()).toList();
                 } else {
-                    guild.deleteAutoModRuleById(rule.getIdLong()).reason("Warden: settings changed").complete();
+                    guild.deleteAutoModRuleById(rule.getIdLong()).reason(texts.in(guild, "audit.automodSync.removed")).complete();
                     ruleModules.remove(rule.getIdLong());
                 }
             }
             for (Wanted w : wanted) {
-                AutoModRule created = guild.createAutoModRule(w.data()).reason("Warden: block messages").complete();
+                AutoModRule created = guild.createAutoModRule(w.data()).reason(texts.in(guild, "audit.automodSync.created")).complete();
                 ruleModules.put(created.getIdLong(), w.module());
             }
         } catch (RuntimeException e) {

@@ -54,11 +54,11 @@ class SanctionExecutor {
     void on(SanctionDecided e) {
         Guild guild = shards.getGuildById(e.guild().value());
         if (guild == null) {
-            fail(e.member(), e.sanctionId(), "Warden is not in this server");
+            fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.noGuild"));
             return;
         }
         UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
-        String reason = auditReason(e);
+        String reason = auditReason(guild, e);
         RestAction<?> action = switch (e.sanction().kind()) {
             case WARN -> warning(guild, e);
             case TIMEOUT -> {
@@ -70,7 +70,7 @@ class SanctionExecutor {
             case UNBAN -> guild.unban(user).reason(reason);
         };
         if (action == null) {
-            fail(e.member(), e.sanctionId(), "The timeout had already ended when Discord could be reached");
+            fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.timeoutOver"));
             return;
         }
         outcome(e.member(), e.sanctionId(), action);
@@ -79,18 +79,19 @@ class SanctionExecutor {
     @EventHandler
     void on(SanctionLifted e) {
         if (e.cause() == LiftCause.UNBANNED) return; // the unban sanction itself is carried out
-        undo(e.member(), e.kind(), "Warden: lifted by " + e.by());
+        undo(e.member(), e.kind(), "audit.lifted", e.by());
     }
 
     @EventHandler
     void on(SanctionExpired e) {
-        if (e.kind() == SanctionKind.BAN) undo(e.member(), e.kind(), "Warden: temporary ban ended");
+        if (e.kind() == SanctionKind.BAN) undo(e.member(), e.kind(), "audit.banEnded", "");
         // a timeout ends on Discord by itself
     }
 
-    private void undo(MemberKey member, SanctionKind kind, String reason) {
+    private void undo(MemberKey member, SanctionKind kind, String reasonCode, Object by) {
         Guild guild = shards.getGuildById(member.guild().value());
         if (guild == null) return;
+        String reason = texts.in(guild, reasonCode, by);
         UserSnowflake user = UserSnowflake.fromId(member.user().value());
         RestAction<Void> action = kind == SanctionKind.BAN ? guild.unban(user).reason(reason) : guild.removeTimeout(user).reason(reason);
         try {
@@ -124,9 +125,10 @@ class SanctionExecutor {
         commands.sendAndWait(new ReportSanctionFailed(member, id, reason, Instant.now()));
     }
 
-    private static String auditReason(SanctionDecided e) {
-        String by = e.rule() != null ? "rule " + e.rule().rule() : String.valueOf(e.decidedBy());
-        String text = "Warden (" + by + ")" + (e.reason() == null ? "" : ": " + e.reason());
+    private String auditReason(Guild guild, SanctionDecided e) {
+        String text = e.rule() != null
+                ? texts.in(guild, "audit.sanction.rule", e.rule().rule(), e.reason() == null ? "-" : e.reason())
+                : texts.in(guild, "audit.sanction.manual", e.decidedBy(), e.reason() == null ? "-" : e.reason());
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.ChannelId;
 import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
 
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ class InterserverListener extends ListenerAdapter {
 
     private final InterserverService service;
     private final LinkDirectory links;
+    private final GuildTexts texts;
     /** Commands wait on Discord and on the event store: off the gateway thread. */
     private final ExecutorService work = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "interserver-commands");
@@ -42,9 +44,10 @@ class InterserverListener extends ListenerAdapter {
         return t;
     });
 
-    InterserverListener(InterserverService service, LinkDirectory links) {
+    InterserverListener(InterserverService service, LinkDirectory links, GuildTexts texts) {
         this.service = service;
         this.links = links;
+        this.texts = texts;
     }
 
     @Override
@@ -65,7 +68,7 @@ class InterserverListener extends ListenerAdapter {
                     reply = service.create(channel, member);
                 } else {
                     if (channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_MANAGE)) {
-                        message.delete().reason("It carries a frequency").queue(null, e -> { });
+                        message.delete().reason(texts.in(channel.getGuild(), "audit.frequencyMessage")).queue(null, e -> { });
                     }
                     reply = service.link(channel, member, argument);
                 }

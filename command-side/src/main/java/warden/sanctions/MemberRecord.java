@@ -12,6 +12,7 @@ import warden.common.Actor;
 import warden.common.CommandRefusedException;
 import warden.common.MemberKey;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -134,12 +135,11 @@ public class MemberRecord {
         for (SanctionRule rule : rules.enabled()) {
             if (!rule.counts(type)) continue;
             Set<InfractionId> alreadyCounted = consumed.getOrDefault(rule.id(), Set.of());
-            List<InfractionId> counted = infractions.values().stream()
-                    .filter(i -> !i.pardoned() && rule.counts(i.type()) && rule.inWindow(i.occurredAt(), at))
-                    .filter(i -> !alreadyCounted.contains(i.id()))
-                    .sorted(Comparator.comparing(Infraction::occurredAt))
-                    .map(Infraction::id)
+            List<Infraction> candidates = infractions.values().stream()
+                    .filter(i -> !i.pardoned() && rule.counts(i.type()) && !alreadyCounted.contains(i.id()))
+                    .sorted(BY_TIME)
                     .toList();
+            List<InfractionId> counted = busiestWindow(candidates, rule.window(), at);
             if (counted.size() >= rule.threshold()) fired.add(new RuleDecision.Outranked(rule.id(), rule.sanction(), counted));
         }
         if (fired.isEmpty()) return;
@@ -154,6 +154,31 @@ public class MemberRecord {
                 rule.window(), winner.counted(), outranked);
         SanctionId sanctionId = SanctionId.of("rule:" + rule.id() + ":" + trigger);
         decide(target, sanctionId, rule.sanction(), Actor.rule(rule.id().value()), null, decision, at, deadlines);
+    }
+
+    private static final Comparator<Infraction> BY_TIME = Comparator.comparing(Infraction::occurredAt)
+            .thenComparing(i -> i.id().value());
+
+    /**
+     * The most infractions a window of length {@code window} holds among those containing {@code at}, both edges
+     * included. Infractions recorded in order make this the window ending at {@code at}; one that arrives late
+     * (a slower node, a retried command) still meets the infractions around its own time, so the decision
+     * depends on event times only, never on arrival order.
+     */
+    static List<InfractionId> busiestWindow(List<Infraction> sortedByTime, Duration window, Instant at) {
+        List<InfractionId> best = List.of();
+        for (int start = 0; start < sortedByTime.size(); start++) {
+            Instant from = sortedByTime.get(start).occurredAt();
+            if (from.isAfter(at)) break;
+            Instant to = from.plus(window);
+            if (to.isBefore(at)) continue;
+            List<InfractionId> inside = new ArrayList<>();
+            for (int i = start; i < sortedByTime.size() && !sortedByTime.get(i).occurredAt().isAfter(to); i++) {
+                inside.add(sortedByTime.get(i).id());
+            }
+            if (inside.size() > best.size()) best = inside;
+        }
+        return best;
     }
 
     private void decide(MemberKey target, SanctionId id, SanctionSpec spec, Actor by, String reason, RuleDecision rule, Instant at,
@@ -230,7 +255,7 @@ public class MemberRecord {
         id = key.toString();
     }
 
-    private record Infraction(InfractionId id, InfractionType type, Instant occurredAt, boolean pardoned) {
+    record Infraction(InfractionId id, InfractionType type, Instant occurredAt, boolean pardoned) {
         Infraction pardon() {
             return new Infraction(id, type, occurredAt, true);
         }

@@ -191,6 +191,23 @@ class MemberRecordRulesTest {
                 .expectScheduledDeadlineWithName(T0.plus(3, DAYS), MemberRecord.EXPIRY_DEADLINE_PREFIX + "rule:tb:s1");
     }
 
+    @Test
+    void anInfractionArrivingLateIsCountedByItsOwnTime() {
+        // m3 (at 9 minutes) was recorded first, m2 (4 minutes) next; m1 (at 0) arrives last: all three lie within
+        // ten minutes of each other, so the rule fires on the late one
+        Instant late = T0;
+        fixture.given(vocab("m3", T0.plus(9, MINUTES)), vocab("m2", T0.plus(4, MINUTES)))
+                .when(recordVocab("m1", late))
+                .expectEvents(vocab("m1", late), decidedBy(VOCAB_3_IN_10M, "m1", late, List.of("m1", "m2", "m3"), List.of()));
+    }
+
+    @Test
+    void aLateInfractionTooFarFromTheOthersDoesNotFire() {
+        fixture.given(vocab("m3", T0.plus(12, MINUTES)), vocab("m2", T0.plus(11, MINUTES)))
+                .when(recordVocab("m1", T0))
+                .expectEvents(vocab("m1", T0));
+    }
+
     /** Replaying the stored events rebuilds the same state: the next command decides exactly as it did live. */
     @Test
     void replayedEventsLeadToTheSameDecisionAsLiveCommands() {

@@ -3,7 +3,6 @@ package warden.sanctions;
 import warden.common.InvalidValueException;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * "{@code threshold} infractions of {@code countedType} within {@code window} -> {@code sanction}".
@@ -28,11 +27,6 @@ public record SanctionRule(RuleId id, InfractionType countedType, int threshold,
 
     public boolean counts(InfractionType type) {
         return countedType == null || countedType == type;
-    }
-
-    /** The window ending at {@code at}, both edges included: "3 within 10 minutes" includes exactly 10 minutes. */
-    public boolean inWindow(Instant infractionAt, Instant at) {
-        return !infractionAt.isAfter(at) && !infractionAt.isBefore(at.minus(window));
     }
 
     public SanctionRule withEnabled(boolean value) {
