@@ -79,16 +79,29 @@ class SlashCommandListener extends ListenerAdapter {
         var channel = event.getGuildChannel();
         var member = event.getMember();
         String sub = event.getSubcommandName();
-        event.deferReply(true).queue(hook -> {
-            InterserverService.Reply reply = switch (sub) {
-                case "create" -> interserver.create(channel, member);
-                case "link" -> interserver.link(channel, member, event.getOption("frequency").getAsString());
-                case "unlink" -> interserver.unlink(channel, member, UnlinkReason.COMMAND);
-                default -> interserver.status(channel);
-            };
-            hook.editOriginal(reply.text()).queue();
-        });
+        event.deferReply(true).submit().thenAcceptAsync(hook -> {
+            InterserverService.Reply reply;
+            try {
+                reply = switch (sub) {
+                    case "create" -> interserver.create(channel, member);
+                    case "link" -> interserver.link(channel, member, event.getOption("frequency").getAsString());
+                    case "unlink" -> interserver.unlink(channel, member, UnlinkReason.COMMAND);
+                    default -> interserver.status(channel);
+                };
+            } catch (RuntimeException e) {
+                log.error("/interserver {} failed", sub, e);
+                reply = new InterserverService.Reply("error.internal", java.util.List.of(), false, null);
+            }
+            hook.editOriginal(reply.text(texts, event.getUserLocale())).queue();
+        }, slow);
     }
+
+    /** Commands that wait on Discord and the event store run here, never on JDA's threads. */
+    private final java.util.concurrent.ExecutorService slow = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "slash-commands");
+        t.setDaemon(true);
+        return t;
+    });
 
     private void failed(SlashCommandInteractionEvent event, RuntimeException e) {
         log.error("Slash command /{} failed", event.getFullCommandName(), e);

@@ -72,7 +72,7 @@ class InterserverListener extends ListenerAdapter {
                     }
                     reply = service.link(channel, member, argument);
                 }
-                channel.sendMessage(reply.text()).setAllowedMentions(List.of(Message.MentionType.USER)).queue(posted -> {
+                channel.sendMessage(reply.text(texts, channel.getGuild().getLocale())).setAllowedMentions(List.of(Message.MentionType.USER)).queue(posted -> {
                     if (reply.statusWithTrash()) service.showTrash(posted, reply.link());
                 }, e -> log.warn("Could not answer !interserveur in {}: {}", channel.getId(), e.getMessage()));
             } catch (RuntimeException e) {
@@ -91,7 +91,7 @@ class InterserverListener extends ListenerAdapter {
             GuildMessageChannel channel = event.getGuildChannel();
             work.execute(() -> {
                 InterserverService.Reply reply = service.unlink(channel, member, UnlinkReason.TRASH_REACTION);
-                channel.sendMessage(reply.text()).setAllowedMentions(List.of()).queue(null, e -> { });
+                channel.sendMessage(reply.text(texts, channel.getGuild().getLocale())).setAllowedMentions(List.of()).queue(null, e -> { });
             });
         });
     }

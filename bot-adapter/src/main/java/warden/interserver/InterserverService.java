@@ -59,16 +59,23 @@ public class InterserverService {
         this.shards = shards;
     }
 
-    /** A reply to post in the channel (for a prefix command) or ephemerally (for a slash command). */
-    public record Reply(String text, boolean statusWithTrash, ActiveLink link) {
-        static Reply of(String text) {
-            return new Reply(text, false, null);
+    /**
+     * A reply, as a message code and its arguments: posted in the channel in the server's language (prefix
+     * command) or ephemerally in the member's (slash command).
+     */
+    public record Reply(String code, List<Object> args, boolean statusWithTrash, ActiveLink link) {
+        static Reply of(String code, Object... args) {
+            return new Reply(code, List.of(args), false, null);
+        }
+
+        public String text(GuildTexts texts, net.dv8tion.jda.api.interactions.DiscordLocale locale) {
+            return texts.in(locale, code, args.toArray());
         }
     }
 
     public Reply create(GuildMessageChannel channel, Member member) {
         Guild guild = channel.getGuild();
-        if (!member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission(guild);
+        if (!member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission();
         if (links.linkOf(ChannelId.of(channel.getIdLong())).isPresent()) return status(channel);
         String secret = FrequencySecret.generate();
         try {
@@ -76,41 +83,41 @@ public class InterserverService {
                     .flatMap(dm -> dm.sendMessage(texts.in(guild, "interserver.dm.secret", secret, guild.getName(), channel.getName())))
                     .complete();
         } catch (ErrorResponseException e) {
-            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) return Reply.of(texts.in(guild, "interserver.dm.closed", member.getAsMention()));
+            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) return Reply.of("interserver.dm.closed", member.getAsMention());
             throw e;
         }
         commands.sendAndWait(new CreateFrequency(FrequencyKey.ofSecret(secret), GuildId.of(guild.getIdLong()),
                 ChannelId.of(channel.getIdLong()), actor(member), Instant.now()));
-        return Reply.of(texts.in(guild, "interserver.created", member.getAsMention()));
+        return Reply.of("interserver.created", member.getAsMention());
     }
 
     public Reply link(GuildMessageChannel channel, Member member, String secret) {
         Guild guild = channel.getGuild();
-        if (!member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission(guild);
-        if (attempts.blocked(guild.getIdLong(), member.getIdLong())) return refused(guild, new CommandRefusedException("error.frequency.tooManyAttempts"));
-        if (links.linkOf(ChannelId.of(channel.getIdLong())).isPresent()) return refused(guild, new CommandRefusedException("error.frequency.otherFrequency"));
+        if (!member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission();
+        if (attempts.blocked(guild.getIdLong(), member.getIdLong())) return refused(new CommandRefusedException("error.frequency.tooManyAttempts"));
+        if (links.linkOf(ChannelId.of(channel.getIdLong())).isPresent()) return refused(new CommandRefusedException("error.frequency.otherFrequency"));
         FrequencyKey key;
         try {
             key = FrequencyKey.ofSecret(secret);
         } catch (LocalizedException e) {
             attempts.failed(guild.getIdLong(), member.getIdLong());
-            return refused(guild, e);
+            return refused(e);
         }
         try {
             commands.sendAndWait(new LinkChannel(key, GuildId.of(guild.getIdLong()), ChannelId.of(channel.getIdLong()), actor(member), Instant.now()));
         } catch (AggregateNotFoundException e) {
             attempts.failed(guild.getIdLong(), member.getIdLong());
             log.info("Unknown frequency presented in guild {} by {}", guild.getId(), member.getId());
-            return refused(guild, new CommandRefusedException("error.frequency.unknown"));
+            return refused(new CommandRefusedException("error.frequency.unknown"));
         } catch (LocalizedException e) {
-            return refused(guild, e);
+            return refused(e);
         } catch (org.axonframework.commandhandling.CommandExecutionException e) {
-            if (e.getCause() instanceof LocalizedException cause) return refused(guild, cause);
+            if (e.getCause() instanceof LocalizedException cause) return refused(cause);
             throw e;
         }
         ActiveLink joined = new ActiveLink(key, GuildId.of(guild.getIdLong()), ChannelId.of(channel.getIdLong()));
         announce(joined, channel, guild);
-        return Reply.of(texts.in(guild, "interserver.linked", links.partnersOf(joined).size()));
+        return Reply.of("interserver.linked", links.partnersOf(joined).size());
     }
 
     /** "#channel of Server joined the frequency", in every other channel of the frequency. */
@@ -126,9 +133,9 @@ public class InterserverService {
     public Reply status(GuildMessageChannel channel) {
         Guild guild = channel.getGuild();
         Optional<ActiveLink> link = links.linkOf(ChannelId.of(channel.getIdLong()));
-        if (link.isEmpty()) return Reply.of(texts.in(guild, "error.frequency.notLinked"));
+        if (link.isEmpty()) return Reply.of("error.frequency.notLinked");
         int partners = links.partnersOf(link.get()).size();
-        return new Reply(texts.in(guild, "interserver.status", link.get().frequency().shortId(), partners), true, link.get());
+        return new Reply("interserver.status", List.of(link.get().frequency().shortId(), partners), true, link.get());
     }
 
     /** Remembers a posted status message and puts the trash can under it. */
@@ -143,11 +150,11 @@ public class InterserverService {
 
     public Reply unlink(GuildMessageChannel channel, Member member, UnlinkReason reason) {
         Guild guild = channel.getGuild();
-        if (member != null && !member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission(guild);
+        if (member != null && !member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission();
         Optional<ActiveLink> link = links.linkOf(ChannelId.of(channel.getIdLong()));
-        if (link.isEmpty()) return Reply.of(texts.in(guild, "error.frequency.notLinked"));
+        if (link.isEmpty()) return Reply.of("error.frequency.notLinked");
         unlink(link.get(), reason, member == null ? Actor.system("discord") : actor(member));
-        return Reply.of(texts.in(guild, "interserver.unlinked"));
+        return Reply.of("interserver.unlinked");
     }
 
     /** Unlinks without a member (channel deleted, Warden removed, webhook lost). */
@@ -159,12 +166,12 @@ public class InterserverService {
         }
     }
 
-    private Reply refusedPermission(Guild guild) {
-        return Reply.of(texts.in(guild, "command.error.permission", Permission.MANAGE_CHANNEL.getName()));
+    private static Reply refusedPermission() {
+        return Reply.of("command.error.permission", Permission.MANAGE_CHANNEL.getName());
     }
 
-    private Reply refused(Guild guild, LocalizedException e) {
-        return Reply.of(texts.in(guild.getLocale(), e));
+    private static Reply refused(LocalizedException e) {
+        return Reply.of(e.code(), e.args());
     }
 
     private static Actor actor(Member member) {

@@ -53,7 +53,7 @@ class InterserverE2ETest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Pattern SECRET = Pattern.compile("`([0-9A-Z-]{30,})`");
     static long a, aChannel, aOther, aMod, aMember, aClosedDms;
-    static long b, bChannel, bMod, bMember;
+    static long b, bChannel, bMod, bOtherMod, bMember;
     static long c, cChannel, cMod;
 
     @RegisterExtension
@@ -73,6 +73,7 @@ class InterserverE2ETest {
         bChannel = gb.channel("bridge");
         long bMods = gb.role("Mods", Permission.EVERYONE | Permission.MANAGE_CHANNELS);
         bMod = gb.member("bella", bMods);
+        bOtherMod = gb.member("bianca", bMods);
         bMember = gb.member("bob");
         gb.owner(gb.member("owner-b"));
         gb.withWarden(Permission.MODERATION_BOT, 5);
@@ -216,8 +217,8 @@ class InterserverE2ETest {
         awaitPost(cChannel, "no longer linked");
         await().atMost(WAIT).untilAsserted(() -> {
             ApiClient.Response history = new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + c + "/interserver");
-            assertThat(history.body().get(0).path("unlinkReason").asText()).isEqualTo("TRASH_REACTION");
-            assertThat(history.body().get(0).path("linkedBy").asText()).isEqualTo("moderator:" + cMod);
+            assertThat(history.body().path(0).path("unlinkReason").asText()).isEqualTo("TRASH_REACTION");
+            assertThat(history.body().path(0).path("linkedBy").asText()).isEqualTo("moderator:" + cMod);
         });
     }
 
@@ -229,8 +230,30 @@ class InterserverE2ETest {
                 .query(Long.class).single() == 1);
         await().atMost(WAIT).untilAsserted(() -> {
             ApiClient.Response history = new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + a + "/interserver");
-            assertThat(history.body().get(0).path("unlinkReason").asText()).isEqualTo("CHANNEL_DELETED");
-            assertThat(history.body().get(0).path("created").asBoolean()).isTrue();
+            assertThat(history.body().path(0).path("unlinkReason").asText()).isEqualTo("CHANNEL_DELETED");
+            assertThat(history.body().path(0).path("created").asBoolean()).isTrue();
+        });
+    }
+    @Test
+    @Order(11)
+    void theSlashCommandsDoTheSameAndRemovingWardenUnlinks() throws Exception {
+        String create = fake.slashCommand(a, aOther, aMod, "interserver", List.of(Map.of("name", "create", "type", 1)), "en-US");
+        RecordedRequest created = fake.awaitRequest(r -> r.path().contains(create) && r.method().equals("PATCH"), WAIT, "deferred answer");
+        assertThat(created.text("content")).contains("sent to you by DM");
+        await().atMost(WAIT).until(() -> fake.directMessagesTo(aMod).size() == 2);
+        Matcher m = SECRET.matcher(fake.directMessagesTo(aMod).get(1));
+        assertThat(m.find()).isTrue();
+
+        String link = fake.slashCommand(b, bChannel, bOtherMod, "interserver", List.of(Map.of("name", "link", "type", 1,
+                "options", List.of(Map.of("name", "frequency", "type", 3, "value", m.group(1))))), "fr");
+        RecordedRequest linked = fake.awaitRequest(r -> r.path().contains(link) && r.method().equals("PATCH"), WAIT, "link answer");
+        assertThat(linked.text("content")).startsWith("Ce salon est maintenant relié à 1 autre");
+        awaitPost(aOther, "#bridge of Bravo joined");
+
+        fake.dispatch("GUILD_DELETE", Map.of("id", Long.toString(b), "unavailable", false));
+        await().atMost(WAIT).untilAsserted(() -> {
+            ApiClient.Response history = new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + b + "/interserver");
+            assertThat(history.body().path(0).path("unlinkReason").asText()).isEqualTo("BOT_REMOVED");
         });
     }
 }
