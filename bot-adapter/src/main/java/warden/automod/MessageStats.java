@@ -94,6 +94,13 @@ final class MessageStats {
                         && (s.charAt(i - 2) == 'd' || s.charAt(i - 2) == 'D')) {
                     st.linkHint = true; // " dot "
                 }
+            } else if (Character.isSurrogate(c)) { // emojis and other astral characters: no letters, no casing
+                st.graphemes = true;
+                if (c == 0xD835 // mathematical letters
+                        || (c == 0xD83C && i + 1 < n && s.charAt(i + 1) >= 0xDD00 && s.charAt(i + 1) <= 0xDDFF)) { // enclosed letters
+                    st.linkHint = true;
+                }
+                if (Character.isHighSurrogate(c)) st.visible--; // a pair is one visible character
             } else {
                 if (c >= 0x2000 || c == 0xA9 || c == 0xAE) st.graphemes = true;
                 if (c == 0xFF0E || c == 0xFF0F) {
@@ -104,11 +111,8 @@ final class MessageStats {
                     st.letters++;
                     if (Character.isUpperCase(c)) st.upper++;
                 }
-                // compatibility forms (fullwidth, mathematical letters) and invisible characters may hide a link
-                if (!NFKC.isInert(c) || Character.getType(c) == Character.FORMAT || c == 0xD835 // mathematical letters
-                        || (c == 0xD83C && i + 1 < n && s.charAt(i + 1) >= 0xDD00 && s.charAt(i + 1) <= 0xDDFF)) { // enclosed letters
-                    st.linkHint = true;
-                }
+                // compatibility forms (fullwidth) and invisible characters may hide a link
+                if (!NFKC.isInert(c) || Character.getType(c) == Character.FORMAT) st.linkHint = true;
             }
         }
         return st;

@@ -22,7 +22,8 @@ final class TextNormalizer {
     private static final ConcurrentHashMap<Integer, Folded> FOLDED = new ConcurrentHashMap<>();
     private static final int SPACED_LETTERS_MIN = 3;
 
-    private record Folded(String text, int flags) {
+    /** @param mark a combining mark: it reveals a diacritic on the previous letter instead of ending a word */
+    private record Folded(String text, int flags, boolean mark) {
     }
 
     private TextNormalizer() {
@@ -71,7 +72,7 @@ final class TextNormalizer {
             } else {
                 Folded folded = fold(cp);
                 if (folded.text().isEmpty()) {
-                    if (Character.getType(cp) == Character.NON_SPACING_MARK) pending |= Normalization.DIACRITIC.bit();
+                    if (folded.mark()) pending |= Normalization.DIACRITIC.bit();
                     else units.boundary(i, i + width);
                 } else {
                     for (int k = 0; k < folded.text().length(); k++) {
@@ -105,8 +106,8 @@ final class TextNormalizer {
             String decomposed = NFKD.normalize(new String(Character.toChars(cp)));
             // compatibility forms of ASCII punctuation (fullwidth ．) count as themselves
             return decomposed.codePoints().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
-                    ? new Folded(decomposed.toLowerCase(), Normalization.COMPATIBILITY.bit())
-                    : new Folded("", 0);
+                    ? new Folded(decomposed.toLowerCase(), Normalization.COMPATIBILITY.bit(), false)
+                    : new Folded("", 0, Character.getType(cp) == Character.NON_SPACING_MARK);
         }
         int flags = 0;
         String source = new String(Character.toChars(cp));
@@ -136,7 +137,7 @@ final class TextNormalizer {
                 out.append(UCharacter.foldCase(new String(Character.toChars(c)), true));
             }
         }
-        return new Folded(out.toString(), flags);
+        return new Folded(out.toString(), flags, false);
     }
 
     static boolean isInvisible(int cp) {
@@ -247,6 +248,7 @@ final class TextNormalizer {
          * ({@code $hit}, not the {@code !} of {@code chat!}), and is a boundary otherwise.
          */
         void resolveLeetspeak() {
+            boolean newBoundaries = false;
             int i = 0;
             while (i < size) {
                 if (chars[i] == NormalizedText.BOUNDARY) {
@@ -255,24 +257,34 @@ final class TextNormalizer {
                 }
                 int j = i;
                 boolean hasLetter = false;
-                while (j < size && chars[j] != NormalizedText.BOUNDARY) {
-                    if (Character.isLetter(chars[j])) hasLetter = true;
-                    j++;
+                boolean hasCandidate = false;
+                for (; j < size && chars[j] != NormalizedText.BOUNDARY; j++) {
+                    char c = chars[j];
+                    if (isLetter(c)) hasLetter = true;
+                    else if (leet(c) != 0) hasCandidate = true;
                 }
-                for (int k = i; k < j; k++) {
-                    char c = chars[k];
-                    boolean symbol = c < 128 && !Character.isLetterOrDigit(c);
-                    boolean beforeAlnum = k + 1 < j && Character.isLetterOrDigit(chars[k + 1]);
-                    if (hasLetter && leet(c) != 0 && !Character.isLetter(c) && (!symbol || beforeAlnum)) {
-                        chars[k] = leet(c);
-                        flags[k] |= Normalization.LEETSPEAK.bit();
-                    } else if (symbol) {
-                        chars[k] = NormalizedText.BOUNDARY;
+                if (hasCandidate) {
+                    for (int k = i; k < j; k++) {
+                        char c = chars[k];
+                        if (isLetter(c) || leet(c) == 0) continue;
+                        boolean symbol = c < '0' || c > '9';
+                        boolean beforeAlnum = k + 1 < j && (isLetter(chars[k + 1]) || (chars[k + 1] >= '0' && chars[k + 1] <= '9'));
+                        if (hasLetter && (!symbol || beforeAlnum)) {
+                            chars[k] = leet(c);
+                            flags[k] |= Normalization.LEETSPEAK.bit();
+                        } else if (symbol) {
+                            chars[k] = NormalizedText.BOUNDARY;
+                            newBoundaries = true;
+                        }
                     }
                 }
                 i = j;
             }
-            compactBoundaries();
+            if (newBoundaries) compactBoundaries();
+        }
+
+        private static boolean isLetter(char c) {
+            return c < 128 ? c >= 'a' && c <= 'z' : Character.isLetter(c);
         }
 
         /** {@code c h a t} and {@code c.h.a.t}: three or more one-letter words in a row are one word. */
