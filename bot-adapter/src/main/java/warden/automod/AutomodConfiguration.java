@@ -3,7 +3,7 @@ package warden.automod;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import warden.config.GuildPolicyReader;
+import warden.config.GuildPolicies;
 
 /** The detection engine as the live bot uses it: one engine, per-member windows, compiled policies cached. */
 @Configuration
@@ -27,8 +27,8 @@ class AutomodConfiguration {
     }
 
     @Bean
-    CompiledPolicyCache compiledPolicyCache(GuildPolicyReader reader, DetectionEngine engine, AutomodProperties properties) {
-        return new CompiledPolicyCache(reader, engine, properties.policyRefresh(), properties.maxGuilds());
+    CompiledPolicies compiledPolicies(GuildPolicies policies, DetectionEngine engine, AutomodProperties properties) {
+        return new CompiledPolicies(policies, engine, properties.maxGuilds());
     }
 
     @Bean

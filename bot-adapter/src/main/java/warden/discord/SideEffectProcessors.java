@@ -15,10 +15,10 @@ import java.time.Instant;
  */
 @org.springframework.context.annotation.Configuration
 @ConditionalOnDiscord
-class SideEffectProcessors {
+public class SideEffectProcessors {
 
-    static final String SANCTION_EXECUTOR = "sanction-executor";
-    static final String AUTOMOD_SYNC = "automod-sync";
+    public static final String SANCTION_EXECUTOR = "sanction-executor";
+    public static final String AUTOMOD_SYNC = "automod-sync";
 
     @Autowired
     void configure(EventProcessingConfigurer processing) {

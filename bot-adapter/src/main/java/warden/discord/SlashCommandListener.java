@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import warden.common.LocalizedException;
 import warden.interserver.InterserverService;
 import warden.interserver.UnlinkReason;
+import warden.automod.AutomodCommands;
+import warden.sanctions.ModerationCommands;
 
 /**
  * Registers Warden's slash commands and runs them: the caller's permission is checked first (Discord's default

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import warden.automod.CompiledPolicyCache;
+import warden.automod.CompiledPolicies;
 import warden.automod.UserContentModerator;
 import warden.common.Actor;
 import warden.common.ChannelId;
@@ -48,13 +48,13 @@ class InterserverRelay extends ListenerAdapter {
     private final ChannelWebhooks webhooks;
     private final RelayMap relays;
     private final UserContentModerator moderator;
-    private final CompiledPolicyCache policies;
+    private final CompiledPolicies policies;
     private final InterserverService service;
     private final GuildTexts texts;
     private final ShardManager shards;
 
     InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, UserContentModerator moderator,
-                     CompiledPolicyCache policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards) {
+                     CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards) {
         this.links = links;
         this.webhooks = webhooks;
         this.relays = relays;

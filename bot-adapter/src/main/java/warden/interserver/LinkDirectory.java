@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
-import warden.api.QueryResults;
+import warden.platform.QueryResults;
 import warden.common.ChannelId;
 import warden.discord.ConditionalOnDiscord;
 

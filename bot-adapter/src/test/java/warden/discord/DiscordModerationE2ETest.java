@@ -87,7 +87,6 @@ class DiscordModerationE2ETest {
     static void discord(DynamicPropertyRegistry registry) {
         FakeDiscordProperties.register(registry, DISCORD);
         registry.add("warden.discord.reply-ttl", () -> "500ms");
-        registry.add("warden.automod.policy-refresh", () -> "100ms");
     }
 
     @Autowired CommandGateway commands;

@@ -49,7 +49,6 @@ class SlashCommandsE2ETest {
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
         FakeDiscordProperties.register(registry, DISCORD);
-        registry.add("warden.automod.policy-refresh", () -> "100ms");
     }
 
     @Autowired JdbcClient db;

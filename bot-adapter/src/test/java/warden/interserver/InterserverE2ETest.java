@@ -89,7 +89,6 @@ class InterserverE2ETest {
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
         FakeDiscordProperties.register(registry, DISCORD);
-        registry.add("warden.automod.policy-refresh", () -> "100ms");
     }
 
     @Autowired JdbcClient db;

@@ -53,7 +53,7 @@ public class MemberRecord {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordInfraction cmd, DeadlineManager deadlines) {
         if (infractions.containsKey(cmd.infractionId())) return;
-        apply(new InfractionRecorded(cmd.member(), cmd.infractionId(), cmd.type(), cmd.source(), cmd.reason(),
+        apply(new InfractionRecorded(cmd.member(), cmd.infractionId(), cmd.type(), cmd.by(), cmd.reason(),
                 cmd.evidence(), cmd.occurredAt()));
         enforceRules(cmd.member(), cmd.rules(), cmd.infractionId(), cmd.occurredAt(), deadlines);
     }

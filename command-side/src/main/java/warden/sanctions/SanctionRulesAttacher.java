@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
-import warden.config.GuildPolicyReader;
+import warden.config.GuildPolicies;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -17,9 +17,9 @@ import java.util.function.BiFunction;
 @Component
 class SanctionRulesAttacher implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    private final GuildPolicyReader policies;
+    private final GuildPolicies policies;
 
-    SanctionRulesAttacher(GuildPolicyReader policies) {
+    SanctionRulesAttacher(GuildPolicies policies) {
         this.policies = policies;
     }
 

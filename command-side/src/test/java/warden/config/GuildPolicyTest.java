@@ -161,22 +161,30 @@ class GuildPolicyTest {
     }
 
     @Test
-    void invalidSettingsCannotBeMade() {
-        assertThatThrownBy(() -> new CapsSettings(true, false, null, null, 150, 10))
+    void invalidSettingsCannotBeSent() {
+        assertThatThrownBy(() -> configure(new CapsSettings(true, false, null, null, 150, 10)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.setting.range")
-                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("maxPercent");
-        assertThatThrownBy(() -> new VocabularySettings(true, false, null, null, List.of("ok", "  "), null, false, false))
+                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("caps.maxPercent");
+        assertThatThrownBy(() -> configure(new VocabularySettings(true, false, null, null, List.of("ok", "  "), null, false, false)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.vocabulary.empty");
-        assertThatThrownBy(() -> new VocabularySettings(true, false, null, null, List.of("*"), null, false, false))
+        assertThatThrownBy(() -> configure(new VocabularySettings(true, false, null, null, List.of("*"), null, false, false)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.vocabulary.empty");
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i <= warden.automod.AutomodLimits.MAX_WORDS; i++) tooMany.add("w" + i);
-        assertThatThrownBy(() -> new VocabularySettings(true, false, null, null, tooMany, null, false, false))
+        assertThatThrownBy(() -> configure(new VocabularySettings(true, false, null, null, tooMany, null, false, false)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.setting.tooMany");
-        assertThatThrownBy(() -> new SanctionRule(RuleId.of("x"), null, 0, Duration.ofMinutes(5), SanctionSpec.ban(null), true))
+        assertThatThrownBy(() -> new AddSanctionRule(GUILD, new SanctionRule(RuleId.of("x"), null, 0, Duration.ofMinutes(5), SanctionSpec.ban(null), true), ADMIN, T0))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.rule.threshold");
-        assertThatThrownBy(() -> new SanctionRule(RuleId.of("x"), null, 3, Duration.ofDays(31), SanctionSpec.ban(null), true))
+        assertThatThrownBy(() -> new AddSanctionRule(GUILD, new SanctionRule(RuleId.of("x"), null, 3, Duration.ofDays(31), SanctionSpec.ban(null), true), ADMIN, T0))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.rule.window");
+    }
+
+    private static ConfigureAutomod configure(CapsSettings caps) {
+        return new ConfigureAutomod(GUILD, new AutomodSettings(null, null, null, caps, null, null, null, null, null, null), null, ADMIN, T0);
+    }
+
+    private static ConfigureAutomod configure(VocabularySettings vocabulary) {
+        return new ConfigureAutomod(GUILD, new AutomodSettings(vocabulary, null, null, null, null, null, null, null, null, null), null, ADMIN, T0);
     }
 
     @Test

@@ -146,7 +146,7 @@ class MemberRecordTest {
 
         @Test
         void aKickCannotHaveADuration() {
-            assertThatThrownBy(() -> new SanctionSpec(SanctionKind.KICK, Duration.ofHours(1)))
+            assertThatThrownBy(() -> new SanctionSpec(SanctionKind.KICK, Duration.ofHours(1)).validate())
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("error.sanction.duration.notAllowed");
         }

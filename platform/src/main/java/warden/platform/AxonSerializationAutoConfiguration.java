@@ -1,11 +1,12 @@
 package warden.platform;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import warden.common.EventJson;
+import warden.common.Upcasters;
 
 /**
  * Axon 4 serialises with Jackson 2 while Spring Boot 4 ships Jackson 3 only. Without this mapper Axon's default one
@@ -14,17 +15,15 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration")
 public class AxonSerializationAutoConfiguration {
 
-    public static ObjectMapper eventObjectMapper() {
-        return new ObjectMapper()
-                .findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Axon registers every {@code EventUpcaster} bean with the event store. */
+    @Bean
+    public EventUpcasterChain wardenEventUpcasters() {
+        return new EventUpcasterChain(Upcasters.all());
     }
 
     @Bean("defaultAxonObjectMapper")
     @Qualifier("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
-        return eventObjectMapper();
+        return EventJson.mapper();
     }
 }

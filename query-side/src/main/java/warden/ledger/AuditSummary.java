@@ -24,7 +24,7 @@ record AuditSummary(Long userId, String refId, InfractionType infractionType, Sa
     static AuditSummary of(GuildEvent event) {
         Long user = event instanceof MemberEvent m ? m.member().user().value() : null;
         if (event instanceof InfractionRecorded e) {
-            return new AuditSummary(user, e.infractionId().value(), e.type(), null, e.source(), e.reason());
+            return new AuditSummary(user, e.infractionId().value(), e.type(), null, e.by(), e.reason());
         }
         if (event instanceof InfractionPardoned e) {
             return new AuditSummary(user, e.infractionId().value(), null, null, e.by(), e.reason());

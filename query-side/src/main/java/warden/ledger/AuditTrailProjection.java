@@ -8,7 +8,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.GuildEvent;
-import warden.platform.EventJson;
+import warden.common.EventJson;
 
 import static warden.platform.Timestamps.toDb;
 

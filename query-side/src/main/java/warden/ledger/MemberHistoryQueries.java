@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.MemberKey;
-import warden.platform.EventJson;
+import warden.common.EventJson;
 import warden.sanctions.InfractionType;
 import warden.sanctions.SanctionKind;
 

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.MemberKey;
-import warden.platform.EventJson;
+import warden.common.EventJson;
 import warden.sanctions.InfractionPardoned;
 import warden.sanctions.InfractionRecorded;
 import warden.sanctions.SanctionApplied;
@@ -40,7 +40,7 @@ class MemberStandingProjection {
                         values (?,?,?,?,?,?,?::jsonb,?)
                         on conflict do nothing""")
                 .params(e.member().guild().value(), e.member().user().value(), e.infractionId().value(),
-                        e.type().name(), e.source().toString(), e.reason(), EventJson.write(e.evidence()),
+                        e.type().name(), e.by().toString(), e.reason(), EventJson.write(e.evidence()),
                         toDb(e.occurredAt()))
                 .update();
     }

@@ -4,7 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.CommandRefusedException;
-import warden.platform.EventJson;
+import warden.common.EventJson;
 import warden.sanctions.InfractionId;
 import warden.sanctions.InfractionType;
 import warden.sanctions.RuleDecision;

@@ -1,5 +1,7 @@
 package warden.automod;
 
+import warden.common.InvalidValueException;
+
 /**
  * Every automod setting of a guild: the JSON policy document admins edit (see the README) and what
  * {@code GuildPolicy} stores, versioned, as events.
@@ -19,6 +21,17 @@ public record AutomodSettings(VocabularySettings vocabulary, InviteSettings invi
         if (spam == null) spam = SpamSettings.defaults();
         if (markdown == null) markdown = MarkdownSettings.defaults();
         if (userContent == null) userContent = UserContentSettings.defaults();
+    }
+
+    /** Refuses settings beyond today's limits, naming the module and field; called when a command is made. */
+    public void validate() {
+        for (AutomodModule module : AutomodModule.values()) {
+            try {
+                module(module).validate();
+            } catch (InvalidValueException e) {
+                throw e.within(module.key());
+            }
+        }
     }
 
     public static AutomodSettings defaults() {

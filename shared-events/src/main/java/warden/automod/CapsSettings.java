@@ -15,10 +15,17 @@ public record CapsSettings(boolean enabled, boolean silent, Set<ChannelId> ignor
                            Integer maxPercent, Integer minLength) implements ModuleSettings {
 
     public CapsSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
-        maxPercent = Check.percent("maxPercent", maxPercent, 70);
-        minLength = Check.range("minLength", minLength, 10, 1, AutomodLimits.MAX_MESSAGE_LENGTH);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
+        maxPercent = Check.orDefault(maxPercent, 70);
+        minLength = Check.orDefault(minLength, 10);
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
+        Check.percent("maxPercent", maxPercent);
+        Check.range("minLength", minLength, 1, AutomodLimits.MAX_MESSAGE_LENGTH);
     }
 
     public static CapsSettings defaults() {

@@ -5,31 +5,41 @@ import warden.common.InvalidValueException;
 import java.time.Duration;
 import java.util.Collection;
 
-/** Validation helpers of the settings records; every refusal names its field. */
+/**
+ * Validation helpers of the settings records; every refusal names its field. Settings are validated when a
+ * command is made ({@code validate()}), never when they are read back from an event: a limit lowered later must
+ * not make history that was valid when written unreadable.
+ */
 final class Check {
     private Check() {
     }
 
-    static int percent(String field, Integer value, int fallback) {
-        return range(field, value, fallback, 1, 100);
+    static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
-    static int range(String field, Integer value, int fallback, int min, int max) {
-        int v = value == null ? fallback : value;
-        if (v < min || v > max) throw InvalidValueException.forField(field, "error.setting.range", field, min, max, v);
-        return v;
+    static void percent(String field, int value) {
+        range(field, value, 1, 100);
     }
 
-    static Duration window(String field, Duration value, Duration fallback) {
-        Duration v = value == null ? fallback : value;
-        if (v.compareTo(AutomodLimits.MIN_WINDOW) < 0 || v.compareTo(AutomodLimits.MAX_WINDOW) > 0) {
+    static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) throw InvalidValueException.forField(field, "error.setting.range", field, min, max, value);
+    }
+
+    static void window(String field, Duration value) {
+        if (value.compareTo(AutomodLimits.MIN_WINDOW) < 0 || value.compareTo(AutomodLimits.MAX_WINDOW) > 0) {
             throw InvalidValueException.forField(field, "error.setting.window", field, AutomodLimits.MIN_WINDOW.toString(),
-                    AutomodLimits.MAX_WINDOW.toString(), v.toString());
+                    AutomodLimits.MAX_WINDOW.toString(), value.toString());
         }
-        return v;
     }
 
     static void size(String field, Collection<?> values, int max) {
         if (values.size() > max) throw InvalidValueException.forField(field, "error.setting.tooMany", field, max, values.size());
+    }
+
+    /** What every module has: its ignored channels and roles are bounded. */
+    static void common(ModuleSettings settings) {
+        size("ignoredChannels", settings.ignoredChannels(), AutomodLimits.MAX_LIST);
+        size("ignoredRoles", settings.ignoredRoles(), AutomodLimits.MAX_LIST);
     }
 }

@@ -15,10 +15,17 @@ public record EmojiSettings(boolean enabled, boolean silent, Set<ChannelId> igno
                             Integer minPercent, Integer minCount) implements ModuleSettings {
 
     public EmojiSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
-        minPercent = Check.percent("minPercent", minPercent, 50);
-        minCount = Check.range("minCount", minCount, 6, 1, AutomodLimits.MAX_MESSAGE_LENGTH);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
+        minPercent = Check.orDefault(minPercent, 50);
+        minCount = Check.orDefault(minCount, 6);
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
+        Check.percent("minPercent", minPercent);
+        Check.range("minCount", minCount, 1, AutomodLimits.MAX_MESSAGE_LENGTH);
     }
 
     public static EmojiSettings defaults() {

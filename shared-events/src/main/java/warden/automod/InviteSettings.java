@@ -17,10 +17,17 @@ public record InviteSettings(boolean enabled, boolean silent, Set<ChannelId> ign
         implements ModuleSettings {
 
     public InviteSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
-        allowedInvites = ModuleSettings.copy("allowedInvites", allowedInvites);
-        immuneServers = ModuleSettings.copy("immuneServers", immuneServers);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
+        allowedInvites = ModuleSettings.copy(allowedInvites);
+        immuneServers = ModuleSettings.copy(immuneServers);
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
+        Check.size("allowedInvites", allowedInvites, AutomodLimits.MAX_LIST);
+        Check.size("immuneServers", immuneServers, AutomodLimits.MAX_LIST);
     }
 
     public static InviteSettings defaults() {

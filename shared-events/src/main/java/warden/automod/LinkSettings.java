@@ -21,17 +21,24 @@ public record LinkSettings(boolean enabled, boolean silent, Set<ChannelId> ignor
     public enum DomainMode { FORBID_LISTED, ALLOW_ONLY_LISTED }
 
     public LinkSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
         if (mode == null) mode = DomainMode.ALLOW_ONLY_LISTED;
         Set<String> normalized = new LinkedHashSet<>();
         for (String domain : domains == null ? Set.<String>of() : domains) {
             String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
-            if (d.startsWith("*.")) d = d.substring(2);
-            if (!DOMAIN.matcher(d).matches()) throw InvalidValueException.forField("domains", "error.link.domain", String.valueOf(domain));
-            normalized.add(d);
+            normalized.add(d.startsWith("*.") ? d.substring(2) : d);
         }
-        domains = ModuleSettings.copy("domains", normalized);
+        domains = ModuleSettings.copy(normalized);
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
+        for (String domain : domains) {
+            if (!DOMAIN.matcher(domain).matches()) throw InvalidValueException.forField("domains", "error.link.domain", domain);
+        }
+        Check.size("domains", domains, AutomodLimits.MAX_LIST);
     }
 
     public static LinkSettings defaults() {

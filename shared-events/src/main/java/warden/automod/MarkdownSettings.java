@@ -14,10 +14,15 @@ public record MarkdownSettings(boolean enabled, boolean silent, Set<ChannelId> i
                                Set<MarkdownKind> forbidden, Boolean removeMarkdown) implements ModuleSettings {
 
     public MarkdownSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
         forbidden = forbidden == null ? Set.of() : Set.copyOf(forbidden);
         if (removeMarkdown == null) removeMarkdown = Boolean.TRUE;
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
     }
 
     public static MarkdownSettings defaults() {

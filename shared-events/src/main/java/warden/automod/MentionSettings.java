@@ -16,10 +16,17 @@ public record MentionSettings(boolean enabled, boolean silent, Set<ChannelId> ig
         implements ModuleSettings {
 
     public MentionSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
-        window = Check.window("window", window, Duration.ofSeconds(10));
-        limit = Check.range("limit", limit, 5, 1, AutomodLimits.MAX_RATE_LIMIT);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
+        window = Check.orDefault(window, Duration.ofSeconds(10));
+        limit = Check.orDefault(limit, 5);
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
+        Check.window("window", window);
+        Check.range("limit", limit, 1, AutomodLimits.MAX_RATE_LIMIT);
     }
 
     public static MentionSettings defaults() {

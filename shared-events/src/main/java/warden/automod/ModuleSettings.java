@@ -18,9 +18,10 @@ public interface ModuleSettings {
 
     Set<RoleId> ignoredRoles();
 
-    static <T> Set<T> copy(String field, Set<T> values) {
-        Set<T> copy = values == null ? Set.of() : Set.copyOf(values);
-        Check.size(field, copy, AutomodLimits.MAX_LIST);
-        return copy;
+    /** Refuses settings beyond today's limits, naming the field; called when a command is made. */
+    void validate();
+
+    static <T> Set<T> copy(Set<T> values) {
+        return values == null ? Set.of() : Set.copyOf(values);
     }
 }

@@ -12,10 +12,17 @@ public record PingSettings(boolean enabled, boolean silent, Set<ChannelId> ignor
         implements ModuleSettings {
 
     public PingSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
-        forbiddenMembers = ModuleSettings.copy("forbiddenMembers", forbiddenMembers);
-        forbiddenRoles = ModuleSettings.copy("forbiddenRoles", forbiddenRoles);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
+        forbiddenMembers = ModuleSettings.copy(forbiddenMembers);
+        forbiddenRoles = ModuleSettings.copy(forbiddenRoles);
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
+        Check.size("forbiddenMembers", forbiddenMembers, AutomodLimits.MAX_LIST);
+        Check.size("forbiddenRoles", forbiddenRoles, AutomodLimits.MAX_LIST);
     }
 
     public static PingSettings defaults() {

@@ -11,10 +11,17 @@ public record SpamSettings(boolean enabled, boolean silent, Set<ChannelId> ignor
                            Duration window, Integer limit) implements ModuleSettings {
 
     public SpamSettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
-        window = Check.window("window", window, Duration.ofSeconds(5));
-        limit = Check.range("limit", limit, 5, 1, AutomodLimits.MAX_RATE_LIMIT);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
+        window = Check.orDefault(window, Duration.ofSeconds(5));
+        limit = Check.orDefault(limit, 5);
+    }
+
+    @Override
+    public void validate() {
+        Check.common(this);
+        Check.window("window", window);
+        Check.range("limit", limit, 1, AutomodLimits.MAX_RATE_LIMIT);
     }
 
     public static SpamSettings defaults() {

@@ -21,32 +21,41 @@ public record VocabularySettings(boolean enabled, boolean silent, Set<ChannelId>
         implements ModuleSettings {
 
     public VocabularySettings {
-        ignoredChannels = ModuleSettings.copy("ignoredChannels", ignoredChannels);
-        ignoredRoles = ModuleSettings.copy("ignoredRoles", ignoredRoles);
-        words = entries("words", words, AutomodLimits.MAX_WORDS);
-        allowed = entries("allowed", allowed, AutomodLimits.MAX_LIST);
+        ignoredChannels = ModuleSettings.copy(ignoredChannels);
+        ignoredRoles = ModuleSettings.copy(ignoredRoles);
+        words = entries(words);
+        allowed = entries(allowed);
     }
 
     public static VocabularySettings defaults() {
         return new VocabularySettings(false, false, null, null, null, null, false, false);
     }
 
-    private static List<String> entries(String field, List<String> values, int max) {
+    @Override
+    public void validate() {
+        Check.common(this);
+        validate("words", words, AutomodLimits.MAX_WORDS);
+        validate("allowed", allowed, AutomodLimits.MAX_LIST);
+    }
+
+    /** Trimmed and without repeats; an entry that is empty or only wildcards is kept here and refused by validate. */
+    private static List<String> entries(List<String> values) {
         if (values == null) return List.of();
         Set<String> unique = new LinkedHashSet<>();
-        for (String value : values) {
-            String word = value == null ? "" : value.strip();
-            String core = word.replace("*", "").strip();
-            if (core.isEmpty()) throw InvalidValueException.forField(field, "error.vocabulary.empty", field);
+        for (String value : values) unique.add(value == null ? "" : value.strip());
+        return List.copyOf(unique);
+    }
+
+    private static void validate(String field, List<String> entries, int max) {
+        for (String word : entries) {
+            if (word.replace("*", "").isBlank()) throw InvalidValueException.forField(field, "error.vocabulary.empty", field);
             if (word.length() > AutomodLimits.MAX_WORD_LENGTH) {
                 throw InvalidValueException.forField(field, "error.vocabulary.tooLong", word, AutomodLimits.MAX_WORD_LENGTH);
             }
             if (word.indexOf('*', 1) > 0 && word.indexOf('*', 1) < word.length() - 1) {
                 throw InvalidValueException.forField(field, "error.vocabulary.innerWildcard", word);
             }
-            unique.add(word);
         }
-        Check.size(field, unique, max);
-        return List.copyOf(unique);
+        Check.size(field, entries, max);
     }
 }

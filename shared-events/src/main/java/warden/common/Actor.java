@@ -8,30 +8,33 @@ public record Actor(Kind kind, String id) {
 
     public enum Kind { MODERATOR, AUTOMOD, RULE, SYSTEM, API }
 
-    public Actor {
-        if (kind == null) throw new InvalidValueException("error.actor.missing");
-        if (id == null || id.isBlank() || id.length() > 100) throw new InvalidValueException("error.actor.missing");
-    }
+    public static final int MAX_ID = 100;
 
     public static Actor moderator(UserId user) {
-        return new Actor(Kind.MODERATOR, user.toString());
+        return of(Kind.MODERATOR, user.toString());
     }
 
     public static Actor automod(String module) {
-        return new Actor(Kind.AUTOMOD, module);
+        return of(Kind.AUTOMOD, module);
     }
 
     public static Actor rule(String ruleId) {
-        return new Actor(Kind.RULE, ruleId);
+        return of(Kind.RULE, ruleId);
     }
 
     /** A caller of the REST API, named by its token. */
     public static Actor api(String tokenName) {
-        return new Actor(Kind.API, tokenName);
+        return of(Kind.API, tokenName);
     }
 
     public static Actor system(String what) {
-        return new Actor(Kind.SYSTEM, what);
+        return of(Kind.SYSTEM, what);
+    }
+
+    /** A new actor, checked; the canonical constructor checks nothing, so an actor read back from history always loads. */
+    private static Actor of(Kind kind, String id) {
+        if (kind == null || id == null || id.isBlank() || id.length() > MAX_ID) throw new InvalidValueException("error.actor.missing");
+        return new Actor(kind, id);
     }
 
     @Override

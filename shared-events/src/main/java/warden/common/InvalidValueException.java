@@ -23,4 +23,9 @@ public class InvalidValueException extends LocalizedException {
     public String field() {
         return field;
     }
+
+    /** The same refusal for a field inside {@code parent} ({@code caps} + {@code maxPercent} = {@code caps.maxPercent}). */
+    public InvalidValueException within(String parent) {
+        return new InvalidValueException(field == null ? parent : parent + "." + field, code(), args());
+    }
 }

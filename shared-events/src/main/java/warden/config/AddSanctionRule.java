@@ -11,10 +11,11 @@ import warden.sanctions.SanctionRule;
 public record AddSanctionRule(GuildId guild,
                               SanctionRule rule,
                               Actor by,
-                              Instant occurredAt) {
+                              Instant occurredAt) implements PolicyCommand {
 
     public AddSanctionRule {
         if (guild == null || rule == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        rule.validate();
     }
 
     @TargetAggregateIdentifier

@@ -1,5 +1,6 @@
 package warden.config;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.List;
 import warden.automod.AutomodSettings;
@@ -7,6 +8,7 @@ import warden.common.Actor;
 import warden.common.GuildId;
 
 /** The automod settings changed; {@code changed} names the modules that differ from the previous version. */
+@Revision("1")
 public record AutomodConfigured(GuildId guild,
                                 AutomodSettings settings,
                                 List<String> changed,

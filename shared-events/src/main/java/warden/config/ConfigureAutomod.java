@@ -12,10 +12,11 @@ public record ConfigureAutomod(GuildId guild,
                                AutomodSettings settings,
                                Long expectedVersion,
                                Actor by,
-                               Instant occurredAt) {
+                               Instant occurredAt) implements PolicyCommand {
 
     public ConfigureAutomod {
         if (guild == null || settings == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        settings.validate();
     }
 
     @TargetAggregateIdentifier

@@ -11,7 +11,7 @@ import warden.sanctions.RuleId;
 public record RemoveSanctionRule(GuildId guild,
                                  RuleId rule,
                                  Actor by,
-                                 Instant occurredAt) {
+                                 Instant occurredAt) implements PolicyCommand {
 
     public RemoveSanctionRule {
         if (guild == null || rule == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");

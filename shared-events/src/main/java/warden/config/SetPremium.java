@@ -10,7 +10,7 @@ import warden.common.InvalidValueException;
 public record SetPremium(GuildId guild,
                          boolean premium,
                          Actor by,
-                         Instant occurredAt) {
+                         Instant occurredAt) implements PolicyCommand {
 
     public SetPremium {
         if (guild == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");

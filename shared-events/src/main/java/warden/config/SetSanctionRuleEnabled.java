@@ -12,7 +12,7 @@ public record SetSanctionRuleEnabled(GuildId guild,
                                      RuleId rule,
                                      boolean enabled,
                                      Actor by,
-                                     Instant occurredAt) {
+                                     Instant occurredAt) implements PolicyCommand {
 
     public SetSanctionRuleEnabled {
         if (guild == null || rule == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");

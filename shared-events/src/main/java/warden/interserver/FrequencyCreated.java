@@ -1,11 +1,13 @@
 package warden.interserver;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
 import warden.common.ChannelId;
 import warden.common.GuildEvent;
 import warden.common.GuildId;
 
+@Revision("1")
 public record FrequencyCreated(FrequencyKey frequency,
                                GuildId guild,
                                ChannelId channel,

@@ -17,6 +17,7 @@ public record ImposeSanction(@TargetAggregateIdentifier MemberKey member,
 
     public ImposeSanction {
         Required.of(member, sanctionId, sanction, by, occurredAt);
+        sanction.validate();
         reason = Texts.reason(reason);
     }
 

@@ -1,14 +1,16 @@
 package warden.sanctions;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
+@Revision("2")
 public record InfractionRecorded(MemberKey member,
                                  InfractionId infractionId,
                                  InfractionType type,
-                                 Actor source,
+                                 Actor by,
                                  String reason,
                                  Evidence evidence,
                                  Instant occurredAt) implements MemberEvent {

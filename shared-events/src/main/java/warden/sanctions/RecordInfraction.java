@@ -13,20 +13,20 @@ import warden.common.Texts;
 public record RecordInfraction(@TargetAggregateIdentifier MemberKey member,
                                InfractionId infractionId,
                                InfractionType type,
-                               Actor source,
+                               Actor by,
                                String reason,
                                Evidence evidence,
                                Instant occurredAt,
                                SanctionRules rules) {
 
     public RecordInfraction {
-        Required.of(member, infractionId, type, source, occurredAt);
+        Required.of(member, infractionId, type, by, occurredAt);
         reason = Texts.reason(reason);
         if (evidence == null) evidence = Evidence.none();
     }
 
     /** The guild's current rules, attached at dispatch when the sender left {@code rules} null. */
     public RecordInfraction withRules(SanctionRules current) {
-        return new RecordInfraction(member, infractionId, type, source, reason, evidence, occurredAt, current);
+        return new RecordInfraction(member, infractionId, type, by, reason, evidence, occurredAt, current);
     }
 }

@@ -1,11 +1,13 @@
 package warden.sanctions;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
 /** A sanction was decided, by a moderator ({@code rule} is null) or by a rule; {@code expiresAt} is null when it does not expire. */
+@Revision("1")
 public record SanctionDecided(MemberKey member,
                               SanctionId sanctionId,
                               SanctionSpec sanction,

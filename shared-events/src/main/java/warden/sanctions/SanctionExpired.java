@@ -1,10 +1,12 @@
 package warden.sanctions;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
 /** A temporary sanction reached its end; {@code occurredAt} is the planned end, so a late deadline decides the same. */
+@Revision("1")
 public record SanctionExpired(MemberKey member,
                               SanctionId sanctionId,
                               SanctionKind kind,

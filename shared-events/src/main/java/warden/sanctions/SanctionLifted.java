@@ -1,10 +1,12 @@
 package warden.sanctions;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
+@Revision("1")
 public record SanctionLifted(MemberKey member,
                              SanctionId sanctionId,
                              SanctionKind kind,

@@ -12,7 +12,11 @@ import java.time.Duration;
 public record SanctionRule(RuleId id, InfractionType countedType, int threshold, Duration window,
                            SanctionSpec sanction, boolean enabled) {
 
-    public SanctionRule {
+    /**
+     * Refuses a rule beyond today's limits, naming the field. Called when a command is made, never when a rule is
+     * read back from an event: lowering a limit later must leave history loadable.
+     */
+    public SanctionRule validate() {
         if (id == null) throw new InvalidValueException("error.id.missing", "rule");
         if (threshold < RuleLimits.MIN_THRESHOLD || threshold > RuleLimits.MAX_THRESHOLD) {
             throw InvalidValueException.forField("threshold", "error.rule.threshold", RuleLimits.MIN_THRESHOLD, RuleLimits.MAX_THRESHOLD, threshold);
@@ -23,6 +27,8 @@ public record SanctionRule(RuleId id, InfractionType countedType, int threshold,
         }
         if (sanction == null) throw InvalidValueException.forField("sanction", "error.sanction.kind.missing");
         if (sanction.kind() == SanctionKind.UNBAN) throw InvalidValueException.forField("sanction", "error.rule.unban");
+        sanction.validate();
+        return this;
     }
 
     public boolean counts(InfractionType type) {

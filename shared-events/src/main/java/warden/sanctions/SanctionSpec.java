@@ -17,7 +17,11 @@ public record SanctionSpec(SanctionKind kind, Duration duration) {
             .comparingInt((SanctionSpec s) -> s.kind().severity())
             .thenComparing(s -> s.duration() == null ? Duration.ofSeconds(Long.MAX_VALUE) : s.duration());
 
-    public SanctionSpec {
+    /**
+     * Refuses a sanction beyond today's limits (a timeout of 40 days), naming the field. Called when a command is
+     * made, never when a sanction is read back from an event.
+     */
+    public SanctionSpec validate() {
         if (kind == null) throw InvalidValueException.forField("kind", "error.sanction.kind.missing");
         switch (kind) {
             case TIMEOUT -> {
@@ -31,18 +35,20 @@ public record SanctionSpec(SanctionKind kind, Duration duration) {
                 if (duration != null) throw InvalidValueException.forField("duration", "error.sanction.duration.notAllowed", kind);
             }
         }
+        return this;
     }
 
+    /** The factories check at once: they build what a moderator or an admin asks for. */
     public static SanctionSpec of(SanctionKind kind) {
-        return new SanctionSpec(kind, null);
+        return new SanctionSpec(kind, null).validate();
     }
 
     public static SanctionSpec timeout(Duration duration) {
-        return new SanctionSpec(SanctionKind.TIMEOUT, duration);
+        return new SanctionSpec(SanctionKind.TIMEOUT, duration).validate();
     }
 
     public static SanctionSpec ban(Duration durationOrNull) {
-        return new SanctionSpec(SanctionKind.BAN, durationOrNull);
+        return new SanctionSpec(SanctionKind.BAN, durationOrNull).validate();
     }
 
     private static void within(Duration duration, Duration min, Duration max) {

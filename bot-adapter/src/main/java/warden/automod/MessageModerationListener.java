@@ -1,0 +1,64 @@
+package warden.automod;
+
+import warden.discord.ConditionalOnDiscord;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.springframework.stereotype.Component;
+import warden.automod.ChatMessage;
+import warden.automod.DetectionEngine;
+import warden.automod.Evaluation;
+import warden.automod.Violation;
+import warden.common.GuildId;
+
+import java.time.Duration;
+
+/**
+ * Every new or edited guild message goes through the detection engine with the guild's policy; what it flags is
+ * acted on at once on Discord, then recorded. A message seen already (a gateway event replayed after a resume) is
+ * skipped, so nothing is deleted, answered or counted twice.
+ */
+@Component
+@ConditionalOnDiscord
+class MessageModerationListener extends ListenerAdapter {
+
+    private final CompiledPolicies policies;
+    private final DetectionEngine engine;
+    private final ModerationActions actions;
+    private final InfractionRecorder recorder;
+    private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(Duration.ofMinutes(30)).build();
+
+    MessageModerationListener(CompiledPolicies policies, DetectionEngine engine, ModerationActions actions,
+                              InfractionRecorder recorder) {
+        this.policies = policies;
+        this.engine = engine;
+        this.actions = actions;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (event.isFromGuild()) moderate(event.getMessage(), event.getMember());
+    }
+
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        if (event.isFromGuild()) moderate(event.getMessage(), event.getMember());
+    }
+
+    private void moderate(Message message, Member member) {
+        String key = message.getId() + (message.getTimeEdited() == null ? "" : ":" + message.getTimeEdited().toInstant());
+        if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) return;
+        ChatMessage chat = ChatMessages.of(message, member);
+        if (chat.authorIsBot()) return;
+        Evaluation evaluation = engine.evaluate(chat, policies.compiled(GuildId.of(message.getGuild().getIdLong())));
+        if (!evaluation.flagged()) return;
+        actions.carryOut(message, member, evaluation);
+        for (Violation violation : evaluation.violations()) recorder.record(chat, violation);
+    }
+}

@@ -1,0 +1,69 @@
+package warden.automod;
+
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
+import warden.discord.DiscordProperties;
+import warden.discord.ChannelWebhooks;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import warden.automod.Evaluation;
+import warden.automod.Violation;
+
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * What automod does on Discord at once: delete the message, repost it through Warden's webhook (censored, or
+ * without forbidden markdown) under the author's name and avatar, and, unless every module involved is silent,
+ * explain in the channel for a short while.
+ */
+@Component
+@ConditionalOnDiscord
+class ModerationActions {
+
+    private static final Logger log = LoggerFactory.getLogger(ModerationActions.class);
+
+    private final ChannelWebhooks webhooks;
+    private final GuildTexts texts;
+    private final DiscordProperties properties;
+
+    ModerationActions(ChannelWebhooks webhooks, GuildTexts texts, DiscordProperties properties) {
+        this.webhooks = webhooks;
+        this.texts = texts;
+        this.properties = properties;
+    }
+
+    void carryOut(Message message, Member member, Evaluation evaluation) {
+        if (evaluation.deletes()) {
+            message.delete().reason(texts.in(message.getGuild(), "audit.automod")).queue(null, error -> log.warn("Could not delete message {}: {}",
+                    message.getId(), error.getMessage()));
+        }
+        if (evaluation.repost() != null && message.getChannel() instanceof StandardGuildMessageChannel channel) {
+            String name = member != null ? member.getEffectiveName() : message.getAuthor().getEffectiveName();
+            String avatar = member != null ? member.getEffectiveAvatarUrl() : message.getAuthor().getEffectiveAvatarUrl();
+            webhooks.send(channel, name, avatar, evaluation.repost()).whenComplete((sent, error) -> {
+                if (error != null) log.warn("Could not repost message {} in channel {}: {}", message.getId(), channel.getId(), error.getMessage());
+            });
+        }
+        boolean silent = evaluation.violations().stream().allMatch(Violation::silent);
+        if (!silent) explain(message, evaluation);
+    }
+
+    private void explain(Message message, Evaluation evaluation) {
+        String reasons = evaluation.violations().stream().filter(v -> !v.silent())
+                .map(v -> texts.in(message.getGuild(), v.reasonCode(), v.reasonArgs().toArray()))
+                .distinct()
+                .collect(Collectors.joining(" "));
+        message.getChannel().sendMessage(message.getAuthor().getAsMention() + " " + reasons)
+                .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
+                .mention(message.getAuthor())
+                .queue(reply -> reply.delete().queueAfter(properties.replyTtl().toMillis(), TimeUnit.MILLISECONDS, null,
+                                error -> log.debug("Explanation {} already gone", reply.getId())),
+                        error -> log.warn("Could not explain in channel {}: {}", message.getChannel().getId(), error.getMessage()));
+    }
+}

@@ -1,0 +1,187 @@
+package warden.automod;
+
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
+import warden.discord.SideEffectProcessors;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.automod.AutoModResponse;
+import net.dv8tion.jda.api.entities.automod.AutoModRule;
+import net.dv8tion.jda.api.entities.automod.AutoModTriggerType;
+import net.dv8tion.jda.api.entities.automod.build.AutoModRuleData;
+import net.dv8tion.jda.api.entities.automod.build.TriggerConfig;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import warden.automod.AutomodModule;
+import warden.automod.AutomodSettings;
+import warden.automod.NativeAutomodKeywords;
+import warden.common.GuildId;
+import warden.common.RoleId;
+import warden.common.UserId;
+import warden.config.AutomodConfigured;
+import warden.config.GuildPolicies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps Warden's rules in Discord's native AutoMod in step with the policy, for the modules whose "block messages"
+ * option is on: vocabulary (the first 1,000 words), forbidden pings (as patterns), excessive mentions (Discord
+ * counts them per message). Runs when the settings change and when a guild becomes ready; a rule already as
+ * wanted is left alone, so syncing twice changes nothing.
+ */
+@Component
+@ConditionalOnDiscord
+@ProcessingGroup(SideEffectProcessors.AUTOMOD_SYNC)
+@DisallowReplay
+class NativeAutoModSync extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(NativeAutoModSync.class);
+    static final String PREFIX = "Warden · ";
+    /** Discord's limits on a keyword rule's regex patterns. */
+    private static final int MAX_PATTERNS = 10;
+    private static final int MAX_PATTERN_LENGTH = 260;
+    private static final int MAX_MENTION_LIMIT = 50;
+
+    private final ShardManager shards;
+    private final GuildPolicies policies;
+    private final GuildTexts texts;
+    /** Rule id -> the module it belongs to, for the execution events. */
+    private final Map<Long, AutomodModule> ruleModules = new ConcurrentHashMap<>();
+
+    NativeAutoModSync(@Lazy ShardManager shards, GuildPolicies policies, GuildTexts texts) {
+        this.shards = shards;
+        this.policies = policies;
+        this.texts = texts;
+    }
+
+    @EventHandler
+    void on(AutomodConfigured event) {
+        Guild guild = shards.getGuildById(event.guild().value());
+        if (guild != null) sync(guild, event.settings());
+    }
+
+    @Override
+    public void onGuildReady(GuildReadyEvent event) {
+        sync(event.getGuild(), policies.current(GuildId.of(event.getGuild().getIdLong())).automod());
+    }
+
+    /** The module of one of Warden's rules; asks Discord only for a rule this node has not synced itself. */
+    CompletableFuture<Optional<AutomodModule>> moduleOf(long ruleId, Guild guild) {
+        AutomodModule known = ruleModules.get(ruleId);
+        if (known != null) return CompletableFuture.completedFuture(Optional.of(known));
+        return guild.retrieveAutoModRules().submit().thenApply(rules -> rules.stream()
+                .filter(r -> r.getIdLong() == ruleId).findFirst().flatMap(r -> module(r.getName())));
+    }
+
+    private static Optional<AutomodModule> module(String ruleName) {
+        if (!ruleName.startsWith(PREFIX)) return Optional.empty();
+        String key = ruleName.substring(PREFIX.length());
+        for (AutomodModule m : AutomodModule.values()) if (m.key().equals(key)) return Optional.of(m);
+        return Optional.empty();
+    }
+
+    private record Wanted(AutomodModule module, AutoModTriggerType trigger, List<String> keywords, List<String> allow,
+                          List<String> patterns, int mentionLimit) {
+        String name() {
+            return PREFIX + module.key();
+        }
+
+        boolean matches(AutoModRule rule) {
+            return rule.getTriggerType() == trigger && Objects.equals(rule.getFilteredKeywords(), keywords)
+                    && Objects.equals(rule.getAllowlist(), allow) && Objects.equals(rule.getFilteredRegex(), patterns)
+                    && (trigger != AutoModTriggerType.MENTION_SPAM || rule.getMentionLimit() == mentionLimit);
+        }
+
+        AutoModRuleData data() {
+            TriggerConfig config = switch (trigger) {
+                case MENTION_SPAM -> TriggerConfig.mentionSpam(mentionLimit);
+                default -> {
+                    var keywordConfig = keywords.isEmpty() ? TriggerConfig.patternFilter(patterns) : TriggerConfig.keywordFilter(keywords);
+                    if (!allow.isEmpty()) keywordConfig.addAllowList(allow);
+                    yield keywordConfig;
+                }
+            };
+            return AutoModRuleData.onMessage(name(), config).putResponses(AutoModResponse.blockMessage());
+        }
+    }
+
+    synchronized void sync(Guild guild, AutomodSettings settings) {
+        List<Wanted> wanted = wanted(settings);
+        try {
+            List<AutoModRule> existing = guild.retrieveAutoModRules().complete().stream()
+                    .filter(r -> r.getName().startsWith(PREFIX) && r.getCreatorIdLong() == guild.getJDA().getSelfUser().getIdLong())
+                    .toList();
+            for (AutoModRule rule : existing) {
+                Optional<Wanted> same = wanted.stream().filter(w -> w.name().equals(rule.getName()) && w.matches(rule)).findFirst();
+                if (same.isPresent()) {
+                    ruleModules.put(rule.getIdLong(), same.get().module());
+                    wanted = wanted.stream().filter(w -> w != same.get()).toList();
+                } else {
+                    guild.deleteAutoModRuleById(rule.getIdLong()).reason(texts.in(guild, "audit.automodSync.removed")).complete();
+                    ruleModules.remove(rule.getIdLong());
+                }
+            }
+            for (Wanted w : wanted) {
+                AutoModRule created = guild.createAutoModRule(w.data()).reason(texts.in(guild, "audit.automodSync.created")).complete();
+                ruleModules.put(created.getIdLong(), w.module());
+            }
+        } catch (RuntimeException e) {
+            // a guild where Warden may not manage AutoMod keeps Warden's own detection; the next change retries
+            log.warn("Could not sync native AutoMod rules of guild {}: {}", guild.getId(), e.getMessage());
+        }
+    }
+
+    static List<Wanted> wanted(AutomodSettings s) {
+        List<Wanted> wanted = new ArrayList<>();
+        if (s.vocabulary().enabled() && s.vocabulary().blockMessages() && !s.vocabulary().words().isEmpty()) {
+            NativeAutomodKeywords k = NativeAutomodKeywords.of(s.vocabulary());
+            wanted.add(new Wanted(AutomodModule.VOCABULARY, AutoModTriggerType.KEYWORD, k.keywords(), k.allowList(), List.of(), 0));
+        }
+        if (s.pings().enabled() && s.pings().blockMessages()) {
+            List<String> patterns = pingPatterns(s.pings().forbiddenMembers().stream().map(UserId::toString).toList(),
+                    s.pings().forbiddenRoles().stream().map(RoleId::toString).toList());
+            if (!patterns.isEmpty()) {
+                wanted.add(new Wanted(AutomodModule.PINGS, AutoModTriggerType.KEYWORD, List.of(), List.of(), patterns, 0));
+            }
+        }
+        if (s.mentions().enabled() && s.mentions().blockMessages()) {
+            wanted.add(new Wanted(AutomodModule.MENTIONS, AutoModTriggerType.MENTION_SPAM, List.of(), List.of(), List.of(),
+                    Math.min(s.mentions().limit(), MAX_MENTION_LIMIT)));
+        }
+        return wanted;
+    }
+
+    /** {@code <@!?(?:1|2)>} and {@code <@&(?:3|4)>}, split to fit Discord's pattern limits. */
+    static List<String> pingPatterns(List<String> members, List<String> roles) {
+        List<String> patterns = new ArrayList<>();
+        pack("<@!?(?:", members, patterns);
+        pack("<@&(?:", roles, patterns);
+        return patterns.size() > MAX_PATTERNS ? patterns.subList(0, MAX_PATTERNS) : patterns;
+    }
+
+    private static void pack(String prefix, List<String> ids, List<String> out) {
+        StringBuilder current = new StringBuilder();
+        for (String id : ids) {
+            if (current.length() > 0 && prefix.length() + current.length() + id.length() + 3 > MAX_PATTERN_LENGTH) {
+                out.add(prefix + current + ")>");
+                current.setLength(0);
+            }
+            if (current.length() > 0) current.append('|');
+            current.append(id);
+        }
+        if (current.length() > 0) out.add(prefix + current + ")>");
+    }
+}

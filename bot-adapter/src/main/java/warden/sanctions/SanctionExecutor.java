@@ -1,0 +1,137 @@
+package warden.sanctions;
+
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
+import warden.discord.SideEffectProcessors;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.UserSnowflake;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.HierarchyException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import warden.common.MemberKey;
+import warden.sanctions.ConfirmSanctionApplied;
+import warden.sanctions.LiftCause;
+import warden.sanctions.ReportSanctionFailed;
+import warden.sanctions.SanctionDecided;
+import warden.sanctions.SanctionExpired;
+import warden.sanctions.SanctionId;
+import warden.sanctions.SanctionKind;
+import warden.sanctions.SanctionLifted;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries sanctions out on Discord and records the outcome: applied, or failed with Discord's reason (missing
+ * permission, role hierarchy, unknown member). Safe to run twice (the record ignores a second outcome), never run
+ * during a replay, and an unreachable Discord makes it retry later instead of losing the sanction.
+ */
+@Component
+@ConditionalOnDiscord
+@ProcessingGroup(SideEffectProcessors.SANCTION_EXECUTOR)
+@DisallowReplay
+class SanctionExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(SanctionExecutor.class);
+
+    private final ShardManager shards;
+    private final CommandGateway commands;
+    private final GuildTexts texts;
+
+    SanctionExecutor(ShardManager shards, CommandGateway commands, GuildTexts texts) {
+        this.shards = shards;
+        this.commands = commands;
+        this.texts = texts;
+    }
+
+    @EventHandler
+    void on(SanctionDecided e) {
+        Guild guild = shards.getGuildById(e.guild().value());
+        if (guild == null) {
+            fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.noGuild"));
+            return;
+        }
+        UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
+        String reason = auditReason(guild, e);
+        RestAction<?> action = switch (e.sanction().kind()) {
+            case WARN -> warning(guild, e);
+            case TIMEOUT -> {
+                if (e.expiresAt() != null && !e.expiresAt().isAfter(Instant.now())) yield null;
+                yield guild.timeoutUntil(user, e.expiresAt()).reason(reason);
+            }
+            case KICK -> guild.kick(user).reason(reason);
+            case BAN -> guild.ban(user, 0, TimeUnit.SECONDS).reason(reason);
+            case UNBAN -> guild.unban(user).reason(reason);
+        };
+        if (action == null) {
+            fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.timeoutOver"));
+            return;
+        }
+        outcome(e.member(), e.sanctionId(), action);
+    }
+
+    @EventHandler
+    void on(SanctionLifted e) {
+        if (e.cause() == LiftCause.UNBANNED) return; // the unban sanction itself is carried out
+        undo(e.member(), e.kind(), "audit.lifted", e.by());
+    }
+
+    @EventHandler
+    void on(SanctionExpired e) {
+        if (e.kind() == SanctionKind.BAN) undo(e.member(), e.kind(), "audit.banEnded", "");
+        // a timeout ends on Discord by itself
+    }
+
+    private void undo(MemberKey member, SanctionKind kind, String reasonCode, Object by) {
+        Guild guild = shards.getGuildById(member.guild().value());
+        if (guild == null) return;
+        String reason = texts.in(guild, reasonCode, by);
+        UserSnowflake user = UserSnowflake.fromId(member.user().value());
+        RestAction<Void> action = kind == SanctionKind.BAN ? guild.unban(user).reason(reason) : guild.removeTimeout(user).reason(reason);
+        try {
+            action.complete();
+        } catch (ErrorResponseException error) {
+            if (error.isServerError()) throw error;
+            log.warn("Could not undo {} of {} on Discord: {}", kind, member, error.getMeaning());
+        }
+    }
+
+    private RestAction<?> warning(Guild guild, SanctionDecided e) {
+        String text = texts.in(guild, "sanction.warning.dm", guild.getName(), e.reason() == null ? "-" : e.reason());
+        return guild.getJDA().openPrivateChannelById(e.member().user().value())
+                .flatMap(channel -> channel.sendMessage(text));
+    }
+
+    private void outcome(MemberKey member, SanctionId id, RestAction<?> action) {
+        try {
+            action.complete();
+            commands.sendAndWait(new ConfirmSanctionApplied(member, id, Instant.now()));
+        } catch (ErrorResponseException error) {
+            if (error.isServerError()) throw error; // Discord is down: retried later
+            fail(member, id, error.getMeaning());
+        } catch (InsufficientPermissionException | HierarchyException error) {
+            fail(member, id, error.getMessage());
+        }
+    }
+
+    private void fail(MemberKey member, SanctionId id, String reason) {
+        log.info("Sanction {} of {} failed on Discord: {}", id, member, reason);
+        commands.sendAndWait(new ReportSanctionFailed(member, id, reason, Instant.now()));
+    }
+
+    private String auditReason(Guild guild, SanctionDecided e) {
+        String text = e.rule() != null
+                ? texts.in(guild, "audit.sanction.rule", e.rule().rule(), e.reason() == null ? "-" : e.reason())
+                : texts.in(guild, "audit.sanction.manual", e.decidedBy(), e.reason() == null ? "-" : e.reason());
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}
