@@ -1,5 +1,7 @@
 package warden.sanctions;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -7,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import warden.common.Actor;
 import warden.common.CommandRefusedException;
@@ -18,32 +21,55 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One guild member's record: infractions, pardons, notes and sanctions. It decides automatic sanctions from the
  * rules attached to the command, counting infractions by their business time only, so a replay decides the same.
+ * <p>
+ * Its state holds only what a decision can still use: the details of infractions within {@link #HORIZON} of the
+ * member's newest one (no rule window is longer than {@link RuleLimits#MAX_WINDOW}, and a late infraction looks
+ * that far either side of its own time), and only the ids of older ones (to ignore a redelivery and to pardon
+ * them). Everything stays in the event store; the record is snapshotted every {@value SNAPSHOT_EVERY} events, so
+ * loading a member with a long history reads one snapshot and a few events.
  */
-@Aggregate(cache = "memberRecordCache")
+@Aggregate(cache = "memberRecordCache", snapshotTriggerDefinition = "memberRecordSnapshots")
+@Revision("2") // a snapshot of another revision is ignored and the record rebuilt from its events
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberRecord {
 
     static final String EXPIRY_DEADLINE_PREFIX = "sanction-expiry:";
+    /**
+     * The longest rule window and a day: an infraction that arrives up to a day late still meets every infraction
+     * a rule could count with it. Raising {@link RuleLimits#MAX_WINDOW} needs a new revision of this class.
+     */
+    static final Duration HORIZON = RuleLimits.MAX_WINDOW.plusDays(1);
+    static final int SNAPSHOT_EVERY = 200;
 
     /** {@code guild:user}; a String, because deadlines store the identifier and must read it back as it was. */
     @AggregateIdentifier
     private String id;
     private MemberKey member;
-    private final Map<InfractionId, Infraction> infractions = new LinkedHashMap<>();
-    private final Map<SanctionId, Sanction> sanctions = new HashMap<>();
-    private final Set<NoteId> notes = new HashSet<>();
-    /** Infractions already counted by a rule that fired: a rule never fires twice on the same infractions. */
-    private final Map<RuleId, Set<InfractionId>> consumed = new HashMap<>();
+    /** Infractions within the horizon, by id. */
+    private final Map<String, Infraction> recent = new HashMap<>();
+    /** Older infractions, known by id only: still pardonable, and already pardoned. */
+    private final Set<String> archived = new HashSet<>();
+    private final Set<String> archivedPardoned = new HashSet<>();
+    /** The newest infraction time seen: the horizon is counted back from it (event time, never the clock). */
+    private Instant newest;
+    private final Map<String, Sanction> sanctions = new HashMap<>();
+    private final Set<String> notes = new HashSet<>();
+    /** {@link #recent} ordered by time, rebuilt after a snapshot is loaded. */
+    private transient NavigableSet<Infraction> byTime;
 
     protected MemberRecord() {
         // for Axon
@@ -52,7 +78,7 @@ public class MemberRecord {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordInfraction cmd, DeadlineManager deadlines) {
-        if (infractions.containsKey(cmd.infractionId())) return;
+        if (known(cmd.infractionId())) return;
         apply(new InfractionRecorded(cmd.member(), cmd.infractionId(), cmd.type(), cmd.by(), cmd.reason(),
                 cmd.evidence(), cmd.occurredAt()));
         enforceRules(cmd.member(), cmd.rules(), cmd.infractionId(), cmd.occurredAt(), deadlines);
@@ -61,15 +87,15 @@ public class MemberRecord {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ImposeSanction cmd, DeadlineManager deadlines) {
-        if (sanctions.containsKey(cmd.sanctionId())) return;
+        if (sanctions.containsKey(cmd.sanctionId().value())) return;
         SanctionSpec spec = cmd.sanction();
         decide(cmd.member(), cmd.sanctionId(), spec, cmd.by(), cmd.reason(), null, cmd.occurredAt(), deadlines);
         if (spec.kind() == SanctionKind.UNBAN) {
-            activeSanctions(cmd.occurredAt()).stream()
-                    .filter(s -> s.kind() == SanctionKind.BAN)
+            activeSanctions(cmd.occurredAt()).entrySet().stream()
+                    .filter(s -> s.getValue().kind() == SanctionKind.BAN)
                     .forEach(ban -> {
-                        cancelExpiry(ban.id(), deadlines);
-                        apply(new SanctionLifted(member, ban.id(), ban.kind(), cmd.by(), cmd.reason(),
+                        cancelExpiry(ban.getKey(), deadlines);
+                        apply(new SanctionLifted(member, SanctionId.of(ban.getKey()), SanctionKind.BAN, cmd.by(), cmd.reason(),
                                 LiftCause.UNBANNED, cmd.occurredAt()));
                     });
         }
@@ -83,63 +109,68 @@ public class MemberRecord {
 
     @CommandHandler
     void handle(PardonInfraction cmd) {
-        Infraction infraction = infractions.get(cmd.infractionId());
-        if (infraction == null) throw new CommandRefusedException("error.infraction.unknown", cmd.infractionId());
-        if (infraction.pardoned()) throw new CommandRefusedException("error.infraction.alreadyPardoned", cmd.infractionId());
+        String infraction = cmd.infractionId().value();
+        Infraction current = recent.get(infraction);
+        boolean pardoned = current != null ? current.pardoned() : archivedPardoned.contains(infraction);
+        if (current == null && !pardoned && !archived.contains(infraction)) {
+            throw new CommandRefusedException("error.infraction.unknown", cmd.infractionId());
+        }
+        if (pardoned) throw new CommandRefusedException("error.infraction.alreadyPardoned", cmd.infractionId());
         apply(new InfractionPardoned(member, cmd.infractionId(), cmd.by(), cmd.reason(), cmd.occurredAt()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AddNote cmd) {
-        if (notes.contains(cmd.noteId())) return;
+        if (notes.contains(cmd.noteId().value())) return;
         apply(new NoteAdded(cmd.member(), cmd.noteId(), cmd.by(), cmd.text(), cmd.occurredAt()));
     }
 
     @CommandHandler
     void handle(LiftSanction cmd, DeadlineManager deadlines) {
-        Sanction sanction = known(cmd.sanctionId());
+        Sanction sanction = sanction(cmd.sanctionId());
         if (!sanction.kind().lasting()) throw new CommandRefusedException("error.sanction.notLasting", cmd.sanctionId(), sanction.kind());
         if (!sanction.activeAt(cmd.occurredAt())) throw new CommandRefusedException("error.sanction.notActive", cmd.sanctionId());
-        cancelExpiry(sanction.id(), deadlines);
-        apply(new SanctionLifted(member, sanction.id(), sanction.kind(), cmd.by(), cmd.reason(), LiftCause.LIFTED,
+        cancelExpiry(cmd.sanctionId().value(), deadlines);
+        apply(new SanctionLifted(member, cmd.sanctionId(), sanction.kind(), cmd.by(), cmd.reason(), LiftCause.LIFTED,
                 cmd.occurredAt()));
     }
 
     @CommandHandler
     void handle(ConfirmSanctionApplied cmd) {
-        Sanction sanction = known(cmd.sanctionId());
+        Sanction sanction = sanction(cmd.sanctionId());
         if (sanction.outcomeKnown()) return;
-        apply(new SanctionApplied(member, sanction.id(), sanction.kind(), cmd.occurredAt()));
+        apply(new SanctionApplied(member, cmd.sanctionId(), sanction.kind(), cmd.occurredAt()));
     }
 
     @CommandHandler
     void handle(ReportSanctionFailed cmd) {
-        Sanction sanction = known(cmd.sanctionId());
+        Sanction sanction = sanction(cmd.sanctionId());
         if (sanction.outcomeKnown()) return;
-        apply(new SanctionFailed(member, sanction.id(), sanction.kind(), cmd.reason(), cmd.occurredAt()));
+        apply(new SanctionFailed(member, cmd.sanctionId(), sanction.kind(), cmd.reason(), cmd.occurredAt()));
     }
 
     @DeadlineHandler
     void on(SanctionExpiryDue due) {
-        Sanction sanction = sanctions.get(due.sanctionId());
+        Sanction sanction = sanctions.get(due.sanctionId().value());
         // A lifted or failed sanction has nothing left to end, even if cancelling its deadline lost a race.
         if (sanction == null || sanction.ended() || sanction.failed()) return;
-        apply(new SanctionExpired(member, sanction.id(), sanction.kind(), sanction.expiresAt()));
+        apply(new SanctionExpired(member, due.sanctionId(), sanction.kind(), sanction.expiresAt()));
+    }
+
+    private boolean known(InfractionId infraction) {
+        String id = infraction.value();
+        return recent.containsKey(id) || archived.contains(id) || archivedPardoned.contains(id);
     }
 
     private void enforceRules(MemberKey target, SanctionRules rules, InfractionId trigger, Instant at, DeadlineManager deadlines) {
         if (rules == null) return;
-        InfractionType type = infractions.get(trigger).type();
+        Infraction triggering = recent.get(trigger.value());
+        if (triggering == null) return; // older than the horizon: no window can reach it any more
         List<RuleDecision.Outranked> fired = new ArrayList<>();
         for (SanctionRule rule : rules.enabled()) {
-            if (!rule.counts(type)) continue;
-            Set<InfractionId> alreadyCounted = consumed.getOrDefault(rule.id(), Set.of());
-            List<Infraction> candidates = infractions.values().stream()
-                    .filter(i -> !i.pardoned() && rule.counts(i.type()) && !alreadyCounted.contains(i.id()))
-                    .sorted(BY_TIME)
-                    .toList();
-            List<InfractionId> counted = busiestWindow(candidates, rule.window(), at);
+            if (!rule.counts(triggering.type())) continue;
+            List<InfractionId> counted = busiestWindow(candidates(rule, at), rule.window(), at);
             if (counted.size() >= rule.threshold()) fired.add(new RuleDecision.Outranked(rule.id(), rule.sanction(), counted));
         }
         if (fired.isEmpty()) return;
@@ -156,29 +187,40 @@ public class MemberRecord {
         decide(target, sanctionId, rule.sanction(), Actor.rule(rule.id().value()), null, decision, at, deadlines);
     }
 
-    private static final Comparator<Infraction> BY_TIME = Comparator.comparing(Infraction::occurredAt)
-            .thenComparing(i -> i.id().value());
+    /** The infractions a rule may count around {@code at}: one window either side, not pardoned, not consumed by it. */
+    private List<Infraction> candidates(SanctionRule rule, Instant at) {
+        NavigableSet<Infraction> around = byTime().subSet(Infraction.boundary(at.minus(rule.window())), true,
+                Infraction.boundary(at.plus(rule.window()).plusNanos(1)), false);
+        List<Infraction> candidates = new ArrayList<>();
+        for (Infraction i : around) {
+            if (!i.pardoned() && rule.counts(i.type()) && !i.consumedBy().contains(rule.id().value())) candidates.add(i);
+        }
+        return candidates;
+    }
 
     /**
      * The most infractions a window of length {@code window} holds among those containing {@code at}, both edges
      * included. Infractions recorded in order make this the window ending at {@code at}; one that arrives late
      * (a slower node, a retried command) still meets the infractions around its own time, so the decision
-     * depends on event times only, never on arrival order.
+     * depends on event times only, never on arrival order. Linear: both ends of the window only move forward.
      */
     static List<InfractionId> busiestWindow(List<Infraction> sortedByTime, Duration window, Instant at) {
-        List<InfractionId> best = List.of();
+        int bestFrom = 0;
+        int bestTo = 0;
+        int end = 0;
         for (int start = 0; start < sortedByTime.size(); start++) {
             Instant from = sortedByTime.get(start).occurredAt();
             if (from.isAfter(at)) break;
             Instant to = from.plus(window);
             if (to.isBefore(at)) continue;
-            List<InfractionId> inside = new ArrayList<>();
-            for (int i = start; i < sortedByTime.size() && !sortedByTime.get(i).occurredAt().isAfter(to); i++) {
-                inside.add(sortedByTime.get(i).id());
+            if (end < start) end = start;
+            while (end < sortedByTime.size() && !sortedByTime.get(end).occurredAt().isAfter(to)) end++;
+            if (end - start > bestTo - bestFrom) {
+                bestFrom = start;
+                bestTo = end;
             }
-            if (inside.size() > best.size()) best = inside;
         }
-        return best;
+        return sortedByTime.subList(bestFrom, bestTo).stream().map(i -> InfractionId.of(i.id())).toList();
     }
 
     private void decide(MemberKey target, SanctionId id, SanctionSpec spec, Actor by, String reason, RuleDecision rule, Instant at,
@@ -190,64 +232,107 @@ public class MemberRecord {
         }
     }
 
-    private void cancelExpiry(SanctionId id, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(EXPIRY_DEADLINE_PREFIX + id);
+    private void cancelExpiry(String sanctionId, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(EXPIRY_DEADLINE_PREFIX + sanctionId);
     }
 
-    private Sanction known(SanctionId id) {
-        return Optional.ofNullable(sanctions.get(id))
+    private Sanction sanction(SanctionId id) {
+        return Optional.ofNullable(sanctions.get(id.value()))
                 .orElseThrow(() -> new CommandRefusedException("error.sanction.unknown", id));
     }
 
-    private List<Sanction> activeSanctions(Instant at) {
-        return sanctions.values().stream().filter(s -> s.activeAt(at)).toList();
+    private Map<String, Sanction> activeSanctions(Instant at) {
+        Map<String, Sanction> active = new HashMap<>();
+        sanctions.forEach((id, s) -> {
+            if (s.activeAt(at)) active.put(id, s);
+        });
+        return active;
+    }
+
+    private NavigableSet<Infraction> byTime() {
+        if (byTime == null) {
+            byTime = new TreeSet<>(Infraction.BY_TIME);
+            byTime.addAll(recent.values());
+        }
+        return byTime;
+    }
+
+    private void put(Infraction infraction) {
+        Infraction previous = recent.put(infraction.id(), infraction);
+        if (previous != null) byTime().remove(previous);
+        byTime().add(infraction);
     }
 
     @EventSourcingHandler
     void on(InfractionRecorded e) {
         remember(e.member());
-        infractions.put(e.infractionId(), new Infraction(e.infractionId(), e.type(), e.occurredAt(), false));
+        put(new Infraction(e.infractionId().value(), e.type(), e.occurredAt(), false, Set.of()));
+        if (newest == null || e.occurredAt().isAfter(newest)) newest = e.occurredAt();
+        forgetBeyondHorizon();
+    }
+
+    /** Moves infractions older than the horizon (counted from the newest one) to the archive of ids. */
+    private void forgetBeyondHorizon() {
+        Instant cutoff = newest.minus(HORIZON);
+        Iterator<Infraction> oldest = byTime().iterator();
+        while (oldest.hasNext()) {
+            Infraction i = oldest.next();
+            if (!i.occurredAt().isBefore(cutoff)) break;
+            oldest.remove();
+            recent.remove(i.id());
+            (i.pardoned() ? archivedPardoned : archived).add(i.id());
+        }
     }
 
     @EventSourcingHandler
     void on(InfractionPardoned e) {
-        infractions.computeIfPresent(e.infractionId(), (id, i) -> i.pardon());
+        String infraction = e.infractionId().value();
+        Infraction current = recent.get(infraction);
+        if (current != null) put(current.pardon());
+        else if (archived.remove(infraction)) archivedPardoned.add(infraction);
     }
 
     @EventSourcingHandler
     void on(NoteAdded e) {
         remember(e.member());
-        notes.add(e.noteId());
+        notes.add(e.noteId().value());
     }
 
     @EventSourcingHandler
     void on(SanctionDecided e) {
         remember(e.member());
-        sanctions.put(e.sanctionId(), Sanction.decided(e.sanctionId(), e.sanction().kind(), e.expiresAt()));
+        sanctions.put(e.sanctionId().value(), Sanction.decided(e.sanction().kind(), e.expiresAt()));
         if (e.rule() != null) {
-            consumed.computeIfAbsent(e.rule().rule(), r -> new HashSet<>()).addAll(e.rule().counted());
-            e.rule().outranked().forEach(o -> consumed.computeIfAbsent(o.rule(), r -> new HashSet<>()).addAll(o.counted()));
+            consume(e.rule().rule(), e.rule().counted());
+            e.rule().outranked().forEach(o -> consume(o.rule(), o.counted()));
+        }
+    }
+
+    private void consume(RuleId rule, List<InfractionId> counted) {
+        for (InfractionId id : counted) {
+            Infraction infraction = recent.get(id.value());
+            if (infraction != null) put(infraction.consumedBy(rule.value()));
         }
     }
 
     @EventSourcingHandler
     void on(SanctionApplied e) {
-        sanctions.computeIfPresent(e.sanctionId(), (id, s) -> s.withStatus(Sanction.Status.APPLIED));
+        sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withStatus(Sanction.Status.APPLIED));
     }
 
     @EventSourcingHandler
     void on(SanctionFailed e) {
-        sanctions.computeIfPresent(e.sanctionId(), (id, s) -> s.withStatus(Sanction.Status.FAILED));
+        sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withStatus(Sanction.Status.FAILED));
     }
 
     @EventSourcingHandler
     void on(SanctionExpired e) {
-        sanctions.computeIfPresent(e.sanctionId(), (id, s) -> s.withStatus(Sanction.Status.ENDED));
+        sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withStatus(Sanction.Status.ENDED));
     }
 
     @EventSourcingHandler
     void on(SanctionLifted e) {
-        sanctions.computeIfPresent(e.sanctionId(), (id, s) -> s.withStatus(Sanction.Status.ENDED));
+        sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withStatus(Sanction.Status.ENDED));
     }
 
     private void remember(MemberKey key) {
@@ -255,21 +340,39 @@ public class MemberRecord {
         id = key.toString();
     }
 
-    record Infraction(InfractionId id, InfractionType type, Instant occurredAt, boolean pardoned) {
+    /**
+     * What a rule needs of an infraction; {@code consumedBy} names the rules that already counted it. Written as a
+     * JSON array in snapshots: a member with a long history has many of them.
+     */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    record Infraction(String id, InfractionType type, Instant occurredAt, boolean pardoned, Set<String> consumedBy) {
+        static final Comparator<Infraction> BY_TIME = Comparator.comparing(Infraction::occurredAt).thenComparing(Infraction::id);
+
+        /** A search key that sorts before every infraction at {@code at}. */
+        static Infraction boundary(Instant at) {
+            return new Infraction("", null, at, false, Set.of());
+        }
+
         Infraction pardon() {
-            return new Infraction(id, type, occurredAt, true);
+            return new Infraction(id, type, occurredAt, true, consumedBy);
+        }
+
+        Infraction consumedBy(String rule) {
+            Set<String> rules = new HashSet<>(consumedBy);
+            rules.add(rule);
+            return new Infraction(id, type, occurredAt, pardoned, Set.copyOf(rules));
         }
     }
 
-    private record Sanction(SanctionId id, SanctionKind kind, Instant expiresAt, Status status) {
+    record Sanction(SanctionKind kind, Instant expiresAt, Status status) {
         enum Status { DECIDED, APPLIED, FAILED, ENDED }
 
-        static Sanction decided(SanctionId id, SanctionKind kind, Instant expiresAt) {
-            return new Sanction(id, kind, expiresAt, Status.DECIDED);
+        static Sanction decided(SanctionKind kind, Instant expiresAt) {
+            return new Sanction(kind, expiresAt, Status.DECIDED);
         }
 
         Sanction withStatus(Status next) {
-            return new Sanction(id, kind, expiresAt, next);
+            return new Sanction(kind, expiresAt, next);
         }
 
         boolean outcomeKnown() {

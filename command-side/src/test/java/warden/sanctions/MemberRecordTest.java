@@ -93,6 +93,28 @@ class MemberRecordTest {
         }
 
         @Test
+        void anInfractionBeyondTheHorizonIsStillKnown() {
+            Instant later = T0.plus(MemberRecord.HORIZON).plusSeconds(1);
+            fixture.given(recorded("m1", T0), recorded("m2", later))
+                    .when(record("m1", T0))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anInfractionBeyondTheHorizonCanBePardonedOnce() {
+            Instant later = T0.plus(MemberRecord.HORIZON).plusSeconds(1);
+            fixture.given(recorded("m1", T0), recorded("m2", later))
+                    .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, "old mistake", later))
+                    .expectEvents(new InfractionPardoned(MEMBER, InfractionId.of("m1"), MOD, "old mistake", later));
+            fixture.given(recorded("m1", T0), recorded("m2", later),
+                            new InfractionPardoned(MEMBER, InfractionId.of("m1"), MOD, null, later))
+                    .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, null, later))
+                    .expectException(CommandRefusedException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("error.infraction.alreadyPardoned"));
+        }
+
+        @Test
         void pardoningOnAMemberWithoutRecordIsRefused() {
             fixture.givenNoPriorActivity()
                     .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, null, T0))
