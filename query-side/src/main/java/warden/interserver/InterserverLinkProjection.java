@@ -35,10 +35,14 @@ class InterserverLinkProjection {
         link(e.frequency(), e.guild(), e.channel(), false, e.by().toString(), e.occurredAt());
     }
 
+    /**
+     * A redelivered event is a no-op; a second active link of one channel cannot be stored (its channel claim
+     * refused the command), and would stop this projection loudly rather than be dropped.
+     */
     private void link(FrequencyKey frequency, GuildId guild, ChannelId channel, boolean created, String by, java.time.Instant at) {
         db.sql("""
                         insert into interserver_link(frequency, guild_id, channel_id, created, linked_by, linked_at)
-                        values (?,?,?,?,?,?) on conflict do nothing""")
+                        values (?,?,?,?,?,?) on conflict (frequency, channel_id, linked_at) do nothing""")
                 .params(frequency.hash(), guild.value(), channel.value(), created, by, toDb(at))
                 .update();
     }
