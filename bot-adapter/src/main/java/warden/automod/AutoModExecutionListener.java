@@ -1,6 +1,7 @@
 package warden.automod;
 
 import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildWork;
 import warden.discord.GuildTexts;
 import net.dv8tion.jda.api.entities.automod.AutoModResponse;
 import net.dv8tion.jda.api.events.automod.AutoModExecutionEvent;
@@ -40,8 +41,10 @@ class AutoModExecutionListener extends ListenerAdapter {
     private final NativeAutoModSync sync;
     private final CommandGateway commands;
     private final GuildTexts texts;
+    private final GuildWork work;
 
-    AutoModExecutionListener(NativeAutoModSync sync, CommandGateway commands, GuildTexts texts) {
+    AutoModExecutionListener(NativeAutoModSync sync, CommandGateway commands, GuildTexts texts, GuildWork work) {
+        this.work = work;
         this.sync = sync;
         this.commands = commands;
         this.texts = texts;
@@ -50,13 +53,14 @@ class AutoModExecutionListener extends ListenerAdapter {
     @Override
     public void onAutoModExecution(AutoModExecutionEvent event) {
         if (event.getResponse().getType() != AutoModResponse.Type.BLOCK_MESSAGE) return;
-        sync.moduleOf(event.getRuleIdLong(), event.getGuild()).whenComplete((module, error) -> {
+        sync.moduleOf(event.getRuleIdLong(), event.getGuild()).whenCompleteAsync((module, error) -> {
             if (error != null) log.warn("Could not find AutoMod rule {}: {}", event.getRuleId(), error.getMessage());
             else module.ifPresent(m -> record(event, m)); // otherwise a rule of the server's own, not Warden's
-        });
+        }, work.executor(event.getGuild().getIdLong(), "automod-block"));
     }
 
-    private void record(AutoModExecutionEvent event, AutomodModule module) {        String content = event.getContent() == null ? "" : event.getContent();
+    private void record(AutoModExecutionEvent event, AutomodModule module) {
+        String content = event.getContent() == null ? "" : event.getContent();
         String channel = event.getChannel() == null ? null : event.getChannel().getId();
         InfractionId id = InfractionId.of("automod:" + event.getRuleId() + ":" + event.getUserId() + ":" + digest(channel + "\n" + content));
         String matched = event.getMatchedContent() == null ? "" : event.getMatchedContent();
@@ -66,9 +70,7 @@ class AutoModExecutionListener extends ListenerAdapter {
         RecordInfraction command = new RecordInfraction(new MemberKey(GuildId.of(event.getGuild().getIdLong()), UserId.of(event.getUserIdLong())),
                 id, module.infractionType(), Actor.automod(module.key()), texts.stored("automod.reason.blocked"),
                 new Evidence(channel, null, content, spans, List.of("discord-automod"), null), Instant.now(), null);
-        commands.send(command).whenComplete((r, error) -> {
-            if (error != null) log.error("Could not record the AutoMod block {}", id, error);
-        });
+        commands.sendAndWait(command);
     }
 
     private static String digest(String text) {

@@ -1,6 +1,7 @@
 package warden.automod;
 
 import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildWork;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import net.dv8tion.jda.api.entities.Member;
@@ -19,8 +20,9 @@ import java.time.Duration;
 
 /**
  * Every new or edited guild message goes through the detection engine with the guild's policy; what it flags is
- * acted on at once on Discord, then recorded. A message seen already (a gateway event replayed after a resume) is
- * skipped, so nothing is deleted, answered or counted twice.
+ * acted on at once on Discord, then recorded. The work runs on the guild's lane ({@link GuildWork}), never on
+ * JDA's gateway thread. A message seen already (a gateway event replayed after a resume) is skipped, so nothing
+ * is deleted, answered or counted twice.
  */
 @Component
 @ConditionalOnDiscord
@@ -30,11 +32,13 @@ class MessageModerationListener extends ListenerAdapter {
     private final DetectionEngine engine;
     private final ModerationActions actions;
     private final InfractionRecorder recorder;
+    private final GuildWork work;
     private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterWrite(Duration.ofMinutes(30)).build();
 
     MessageModerationListener(CompiledPolicies policies, DetectionEngine engine, ModerationActions actions,
-                              InfractionRecorder recorder) {
+                              InfractionRecorder recorder, GuildWork work) {
+        this.work = work;
         this.policies = policies;
         this.engine = engine;
         this.actions = actions;
@@ -43,12 +47,16 @@ class MessageModerationListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (event.isFromGuild()) moderate(event.getMessage(), event.getMember());
+        if (event.isFromGuild()) handOver(event.getMessage(), event.getMember());
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
-        if (event.isFromGuild()) moderate(event.getMessage(), event.getMember());
+        if (event.isFromGuild()) handOver(event.getMessage(), event.getMember());
+    }
+
+    private void handOver(Message message, Member member) {
+        work.run(message.getGuild().getIdLong(), "moderation", () -> moderate(message, member));
     }
 
     private void moderate(Message message, Member member) {

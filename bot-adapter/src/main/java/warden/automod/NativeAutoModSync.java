@@ -1,6 +1,7 @@
 package warden.automod;
 
 import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildWork;
 import warden.discord.GuildTexts;
 import warden.discord.SideEffectProcessors;
 import net.dv8tion.jda.api.entities.Guild;
@@ -58,10 +59,12 @@ class NativeAutoModSync extends ListenerAdapter {
     private final ShardManager shards;
     private final GuildPolicies policies;
     private final GuildTexts texts;
+    private final GuildWork work;
     /** Rule id -> the module it belongs to, for the execution events. */
     private final Map<Long, AutomodModule> ruleModules = new ConcurrentHashMap<>();
 
-    NativeAutoModSync(@Lazy ShardManager shards, GuildPolicies policies, GuildTexts texts) {
+    NativeAutoModSync(@Lazy ShardManager shards, GuildPolicies policies, GuildTexts texts, GuildWork work) {
+        this.work = work;
         this.shards = shards;
         this.policies = policies;
         this.texts = texts;
@@ -75,7 +78,8 @@ class NativeAutoModSync extends ListenerAdapter {
 
     @Override
     public void onGuildReady(GuildReadyEvent event) {
-        sync(event.getGuild(), policies.current(GuildId.of(event.getGuild().getIdLong())).automod());
+        Guild guild = event.getGuild();
+        work.run(guild.getIdLong(), "automod-sync", () -> sync(guild, policies.current(GuildId.of(guild.getIdLong())).automod()));
     }
 
     /** The module of one of Warden's rules; asks Discord only for a rule this node has not synced itself. */

@@ -14,14 +14,28 @@ import java.time.Duration;
  * @param shardsTotal total number of shards, or -1 to ask Discord
  * @param shards      the shards this node runs, for example {@code 0-3} or {@code 4,5}; empty for all
  * @param replyTtl    how long an automod explanation stays in the channel
+ * @param work        the lanes Discord work runs on (see {@link GuildWork})
  */
 @ConfigurationProperties("warden.discord")
 public record DiscordProperties(String token, boolean enabled, String apiBaseUrl, String gatewayUrl, Integer shardsTotal,
-                                String shards, Duration replyTtl) {
+                                String shards, Duration replyTtl, Work work) {
 
     public DiscordProperties {
         if (shardsTotal == null) shardsTotal = -1;
         if (replyTtl == null) replyTtl = Duration.ofSeconds(10);
+        if (work == null) work = new Work(null, null);
+    }
+
+    /**
+     * @param lanes how many guild lanes run at once (a guild always uses the same one)
+     * @param queue how much work a lane holds before intake waits
+     */
+    public record Work(Integer lanes, Integer queue) {
+        public Work {
+            if (lanes == null) lanes = 8;
+            if (queue == null) queue = 2_000;
+            if (lanes < 1 || queue < 1) throw new IllegalArgumentException("warden.discord.work.lanes and .queue must be at least 1");
+        }
     }
 
     public boolean connects() {
@@ -32,6 +46,6 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
     public String toString() {
         return "DiscordProperties[token=" + (token == null || token.isBlank() ? "<none>" : "<set>") + ", enabled=" + enabled
                 + ", apiBaseUrl=" + apiBaseUrl + ", gatewayUrl=" + gatewayUrl + ", shardsTotal=" + shardsTotal
-                + ", shards=" + shards + "]";
+                + ", shards=" + shards + ", work=" + work + "]";
     }
 }

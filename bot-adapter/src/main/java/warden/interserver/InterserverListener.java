@@ -16,11 +16,11 @@ import warden.common.Actor;
 import warden.common.ChannelId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
+import warden.discord.GuildWork;
+import warden.common.GuildId;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The documented prefix command {@code !interserveur [frequency]}, the trash-can reaction, and the automatic
@@ -37,17 +37,14 @@ class InterserverListener extends ListenerAdapter {
     private final InterserverService service;
     private final LinkDirectory links;
     private final GuildTexts texts;
-    /** Commands wait on Discord and on the event store: off the gateway thread. */
-    private final ExecutorService work = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "interserver-commands");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Commands wait on Discord and on the event store: on the guild's lane, off the gateway thread. */
+    private final GuildWork work;
 
-    InterserverListener(InterserverService service, LinkDirectory links, GuildTexts texts) {
+    InterserverListener(InterserverService service, LinkDirectory links, GuildTexts texts, GuildWork work) {
         this.service = service;
         this.links = links;
         this.texts = texts;
+        this.work = work;
     }
 
     @Override
@@ -61,7 +58,7 @@ class InterserverListener extends ListenerAdapter {
         GuildMessageChannel channel = event.getGuildChannel();
         Member member = event.getMember();
         Message message = event.getMessage();
-        work.execute(() -> {
+        work.run(channel.getGuild().getIdLong(), "!interserveur", () -> {
             try {
                 InterserverService.Reply reply;
                 if (argument.isEmpty()) {
@@ -89,7 +86,7 @@ class InterserverListener extends ListenerAdapter {
             Member member = event.getMember();
             if (member == null || !member.hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL)) return;
             GuildMessageChannel channel = event.getGuildChannel();
-            work.execute(() -> {
+            work.run(channel.getGuild().getIdLong(), "interserver-trash", () -> {
                 InterserverService.Reply reply = service.unlink(channel, member, UnlinkReason.TRASH_REACTION);
                 channel.sendMessage(reply.text(texts, channel.getGuild().getLocale())).setAllowedMentions(List.of()).queue(null, e -> { });
             });
@@ -98,18 +95,16 @@ class InterserverListener extends ListenerAdapter {
 
     @Override
     public void onChannelDelete(ChannelDeleteEvent event) {
-        links.linkOf(ChannelId.of(event.getChannel().getIdLong())).ifPresent(link ->
-                work.execute(() -> service.unlink(link, UnlinkReason.CHANNEL_DELETED, Actor.system("discord"))));
+        if (!event.isFromGuild()) return;
+        ChannelId channel = ChannelId.of(event.getChannel().getIdLong());
+        work.run(event.getGuild().getIdLong(), "interserver-channel-deleted", () -> links.linkOf(channel)
+                .ifPresent(link -> service.unlink(link, UnlinkReason.CHANNEL_DELETED, Actor.system("discord"))));
     }
 
     @Override
     public void onGuildLeave(GuildLeaveEvent event) {
-        long guild = event.getGuild().getIdLong();
-        work.execute(() -> {
-            links.reload();
-            event.getGuild().getChannels().forEach(c -> links.linkOf(ChannelId.of(c.getIdLong()))
-                    .filter(l -> l.guild().value() == guild)
-                    .ifPresent(l -> service.unlink(l, UnlinkReason.BOT_REMOVED, Actor.system("discord"))));
-        });
+        GuildId guild = GuildId.of(event.getGuild().getIdLong());
+        work.run(guild.value(), "interserver-guild-left", () -> links.ofGuild(guild)
+                .forEach(l -> service.unlink(l, UnlinkReason.BOT_REMOVED, Actor.system("discord"))));
     }
 }

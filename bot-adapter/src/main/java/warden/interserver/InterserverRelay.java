@@ -23,6 +23,7 @@ import warden.common.GuildId;
 import warden.discord.ChannelWebhooks;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
+import warden.discord.GuildWork;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +53,12 @@ class InterserverRelay extends ListenerAdapter {
     private final InterserverService service;
     private final GuildTexts texts;
     private final ShardManager shards;
+    private final GuildWork work;
 
     InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, UserContentModerator moderator,
-                     CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards) {
+                     CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards,
+                     GuildWork work) {
+        this.work = work;
         this.links = links;
         this.webhooks = webhooks;
         this.relays = relays;
@@ -67,31 +71,42 @@ class InterserverRelay extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (!relayable(event.isFromGuild(), event.getMessage())) return;
-        Optional<ActiveLink> link = links.linkOf(ChannelId.of(event.getChannel().getIdLong()));
-        if (link.isEmpty() || isCommand(event.getMessage())) return;
+        if (!relayable(event.isFromGuild(), event.getMessage()) || isCommand(event.getMessage())) return;
         Message message = event.getMessage();
+        Member member = event.getMember();
+        long source = event.getGuild().getIdLong();
+        work.run(source, "relay", () -> relay(message, member, source));
+    }
+
+    private void relay(Message message, Member member, long source) {
+        Optional<ActiveLink> link = links.linkOf(ChannelId.of(message.getChannel().getIdLong()));
+        if (link.isEmpty()) return;
         String text = text(message);
-        String name = username(event.getMember(), message, event.getGuild());
-        String avatar = event.getMember() != null ? event.getMember().getEffectiveAvatarUrl() : message.getAuthor().getEffectiveAvatarUrl();
+        String name = username(member, message, message.getGuild());
+        String avatar = member != null ? member.getEffectiveAvatarUrl() : message.getAuthor().getEffectiveAvatarUrl();
         for (ActiveLink partner : links.partnersOf(link.get())) {
             StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, partner.channel().value());
             if (target == null) continue;
-            moderated(text, partner.guild()).ifPresent(content -> webhooks.send(target, name, avatar, content).whenComplete((sent, error) -> {
+            moderated(text, partner.guild()).ifPresent(content -> webhooks.send(target, name, avatar, content).whenCompleteAsync((sent, error) -> {
                 if (error == null) {
                     relays.remember(message.getIdLong(), new RelayMap.Copy(target.getIdLong(), sent.message().getIdLong(), sent.webhookId()));
                 } else {
                     lost(partner, target, error);
                 }
-            }));
+            }, work.executor(source, "relay-copy")));
         }
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
         if (!relayable(event.isFromGuild(), event.getMessage())) return;
-        String text = text(event.getMessage());
-        for (RelayMap.Copy copy : relays.copiesOf(event.getMessageIdLong())) {
+        Message message = event.getMessage();
+        work.run(event.getGuild().getIdLong(), "relay-edit", () -> relayEdit(message));
+    }
+
+    private void relayEdit(Message message) {
+        String text = text(message);
+        for (RelayMap.Copy copy : relays.copiesOf(message.getIdLong())) {
             StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
             if (target == null) continue;
             moderated(text, GuildId.of(target.getGuild().getIdLong())).ifPresent(content ->
@@ -104,7 +119,12 @@ class InterserverRelay extends ListenerAdapter {
     @Override
     public void onMessageDelete(MessageDeleteEvent event) {
         if (!event.isFromGuild()) return;
-        List<RelayMap.Copy> copies = relays.copiesOf(event.getMessageIdLong());
+        long messageId = event.getMessageIdLong();
+        work.run(event.getGuild().getIdLong(), "relay-delete", () -> relayDelete(messageId));
+    }
+
+    private void relayDelete(long messageId) {
+        List<RelayMap.Copy> copies = relays.copiesOf(messageId);
         if (copies.isEmpty()) return;
         for (RelayMap.Copy copy : copies) {
             StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
@@ -113,7 +133,7 @@ class InterserverRelay extends ListenerAdapter {
                 if (e != null) log.warn("Could not delete relayed copy {}: {}", copy.messageId(), e.getMessage());
             });
         }
-        relays.forget(event.getMessageIdLong());
+        relays.forget(messageId);
     }
 
     /** Human messages only: no bot, no webhook (Warden's own copies are webhook messages), no system message. */

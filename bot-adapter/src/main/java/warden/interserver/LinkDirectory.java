@@ -1,94 +1,114 @@
 package warden.interserver;
 
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import warden.platform.QueryResults;
 import warden.common.ChannelId;
+import warden.common.GuildId;
 import warden.discord.ConditionalOnDiscord;
+import warden.platform.NodeLocalProcessors;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which channels are linked, for the relay's hot path: every message asks whether its channel is on a frequency.
- * The whole (small) set of active links is read from the read model every few seconds (links made on other nodes),
- * and links made on this node apply at once: they are kept on top of what the read model says until it has
- * caught up with them.
+ * Which channels are linked, for the relay's hot path: every message asks whether its channel is on a frequency,
+ * and never waits for the database to know. Loaded once from the channel claims (written in the same transactions
+ * as the link events, so never behind the store), then kept up to date by the link events themselves, which a
+ * node-local processor reads from the store: links made on any node arrive as soon as the store has them.
  */
 @Component
 @ConditionalOnDiscord
-@ProcessingGroup("interserver-directory")
+@ProcessingGroup(LinkDirectory.PROCESSOR)
+@DisallowReplay
 public class LinkDirectory {
 
-    private static final long REFRESH_NANOS = Duration.ofSeconds(2).toNanos();
-    private static final long LOCAL_GRACE_NANOS = Duration.ofSeconds(30).toNanos();
+    static final String PROCESSOR = "interserver-directory";
 
-    private final QueryGateway queries;
-    private volatile Map<ChannelId, ActiveLink> fromReadModel = Map.of();
-    private volatile long loadedAt = Long.MIN_VALUE / 2;
-    /** Local changes: channel -> its link, or empty when unlinked here; with when it happened. */
-    private final Map<ChannelId, LocalChange> local = new ConcurrentHashMap<>();
+    private final ChannelClaims claims;
+    /** Replaced whole on each change: readers never lock. Null until first loaded. */
+    private volatile Links links;
 
-    private record LocalChange(Optional<ActiveLink> link, long at) {
+    public LinkDirectory(ChannelClaims claims) {
+        this.claims = claims;
     }
 
-    public LinkDirectory(QueryGateway queries) {
-        this.queries = queries;
+    @Autowired
+    void register(EventProcessingConfigurer processing) {
+        NodeLocalProcessors.register(processing, PROCESSOR);
     }
 
     public Optional<ActiveLink> linkOf(ChannelId channel) {
-        return Optional.ofNullable(current().get(channel));
+        return Optional.ofNullable(links().byChannel().get(channel));
     }
 
     /** The other channels on the same frequency. */
     public List<ActiveLink> partnersOf(ActiveLink link) {
-        return current().values().stream()
-                .filter(l -> l.frequency().equals(link.frequency()) && !l.channel().equals(link.channel()))
+        return links().byFrequency().getOrDefault(link.frequency(), List.of()).stream()
+                .filter(l -> !l.channel().equals(link.channel()))
                 .toList();
     }
 
-    private Map<ChannelId, ActiveLink> current() {
-        if (System.nanoTime() - loadedAt > REFRESH_NANOS) reload();
-        if (local.isEmpty()) return fromReadModel;
-        Map<ChannelId, ActiveLink> merged = new HashMap<>(fromReadModel);
-        local.forEach((channel, change) -> {
-            if (change.link().isPresent()) merged.put(channel, change.link().get());
-            else merged.remove(channel);
-        });
-        return merged;
+    /** The guild's linked channels. */
+    public List<ActiveLink> ofGuild(GuildId guild) {
+        return links().byChannel().values().stream().filter(l -> l.guild().equals(guild)).toList();
     }
 
-    public synchronized void reload() {
-        ActiveLinks links = QueryResults.join(queries.query(new FindActiveLinks(), ResponseTypes.instanceOf(ActiveLinks.class)));
-        Map<ChannelId, ActiveLink> loaded = new HashMap<>();
-        links.links().forEach(l -> loaded.put(l.channel(), l));
-        fromReadModel = Map.copyOf(loaded);
-        loadedAt = System.nanoTime();
-        long now = System.nanoTime();
-        // a local change the read model now shows, or an old one, needs no overlay any more
-        local.entrySet().removeIf(e -> now - e.getValue().at() > LOCAL_GRACE_NANOS
-                || e.getValue().link().map(l -> l.equals(loaded.get(e.getKey()))).orElse(!loaded.containsKey(e.getKey())));
+    private Links links() {
+        Links known = links;
+        return known != null ? known : load();
+    }
+
+    /*
+     * The processor started at the head of the store before anything asked for a link, so every event it has not
+     * applied yet is either in the claims read here or still to come. Loading and applying share the lock, so an
+     * event is never applied to a map that a load then replaces without it.
+     */
+    private synchronized Links load() {
+        if (links == null) links = Links.of(claims.all());
+        return links;
+    }
+
+    private synchronized void change(ChannelId channel, ActiveLink linkOrNull) {
+        if (links == null) return; // the first load will read it from the claims
+        Map<ChannelId, ActiveLink> next = new HashMap<>(links.byChannel());
+        if (linkOrNull == null) next.remove(channel);
+        else next.put(channel, linkOrNull);
+        links = Links.of(next.values());
     }
 
     @EventHandler
     void on(FrequencyCreated e) {
-        local.put(e.channel(), new LocalChange(Optional.of(new ActiveLink(e.frequency(), e.guild(), e.channel())), System.nanoTime()));
+        change(e.channel(), new ActiveLink(e.frequency(), e.guild(), e.channel()));
     }
 
     @EventHandler
     void on(ChannelLinked e) {
-        local.put(e.channel(), new LocalChange(Optional.of(new ActiveLink(e.frequency(), e.guild(), e.channel())), System.nanoTime()));
+        change(e.channel(), new ActiveLink(e.frequency(), e.guild(), e.channel()));
     }
 
     @EventHandler
     void on(ChannelUnlinked e) {
-        local.put(e.channel(), new LocalChange(Optional.empty(), System.nanoTime()));
+        change(e.channel(), null);
+    }
+
+    private record Links(Map<ChannelId, ActiveLink> byChannel, Map<FrequencyKey, List<ActiveLink>> byFrequency) {
+        static Links of(Collection<ActiveLink> all) {
+            Map<ChannelId, ActiveLink> byChannel = new HashMap<>();
+            Map<FrequencyKey, List<ActiveLink>> byFrequency = new HashMap<>();
+            for (ActiveLink link : all) {
+                byChannel.put(link.channel(), link);
+                byFrequency.computeIfAbsent(link.frequency(), f -> new ArrayList<>()).add(link);
+            }
+            byFrequency.replaceAll((f, list) -> List.copyOf(list));
+            return new Links(Map.copyOf(byChannel), Map.copyOf(byFrequency));
+        }
     }
 }

@@ -66,6 +66,7 @@ class FanOutBenchmark {
     }
 
     @Autowired CommandGateway commands;
+    @Autowired warden.interserver.LinkDirectory links;
 
     @Test
     void oneMessageToTenChannels() throws Exception {
@@ -76,7 +77,8 @@ class FanOutBenchmark {
         for (int i = 1; i < CHANNELS; i++) {
             commands.sendAndWait(new LinkChannel(key, GuildId.of(guildChannel.get(i)[0]), ChannelId.of(guildChannel.get(i)[1]), admin, Instant.now()));
         }
-        Thread.sleep(3000); // the relay's link directory refreshes from the read model
+        long lastChannel = guildChannel.get(CHANNELS - 1)[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> links.linkOf(ChannelId.of(lastChannel)).isPresent());
         long[] origin = guildChannel.get(0);
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < SAMPLES + 10; i++) { // the first 10 warm up (and create the webhooks)

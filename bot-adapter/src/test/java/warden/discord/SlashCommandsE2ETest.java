@@ -61,17 +61,15 @@ class SlashCommandsE2ETest {
         return Map.of("name", name, "type", 3, "value", value);
     }
 
-    @SuppressWarnings("unchecked")
-    private static String replyText(RecordedRequest reply) {
-        Map<String, Object> data = (Map<String, Object>) reply.body().get("data");
-        assertThat(((Number) data.get("flags")).intValue() & 64).as("ephemeral").isEqualTo(64);
-        return String.valueOf(data.get("content"));
+    private static String replyText(FakeDiscord.InteractionAnswer answer) {
+        assertThat(answer.ephemeral()).as("ephemeral").isTrue();
+        return answer.content();
     }
 
     private String run(long user, String name, List<Map<String, Object>> options, String locale) throws Exception {
         FakeDiscord fake = DISCORD.discord();
         String token = fake.slashCommand(guild, general, user, name, options, locale);
-        return replyText(fake.awaitInteractionReply(token, WAIT));
+        return replyText(fake.awaitInteractionAnswer(token, WAIT));
     }
 
     @Test

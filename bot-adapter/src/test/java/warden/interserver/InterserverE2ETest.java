@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import warden.automod.AutomodSettings;
 import warden.automod.UserContentSettings;
@@ -15,6 +14,7 @@ import warden.automod.VocabularySettings;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.config.ConfigureAutomod;
+import warden.config.PolicyEditor;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -92,7 +92,7 @@ class InterserverE2ETest {
     }
 
     @Autowired JdbcClient db;
-    @Autowired CommandGateway commands;
+    @Autowired PolicyEditor policies;
     @LocalServerPort int port;
     FakeDiscord fake;
     static String secret;
@@ -184,11 +184,10 @@ class InterserverE2ETest {
     @Test
     @Order(7)
     void theDestinationServersUserContentModerationApplies() throws Exception {
-        commands.sendAndWait(new ConfigureAutomod(GuildId.of(c), new AutomodSettings(
+        policies.change(new ConfigureAutomod(GuildId.of(c), new AutomodSettings(
                 new VocabularySettings(false, false, null, null, List.of("idiot"), null, false, false), null, null, null, null,
                 null, null, null, null, new UserContentSettings(true, UserContentSettings.Mode.CENSOR, true, true, true)),
                 null, Actor.system("test"), Instant.now()));
-        Thread.sleep(300); // the relay reads Charlie's policy through the automod cache (refreshed every 100 ms here)
         fake.postMessage(a, aChannel, aMember, "what an idiot");
         fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "what an █████".equals(r.text("content")), WAIT, "censored copy");
     }

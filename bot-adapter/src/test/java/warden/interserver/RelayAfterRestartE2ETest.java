@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
@@ -25,6 +26,8 @@ import warden.platform.testing.WardenSpringTest;
 
 import java.time.Duration;
 import java.time.Instant;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Edits and deletions follow relayed copies after Warden restarts: the first node relays, stops; a second node,
@@ -60,6 +63,8 @@ class RelayAfterRestartE2ETest {
     @Autowired CommandGateway commands;
     @Autowired ShardManager firstNode;
     @Autowired EmbeddedPostgres database;
+    @Autowired LinkDirectory links;
+    @Autowired JdbcClient db;
 
     @Test
     void editsAndDeletionsFollowAfterARestart() throws Exception {
@@ -67,10 +72,12 @@ class RelayAfterRestartE2ETest {
         FrequencyKey key = FrequencyKey.ofSecret(FrequencySecret.generate());
         commands.sendAndWait(new CreateFrequency(key, GuildId.of(a), ChannelId.of(aChannel), Actor.system("test"), Instant.now()));
         commands.sendAndWait(new LinkChannel(key, GuildId.of(b), ChannelId.of(bChannel), Actor.system("test"), Instant.now()));
-        Thread.sleep(2500); // the link directory reads the read model every two seconds
+        await().atMost(WAIT).until(() -> links.linkOf(ChannelId.of(bChannel)).isPresent());
         long original = fake.postMessage(a, aChannel, aMember, "before the restart");
         fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "before the restart".equals(r.text("content")), WAIT, "copy");
-        Thread.sleep(500); // the relay map is written once the copy's id is known
+        // the relay map is written once the copy's id is known
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from interserver_relay where source_message_id = ?")
+                .param(original).query(Long.class).single() == 1);
 
         firstNode.shutdown();
         fake.clearRequests();
@@ -78,9 +85,8 @@ class RelayAfterRestartE2ETest {
                 "--server.port=0", "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--warden.discord.token=fake-bot-token",
                 "--warden.discord.api-base-url=" + fake.restBaseUrl(), "--warden.discord.gateway-url=" + fake.gatewayUrl())) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!fake.sessionReady() && System.nanoTime() < deadline) Thread.sleep(20);
-            Thread.sleep(1000); // the second node's guilds become ready
+            ShardManager second = secondNode.getBean(ShardManager.class);
+            await().atMost(WAIT).until(() -> second.getGuildById(a) != null && second.getGuildById(b) != null);
             fake.editMessage(original, "after the restart");
             RecordedRequest edit = fake.awaitRequest(r -> r.is("PATCH", "webhooks/\\d+/[^/]+/messages/\\d+")
                     && "after the restart".equals(r.text("content")), WAIT, "edit of the copy by the second node");

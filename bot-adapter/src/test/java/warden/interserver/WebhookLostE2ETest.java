@@ -59,6 +59,7 @@ class WebhookLostE2ETest {
     }
 
     @Autowired CommandGateway commands;
+    @Autowired LinkDirectory links;
     @LocalServerPort int port;
 
     @Test
@@ -67,7 +68,7 @@ class WebhookLostE2ETest {
         FrequencyKey key = FrequencyKey.ofSecret(FrequencySecret.generate());
         commands.sendAndWait(new CreateFrequency(key, GuildId.of(a), ChannelId.of(aChannel), Actor.system("test"), Instant.now()));
         commands.sendAndWait(new LinkChannel(key, GuildId.of(b), ChannelId.of(bChannel), Actor.system("test"), Instant.now()));
-        Thread.sleep(2500); // the link directory reads the read model every two seconds
+        await().atMost(WAIT).until(() -> links.linkOf(ChannelId.of(bChannel)).isPresent());
         fake.postMessage(a, aChannel, aMember, "first");
         fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "first".equals(r.text("content")), WAIT, "first copy");
 
@@ -89,11 +90,13 @@ class WebhookLostE2ETest {
             assertThat(history.body().path(0).path("unlinkReason").asText()).isEqualTo("WEBHOOK_LOST");
         });
 
-        Thread.sleep(2500); // the link directory reads the read model every two seconds
+        await().atMost(WAIT).until(() -> links.linkOf(ChannelId.of(bChannel)).isEmpty());
         fake.clearFaults();
         fake.clearRequests();
         fake.postMessage(a, aChannel, aMember, "fourth");
-        Thread.sleep(1000);
+        // a guild's work runs in order: once Warden has answered a later command, "fourth" has been handled
+        fake.postMessage(a, aChannel, aMember, "!interserveur");
+        fake.awaitRequest(r -> r.is("POST", "channels/" + aChannel + "/messages") && r.status() == 200, WAIT, "answer to a later command");
         assertThat(fake.requests("POST", "webhooks/\\d+/[^/]+")).as("nothing relayed to the unlinked channel").isEmpty();
     }
 }

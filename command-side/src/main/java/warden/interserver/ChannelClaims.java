@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.ChannelId;
 import warden.common.CommandRefusedException;
+import warden.common.GuildId;
+
+import java.util.List;
 
 /**
  * "A channel is on at most one frequency", enforced where two nodes cannot race: each link event claims its
@@ -20,7 +23,7 @@ import warden.common.CommandRefusedException;
 @Component
 @ProcessingGroup(ChannelClaims.GROUP)
 @DisallowReplay
-class ChannelClaims {
+public class ChannelClaims {
 
     static final String GROUP = "interserver-claims";
 
@@ -35,14 +38,22 @@ class ChannelClaims {
         processing.registerListenerInvocationErrorHandler(GROUP, config -> PropagatingErrorHandler.instance());
     }
 
+    /** Every active link, as of now: always consistent with the event store (same transactions). */
+    public List<ActiveLink> all() {
+        return db.sql("select frequency, guild_id, channel_id from interserver_channel_claim")
+                .query((rs, n) -> new ActiveLink(FrequencyKey.of(rs.getString("frequency")), GuildId.of(rs.getLong("guild_id")),
+                        ChannelId.of(rs.getLong("channel_id"))))
+                .list();
+    }
+
     @EventHandler
     void on(FrequencyCreated e) {
-        claim(e.channel(), e.frequency());
+        claim(e.channel(), e.frequency(), e.guild());
     }
 
     @EventHandler
     void on(ChannelLinked e) {
-        claim(e.channel(), e.frequency());
+        claim(e.channel(), e.frequency(), e.guild());
     }
 
     @EventHandler
@@ -52,9 +63,9 @@ class ChannelClaims {
                 .update();
     }
 
-    private void claim(ChannelId channel, FrequencyKey frequency) {
-        int claimed = db.sql("insert into interserver_channel_claim(channel_id, frequency) values (?, ?) on conflict do nothing")
-                .params(channel.value(), frequency.hash())
+    private void claim(ChannelId channel, FrequencyKey frequency, GuildId guild) {
+        int claimed = db.sql("insert into interserver_channel_claim(channel_id, frequency, guild_id) values (?, ?, ?) on conflict do nothing")
+                .params(channel.value(), frequency.hash(), guild.value())
                 .update();
         if (claimed == 0) throw new CommandRefusedException("error.frequency.otherFrequency");
     }

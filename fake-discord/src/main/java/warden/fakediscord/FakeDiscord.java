@@ -270,6 +270,26 @@ public final class FakeDiscord implements AutoCloseable {
                 "reply to interaction " + token);
     }
 
+    /** What a member finally reads in answer to an interaction: its text, and whether only they can see it. */
+    public record InteractionAnswer(String content, boolean ephemeral) {
+    }
+
+    /**
+     * The answer to an interaction, replied at once (callback type 4) or deferred (type 5) and then written into
+     * the original response ({@code PATCH .../messages/@original}).
+     */
+    @SuppressWarnings("unchecked")
+    public InteractionAnswer awaitInteractionAnswer(String token, Duration timeout) throws TimeoutException {
+        RecordedRequest callback = awaitRequest(r -> r.method().equals("POST") && r.path().contains(token) && r.path().endsWith("/callback"),
+                timeout, "callback of interaction " + token);
+        Map<String, Object> data = callback.body().get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+        boolean ephemeral = data.get("flags") instanceof Number flags && (flags.intValue() & 64) != 0;
+        if (((Number) callback.body().get("type")).intValue() == 4) return new InteractionAnswer(String.valueOf(data.get("content")), ephemeral);
+        RecordedRequest edit = awaitRequest(r -> r.method().equals("PATCH") && r.path().contains(token) && r.path().endsWith("@original"),
+                timeout, "deferred answer of interaction " + token);
+        return new InteractionAnswer(edit.text("content"), ephemeral);
+    }
+
     public long permissions(World.GuildSpec guild, long userId) {
         if (guild.ownerId == userId) return -1L >>> 1;
         long permissions = guild.roles.get(guild.id).permissions();
