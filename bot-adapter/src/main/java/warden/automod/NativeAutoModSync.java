@@ -1,7 +1,9 @@
 package warden.automod;
 
 import warden.discord.ConditionalOnDiscord;
+import warden.discord.DiscordGuilds;
 import warden.discord.GuildWork;
+import warden.discord.ShardSlice;
 import warden.discord.GuildTexts;
 import warden.discord.SideEffectProcessors;
 import net.dv8tion.jda.api.entities.Guild;
@@ -12,13 +14,10 @@ import net.dv8tion.jda.api.entities.automod.build.AutoModRuleData;
 import net.dv8tion.jda.api.entities.automod.build.TriggerConfig;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.sharding.ShardManager;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import warden.automod.AutomodModule;
 import warden.automod.AutomodSettings;
@@ -45,9 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ConditionalOnDiscord
-@ProcessingGroup(SideEffectProcessors.AUTOMOD_SYNC)
-@DisallowReplay
-class NativeAutoModSync extends ListenerAdapter {
+public class NativeAutoModSync extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(NativeAutoModSync.class);
     static final String PREFIX = "Warden · ";
@@ -56,24 +53,31 @@ class NativeAutoModSync extends ListenerAdapter {
     private static final int MAX_PATTERN_LENGTH = 260;
     private static final int MAX_MENTION_LIMIT = 50;
 
-    private final ShardManager shards;
+    private final DiscordGuilds guilds;
     private final GuildPolicies policies;
     private final GuildTexts texts;
     private final GuildWork work;
     /** Rule id -> the module it belongs to, for the execution events. */
     private final Map<Long, AutomodModule> ruleModules = new ConcurrentHashMap<>();
 
-    NativeAutoModSync(@Lazy ShardManager shards, GuildPolicies policies, GuildTexts texts, GuildWork work) {
+    NativeAutoModSync(DiscordGuilds guilds, GuildPolicies policies, GuildTexts texts, GuildWork work) {
         this.work = work;
-        this.shards = shards;
+        this.guilds = guilds;
         this.policies = policies;
         this.texts = texts;
     }
 
-    @EventHandler
-    void on(AutomodConfigured event) {
-        Guild guild = shards.getGuildById(event.guild().value());
-        if (guild != null) sync(guild, event.settings());
+    /** The sync's event handler for the guilds of one shard. */
+    public SideEffectProcessors.SliceHandler slice(ShardSlice slice, String processor) {
+        return new Slice(slice, processor, this);
+    }
+
+    @DisallowReplay
+    record Slice(ShardSlice slice, String processor, NativeAutoModSync sync) implements SideEffectProcessors.SliceHandler {
+        @EventHandler
+        void on(AutomodConfigured event) {
+            if (slice.holds(event.guild())) sync.guilds.find(event.guild()).ifPresent(guild -> sync.sync(guild, event.settings()));
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import warden.platform.WardenRoles;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,8 +12,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Beans that only exist when Warden connects to Discord (a token is set and the bot is enabled). Without them,
- * no event of the sanction executor is consumed, so nothing is lost while the bot is away.
+ * Beans that only exist when Warden connects to Discord (the node runs the {@code bot} role, a token is set and the
+ * bot is enabled). Without them, no event of the sanction executor is consumed, so nothing is lost while the bot is
+ * away.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +26,8 @@ public @interface ConditionalOnDiscord {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             var env = context.getEnvironment();
             String token = env.getProperty("warden.discord.token");
-            return token != null && !token.isBlank() && env.getProperty("warden.discord.enabled", Boolean.class, true);
+            return token != null && !token.isBlank() && env.getProperty("warden.discord.enabled", Boolean.class, true)
+                    && WardenRoles.has(env, WardenRoles.BOT);
         }
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -47,11 +46,10 @@ class DiscordConfiguration {
                 .setStatus(OnlineStatus.ONLINE)
                 .setEnableShutdownHook(false)
                 .addEventListeners(listeners.toArray());
-        if (properties.shardsTotal() > 0) builder.setShardsTotal(properties.shardsTotal());
-        List<Integer> shards = shardIds(properties.shards());
-        if (!shards.isEmpty()) builder.setShards(shards);
-        if (!shards.isEmpty() && properties.shardsTotal() <= 0) {
-            throw new IllegalArgumentException("warden.discord.shards needs warden.discord.shards-total");
+        List<ShardSlice> slices = properties.slices();
+        if (properties.shardsTotal() > 0) {
+            builder.setShardsTotal(properties.shardsTotal());
+            builder.setShards(slices.stream().map(ShardSlice::shard).toList());
         }
         if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
             builder.setRestConfig(new RestConfig().setBaseUrl(properties.apiBaseUrl()));
@@ -80,23 +78,5 @@ class DiscordConfiguration {
                     ? "all" : properties.shards(), properties.shardsTotal() > 0 ? properties.shardsTotal() : "auto");
             shardManager.login();
         };
-    }
-
-    /** {@code "0-3"}, {@code "4,5,7"}, or empty for every shard. */
-    static List<Integer> shardIds(String spec) {
-        List<Integer> ids = new ArrayList<>();
-        if (spec == null || spec.isBlank()) return ids;
-        for (String part : spec.split(",")) {
-            String p = part.strip();
-            int dash = p.indexOf('-');
-            if (dash > 0) {
-                int from = Integer.parseInt(p.substring(0, dash).strip());
-                int to = Integer.parseInt(p.substring(dash + 1).strip());
-                for (int i = from; i <= to; i++) ids.add(i);
-            } else {
-                ids.add(Integer.parseInt(p));
-            }
-        }
-        return ids;
     }
 }

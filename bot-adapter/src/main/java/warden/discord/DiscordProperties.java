@@ -3,6 +3,8 @@ package warden.discord;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How Warden connects to Discord.
@@ -40,6 +42,46 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
 
     public boolean connects() {
         return enabled && token != null && !token.isBlank();
+    }
+
+    /** The shards this node holds: every shard when the total is left to Discord, else the configured ones (all if none). */
+    public List<ShardSlice> slices() {
+        if (shardsTotal <= 0) {
+            if (shards != null && !shards.isBlank()) throw new IllegalArgumentException("warden.discord.shards needs warden.discord.shards-total");
+            return List.of(ShardSlice.ALL);
+        }
+        List<Integer> ids = shardIds(shards);
+        if (ids.isEmpty()) for (int i = 0; i < shardsTotal; i++) ids.add(i);
+        List<ShardSlice> slices = new ArrayList<>();
+        for (int id : ids) {
+            if (id < 0 || id >= shardsTotal) {
+                throw new IllegalArgumentException("warden.discord.shards: shard " + id + " is not below warden.discord.shards-total (" + shardsTotal + ")");
+            }
+            slices.add(new ShardSlice(id, shardsTotal));
+        }
+        return List.copyOf(slices);
+    }
+
+    /** {@code "0-3"}, {@code "4,5,7"}, or empty for every shard. */
+    static List<Integer> shardIds(String spec) {
+        List<Integer> ids = new ArrayList<>();
+        if (spec == null || spec.isBlank()) return ids;
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            int dash = p.indexOf('-');
+            try {
+                if (dash > 0) {
+                    int from = Integer.parseInt(p.substring(0, dash).strip());
+                    int to = Integer.parseInt(p.substring(dash + 1).strip());
+                    for (int i = from; i <= to; i++) ids.add(i);
+                } else {
+                    ids.add(Integer.parseInt(p));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("warden.discord.shards: '" + p + "' is neither a shard nor a range such as 0-3");
+            }
+        }
+        return ids;
     }
 
     @Override

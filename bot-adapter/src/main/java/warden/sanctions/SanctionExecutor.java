@@ -2,6 +2,8 @@ package warden.sanctions;
 
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
+import warden.discord.DiscordGuilds;
+import warden.discord.ShardSlice;
 import warden.discord.SideEffectProcessors;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.UserSnowflake;
@@ -9,9 +11,7 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.RestAction;
-import net.dv8tion.jda.api.sharding.ShardManager;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -32,30 +32,51 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Carries sanctions out on Discord and records the outcome: applied, or failed with Discord's reason (missing
- * permission, role hierarchy, unknown member). Safe to run twice (the record ignores a second outcome), never run
- * during a replay, and an unreachable Discord makes it retry later instead of losing the sanction.
+ * permission, role hierarchy, unknown member, Warden not in the server). Safe to run twice (the record ignores a
+ * second outcome), never run during a replay, and an unreachable Discord or a shard still connecting makes it retry
+ * later instead of losing the sanction. It runs in one processor per shard this node holds ({@link Slice}).
  */
 @Component
 @ConditionalOnDiscord
-@ProcessingGroup(SideEffectProcessors.SANCTION_EXECUTOR)
-@DisallowReplay
-class SanctionExecutor {
+public class SanctionExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(SanctionExecutor.class);
 
-    private final ShardManager shards;
+    private final DiscordGuilds guilds;
     private final CommandGateway commands;
     private final GuildTexts texts;
 
-    SanctionExecutor(ShardManager shards, CommandGateway commands, GuildTexts texts) {
-        this.shards = shards;
+    SanctionExecutor(DiscordGuilds guilds, CommandGateway commands, GuildTexts texts) {
+        this.guilds = guilds;
         this.commands = commands;
         this.texts = texts;
     }
 
-    @EventHandler
-    void on(SanctionDecided e) {
-        Guild guild = shards.getGuildById(e.guild().value());
+    /** The executor's event handlers for the guilds of one shard. */
+    public SideEffectProcessors.SliceHandler slice(ShardSlice slice, String processor) {
+        return new Slice(slice, processor, this);
+    }
+
+    @DisallowReplay
+    record Slice(ShardSlice slice, String processor, SanctionExecutor executor) implements SideEffectProcessors.SliceHandler {
+        @EventHandler
+        void on(SanctionDecided e) {
+            if (slice.holds(e.guild())) executor.decided(e);
+        }
+
+        @EventHandler
+        void on(SanctionLifted e) {
+            if (slice.holds(e.guild())) executor.lifted(e);
+        }
+
+        @EventHandler
+        void on(SanctionExpired e) {
+            if (slice.holds(e.guild())) executor.expired(e);
+        }
+    }
+
+    void decided(SanctionDecided e) {
+        Guild guild = guilds.find(e.guild()).orElse(null);
         if (guild == null) {
             fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.noGuild"));
             return;
@@ -79,21 +100,19 @@ class SanctionExecutor {
         outcome(e.member(), e.sanctionId(), action);
     }
 
-    @EventHandler
-    void on(SanctionLifted e) {
+    void lifted(SanctionLifted e) {
         if (e.cause() == LiftCause.UNBANNED) return; // the unban sanction itself is carried out
         undo(e.member(), e.kind(), "audit.lifted", e.by());
     }
 
-    @EventHandler
-    void on(SanctionExpired e) {
+    void expired(SanctionExpired e) {
         if (e.kind() == SanctionKind.BAN) undo(e.member(), e.kind(), "audit.banEnded", "");
         // a timeout ends on Discord by itself
     }
 
     private void undo(MemberKey member, SanctionKind kind, String reasonCode, Object by) {
-        Guild guild = shards.getGuildById(member.guild().value());
-        if (guild == null) return;
+        Guild guild = guilds.find(member.guild()).orElse(null);
+        if (guild == null) return; // Warden left the server: nothing left to undo there
         String reason = texts.in(guild, reasonCode, by);
         UserSnowflake user = UserSnowflake.fromId(member.user().value());
         RestAction<Void> action = kind == SanctionKind.BAN ? guild.unban(user).reason(reason) : guild.removeTimeout(user).reason(reason);

@@ -29,9 +29,14 @@ class GuildWorkTest {
     @Test
     void aFullLaneMakesTheCallerWaitAndKeepsTheOrder() throws Exception {
         long guild = 42;
+        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> done = Collections.synchronizedList(new ArrayList<>());
-        work.run(guild, "blocker", () -> hold(release));
+        work.run(guild, "blocker", () -> {
+            running.countDown();
+            hold(release);
+        });
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 3; i++) {
             int n = i;
             work.run(guild, "queued", () -> done.add(n)); // fills the lane's queue of 3
@@ -43,11 +48,13 @@ class GuildWorkTest {
             }
         });
         caller.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> caller.getState() == Thread.State.WAITING);
-        assertThat(done).isEmpty(); // nothing ran ahead of the blocked task, not even on the caller's thread
-        assertThat(meters.counter("warden.discord.work.waits").count()).isEqualTo(1.0);
-
-        release.countDown();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> caller.getState() == Thread.State.WAITING);
+            assertThat(done).isEmpty(); // nothing ran ahead of the blocked task, not even on the caller's thread
+            assertThat(meters.counter("warden.discord.work.waits").count()).isEqualTo(1.0);
+        } finally {
+            release.countDown();
+        }
         caller.join(TimeUnit.SECONDS.toMillis(5));
         await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 10);
         assertThat(done).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);

@@ -138,6 +138,15 @@ public final class World {
         return guild;
     }
 
+    /** A guild that Discord assigns to {@code shard} of {@code total}: {@code (id >> 22) % total == shard}. */
+    public GuildSpec guildOnShard(String name, int shard, int total) {
+        long id = nextId();
+        while (((id >>> 22) % total) != shard) id += 1L << 22; // a millisecond later: still a valid snowflake
+        GuildSpec guild = new GuildSpec(id, name);
+        guilds.put(id, guild);
+        return guild;
+    }
+
     public GuildSpec guild(long id) {
         return guilds.get(id);
     }

@@ -3,6 +3,7 @@ package warden.platform;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePropertySource;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * Adds every module's {@code META-INF/warden/*.properties} as the last property sources, so that each module
@@ -32,6 +34,11 @@ public class WardenDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Warden's default settings", e);
+        }
+        // a node without the api role serves no HTTP (unless told otherwise explicitly)
+        if (!WardenRoles.has(environment, WardenRoles.API) && !environment.containsProperty("spring.main.web-application-type")) {
+            environment.getPropertySources().addFirst(new MapPropertySource("wardenRoles",
+                    Map.of("spring.main.web-application-type", "none")));
         }
     }
 }

@@ -8,7 +8,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.core.env.Environment;
 import warden.common.CommandRefusedException;
+import warden.platform.WardenRoles;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +31,13 @@ public class ReplayService {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Clock clock = Clock.systemUTC();
+    private final boolean runsProjections;
     private volatile Run current;
 
-    public ReplayService(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ReplayService(EventProcessingConfiguration processing, EventStore eventStore, Environment environment) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.runsProjections = WardenRoles.has(environment, WardenRoles.PROJECTIONS);
     }
 
     private record Run(List<String> processors, Instant startedAt, long total) {
@@ -51,6 +55,7 @@ public class ReplayService {
     }
 
     public synchronized ReplayStatus start() {
+        if (!runsProjections) throw new CommandRefusedException("error.replay.notProjectionNode");
         if (current != null && status().state() == ReplayStatus.State.RUNNING) {
             throw new CommandRefusedException("error.replay.running");
         }

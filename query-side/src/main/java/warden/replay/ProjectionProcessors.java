@@ -1,0 +1,29 @@
+package warden.replay;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import warden.ledger.LedgerProcessing;
+import warden.platform.WardenRoles;
+
+import java.util.List;
+
+/**
+ * The processors of the read models. Every node that runs the {@code projections} role shares their segments
+ * through the token store; a node without the role registers them (its queries read the same tables) but claims
+ * no segment, so it never writes a read model.
+ */
+@Configuration
+class ProjectionProcessors {
+
+    static final List<String> NAMES = List.of(LedgerProcessing.GROUP, "interserver");
+
+    @Autowired
+    void configure(EventProcessingConfigurer processing, Environment environment) {
+        if (WardenRoles.has(environment, WardenRoles.PROJECTIONS)) return;
+        for (String name : NAMES) {
+            processing.registerPooledStreamingEventProcessorConfiguration(name, (config, builder) -> builder.maxClaimedSegments(0));
+        }
+    }
+}
