@@ -1,5 +1,7 @@
 package warden.interserver;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -54,11 +56,14 @@ class InterserverRelay extends ListenerAdapter {
     private final GuildTexts texts;
     private final ShardManager shards;
     private final GuildWork work;
+    private final Counter elsewhere;
 
     InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, UserContentModerator moderator,
                      CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards,
-                     GuildWork work) {
+                     GuildWork work, MeterRegistry meters) {
         this.work = work;
+        this.elsewhere = Counter.builder("warden.interserver.relay.elsewhere")
+                .description("copies not relayed because the destination guild is on a shard another node holds").register(meters);
         this.links = links;
         this.webhooks = webhooks;
         this.relays = relays;
@@ -86,7 +91,10 @@ class InterserverRelay extends ListenerAdapter {
         String avatar = member != null ? member.getEffectiveAvatarUrl() : message.getAuthor().getEffectiveAvatarUrl();
         for (ActiveLink partner : links.partnersOf(link.get())) {
             StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, partner.channel().value());
-            if (target == null) continue;
+            if (target == null) { // a guild on a shard another node holds: not relayed yet (see README)
+                elsewhere.increment();
+                continue;
+            }
             moderated(text, partner.guild()).ifPresent(content -> webhooks.send(target, name, avatar, content).whenCompleteAsync((sent, error) -> {
                 if (error == null) {
                     relays.remember(message.getIdLong(), new RelayMap.Copy(target.getIdLong(), sent.message().getIdLong(), sent.webhookId()));
