@@ -42,6 +42,10 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FakeDiscord.class);
 
     private final World world = new World(BOT_ID);
+    private final DiscordRules rules = new DiscordRules(world);
+    /** Interactions dispatched and not answered yet: id -> when they were dispatched (nanoTime). */
+    private final Map<Long, Long> pendingInteractions = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> answeredInteractions = ConcurrentHashMap.newKeySet();
     private final List<RecordedRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<Long, Map<String, Object>> messages = new ConcurrentHashMap<>();
@@ -241,6 +245,7 @@ public final class FakeDiscord implements AutoCloseable {
                 "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
                 "data", obj("id", Long.toString(world.nextId()), "name", name, "type", 1, "guild_id", Long.toString(guildId),
                         "options", options, "resolved", obj("users", resolvedUsers, "members", resolvedMembers)));
+        pendingInteractions.put(interactionId, System.nanoTime());
         dispatch("INTERACTION_CREATE", interaction);
         return token;
     }
@@ -290,12 +295,9 @@ public final class FakeDiscord implements AutoCloseable {
         return new InteractionAnswer(edit.text("content"), ephemeral);
     }
 
+    /** A member's permissions in the guild (no channel overwrites). */
     public long permissions(World.GuildSpec guild, long userId) {
-        if (guild.ownerId == userId) return -1L >>> 1;
-        long permissions = guild.roles.get(guild.id).permissions();
-        World.MemberSpec member = guild.members.get(userId);
-        if (member != null) for (long role : member.roles) permissions |= guild.roles.get(role).permissions();
-        return permissions;
+        return rules.permissions(guild, userId, null);
     }
 
     public Collection<Map<String, Object>> autoModRules() {
@@ -405,6 +407,10 @@ public final class FakeDiscord implements AutoCloseable {
         static Reply notFound(int code, String message) {
             return new Reply(404, obj("message", message, "code", code));
         }
+
+        static Reply refused(DiscordRules.Refusal refusal) {
+            return new Reply(refusal.status(), refusal.body());
+        }
     }
 
     private Reply route(String method, String path, String query, Map<String, Object> body) {
@@ -426,8 +432,11 @@ public final class FakeDiscord implements AutoCloseable {
             case "PUT applications/{id}/commands":
             case "PUT applications/{id}/guilds/{id}/commands":
                 return new Reply(200, commands(body, path));
-            case "POST channels/{id}/messages":
+            case "POST channels/{id}/messages": {
+                var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.SEND_MESSAGES).or(() -> rules.content(body.get("content")));
+                if (refused.isPresent()) return Reply.refused(refused.get());
                 return new Reply(200, botMessage(Long.parseLong(p[1]), body));
+            }
             case "PATCH channels/{id}/messages/{id}": {
                 Map<String, Object> message = messages.get(Long.parseLong(p[3]));
                 if (message == null) return Reply.notFound(10008, "Unknown Message");
@@ -435,6 +444,13 @@ public final class FakeDiscord implements AutoCloseable {
                 return new Reply(200, message);
             }
             case "DELETE channels/{id}/messages/{id}": {
+                Map<String, Object> existing = messages.get(Long.parseLong(p[3]));
+                if (existing == null) return Reply.notFound(10008, "Unknown Message");
+                boolean own = existing.get("author") instanceof Map<?, ?> author && Long.toString(BOT_ID).equals(author.get("id"));
+                if (!own) {
+                    var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_MESSAGES);
+                    if (refused.isPresent()) return Reply.refused(refused.get());
+                }
                 Map<String, Object> message = messages.remove(Long.parseLong(p[3]));
                 if (message == null) return Reply.notFound(10008, "Unknown Message");
                 dispatch("MESSAGE_DELETE", obj("id", p[3], "channel_id", p[1], "guild_id", message.get("guild_id")));
@@ -445,10 +461,17 @@ public final class FakeDiscord implements AutoCloseable {
                 return Reply.noContent();
             case "POST users/@me/channels":
                 return new Reply(200, dmChannel(Long.parseLong(body.get("recipient_id").toString())));
-            case "PATCH guilds/{id}/members/{id}":
+            case "PATCH guilds/{id}/members/{id}": {
+                if (body.containsKey("communication_disabled_until")) {
+                    var refused = rules.canTimeOut(world.guild(Long.parseLong(p[1])), Long.parseLong(p[3]));
+                    if (refused.isPresent()) return Reply.refused(refused.get());
+                }
                 return member(Long.parseLong(p[1]), Long.parseLong(p[3]), body);
+            }
             case "DELETE guilds/{id}/members/{id}": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                var refused = rules.botOverMember(guild, Long.parseLong(p[3]), Permission.KICK_MEMBERS);
+                if (refused.isPresent()) return Reply.refused(refused.get());
                 if (guild.members.remove(Long.parseLong(p[3])) == null) return Reply.notFound(10007, "Unknown Member");
                 dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", p[1], "user", world.userJson(Long.parseLong(p[3]))));
                 return Reply.noContent();
@@ -456,6 +479,8 @@ public final class FakeDiscord implements AutoCloseable {
             case "PUT guilds/{id}/bans/{id}": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
                 long user = Long.parseLong(p[3]);
+                var refused = rules.botOverMember(guild, user, Permission.BAN_MEMBERS);
+                if (refused.isPresent()) return Reply.refused(refused.get());
                 guild.bans.add(user);
                 if (guild.members.remove(user) != null) {
                     dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", p[1], "user", world.userJson(user)));
@@ -465,32 +490,57 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "DELETE guilds/{id}/bans/{id}": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
                 if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
                 return Reply.noContent();
             }
             case "GET guilds/{id}/invites":
                 return new Reply(200, List.of());
-            case "POST channels/{id}/webhooks":
+            case "POST channels/{id}/webhooks": {
+                var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_WEBHOOKS).or(() -> rules.webhookName(body.get("name"), "name"));
+                if (refused.isPresent()) return Reply.refused(refused.get());
+                if (webhooks.values().stream().filter(w -> w.get("channel_id").equals(p[1])).count() >= DiscordRules.MAX_WEBHOOKS_PER_CHANNEL) {
+                    return Reply.refused(new DiscordRules.Refusal(400, 30007, "Maximum number of webhooks reached (15)"));
+                }
                 return new Reply(200, createWebhook(Long.parseLong(p[1]), body));
-            case "GET channels/{id}/webhooks":
+            }
+            case "GET channels/{id}/webhooks": {
+                var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_WEBHOOKS);
+                if (refused.isPresent()) return Reply.refused(refused.get());
                 return new Reply(200, webhooks.values().stream().filter(w -> w.get("channel_id").equals(p[1])).toList());
+            }
             case "DELETE webhooks/{id}":
                 return webhooks.remove(Long.parseLong(p[1])) == null ? Reply.notFound(10015, "Unknown Webhook") : Reply.noContent();
             case "GET guilds/{id}/auto-moderation/rules":
                 return new Reply(200, autoModRules.values().stream().filter(r -> r.get("guild_id").equals(p[1])).toList());
-            case "POST guilds/{id}/auto-moderation/rules":
+            case "POST guilds/{id}/auto-moderation/rules": {
+                var refused = autoModRefusal(p[1], null, body);
+                if (refused.isPresent()) return Reply.refused(refused.get());
                 return new Reply(200, saveRule(p[1], world.nextId(), body));
+            }
             case "PATCH guilds/{id}/auto-moderation/rules/{id}": {
                 Map<String, Object> rule = autoModRules.get(Long.parseLong(p[4]));
                 if (rule == null) return Reply.notFound(10066, "Unknown Auto Moderation Rule");
                 Map<String, Object> merged = new LinkedHashMap<>(rule);
                 merged.putAll(body);
+                var refused = autoModRefusal(p[1], Long.parseLong(p[4]), merged);
+                if (refused.isPresent()) return Reply.refused(refused.get());
                 return new Reply(200, saveRule(p[1], Long.parseLong(p[4]), merged));
             }
             case "DELETE guilds/{id}/auto-moderation/rules/{id}":
                 return autoModRules.remove(Long.parseLong(p[4])) == null ? Reply.notFound(10066, "Unknown Auto Moderation Rule") : Reply.noContent();
-            case "POST interactions/{id}/{token}/callback":
+            case "POST interactions/{id}/{token}/callback": {
+                long interaction = Long.parseLong(p[1]);
+                if (answeredInteractions.contains(interaction)) {
+                    return Reply.refused(new DiscordRules.Refusal(400, 40060, "Interaction has already been acknowledged."));
+                }
+                Long dispatched = pendingInteractions.remove(interaction);
+                if (dispatched == null || System.nanoTime() - dispatched > DiscordRules.INTERACTION_ANSWER_MILLIS * 1_000_000) {
+                    return Reply.notFound(10062, "Unknown interaction");
+                }
+                answeredInteractions.add(interaction);
                 return Reply.noContent();
+            }
             default:
                 break;
         }
@@ -605,6 +655,8 @@ public final class FakeDiscord implements AutoCloseable {
         long channelId = Long.parseLong(webhook.get("channel_id").toString());
         long guildId = Long.parseLong(webhook.get("guild_id").toString());
         if (method.equals("POST") && p.length == 3) {
+            var refused = rules.webhookName(body.get("username"), "username").or(() -> rules.content(body.get("content")));
+            if (refused.isPresent()) return Reply.refused(refused.get());
             long messageId = world.nextId();
             Map<String, Object> as = new LinkedHashMap<>(webhook);
             if (body.get("username") != null) as.put("name", body.get("username"));
@@ -617,7 +669,8 @@ public final class FakeDiscord implements AutoCloseable {
         if (p.length == 5 && p[3].equals("messages")) {
             long messageId = Long.parseLong(p[4]);
             Map<String, Object> message = messages.get(messageId);
-            if (message == null) return Reply.notFound(10008, "Unknown Message");
+            // a webhook sees only its own messages
+            if (message == null || !webhook.get("id").equals(message.get("webhook_id"))) return Reply.notFound(10008, "Unknown Message");
             if (method.equals("PATCH")) {
                 if (body.containsKey("content")) message.put("content", body.get("content"));
                 return new Reply(200, message);
@@ -629,6 +682,37 @@ public final class FakeDiscord implements AutoCloseable {
             }
         }
         return Reply.notFound(0, "404: Not Found");
+    }
+
+    /** Manage Server, rules per trigger type, keyword and exemption limits. */
+    @SuppressWarnings("unchecked")
+    private java.util.Optional<DiscordRules.Refusal> autoModRefusal(String guildId, Long ruleId, Map<String, Object> rule) {
+        World.GuildSpec guild = world.guild(Long.parseLong(guildId));
+        if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return java.util.Optional.of(DiscordRules.MISSING_PERMISSIONS);
+        int trigger = ((Number) rule.getOrDefault("trigger_type", 1)).intValue();
+        long sameType = autoModRules.values().stream()
+                .filter(r -> r.get("guild_id").equals(guildId) && ((Number) r.get("trigger_type")).intValue() == trigger)
+                .filter(r -> ruleId == null || !r.get("id").equals(Long.toString(ruleId)))
+                .count();
+        if (sameType >= DiscordRules.MAX_AUTOMOD_RULES.getOrDefault(trigger, 1)) {
+            return java.util.Optional.of(DiscordRules.invalidForm("trigger_type", "AUTO_MODERATION_MAX_RULES_OF_TYPE_EXCEEDED",
+                    "Maximum number of rules of this type reached"));
+        }
+        Map<String, Object> metadata = rule.get("trigger_metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        if (metadata.get("keyword_filter") instanceof List<?> keywords) {
+            if (keywords.size() > DiscordRules.MAX_AUTOMOD_KEYWORDS
+                    || keywords.stream().anyMatch(k -> String.valueOf(k).length() > DiscordRules.MAX_AUTOMOD_KEYWORD_LENGTH)) {
+                return java.util.Optional.of(DiscordRules.invalidForm("trigger_metadata.keyword_filter", "BASE_TYPE_BAD_LENGTH",
+                        "At most 1000 keywords of at most 60 characters"));
+            }
+        }
+        if (rule.get("exempt_channels") instanceof List<?> c && c.size() > DiscordRules.MAX_AUTOMOD_EXEMPT_CHANNELS) {
+            return java.util.Optional.of(DiscordRules.invalidForm("exempt_channels", "BASE_TYPE_MAX_LENGTH", "Must be 50 or fewer in length."));
+        }
+        if (rule.get("exempt_roles") instanceof List<?> r && r.size() > DiscordRules.MAX_AUTOMOD_EXEMPT_ROLES) {
+            return java.util.Optional.of(DiscordRules.invalidForm("exempt_roles", "BASE_TYPE_MAX_LENGTH", "Must be 20 or fewer in length."));
+        }
+        return java.util.Optional.empty();
     }
 
     private Map<String, Object> saveRule(String guildId, long id, Map<String, Object> body) {

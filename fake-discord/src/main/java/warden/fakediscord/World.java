@@ -32,7 +32,12 @@ public final class World {
     public record RoleSpec(long id, String name, long permissions, int position) {
     }
 
-    public record ChannelSpec(long id, long guildId, String name) {
+    /** A channel; {@code overwrites} hold per-role and per-member allow and deny bits, as Discord's do. */
+    public record ChannelSpec(long id, long guildId, String name, Map<Long, Overwrite> overwrites) {
+    }
+
+    /** A permission overwrite: {@code type} 0 for a role (the guild id for @everyone), 1 for a member. */
+    public record Overwrite(long id, int type, long allow, long deny) {
     }
 
     public static final class MemberSpec {
@@ -81,8 +86,19 @@ public final class World {
 
         public long channel(String name) {
             long channelId = nextId();
-            channels.put(channelId, new ChannelSpec(channelId, id, name));
+            channels.put(channelId, new ChannelSpec(channelId, id, name, new LinkedHashMap<>()));
             return channelId;
+        }
+
+        /** Denies {@code permissions} to a role (or @everyone, the guild id) in one channel. */
+        public GuildSpec deny(long channelId, long roleId, long permissions) {
+            channels.get(channelId).overwrites().put(roleId, new Overwrite(roleId, 0, 0, permissions));
+            return this;
+        }
+
+        /** The role id of Warden's own role (the bot's first role). */
+        public long wardenRole() {
+            return members.get(botId).roles.get(0);
         }
 
         /** A member, with the given roles; a new user is created for them. */
@@ -167,8 +183,10 @@ public final class World {
     }
 
     Map<String, Object> channelJson(ChannelSpec channel, int position) {
+        List<Object> overwrites = channel.overwrites().values().stream().map(o -> (Object) Json.obj("id", Long.toString(o.id()),
+                "type", o.type(), "allow", Long.toString(o.allow()), "deny", Long.toString(o.deny()))).toList();
         return Json.obj("id", Long.toString(channel.id()), "type", 0, "guild_id", Long.toString(channel.guildId()),
-                "name", channel.name(), "position", position, "permission_overwrites", List.of(), "nsfw", false,
+                "name", channel.name(), "position", position, "permission_overwrites", overwrites, "nsfw", false,
                 "topic", null, "last_message_id", null, "rate_limit_per_user", 0, "parent_id", null, "flags", 0);
     }
 

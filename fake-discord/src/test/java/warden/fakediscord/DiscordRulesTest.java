@@ -1,0 +1,152 @@
+package warden.fakediscord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fake's strictness is itself tested: each row is a call real Discord refuses (or accepts), with the status and
+ * JSON error code Discord answers.
+ */
+class DiscordRulesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static FakeDiscord fake;
+    private static long guild, general, locked, member, ranked, admin, owner;
+
+    @BeforeAll
+    static void start() {
+        fake = new FakeDiscord();
+        World.GuildSpec g = fake.world().guild("Rules");
+        guild = g.id();
+        general = g.channel("general");
+        locked = g.channel("locked");
+        long high = g.role("Above Warden", Permission.EVERYONE);
+        long adminRole = g.role("Admins", Permission.ADMINISTRATOR);
+        owner = g.member("owner");
+        g.owner(owner);
+        g.withWarden(Permission.MODERATION_BOT, 3);
+        g.roles.put(high, new World.RoleSpec(high, "Above Warden", Permission.EVERYONE, 5));
+        g.roles.put(adminRole, new World.RoleSpec(adminRole, "Admins", Permission.ADMINISTRATOR, 1));
+        member = g.member("member");
+        ranked = g.member("ranked", high);
+        admin = g.member("admin", adminRole);
+        g.deny(locked, g.wardenRole(), Permission.MANAGE_MESSAGES | Permission.MANAGE_WEBHOOKS);
+        fake.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        fake.close();
+    }
+
+    record Call(String method, String path, String body, int status, Integer code) {
+    }
+
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                row("a ban of a plain member", new Call("PUT", "guilds/%g/bans/%m", "{}", 204, null)),
+                row("a ban of a member ranked above Warden", new Call("PUT", "guilds/%g/bans/%r", "{}", 403, 50013)),
+                row("a ban of the owner", new Call("PUT", "guilds/%g/bans/%o", "{}", 403, 50013)),
+                row("a kick of a member ranked above Warden", new Call("DELETE", "guilds/%g/members/%r", null, 403, 50013)),
+                row("a timeout of an administrator", new Call("PATCH", "guilds/%g/members/%a",
+                        "{\"communication_disabled_until\":\"2099-01-01T00:00:00Z\"}", 403, 50013)),
+                row("a webhook where Warden may manage webhooks", new Call("POST", "channels/%c/webhooks", "{\"name\":\"Warden\"}", 200, null)),
+                row("a webhook where Manage Webhooks is denied", new Call("POST", "channels/%l/webhooks", "{\"name\":\"Warden\"}", 403, 50013)),
+                row("a webhook named after Discord", new Call("POST", "channels/%c/webhooks", "{\"name\":\"My Discord bot\"}", 400, 50035)),
+                row("a webhook named Clyde", new Call("POST", "channels/%c/webhooks", "{\"name\":\"CLYDE\"}", 400, 50035)),
+                row("a message of 2001 characters", new Call("POST", "channels/%c/messages",
+                        "{\"content\":\"" + "x".repeat(2001) + "\"}", 400, 50035)),
+                row("an answer to an unknown interaction", new Call("POST", "interactions/12345678/itok-x/callback",
+                        "{\"type\":4,\"data\":{\"content\":\"late\"}}", 404, 10062)),
+                row("a seventh keyword AutoMod rule", new Call("POST", "guilds/%g/auto-moderation/rules",
+                        "{\"name\":\"k7\",\"trigger_type\":1,\"event_type\":1,\"trigger_metadata\":{\"keyword_filter\":[\"x\"]},\"actions\":[]}", 400, 50035)),
+                row("a second mention-spam AutoMod rule", new Call("POST", "guilds/%g/auto-moderation/rules",
+                        "{\"name\":\"m2\",\"trigger_type\":5,\"event_type\":1,\"trigger_metadata\":{\"mention_total_limit\":5},\"actions\":[]}", 400, 50035)),
+                row("a keyword longer than 60 characters", new Call("POST", "guilds/%g/auto-moderation/rules",
+                        "{\"name\":\"long\",\"trigger_type\":3,\"event_type\":1,\"trigger_metadata\":{\"keyword_filter\":[\"" + "k".repeat(61) + "\"]},\"actions\":[]}",
+                        400, 50035)));
+    }
+
+    private static Arguments row(String name, Call call) {
+        return Arguments.of(Named.of(name, call));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void discordAnswersAsTheRealOneDoes(Call call) throws Exception {
+        if (call.path().contains("auto-moderation")) fillAutoModRules();
+        HttpResponse<String> response = send(call.method(), call.path(), call.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(call.status());
+        if (call.code() != null) assertThat(JSON.readTree(response.body()).path("code").asInt()).isEqualTo(call.code());
+    }
+
+    @ParameterizedTest
+    @MethodSource("webhookRules")
+    void aWebhookOnlyTouchesItsOwnMessages(String what, int status) throws Exception {
+        JsonNode first = JSON.readTree(send("POST", "channels/%c/webhooks", "{\"name\":\"first\"}").body());
+        JsonNode second = JSON.readTree(send("POST", "channels/%c/webhooks", "{\"name\":\"second\"}").body());
+        String firstPath = "webhooks/" + first.path("id").asText() + "/" + first.path("token").asText();
+        String secondPath = "webhooks/" + second.path("id").asText() + "/" + second.path("token").asText();
+        JsonNode posted = JSON.readTree(send("POST", firstPath + "?wait=true", "{\"content\":\"hi\",\"username\":\"Ann · Server\"}").body());
+        String message = "/messages/" + posted.path("id").asText();
+        HttpResponse<String> response = switch (what) {
+            case "own edit" -> send("PATCH", firstPath + message, "{\"content\":\"edited\"}");
+            case "other edit" -> send("PATCH", secondPath + message, "{\"content\":\"edited\"}");
+            case "other delete" -> send("DELETE", secondPath + message, null);
+            default -> send("POST", firstPath, "{\"content\":\"x\",\"username\":\"discord mod\"}");
+        };
+        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(status);
+    }
+
+    static Stream<Arguments> webhookRules() {
+        return Stream.of(Arguments.of("own edit", 200), Arguments.of("other edit", 404), Arguments.of("other delete", 404),
+                Arguments.of("username with discord", 400));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChannelOverwriteDeniesWhatTheRoleAllows() {
+        World.GuildSpec g = fake.world().guild(guild);
+        DiscordRules rules = new DiscordRules(fake.world());
+        assertThat(rules.permissions(g, FakeDiscord.BOT_ID, g.channels.get(general)) & Permission.MANAGE_MESSAGES).isNotZero();
+        assertThat(rules.permissions(g, FakeDiscord.BOT_ID, g.channels.get(locked)) & Permission.MANAGE_MESSAGES).isZero();
+        assertThat(rules.permissions(g, admin, g.channels.get(locked)) & Permission.MANAGE_MESSAGES).as("administrators ignore overwrites").isNotZero();
+    }
+
+    /** Six keyword rules and one mention-spam rule: the caps the rows above go past. */
+    private static synchronized void fillAutoModRules() throws Exception {
+        if (fake.autoModRules().size() >= 7) return;
+        for (int i = 0; i < 6; i++) {
+            send("POST", "guilds/%g/auto-moderation/rules", "{\"name\":\"k" + i + "\",\"trigger_type\":1,\"event_type\":1,"
+                    + "\"trigger_metadata\":{\"keyword_filter\":[\"w" + i + "\"]},\"actions\":[]}");
+        }
+        send("POST", "guilds/%g/auto-moderation/rules", "{\"name\":\"m\",\"trigger_type\":5,\"event_type\":1,"
+                + "\"trigger_metadata\":{\"mention_total_limit\":5},\"actions\":[]}");
+        assertThat(fake.autoModRules()).hasSize(7);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        String resolved = path.replace("%g", Long.toString(guild)).replace("%c", Long.toString(general))
+                .replace("%l", Long.toString(locked)).replace("%m", Long.toString(member)).replace("%r", Long.toString(ranked))
+                .replace("%o", Long.toString(owner)).replace("%a", Long.toString(admin));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fake.restBaseUrl() + resolved))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bot fake");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
