@@ -85,6 +85,7 @@ class TwoBotNodesTest {
                 long late = members.get(1).get(3);
                 ban(first.getBean(CommandGateway.class), guilds[1], late);
                 try (ConfigurableApplicationContext third = node(fake, "1", database)) {
+                    awaitGuild(third, guilds[1]);
                     JdbcClient db = first.getBean(JdbcClient.class);
                     await().atMost(WAIT).until(() -> count(db, "SanctionApplied") == 7);
                     assertThat(fake.requests("PUT", "guilds/" + guilds[1] + "/bans/" + late)).hasSize(1);

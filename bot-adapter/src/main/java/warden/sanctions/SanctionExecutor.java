@@ -81,23 +81,39 @@ public class SanctionExecutor {
             fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.noGuild"));
             return;
         }
+        if (e.sanction().kind() == SanctionKind.TIMEOUT && e.expiresAt() != null && !e.expiresAt().isAfter(Instant.now())) {
+            fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.timeoutOver"));
+            return;
+        }
+        try {
+            action(guild, e).complete();
+            commands.sendAndWait(new ConfirmSanctionApplied(e.member(), e.sanctionId(), Instant.now()));
+        } catch (ErrorResponseException error) {
+            if (error.isServerError()) throw error; // Discord is down: retried later
+            fail(e.member(), e.sanctionId(), error.getMeaning());
+        } catch (HierarchyException | InsufficientPermissionException error) {
+            // JDA refuses on the client, while the request is being built: a refusal like Discord's own
+            fail(e.member(), e.sanctionId(), refusal(error));
+        }
+    }
+
+    private RestAction<?> action(Guild guild, SanctionDecided e) {
         UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
         String reason = auditReason(guild, e);
-        RestAction<?> action = switch (e.sanction().kind()) {
+        return switch (e.sanction().kind()) {
             case WARN -> warning(guild, e);
-            case TIMEOUT -> {
-                if (e.expiresAt() != null && !e.expiresAt().isAfter(Instant.now())) yield null;
-                yield guild.timeoutUntil(user, e.expiresAt()).reason(reason);
-            }
+            case TIMEOUT -> guild.timeoutUntil(user, e.expiresAt()).reason(reason);
             case KICK -> guild.kick(user).reason(reason);
             case BAN -> guild.ban(user, 0, TimeUnit.SECONDS).reason(reason);
             case UNBAN -> guild.unban(user).reason(reason);
         };
-        if (action == null) {
-            fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.timeoutOver"));
-            return;
+    }
+
+    private String refusal(RuntimeException error) {
+        if (error instanceof InsufficientPermissionException missing) {
+            return texts.stored("sanction.failed.permission", missing.getPermission().getName());
         }
-        outcome(e.member(), e.sanctionId(), action);
+        return texts.stored("sanction.failed.hierarchy");
     }
 
     void lifted(SanctionLifted e) {
@@ -115,12 +131,14 @@ public class SanctionExecutor {
         if (guild == null) return; // Warden left the server: nothing left to undo there
         String reason = texts.in(guild, reasonCode, by);
         UserSnowflake user = UserSnowflake.fromId(member.user().value());
-        RestAction<Void> action = kind == SanctionKind.BAN ? guild.unban(user).reason(reason) : guild.removeTimeout(user).reason(reason);
         try {
+            RestAction<Void> action = kind == SanctionKind.BAN ? guild.unban(user).reason(reason) : guild.removeTimeout(user).reason(reason);
             action.complete();
         } catch (ErrorResponseException error) {
             if (error.isServerError()) throw error;
             log.warn("Could not undo {} of {} on Discord: {}", kind, member, error.getMeaning());
+        } catch (HierarchyException | InsufficientPermissionException error) {
+            log.warn("Could not undo {} of {} on Discord: {}", kind, member, refusal(error));
         }
     }
 
@@ -128,18 +146,6 @@ public class SanctionExecutor {
         String text = texts.in(guild, "sanction.warning.dm", guild.getName(), e.reason() == null ? "-" : e.reason());
         return guild.getJDA().openPrivateChannelById(e.member().user().value())
                 .flatMap(channel -> channel.sendMessage(text));
-    }
-
-    private void outcome(MemberKey member, SanctionId id, RestAction<?> action) {
-        try {
-            action.complete();
-            commands.sendAndWait(new ConfirmSanctionApplied(member, id, Instant.now()));
-        } catch (ErrorResponseException error) {
-            if (error.isServerError()) throw error; // Discord is down: retried later
-            fail(member, id, error.getMeaning());
-        } catch (InsufficientPermissionException | HierarchyException error) {
-            fail(member, id, error.getMessage());
-        }
     }
 
     private void fail(MemberKey member, SanctionId id, String reason) {

@@ -79,8 +79,13 @@ public final class World {
         }
 
         public long role(String name, long permissions) {
+            return role(name, permissions, roles.size());
+        }
+
+        /** A role at a given position in the hierarchy (higher ranks above lower). */
+        public long role(String name, long permissions, int position) {
             long roleId = nextId();
-            roles.put(roleId, new RoleSpec(roleId, name, permissions, roles.size()));
+            roles.put(roleId, new RoleSpec(roleId, name, permissions, position));
             return roleId;
         }
 

@@ -35,13 +35,11 @@ class DiscordRulesTest {
         guild = g.id();
         general = g.channel("general");
         locked = g.channel("locked");
-        long high = g.role("Above Warden", Permission.EVERYONE);
-        long adminRole = g.role("Admins", Permission.ADMINISTRATOR);
+        long high = g.role("Above Warden", Permission.EVERYONE, 5);
+        long adminRole = g.role("Admins", Permission.ADMINISTRATOR, 1);
         owner = g.member("owner");
         g.owner(owner);
         g.withWarden(Permission.MODERATION_BOT, 3);
-        g.roles.put(high, new World.RoleSpec(high, "Above Warden", Permission.EVERYONE, 5));
-        g.roles.put(adminRole, new World.RoleSpec(adminRole, "Admins", Permission.ADMINISTRATOR, 1));
         member = g.member("member");
         ranked = g.member("ranked", high);
         admin = g.member("admin", adminRole);
