@@ -66,7 +66,11 @@ class MessageModerationListener extends ListenerAdapter {
         if (chat.authorIsBot()) return;
         Evaluation evaluation = engine.evaluate(chat, policies.compiled(GuildId.of(message.getGuild().getIdLong())));
         if (!evaluation.flagged()) return;
-        actions.carryOut(message, member, evaluation);
-        for (Violation violation : evaluation.violations()) recorder.record(chat, violation);
+        try {
+            actions.carryOut(message, member, evaluation);
+        } finally {
+            // whatever happened on Discord, what automod found is recorded
+            for (Violation violation : evaluation.violations()) recorder.record(chat, violation);
+        }
     }
 }

@@ -30,34 +30,71 @@ public class ChannelWebhooks {
     public record Sent(Message message, long webhookId) {
     }
 
-    /** Sends {@code content} as {@code username} with {@code avatarUrl}, no mention allowed to fire. */
+    /**
+     * Sends {@code content} as {@code username} (made acceptable to Discord, see {@link WebhookNames}) with
+     * {@code avatarUrl}, no mention allowed to fire.
+     */
     public CompletableFuture<Sent> send(StandardGuildMessageChannel channel, String username, String avatarUrl, String content) {
         return withWebhook(channel, webhook -> client(channel, webhook).sendMessage(content)
-                .setUsername(username)
+                .setUsername(WebhookNames.safe(username))
                 .setAvatarUrl(avatarUrl)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .submit()
                 .thenApply(message -> new Sent(message, webhook.getIdLong())));
     }
 
-    /** Edits a message Warden posted through the channel's webhook. */
-    public CompletableFuture<Message> edit(StandardGuildMessageChannel channel, long messageId, String content) {
-        return withWebhook(channel, webhook -> client(channel, webhook).editMessageById(messageId, content)
+    /**
+     * Edits a message Warden posted through webhook {@code webhookId} of the channel: Discord lets a webhook edit its
+     * own messages only. Fails with {@link WebhookGone} when that webhook no longer exists.
+     */
+    public CompletableFuture<Message> edit(StandardGuildMessageChannel channel, long webhookId, long messageId, String content) {
+        return withOwnWebhook(channel, webhookId, webhook -> client(channel, webhook).editMessageById(messageId, content)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).submit());
     }
 
-    /** Deletes a message Warden posted through the channel's webhook. */
-    public CompletableFuture<Void> delete(StandardGuildMessageChannel channel, long messageId) {
-        return withWebhook(channel, webhook -> client(channel, webhook).deleteMessageById(messageId).submit());
+    /** Deletes a message Warden posted through webhook {@code webhookId}; {@link WebhookGone} when it no longer exists. */
+    public CompletableFuture<Void> delete(StandardGuildMessageChannel channel, long webhookId, long messageId) {
+        return withOwnWebhook(channel, webhookId, webhook -> client(channel, webhook).deleteMessageById(messageId).submit());
+    }
+
+    /** The webhook that posted a copy is gone: nobody can edit or delete that copy any more. */
+    public static final class WebhookGone extends RuntimeException {
+        WebhookGone(long webhookId) {
+            super("webhook " + webhookId + " no longer exists");
+        }
+    }
+
+    private <T> CompletableFuture<T> withOwnWebhook(StandardGuildMessageChannel channel, long webhookId,
+                                                     java.util.function.Function<Webhook, CompletableFuture<T>> action) {
+        Webhook current = webhooks.getIfPresent(channel.getIdLong());
+        CompletableFuture<Webhook> webhook;
+        try {
+            webhook = current != null && current.getIdLong() == webhookId
+                    ? CompletableFuture.completedFuture(current)
+                    : channel.retrieveWebhooks().submit().thenApply(all -> all.stream()
+                    .filter(w -> w.getIdLong() == webhookId && w.getToken() != null).findFirst()
+                    .orElseThrow(() -> new WebhookGone(webhookId)));
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return webhook.thenCompose(action).exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                unknownWebhook(error) ? new WebhookGone(webhookId) : error));
     }
 
     private static net.dv8tion.jda.api.entities.IncomingWebhookClient client(StandardGuildMessageChannel channel, Webhook webhook) {
         return WebhookClient.createClient(channel.getJDA(), webhook.getId(), webhook.getToken());
     }
 
+    /** Never throws: a refusal JDA makes before asking Discord (a missing permission) fails the future instead. */
     private <T> CompletableFuture<T> withWebhook(StandardGuildMessageChannel channel,
                                                   java.util.function.Function<Webhook, CompletableFuture<T>> action) {
-        return webhook(channel).thenCompose(action).exceptionallyCompose(error -> {
+        CompletableFuture<T> first;
+        try {
+            first = webhook(channel).thenCompose(action);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return first.exceptionallyCompose(error -> {
             if (unknownWebhook(error)) { // deleted by someone: recreate once
                 webhooks.invalidate(channel.getIdLong());
                 return webhook(channel).thenCompose(action);

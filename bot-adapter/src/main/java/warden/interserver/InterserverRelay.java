@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
@@ -57,6 +58,9 @@ class InterserverRelay extends ListenerAdapter {
     private final ShardManager shards;
     private final GuildWork work;
     private final Counter elsewhere;
+    private final Counter refused;
+    private static final java.util.Set<ErrorResponse> WEBHOOK_GONE = java.util.EnumSet.of(ErrorResponse.UNKNOWN_WEBHOOK,
+            ErrorResponse.MISSING_PERMISSIONS, ErrorResponse.MISSING_ACCESS, ErrorResponse.UNKNOWN_CHANNEL);
 
     InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, UserContentModerator moderator,
                      CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards,
@@ -64,6 +68,8 @@ class InterserverRelay extends ListenerAdapter {
         this.work = work;
         this.elsewhere = Counter.builder("warden.interserver.relay.elsewhere")
                 .description("copies not relayed because the destination guild is on a shard another node holds").register(meters);
+        this.refused = Counter.builder("warden.interserver.relay.refused")
+                .description("copies Discord refused (content, name); the link stays").register(meters);
         this.links = links;
         this.webhooks = webhooks;
         this.relays = relays;
@@ -95,13 +101,17 @@ class InterserverRelay extends ListenerAdapter {
                 elsewhere.increment();
                 continue;
             }
-            moderated(text, partner.guild()).ifPresent(content -> webhooks.send(target, name, avatar, content).whenCompleteAsync((sent, error) -> {
-                if (error == null) {
-                    relays.remember(message.getIdLong(), new RelayMap.Copy(target.getIdLong(), sent.message().getIdLong(), sent.webhookId()));
-                } else {
-                    lost(partner, target, error);
-                }
-            }, work.executor(source, "relay-copy")));
+            try {
+                moderated(text, partner.guild()).ifPresent(content -> webhooks.send(target, name, avatar, content).whenCompleteAsync((sent, error) -> {
+                    if (error == null) {
+                        relays.remember(message.getIdLong(), new RelayMap.Copy(target.getIdLong(), sent.message().getIdLong(), sent.webhookId()));
+                    } else {
+                        lost(partner, target, error);
+                    }
+                }, work.executor(source, "relay-copy")));
+            } catch (RuntimeException e) { // one channel's trouble never stops the copies to the others
+                log.warn("Relay to channel {} failed: {}", target.getId(), e.getMessage());
+            }
         }
     }
 
@@ -118,9 +128,9 @@ class InterserverRelay extends ListenerAdapter {
             StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
             if (target == null) continue;
             moderated(text, GuildId.of(target.getGuild().getIdLong())).ifPresent(content ->
-                    webhooks.edit(target, copy.messageId(), content).whenComplete((m, e) -> {
-                        if (e != null) log.warn("Could not edit relayed copy {}: {}", copy.messageId(), e.getMessage());
-                    }));
+                    webhooks.edit(target, copy.webhookId(), copy.messageId(), content).whenCompleteAsync((m, e) -> {
+                        if (e != null) cannotFollow(message.getIdLong(), copy, e);
+                    }, work.executor(target.getGuild().getIdLong(), "relay-edit-outcome")));
         }
     }
 
@@ -137,11 +147,21 @@ class InterserverRelay extends ListenerAdapter {
         for (RelayMap.Copy copy : copies) {
             StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
             if (target == null) continue;
-            webhooks.delete(target, copy.messageId()).whenComplete((v, e) -> {
+            webhooks.delete(target, copy.webhookId(), copy.messageId()).whenComplete((v, e) -> {
                 if (e != null) log.warn("Could not delete relayed copy {}: {}", copy.messageId(), e.getMessage());
             });
         }
         relays.forget(messageId);
+    }
+
+    private void cannotFollow(long source, RelayMap.Copy copy, Throwable error) {
+        Throwable cause = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+        if (cause instanceof ChannelWebhooks.WebhookGone) {
+            log.info("Relayed copy {} can no longer be followed: its webhook is gone", copy.messageId());
+            relays.unfollowable(source, copy);
+        } else {
+            log.warn("Could not edit relayed copy {}: {}", copy.messageId(), cause.getMessage());
+        }
     }
 
     /** Human messages only: no bot, no webhook (Warden's own copies are webhook messages), no system message. */
@@ -172,13 +192,20 @@ class InterserverRelay extends ListenerAdapter {
         return result.allowed() ? Optional.of(result.text()) : Optional.empty();
     }
 
-    /** The webhook could not be used even after recreating it: the link pauses (is removed) with a notice. */
+    /**
+     * The webhook could not be used even after recreating it (unknown webhook, or Warden may no longer manage
+     * webhooks there): the link pauses (is removed) with a notice. A copy Discord refused for its own content or
+     * name is only skipped: the link stays.
+     */
     private void lost(ActiveLink partner, StandardGuildMessageChannel target, Throwable error) {
         Throwable cause = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
         boolean permanent = cause instanceof InsufficientPermissionException
-                || (cause instanceof ErrorResponseException e && !e.isServerError());
+                || (cause instanceof ErrorResponseException e && WEBHOOK_GONE.contains(e.getErrorResponse()));
         log.warn("Relay to channel {} failed: {}", target.getId(), cause.getMessage());
-        if (!permanent) return;
+        if (!permanent) {
+            refused.increment();
+            return;
+        }
         service.unlink(partner, UnlinkReason.WEBHOOK_LOST, Actor.system("warden"));
         target.sendMessage(texts.in(target.getGuild(), "interserver.webhookLost")).queue(null, e -> { });
     }

@@ -28,11 +28,21 @@ class RelayMap {
                 .update();
     }
 
+    /** The copies that can still be followed (their webhook exists). */
     List<Copy> copiesOf(long sourceMessageId) {
-        return db.sql("select target_channel_id, target_message_id, webhook_id from interserver_relay where source_message_id = ?")
+        return db.sql("""
+                        select target_channel_id, target_message_id, webhook_id from interserver_relay
+                        where source_message_id = ? and unfollowable_since is null""")
                 .param(sourceMessageId)
                 .query((rs, n) -> new Copy(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .list();
+    }
+
+    /** The copy's webhook is gone: it can no longer be edited or deleted, and the history says since when. */
+    void unfollowable(long sourceMessageId, Copy copy) {
+        db.sql("update interserver_relay set unfollowable_since = now() where source_message_id = ? and target_channel_id = ?")
+                .params(sourceMessageId, copy.channelId())
+                .update();
     }
 
     void forget(long sourceMessageId) {

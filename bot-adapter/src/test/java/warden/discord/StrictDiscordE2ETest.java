@@ -8,7 +8,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import warden.automod.AutomodSettings;
+import warden.automod.VocabularySettings;
 import warden.common.Actor;
+import warden.common.ChannelId;
+import warden.common.GuildId;
+import warden.config.ConfigureAutomod;
+import warden.config.PolicyEditor;
+import warden.fakediscord.RecordedRequest;
+import warden.interserver.CreateFrequency;
+import warden.interserver.FrequencyKey;
+import warden.interserver.FrequencySecret;
+import warden.interserver.LinkChannel;
+import warden.interserver.LinkDirectory;
+import warden.interserver.UnlinkChannel;
+import warden.interserver.UnlinkReason;
 import warden.common.MemberKey;
 import warden.common.UserId;
 import warden.fakediscord.FakeDiscord;
@@ -23,6 +37,7 @@ import warden.sanctions.SanctionSpec;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +51,8 @@ import static org.awaitility.Awaitility.await;
 class StrictDiscordE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static long guild, general, alice, boss, moderator;
+    static long guild, general, locked, notices, alice, boss, moderator, discordFan, clyde;
+    static long partner, bridge, partnerMember;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(StrictDiscordE2ETest::world);
@@ -45,14 +61,27 @@ class StrictDiscordE2ETest {
         World.GuildSpec g = world.guild("Strict guild");
         guild = g.id();
         general = g.channel("general");
+        locked = g.channel("locked");
+        notices = g.channel("notices");
+        g.systemChannel(notices);
         long bossRole = g.role("Boss", Permission.EVERYONE, 9); // above Warden
         long modRole = g.role("Moderators", Permission.EVERYONE | Permission.BAN_MEMBERS | Permission.KICK_MEMBERS
                 | Permission.MODERATE_MEMBERS | Permission.MANAGE_GUILD | Permission.MANAGE_CHANNELS);
         g.owner(g.member("owner"));
         g.withWarden(Permission.MODERATION_BOT, 5);
+        g.deny(locked, g.wardenRole(), Permission.MANAGE_MESSAGES);
         alice = g.member("alice");
         boss = g.member("boss", bossRole);
         moderator = g.member("moderator", modRole);
+        discordFan = g.member("Discord Fan");
+        clyde = g.member("Clyde");
+
+        World.GuildSpec p = world.guild("Partner guild");
+        partner = p.id();
+        bridge = p.channel("bridge");
+        p.owner(p.member("owner-p"));
+        p.withWarden(Permission.MODERATION_BOT, 5);
+        partnerMember = p.member("paula");
     }
 
     @DynamicPropertySource
@@ -62,6 +91,84 @@ class StrictDiscordE2ETest {
 
     @Autowired CommandGateway commands;
     @Autowired JdbcClient db;
+    @Autowired LinkDirectory links;
+    @Autowired PolicyEditor policies;
+
+    /** Issue 19, failure 2: Discord refuses webhook usernames containing "discord" or "clyde". */
+    @Test
+    void aMemberNamedAfterDiscordIsRelayedUnderASafeNameAndTheLinkStays() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        FrequencyKey key = FrequencyKey.ofSecret(FrequencySecret.generate());
+        commands.sendAndWait(new CreateFrequency(key, GuildId.of(guild), ChannelId.of(general), Actor.system("test"), Instant.now()));
+        commands.sendAndWait(new LinkChannel(key, GuildId.of(partner), ChannelId.of(bridge), Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> links.linkOf(ChannelId.of(bridge)).isPresent());
+
+        fake.postMessage(guild, general, discordFan, "hello from a fan");
+        RecordedRequest copy = fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "hello from a fan".equals(r.text("content")),
+                WAIT, "relayed copy");
+        assertThat(copy.status()).as("accepted by Discord").isBetween(200, 204);
+        assertThat(copy.text("username")).doesNotContainIgnoringCase("discord").contains("Fan").contains("Strict guild");
+        fake.postMessage(guild, general, alice, "still linked?");
+        fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "still linked?".equals(r.text("content")), WAIT, "next copy");
+        assertThat(links.linkOf(ChannelId.of(bridge))).isPresent();
+        unlinkBoth(key);
+    }
+
+    private void unlinkBoth(FrequencyKey key) {
+        commands.sendAndWait(new UnlinkChannel(key, GuildId.of(partner), ChannelId.of(bridge), UnlinkReason.COMMAND, Actor.system("test"), Instant.now()));
+        commands.sendAndWait(new UnlinkChannel(key, GuildId.of(guild), ChannelId.of(general), UnlinkReason.COMMAND, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> links.linkOf(ChannelId.of(general)).isEmpty());
+    }
+
+    /** Issue 19, failure 5: edits went through the channel's current webhook, which may not touch older copies. */
+    @Test
+    void editsFollowEachCopyThroughTheWebhookThatSentIt() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        FrequencyKey key = FrequencyKey.ofSecret(FrequencySecret.generate());
+        commands.sendAndWait(new CreateFrequency(key, GuildId.of(guild), ChannelId.of(general), Actor.system("test"), Instant.now()));
+        commands.sendAndWait(new LinkChannel(key, GuildId.of(partner), ChannelId.of(bridge), Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> links.linkOf(ChannelId.of(bridge)).isPresent());
+        try {
+            long before = fake.postMessage(guild, general, alice, "copied by the first webhook");
+            await().atMost(WAIT).until(() -> copies(before) == 1);
+            fake.webhooks().removeIf(w -> w.get("channel_id").equals(Long.toString(bridge))); // deleted by someone
+            long after = fake.postMessage(guild, general, alice, "copied by a new webhook");
+            await().atMost(WAIT).until(() -> copies(after) == 1);
+            fake.clearRequests();
+
+            fake.editMessage(before, "an edit nobody can follow");
+            await().atMost(WAIT).until(() -> db.sql("select count(*) from interserver_relay where source_message_id = ? and unfollowable_since is not null")
+                    .param(before).query(Long.class).single() == 1);
+            fake.editMessage(after, "an edit that follows");
+            RecordedRequest edit = fake.awaitRequest(r -> r.is("PATCH", "webhooks/\\d+/[^/]+/messages/\\d+")
+                    && "an edit that follows".equals(r.text("content")), WAIT, "edit of the second copy");
+            assertThat(edit.status()).isEqualTo(200);
+            assertThat(fake.requests("PATCH", "webhooks/\\d+/[^/]+/messages/\\d+")).as("no edit tried through a webhook that is not the copy's")
+                    .allMatch(r -> r.status() == 200);
+        } finally {
+            unlinkBoth(key);
+        }
+    }
+
+    private long copies(long source) {
+        return db.sql("select count(*) from interserver_relay where source_message_id = ?").param(source).query(Long.class).single();
+    }
+
+    /** Issue 19, failure 2: a censored repost refused by Discord lost the message, already deleted. */
+    @Test
+    void aCensoredRepostUnderAForbiddenNameIsAcceptedBeforeTheOriginalGoes() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        policies.change(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
+                new VocabularySettings(true, true, null, null, List.of("idiot"), null, false, true),
+                null, null, null, null, null, null, null, null, null), null, Actor.system("test"), Instant.now()));
+        long original = fake.postMessage(guild, general, clyde, "what an idiot");
+        RecordedRequest repost = fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "what an █████".equals(r.text("content")),
+                WAIT, "censored repost");
+        assertThat(repost.status()).isBetween(200, 204);
+        RecordedRequest deleted = fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + original, WAIT);
+        assertThat(deleted.atNanos()).as("the original goes once its repost is accepted").isGreaterThan(repost.atNanos());
+        policies.change(new ConfigureAutomod(GuildId.of(guild), AutomodSettings.defaults(), null, Actor.system("test"), Instant.now()));
+    }
 
     /** Issue 19, failure 1: JDA refuses on the client; the executor stalled on the same event for ever. */
     @Test
@@ -77,6 +184,31 @@ class StrictDiscordE2ETest {
         assertThat(outcome("above-2")).startsWith("SanctionApplied");
     }
 
+    /** Issue 19, failure 3: JDA refused the delete before asking Discord, and the infraction was never recorded. */
+    @Test
+    void withoutManageMessagesTheInfractionIsRecordedAndTheAdminsAreToldOnce() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        policies.change(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
+                new VocabularySettings(true, true, null, null, List.of("idiot"), null, false, false),
+                null, null, null, null, null, null, null, null, null), null, Actor.system("test"), Instant.now()));
+        long first = fake.postMessage(guild, locked, alice, "you idiot");
+        long second = fake.postMessage(guild, locked, alice, "idiot again");
+        await().atMost(WAIT).until(() -> recorded("msg:" + first + ":vocabulary") && recorded("msg:" + second + ":vocabulary"));
+        RecordedRequest notice = fake.awaitRequest(r -> r.is("POST", "channels/" + notices + "/messages"), WAIT, "notice to the admins");
+        assertThat(notice.text("content")).contains("Manage Messages").contains("<#" + locked + ">");
+        // a later message of the same guild has been handled once the third one is recorded: still one notice
+        long third = fake.postMessage(guild, locked, alice, "idiot, thrice");
+        await().atMost(WAIT).until(() -> recorded("msg:" + third + ":vocabulary"));
+        assertThat(fake.requests("POST", "channels/" + notices + "/messages")).hasSize(1);
+        assertThat(fake.requests("DELETE", "channels/" + locked + "/messages/\\d+")).isEmpty();
+        policies.change(new ConfigureAutomod(GuildId.of(guild), AutomodSettings.defaults(), null, Actor.system("test"), Instant.now()));
+    }
+
+    private boolean recorded(String infractionId) {
+        return db.sql("select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded' "
+                + "and convert_from(payload, 'UTF8') like ?").param("%\"" + infractionId + "\"%").query(Long.class).single() == 1;
+    }
+
     private void impose(long user, String id, SanctionSpec spec) {
         commands.sendAndWait(new ImposeSanction(MemberKey.of(guild, user), SanctionId.of(id), spec, Actor.moderator(UserId.of(moderator)),
                 "test", Instant.now(), null));
@@ -88,10 +220,5 @@ class StrictDiscordE2ETest {
                         select event_type || coalesce(': ' || reason, '') from audit_event
                         where event_type in ('SanctionApplied', 'SanctionFailed') and ref_id = ?""")
                 .param(sanctionId).query(String.class).optional().orElse(null);
-    }
-
-    @SuppressWarnings("unused")
-    private FakeDiscord fake() {
-        return DISCORD.discord();
     }
 }

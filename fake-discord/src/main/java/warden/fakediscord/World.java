@@ -63,6 +63,7 @@ public final class World {
         final long id;
         final String name;
         long ownerId;
+        Long systemChannel;
         final Map<Long, RoleSpec> roles = new LinkedHashMap<>();
         final Map<Long, ChannelSpec> channels = new LinkedHashMap<>();
         final Map<Long, MemberSpec> members = new LinkedHashMap<>();
@@ -132,6 +133,12 @@ public final class World {
             roles.put(roleId, new RoleSpec(roleId, "Warden", permissions, position));
             addMember(botId, roleId);
             return roleId;
+        }
+
+        /** The channel where Discord (and bots) post notices for the server's admins. */
+        public GuildSpec systemChannel(long channelId) {
+            this.systemChannel = channelId;
+            return this;
         }
 
         public GuildSpec owner(long userId) {
@@ -216,6 +223,7 @@ public final class World {
                 "soundboard_sounds", List.of(), "stage_instances", List.of(),
                 "members", guild.members.values().stream().map(m -> memberJson(guild, m, true)).toList(),
                 "member_count", guild.members.size(), "large", false, "unavailable", false,
-                "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0);
+                "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0,
+                "system_channel_id", guild.systemChannel == null ? null : Long.toString(guild.systemChannel));
     }
 }
