@@ -6,6 +6,7 @@ import warden.discord.GuildWork;
 import warden.discord.ShardSlice;
 import warden.discord.GuildTexts;
 import warden.discord.SideEffectProcessors;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.automod.AutoModResponse;
 import net.dv8tion.jda.api.entities.automod.AutoModRule;
@@ -57,11 +58,13 @@ public class NativeAutoModSync extends ListenerAdapter {
     private final GuildPolicies policies;
     private final GuildTexts texts;
     private final GuildWork work;
+    private final MeterRegistry meters;
     /** Rule id -> the module it belongs to, for the execution events. */
     private final Map<Long, AutomodModule> ruleModules = new ConcurrentHashMap<>();
 
-    NativeAutoModSync(DiscordGuilds guilds, GuildPolicies policies, GuildTexts texts, GuildWork work) {
+    NativeAutoModSync(DiscordGuilds guilds, GuildPolicies policies, GuildTexts texts, GuildWork work, MeterRegistry meters) {
         this.work = work;
+        this.meters = meters;
         this.guilds = guilds;
         this.policies = policies;
         this.texts = texts;
@@ -113,8 +116,8 @@ public class NativeAutoModSync extends ListenerAdapter {
                     && (trigger != AutoModTriggerType.MENTION_SPAM || rule.getMentionLimit() == mentionLimit);
         }
 
-        AutoModRuleData data() {
-            TriggerConfig config = switch (trigger) {
+        TriggerConfig config() {
+            return switch (trigger) {
                 case MENTION_SPAM -> TriggerConfig.mentionSpam(mentionLimit);
                 default -> {
                     var keywordConfig = keywords.isEmpty() ? TriggerConfig.patternFilter(patterns) : TriggerConfig.keywordFilter(keywords);
@@ -122,34 +125,61 @@ public class NativeAutoModSync extends ListenerAdapter {
                     yield keywordConfig;
                 }
             };
-            return AutoModRuleData.onMessage(name(), config).putResponses(AutoModResponse.blockMessage());
+        }
+
+        AutoModRuleData data() {
+            return AutoModRuleData.onMessage(name(), config()).putResponses(AutoModResponse.blockMessage());
         }
     }
 
+    /**
+     * Brings Warden's rules in the guild to what the settings want: a rule already as wanted is left alone, one that
+     * differs is edited in place, a missing one is created, one no longer wanted is deleted. Each rule is synced on
+     * its own: Discord refusing one (its cap of rules per type reached by the server's own rules, a missing
+     * permission) leaves the others synced and Warden's own detection in charge of that module.
+     */
     synchronized void sync(Guild guild, AutomodSettings settings) {
-        List<Wanted> wanted = wanted(settings);
+        long self = guild.getJDA().getSelfUser().getIdLong();
+        Map<String, AutoModRule> ours = new java.util.HashMap<>();
         try {
-            List<AutoModRule> existing = guild.retrieveAutoModRules().complete().stream()
-                    .filter(r -> r.getName().startsWith(PREFIX) && r.getCreatorIdLong() == guild.getJDA().getSelfUser().getIdLong())
-                    .toList();
-            for (AutoModRule rule : existing) {
-                Optional<Wanted> same = wanted.stream().filter(w -> w.name().equals(rule.getName()) && w.matches(rule)).findFirst();
-                if (same.isPresent()) {
-                    ruleModules.put(rule.getIdLong(), same.get().module());
-                    wanted = wanted.stream().filter(w -> w != same.get()).toList();
-                } else {
-                    guild.deleteAutoModRuleById(rule.getIdLong()).reason(texts.in(guild, "audit.automodSync.removed")).complete();
-                    ruleModules.remove(rule.getIdLong());
-                }
-            }
-            for (Wanted w : wanted) {
-                AutoModRule created = guild.createAutoModRule(w.data()).reason(texts.in(guild, "audit.automodSync.created")).complete();
-                ruleModules.put(created.getIdLong(), w.module());
+            for (AutoModRule rule : guild.retrieveAutoModRules().complete()) {
+                if (rule.getName().startsWith(PREFIX) && rule.getCreatorIdLong() == self) ours.put(rule.getName(), rule);
             }
         } catch (RuntimeException e) {
-            // a guild where Warden may not manage AutoMod keeps Warden's own detection; the next change retries
-            log.warn("Could not sync native AutoMod rules of guild {}: {}", guild.getId(), e.getMessage());
+            log.warn("Could not read the native AutoMod rules of guild {}: {}", guild.getId(), e.getMessage());
+            return;
         }
+        for (Wanted w : wanted(settings)) {
+            AutoModRule rule = ours.remove(w.name());
+            try {
+                if (rule == null) {
+                    AutoModRule created = guild.createAutoModRule(w.data()).reason(texts.in(guild, "audit.automodSync.created")).complete();
+                    ruleModules.put(created.getIdLong(), w.module());
+                } else {
+                    if (!w.matches(rule)) {
+                        guild.modifyAutoModRuleById(rule.getIdLong()).setTriggerConfig(w.config())
+                                .reason(texts.in(guild, "audit.automodSync.changed")).complete();
+                    }
+                    ruleModules.put(rule.getIdLong(), w.module());
+                }
+            } catch (RuntimeException e) {
+                refused(guild, w.module(), e);
+            }
+        }
+        for (AutoModRule stale : ours.values()) {
+            try {
+                guild.deleteAutoModRuleById(stale.getIdLong()).reason(texts.in(guild, "audit.automodSync.removed")).complete();
+                ruleModules.remove(stale.getIdLong());
+            } catch (RuntimeException e) {
+                refused(guild, null, e);
+            }
+        }
+    }
+
+    private void refused(Guild guild, AutomodModule module, RuntimeException e) {
+        meters.counter("warden.automod.sync.refused", "module", module == null ? "stale" : module.key()).increment();
+        log.warn("Discord refused Warden's native AutoMod rule{} in guild {}: {} (Warden's own detection stays in charge)",
+                module == null ? "" : " for " + module.key(), guild.getId(), e.getMessage());
     }
 
     static List<Wanted> wanted(AutomodSettings s) {

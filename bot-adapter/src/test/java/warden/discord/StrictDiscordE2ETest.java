@@ -9,6 +9,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import warden.automod.AutomodSettings;
+import warden.automod.MentionSettings;
 import warden.automod.VocabularySettings;
 import warden.common.Actor;
 import warden.common.ChannelId;
@@ -38,6 +39,7 @@ import warden.sanctions.SanctionSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 class StrictDiscordE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static long guild, general, locked, notices, alice, boss, moderator, discordFan, clyde;
+    static long guild, general, locked, notices, owner, alice, boss, moderator, discordFan, clyde;
     static long partner, bridge, partnerMember;
 
     @RegisterExtension
@@ -67,7 +69,8 @@ class StrictDiscordE2ETest {
         long bossRole = g.role("Boss", Permission.EVERYONE, 9); // above Warden
         long modRole = g.role("Moderators", Permission.EVERYONE | Permission.BAN_MEMBERS | Permission.KICK_MEMBERS
                 | Permission.MODERATE_MEMBERS | Permission.MANAGE_GUILD | Permission.MANAGE_CHANNELS);
-        g.owner(g.member("owner"));
+        owner = g.member("owner");
+        g.owner(owner);
         g.withWarden(Permission.MODERATION_BOT, 5);
         g.deny(locked, g.wardenRole(), Permission.MANAGE_MESSAGES);
         alice = g.member("alice");
@@ -202,6 +205,36 @@ class StrictDiscordE2ETest {
         assertThat(fake.requests("POST", "channels/" + notices + "/messages")).hasSize(1);
         assertThat(fake.requests("DELETE", "channels/" + locked + "/messages/\\d+")).isEmpty();
         policies.change(new ConfigureAutomod(GuildId.of(guild), AutomodSettings.defaults(), null, Actor.system("test"), Instant.now()));
+    }
+
+    /** Issue 19, failure 6: Discord's caps per rule type, and rules deleted and recreated at each change. */
+    @Test
+    void nativeRulesCoexistWithTheServersOwnAndAreEditedInPlace() {
+        FakeDiscord fake = DISCORD.discord();
+        long serverRule = fake.serverAutoModRule(guild, owner, 5, "Anti mention spam", Map.of("mention_total_limit", 10));
+        policies.change(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
+                new VocabularySettings(true, true, null, null, List.of("idiot"), null, true, false), null, null, null, null, null,
+                new MentionSettings(true, true, null, null, Duration.ofSeconds(10), 8, false, true), null, null, null),
+                null, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> wardenRule(fake, "vocabulary") != null);
+        String id = wardenRule(fake, "vocabulary").get("id").toString();
+        assertThat(wardenRule(fake, "mentions")).as("the server's own mention-spam rule keeps its place").isNull();
+
+        policies.change(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
+                new VocabularySettings(true, true, null, null, List.of("idiot", "moron"), null, true, false), null, null, null, null, null,
+                new MentionSettings(true, true, null, null, Duration.ofSeconds(10), 8, false, true), null, null, null),
+                null, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> wardenRule(fake, "vocabulary").get("trigger_metadata").toString().contains("moron"));
+        assertThat(wardenRule(fake, "vocabulary").get("id")).as("edited in place").isEqualTo(id);
+        assertThat(fake.requests("DELETE", "guilds/" + guild + "/auto-moderation/rules/\\d+")).isEmpty();
+
+        policies.change(new ConfigureAutomod(GuildId.of(guild), AutomodSettings.defaults(), null, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> wardenRule(fake, "vocabulary") == null);
+        assertThat(fake.autoModRules()).extracting(r -> r.get("id")).containsExactly(Long.toString(serverRule));
+    }
+
+    private static Map<String, Object> wardenRule(FakeDiscord fake, String module) {
+        return fake.autoModRules().stream().filter(r -> ("Warden · " + module).equals(r.get("name"))).findFirst().orElse(null);
     }
 
     private boolean recorded(String infractionId) {

@@ -304,6 +304,14 @@ public final class FakeDiscord implements AutoCloseable {
         return autoModRules.values();
     }
 
+    /** An AutoMod rule the server set up itself (not Warden's). */
+    public long serverAutoModRule(long guildId, long creatorId, int triggerType, String name, Map<String, Object> metadata) {
+        long id = world.nextId();
+        saveRule(Long.toString(guildId), id, obj("name", name, "creator_id", Long.toString(creatorId), "trigger_type", triggerType,
+                "trigger_metadata", metadata, "actions", List.of(obj("type", 1, "metadata", obj())), "enabled", true, "event_type", 1));
+        return id;
+    }
+
     public Collection<Map<String, Object>> webhooks() {
         return webhooks.values();
     }
