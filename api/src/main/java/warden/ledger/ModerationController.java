@@ -98,8 +98,9 @@ class ModerationController {
         if (body.kind() == null) throw new InvalidValueException("error.sanction.kind.missing");
         SanctionSpec spec = new SanctionSpec(body.kind(), body.duration() == null ? null : Durations.parse(body.duration()));
         SanctionId id = body.id() == null ? SanctionId.random() : SanctionId.of(body.id());
-        send(new ImposeSanction(new MemberKey(guild, user), id, spec, caller.actor(), body.reason(), Instant.now(), null));
-        return new Accepted(id.value());
+        SanctionId decided = commands.sendAndWait(new ImposeSanction(new MemberKey(guild, user), id, spec, caller.actor(), body.reason(),
+                Instant.now(), null), TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return new Accepted(decided == null ? id.value() : decided.value());
     }
 
     @PostMapping("/sanctions/{sanction}/lift")

@@ -72,9 +72,9 @@ public class ModerationCommands {
 
     private String sanction(SlashCommandInteractionEvent event, String option, SanctionSpec spec, Actor moderator) {
         User user = event.getOption(option).getAsUser();
-        SanctionId id = SanctionId.of("cmd:" + event.getInteraction().getId());
-        commands.sendAndWait(new ImposeSanction(key(GuildId.of(event.getGuild().getIdLong()), user), id, spec, moderator,
-                reason(event), Instant.now(), null));
+        // a moderator who ran the same command again (Discord said the application did not respond) gets the first one
+        SanctionId id = commands.sendAndWait(new ImposeSanction(key(GuildId.of(event.getGuild().getIdLong()), user),
+                SanctionId.of("cmd:" + event.getInteraction().getId()), spec, moderator, reason(event), Instant.now(), null));
         return texts.in(event.getUserLocale(), "command.sanction.done." + spec.kind().name().toLowerCase(), user.getAsMention(), id,
                 spec.duration() == null ? "" : Durations.format(spec.duration()));
     }

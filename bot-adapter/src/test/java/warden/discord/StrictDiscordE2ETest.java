@@ -96,6 +96,7 @@ class StrictDiscordE2ETest {
     @Autowired JdbcClient db;
     @Autowired LinkDirectory links;
     @Autowired PolicyEditor policies;
+    @Autowired GuildWork work;
 
     /** Issue 19, failure 2: Discord refuses webhook usernames containing "discord" or "clyde". */
     @Test
@@ -235,6 +236,42 @@ class StrictDiscordE2ETest {
 
     private static Map<String, Object> wardenRule(FakeDiscord fake, String module) {
         return fake.autoModRules().stream().filter(r -> ("Warden · " + module).equals(r.get("name"))).findFirst().orElse(null);
+    }
+
+    /** Issue 19, failure 4: the first answer to an interaction is due within 3 seconds, whatever the guild's backlog. */
+    @Test
+    void aSlashCommandIsAcknowledgedAtOnceEvenWhenItsGuildIsBusy() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        work.run(guild, "test: a long piece of work", () -> {
+            try {
+                busy.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String token = fake.slashCommand(guild, general, moderator, "warn",
+                List.of(Map.of("name", "member", "type", 6, "value", Long.toString(alice)), Map.of("name", "reason", "type", 3, "value", "busy")), "en-US");
+        RecordedRequest ack = fake.awaitRequest(r -> r.is("POST", "interactions/\\d+/" + token + "/callback"), WAIT, "acknowledgement");
+        // the guild's lane is still held: the acknowledgement did not wait for it, and Discord accepted it in time
+        assertThat(ack.status()).as("Discord accepted the first answer (within 3 s)").isEqualTo(204);
+        busy.countDown();
+        assertThat(fake.awaitInteractionAnswer(token, WAIT).content()).contains("was warned");
+    }
+
+    /** Issue 19, failure 4: a moderator who runs the same command again gets the first sanction, not a second one. */
+    @Test
+    void aRetriedBanIsTheSameBan() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        List<Map<String, Object>> options = List.of(Map.of("name", "user", "type", 6, "value", Long.toString(clyde)),
+                Map.of("name", "reason", "type", 3, "value", "raid"));
+        String first = fake.awaitInteractionAnswer(fake.slashCommand(guild, general, moderator, "ban", options, "en-US"), WAIT).content();
+        String again = fake.awaitInteractionAnswer(fake.slashCommand(guild, general, moderator, "ban", options, "en-US"), WAIT).content();
+        assertThat(first).contains("banned");
+        String id = first.replaceAll("(?s).*(cmd:\\d+).*", "$1");
+        assertThat(again).contains(id);
+        await().atMost(WAIT).until(() -> outcome(id) != null);
+        assertThat(fake.requests("PUT", "guilds/" + guild + "/bans/" + clyde)).hasSize(1);
     }
 
     private boolean recorded(String infractionId) {

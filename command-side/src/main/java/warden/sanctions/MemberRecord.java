@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * loading a member with a long history reads one snapshot and a few events.
  */
 @Aggregate(cache = "memberRecordCache", snapshotTriggerDefinition = "memberRecordSnapshots")
-@Revision("2") // a snapshot of another revision is ignored and the record rebuilt from its events
+@Revision("3") // a snapshot of another revision is ignored and the record rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberRecord {
@@ -54,6 +54,7 @@ public class MemberRecord {
      */
     static final Duration HORIZON = RuleLimits.MAX_WINDOW.plusDays(1);
     static final int SNAPSHOT_EVERY = 200;
+    static final Duration RETRY_WINDOW = Duration.ofSeconds(60);
 
     /** {@code guild:user}; a String, because deadlines store the identifier and must read it back as it was. */
     @AggregateIdentifier
@@ -68,6 +69,8 @@ public class MemberRecord {
     private Instant newest;
     private final Map<String, Sanction> sanctions = new HashMap<>();
     private final Set<String> notes = new HashSet<>();
+    /** Moderators' latest sanctions, by retry key: a same one within the retry window is a retried command. */
+    private final Map<String, RecentManual> recentManual = new HashMap<>();
     /** {@link #recent} ordered by time, rebuilt after a snapshot is loaded. */
     private transient NavigableSet<Infraction> byTime;
 
@@ -84,10 +87,20 @@ public class MemberRecord {
         enforceRules(cmd.member(), cmd.rules(), cmd.infractionId(), cmd.occurredAt(), deadlines);
     }
 
+    /**
+     * Answers with the sanction's id: the new one, or the earlier one when this is a retry (the same id again, or a
+     * moderator's identical sanction within {@link #RETRY_WINDOW}: Discord showed "the application did not respond"
+     * and the moderator ran the command again).
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ImposeSanction cmd, DeadlineManager deadlines) {
-        if (sanctions.containsKey(cmd.sanctionId().value())) return;
+    SanctionId handle(ImposeSanction cmd, DeadlineManager deadlines) {
+        if (sanctions.containsKey(cmd.sanctionId().value())) return cmd.sanctionId();
+        String retryKey = cmd.by().kind() == Actor.Kind.MODERATOR ? retryKey(cmd.by(), cmd.sanction(), cmd.reason()) : null;
+        RecentManual recent = retryKey == null ? null : recentManual.get(retryKey);
+        if (recent != null && !cmd.occurredAt().isAfter(recent.at().plus(RETRY_WINDOW)) && !cmd.occurredAt().isBefore(recent.at())) {
+            return SanctionId.of(recent.sanctionId());
+        }
         SanctionSpec spec = cmd.sanction();
         decide(cmd.member(), cmd.sanctionId(), spec, cmd.by(), cmd.reason(), null, cmd.occurredAt(), deadlines);
         if (spec.kind() == SanctionKind.UNBAN) {
@@ -105,6 +118,12 @@ public class MemberRecord {
                     Evidence.none(), cmd.occurredAt()));
             enforceRules(cmd.member(), cmd.rules(), warning, cmd.occurredAt(), deadlines);
         }
+        return cmd.sanctionId();
+    }
+
+    /** What makes two moderators' sanctions the same one when they come within the retry window. */
+    private static String retryKey(Actor by, SanctionSpec spec, String reason) {
+        return by.id() + "|" + spec.kind() + "|" + spec.duration() + "|" + reason;
     }
 
     @CommandHandler
@@ -302,6 +321,10 @@ public class MemberRecord {
     void on(SanctionDecided e) {
         remember(e.member());
         sanctions.put(e.sanctionId().value(), Sanction.decided(e.sanction().kind(), e.expiresAt()));
+        if (e.rule() == null && e.decidedBy().kind() == Actor.Kind.MODERATOR) {
+            recentManual.values().removeIf(r -> r.at().isBefore(e.occurredAt().minus(RETRY_WINDOW)));
+            recentManual.put(retryKey(e.decidedBy(), e.sanction(), e.reason()), new RecentManual(e.sanctionId().value(), e.occurredAt()));
+        }
         if (e.rule() != null) {
             consume(e.rule().rule(), e.rule().counted());
             e.rule().outranked().forEach(o -> consume(o.rule(), o.counted()));
@@ -362,6 +385,9 @@ public class MemberRecord {
             rules.add(rule);
             return new Infraction(id, type, occurredAt, pardoned, Set.copyOf(rules));
         }
+    }
+
+    record RecentManual(String sanctionId, Instant at) {
     }
 
     record Sanction(SanctionKind kind, Instant expiresAt, Status status) {

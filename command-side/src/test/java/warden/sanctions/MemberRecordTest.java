@@ -174,6 +174,27 @@ class MemberRecordTest {
         }
 
         @Test
+        void aModeratorsIdenticalSanctionWithinAMinuteIsARetry() {
+            fixture.given(decided("s1", SanctionSpec.of(SanctionKind.KICK), T0))
+                    .when(impose("s2", SanctionSpec.of(SanctionKind.KICK), T0.plusSeconds(30)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(SanctionId.of("s1"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSameSanctionLaterOrForAnotherReasonIsANewOne() {
+            fixture.given(decided("s1", SanctionSpec.of(SanctionKind.KICK), T0))
+                    .when(impose("s2", SanctionSpec.of(SanctionKind.KICK), T0.plusSeconds(61)))
+                    .expectResultMessagePayload(SanctionId.of("s2"))
+                    .expectEvents(decided("s2", SanctionSpec.of(SanctionKind.KICK), T0.plusSeconds(61)));
+            fixture.given(decided("s1", SanctionSpec.of(SanctionKind.KICK), T0))
+                    .when(new ImposeSanction(MEMBER, SanctionId.of("s3"), SanctionSpec.of(SanctionKind.KICK), MOD, "another reason",
+                            T0.plusSeconds(5), SanctionRules.NONE))
+                    .expectResultMessagePayload(SanctionId.of("s3"));
+        }
+
+        @Test
         void aPermanentBanSchedulesNothing() {
             fixture.givenNoPriorActivity()
                     .when(impose("s1", SanctionSpec.ban(null), T0))
