@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.entities.UserSnowflake;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -90,7 +91,8 @@ public class SanctionExecutor {
             commands.sendAndWait(new ConfirmSanctionApplied(e.member(), e.sanctionId(), Instant.now()));
         } catch (ErrorResponseException error) {
             if (error.isServerError()) throw error; // Discord is down: retried later
-            fail(e.member(), e.sanctionId(), error.getMeaning());
+            fail(e.member(), e.sanctionId(), error.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS
+                    ? texts.stored("sanction.failed.refused") : error.getMeaning());
         } catch (HierarchyException | InsufficientPermissionException error) {
             // JDA refuses on the client, while the request is being built: a refusal like Discord's own
             fail(e.member(), e.sanctionId(), refusal(error));

@@ -178,7 +178,7 @@ class DiscordModerationE2ETest {
         fake.awaitRequest("PUT", "guilds/" + loud + "/bans/" + target, WAIT);
         await().atMost(WAIT).until(() -> db.sql("""
                         select count(*) from audit_event where event_type = 'SanctionFailed' and ref_id = 'ban-403'
-                          and reason = 'Missing Permissions'""").query(Long.class).single() == 1);
+                          and reason = 'Discord refused: Warden lacks the permission, or its highest role is not above this member''s (or the member owns the server)'""").query(Long.class).single() == 1);
         fake.clearFaults();
     }
 

@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 class StrictDiscordE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static long guild, general, locked, notices, owner, alice, boss, moderator, discordFan, clyde;
+    static long guild, general, locked, notices, owner, alice, boss, bossToo, moderator, discordFan, clyde;
     static long partner, bridge, partnerMember;
 
     @RegisterExtension
@@ -75,6 +75,7 @@ class StrictDiscordE2ETest {
         g.deny(locked, g.wardenRole(), Permission.MANAGE_MESSAGES);
         alice = g.member("alice");
         boss = g.member("boss", bossRole);
+        bossToo = g.member("another boss", bossRole);
         moderator = g.member("moderator", modRole);
         discordFan = g.member("Discord Fan");
         clyde = g.member("Clyde");
@@ -97,6 +98,7 @@ class StrictDiscordE2ETest {
     @Autowired LinkDirectory links;
     @Autowired PolicyEditor policies;
     @Autowired GuildWork work;
+    @Autowired net.dv8tion.jda.api.sharding.ShardManager shards;
 
     /** Issue 19, failure 2: Discord refuses webhook usernames containing "discord" or "clyde". */
     @Test
@@ -177,6 +179,14 @@ class StrictDiscordE2ETest {
     /** Issue 19, failure 1: JDA refuses on the client; the executor stalled on the same event for ever. */
     @Test
     void aSanctionOnAMemberRankedAboveWardenIsFailedWithTheReasonAndTheExecutorMovesOn() {
+        // a member JDA does not know yet: Discord itself refuses (403, 50013)
+        impose(bossToo, "above-0", SanctionSpec.of(SanctionKind.KICK));
+        await().atMost(WAIT).until(() -> outcome("above-0") != null);
+        assertThat(outcome("above-0")).startsWith("SanctionFailed").contains("role");
+
+        // a member JDA has seen (they spoke): JDA refuses before asking Discord
+        DISCORD.discord().postMessage(guild, general, boss, "hello");
+        await().atMost(WAIT).until(() -> shards.getGuildById(guild).getMemberById(boss) != null);
         impose(boss, "above-1", SanctionSpec.of(SanctionKind.BAN));
         await().atMost(WAIT).until(() -> outcome("above-1") != null);
         assertThat(outcome("above-1")).startsWith("SanctionFailed").contains("role");

@@ -213,6 +213,22 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** Asks JDA to reconnect; on RESUME the fake replays the last {@code replay} dispatches it had delivered. */
+    /** Gateway intents (bits of IDENTIFY's {@code intents}). */
+    public static final int GUILD_MEMBERS = 1 << 1, GUILD_PRESENCES = 1 << 8, GUILD_MESSAGES = 1 << 9, MESSAGE_CONTENT = 1 << 15;
+    private static final int PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT;
+    private volatile int grantedPrivileged = PRIVILEGED;
+    private volatile boolean invalidateOnResume;
+
+    /** The privileged intents the application is granted in the developer portal; asking for others closes with 4014. */
+    public void grantPrivilegedIntents(int intents) {
+        grantedPrivileged = intents & PRIVILEGED;
+    }
+
+    /** The next RESUME fails with INVALID_SESSION: the client must identify again, and what was dispatched meanwhile is lost. */
+    public void invalidateSessionsOnResume() {
+        invalidateOnResume = true;
+    }
+
     public void forceReconnect(int replay) {
         replayOnResume = replay;
         for (Session session : sessions) session.send(obj("op", 7, "d", null));
@@ -752,6 +768,7 @@ public final class FakeDiscord implements AutoCloseable {
         int seq;
         int shard;
         int shardCount = 1;
+        int intents = -1;
         volatile boolean ready;
 
         Session(WebSocket socket) {
@@ -763,6 +780,10 @@ public final class FakeDiscord implements AutoCloseable {
         }
 
         synchronized void dispatch(String type, Map<String, Object> data) {
+            if ((type.equals("MESSAGE_CREATE") || type.equals("MESSAGE_UPDATE")) && data.get("guild_id") != null) {
+                if ((intents & GUILD_MESSAGES) == 0) return;
+                if ((intents & MESSAGE_CONTENT) == 0 && !mentionsBot(data)) data = withoutContent(data);
+            }
             Map<String, Object> payload = obj("op", 0, "t", type, "s", ++seq, "d", data);
             dispatchLog.computeIfAbsent(id, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(payload);
             send(payload);
@@ -770,6 +791,21 @@ public final class FakeDiscord implements AutoCloseable {
 
         void send(Map<String, Object> payload) {
             if (socket.isOpen()) socket.send(Json.write(payload));
+        }
+
+        /** Without the message content intent, Discord blanks what a guild message says (unless it mentions the bot). */
+        private Map<String, Object> withoutContent(Map<String, Object> message) {
+            Map<String, Object> blank = new LinkedHashMap<>(message);
+            blank.put("content", "");
+            blank.put("embeds", List.of());
+            blank.put("attachments", List.of());
+            blank.put("components", List.of());
+            return blank;
+        }
+
+        private boolean mentionsBot(Map<String, Object> message) {
+            return message.get("mentions") instanceof List<?> mentions
+                    && mentions.stream().anyMatch(m -> m instanceof Map<?, ?> u && Long.toString(BOT_ID).equals(u.get("id")));
         }
     }
 
@@ -810,6 +846,11 @@ public final class FakeDiscord implements AutoCloseable {
         }
 
         private void identify(Session session, Map<String, Object> d) {
+            if (d.get("intents") instanceof Number intents) session.intents = intents.intValue();
+            if ((session.intents & PRIVILEGED & ~grantedPrivileged) != 0) {
+                session.socket.close(4014, "Disallowed intent(s).");
+                return;
+            }
             if (d.get("shard") instanceof List<?> shard) {
                 session.shard = ((Number) shard.get(0)).intValue();
                 session.shardCount = ((Number) shard.get(1)).intValue();
@@ -825,13 +866,19 @@ public final class FakeDiscord implements AutoCloseable {
                     "relationships", List.of(), "presences", List.of(), "shard", List.of(session.shard, session.shardCount),
                     "application", obj("id", Long.toString(APPLICATION_ID), "flags", 0)));
             for (World.GuildSpec guild : world.guilds.values()) {
-                if (session.holds(guild.id)) session.dispatch("GUILD_CREATE", world.guildCreate(guild));
+                if (session.holds(guild.id)) session.dispatch("GUILD_CREATE", world.guildCreate(guild, (session.intents & GUILD_PRESENCES) != 0));
             }
             session.ready = true;
         }
 
         private void resume(Session session, Map<String, Object> d) {
             String previous = String.valueOf(d.get("session_id"));
+            if (invalidateOnResume || !dispatchLog.containsKey(previous)) {
+                invalidateOnResume = false;
+                dispatchLog.remove(previous); // what was dispatched to the old session is lost with it
+                session.send(obj("op", 9, "d", false));
+                return;
+            }
             int seq = ((Number) d.get("seq")).intValue();
             session.id = previous;
             session.seq = seq;

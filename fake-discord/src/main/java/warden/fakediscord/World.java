@@ -209,7 +209,11 @@ public final class World {
                 "managed", false, "mentionable", false, "flags", 0, "icon", null, "unicode_emoji", null);
     }
 
-    Map<String, Object> guildCreate(GuildSpec guild) {
+    /**
+     * A guild as GUILD_CREATE carries it. Without the presence intent Discord lists only the bot among the members
+     * (the others arrive with their messages, interactions or a member request).
+     */
+    Map<String, Object> guildCreate(GuildSpec guild, boolean presences) {
         List<Object> channels = new ArrayList<>();
         int position = 0;
         for (ChannelSpec c : guild.channels.values()) channels.add(channelJson(c, position++));
@@ -221,7 +225,7 @@ public final class World {
                 "channels", channels, "threads", List.of(), "emojis", List.of(), "stickers", List.of(),
                 "voice_states", List.of(), "guild_scheduled_events", List.of(), "presences", List.of(),
                 "soundboard_sounds", List.of(), "stage_instances", List.of(),
-                "members", guild.members.values().stream().map(m -> memberJson(guild, m, true)).toList(),
+                "members", guild.members.values().stream().filter(m -> presences || m.userId == botId).map(m -> memberJson(guild, m, true)).toList(),
                 "member_count", guild.members.size(), "large", false, "unavailable", false,
                 "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0,
                 "system_channel_id", guild.systemChannel == null ? null : Long.toString(guild.systemChannel));

@@ -125,6 +125,84 @@ class DiscordRulesTest {
         assertThat(rules.permissions(g, admin, g.channels.get(locked)) & Permission.MANAGE_MESSAGES).as("administrators ignore overwrites").isNotZero();
     }
 
+    /** A gateway client as small as the rules need: identify or resume, then read what the fake sends. */
+    private static final class Client extends org.java_websocket.client.WebSocketClient {
+        final java.util.concurrent.BlockingQueue<JsonNode> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        volatile int closeCode;
+
+        Client() throws Exception {
+            super(URI.create(fake.gatewayUrl()));
+            connectBlocking(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void onOpen(org.java_websocket.handshake.ServerHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+            try {
+                received.add(JSON.readTree(message));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            closeCode = code;
+        }
+
+        @Override
+        public void onError(Exception e) {
+        }
+
+        JsonNode next(String what) throws InterruptedException {
+            while (true) {
+                JsonNode payload = received.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(payload).as("waiting for " + what).isNotNull();
+                if (what.equals(payload.path("t").asText()) || what.equals("op" + payload.path("op").asInt())) return payload;
+            }
+        }
+
+        void identify(int intents) {
+            send("{\"op\":2,\"d\":{\"token\":\"fake\",\"intents\":" + intents + ",\"properties\":{}}}");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPrivilegedIntentTheApplicationIsNotGrantedClosesTheGatewayWith4014() throws Exception {
+        fake.grantPrivilegedIntents(FakeDiscord.GUILD_MEMBERS);
+        try {
+            Client client = new Client();
+            client.identify(FakeDiscord.GUILD_MESSAGES | FakeDiscord.MESSAGE_CONTENT);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> client.closeCode == 4014);
+        } finally {
+            fake.grantPrivilegedIntents(-1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutTheMessageContentIntentAGuildMessageArrivesBlankAndWithoutPresencesOnlyTheBotIsListed() throws Exception {
+        Client client = new Client();
+        client.identify(FakeDiscord.GUILD_MESSAGES);
+        JsonNode guildCreate = client.next("GUILD_CREATE");
+        assertThat(guildCreate.path("d").path("members")).hasSize(1);
+        assertThat(guildCreate.path("d").path("members").get(0).path("user").path("id").asText()).isEqualTo(Long.toString(FakeDiscord.BOT_ID));
+        fake.postMessage(guild, general, member, "a secret");
+        assertThat(client.next("MESSAGE_CREATE").path("d").path("content").asText()).isEmpty();
+        client.closeBlocking();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aResumeOfAnUnknownSessionIsAnInvalidSession() throws Exception {
+        Client client = new Client();
+        client.send("{\"op\":6,\"d\":{\"token\":\"fake\",\"session_id\":\"no-such-session\",\"seq\":3}}");
+        JsonNode invalid = client.next("op9");
+        assertThat(invalid.path("d").asBoolean()).as("not resumable").isFalse();
+        client.closeBlocking();
+    }
+
     /** Six keyword rules and one mention-spam rule: the caps the rows above go past. */
     private static synchronized void fillAutoModRules() throws Exception {
         if (fake.autoModRules().size() >= 7) return;
