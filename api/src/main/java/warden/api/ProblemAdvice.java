@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import warden.common.CommandRefusedException;
 import warden.common.InvalidValueException;
 import warden.common.LocalizedException;
+import warden.platform.DatabaseOutage;
 
 /** Turns every refusal into a problem detail a person can act on; nothing is changed when one is returned. */
 @RestControllerAdvice
@@ -54,11 +56,14 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail execution(CommandExecutionException e) {
-        if (e.getCause() instanceof LocalizedException cause) {
-            return cause instanceof InvalidValueException invalid ? invalid(invalid) : refused((CommandRefusedException) cause);
-        }
+    ResponseEntity<ProblemDetail> execution(CommandExecutionException e) {
+        if (e.getCause() instanceof InvalidValueException invalid) return withStatus(invalid(invalid));
+        if (e.getCause() instanceof CommandRefusedException refusal) return withStatus(refused(refusal));
         return internal(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> withStatus(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -103,10 +108,19 @@ class ProblemAdvice {
         return problems.of(HttpStatus.NOT_FOUND, "error.path.unknown");
     }
 
+    /**
+     * PostgreSQL unreachable: nothing was stored, the client may try again (503 with {@code Retry-After}); anything
+     * else unexpected is a 500, logged.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail internal(Exception e) {
+    ResponseEntity<ProblemDetail> internal(Exception e) {
+        if (DatabaseOutage.causes(e)) {
+            log.warn("API call refused while the database is unreachable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "error.database.unavailable"));
+        }
         log.error("Unexpected error answering an API call", e);
-        return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal"));
     }
 
     private ProblemDetail localized(HttpStatus status, LocalizedException e) {

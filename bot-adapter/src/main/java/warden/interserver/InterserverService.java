@@ -47,12 +47,13 @@ public class InterserverService {
     private final LinkDirectory links;
     private final GuildTexts texts;
     private final ShardManager shards;
-    private final AttemptLimiter attempts = new AttemptLimiter();
+    private final AttemptLimiter attempts;
     /** Status messages carrying the trash can: message id -> the link they show. */
     private final Cache<Long, ActiveLink> statusMessages = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(6))
             .maximumSize(100_000).build();
 
-    InterserverService(CommandGateway commands, LinkDirectory links, GuildTexts texts, @Lazy ShardManager shards) {
+    InterserverService(CommandGateway commands, LinkDirectory links, GuildTexts texts, @Lazy ShardManager shards, AttemptLimiter attempts) {
+        this.attempts = attempts;
         this.commands = commands;
         this.links = links;
         this.texts = texts;

@@ -20,7 +20,7 @@ public record EmbeddedDatabaseProperties(Path dataDir, int port, boolean durable
         if (port < 0 || port > 65535) throw new IllegalArgumentException("warden.embedded-db.port must be 0..65535");
     }
 
-    Path effectiveWorkingDir() {
+    public Path effectiveWorkingDir() {
         return workingDir != null ? workingDir : dataDir.resolve("bin");
     }
 }

@@ -46,10 +46,27 @@ public class EmbeddedPostgresAutoConfiguration {
             // zonky starts PostgreSQL with -F and asynchronous commits: fine for tests, a data loss on a crash here.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres;
+        try {
+            LeftoverPostgres.clear(dataDir.resolve("pg"), workingDir);
+            postgres = builder.start();
+        } catch (LeftoverPostgres.NotOurs e) {
+            throw new EmbeddedDatabaseStartFailure(e.getMessage(),
+                    "Stop that PostgreSQL, or give Warden a folder of its own with WARDEN_DATA_DIR.", e);
+        } catch (IOException | RuntimeException e) {
+            throw new EmbeddedDatabaseStartFailure("The embedded PostgreSQL could not start on " + dataDir + ": " + rootMessage(e),
+                    "Check that " + dataDir + " is writable and its disk not full (PostgreSQL's own messages are above), "
+                            + "or set WARDEN_DB_URL to use an external PostgreSQL.", e);
+        }
         log.info("Embedded PostgreSQL started on port {} with data in {} (durable: {})",
                 postgres.getPort(), dataDir, properties.durable());
         return postgres;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Bean
@@ -59,6 +76,8 @@ public class EmbeddedPostgresAutoConfiguration {
         config.setUsername("postgres");
         config.setPoolName("warden-embedded");
         config.setMaximumPoolSize(20);
+        // while PostgreSQL is unreachable, answer "try again" after a few seconds rather than hold callers for 30
+        config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
     }
 
