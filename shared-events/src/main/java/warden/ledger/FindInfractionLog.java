@@ -19,7 +19,8 @@ public record FindInfractionLog(MemberKey member, Set<InfractionType> types, Ins
     public static final int MAX_PAGE_SIZE = 100;
 
     public FindInfractionLog {
-        types = types == null ? Set.of() : Set.copyOf(types);
+        // a blank ?type= arrives as a null element
+        types = types == null ? Set.of() : types.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
         if (page < 0) throw new InvalidValueException("error.page.negative", page);
         if (size < 1 || size > MAX_PAGE_SIZE) throw new InvalidValueException("error.page.size", MAX_PAGE_SIZE, size);
         if (from != null && to != null && !from.isBefore(to)) throw new InvalidValueException("error.range.empty", from, to);
