@@ -39,9 +39,12 @@ public class GuildWork implements DisposableBean {
     private final Timer waited;
     private final Counter failures;
     private final Counter rejected;
+    private final MeterRegistry meters;
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
     public GuildWork(DiscordProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         DiscordProperties.Work work = properties.work();
         lanes = new ThreadPoolTaskExecutor[work.lanes()];
         for (int i = 0; i < lanes.length; i++) {
@@ -66,12 +69,17 @@ public class GuildWork implements DisposableBean {
 
     /** Runs {@code task} on the guild's lane, after the guild's work handed over before it. */
     public void run(long guildId, String what, Runnable task) {
+        Timer timer = timers.computeIfAbsent(what, kind -> Timer.builder("warden.discord.work.task").tag("kind", kind)
+                .description("time a piece of Discord work took on its lane").register(meters));
         lane(guildId).execute(() -> {
+            long started = System.nanoTime();
             try {
                 task.run();
             } catch (RuntimeException e) {
                 failures.increment();
                 log.error("Discord work '{}' of guild {} failed", what, guildId, e);
+            } finally {
+                timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         });
     }

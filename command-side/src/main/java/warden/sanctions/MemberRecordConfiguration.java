@@ -1,7 +1,9 @@
 package warden.sanctions;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import warden.platform.CaffeineAggregateCache;
+
+import java.time.Duration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -9,18 +11,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How member records are loaded. Recently used ones stay in memory, so that recording an infraction does not read
- * the member's history each time: entries are weakly held (the JVM reclaims them under pressure) and Axon evicts
- * one whose command failed; a record changed by another node makes the append fail cleanly on its sequence number.
- * A record that is not in memory loads from its latest snapshot and the events after it.
+ * How member records are loaded. The 50,000 most recently used stay in memory (an hour at most without use), so
+ * that recording an infraction does not read the member's history each time; Axon evicts one whose command failed,
+ * and a record changed by another node makes the append fail cleanly on its sequence number. A record that is not
+ * in memory loads from its latest snapshot and the events after it.
  */
 @Configuration
 class MemberRecordConfiguration {
 
     @Bean
     Cache memberRecordCache() {
-        return new WeakReferenceCache();
+        return new CaffeineAggregateCache(MAX_CACHED, Duration.ofHours(1));
     }
+
+    static final long MAX_CACHED = 50_000;
 
     @Bean
     SnapshotTriggerDefinition memberRecordSnapshots(Snapshotter snapshotter) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.projection.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import warden.common.ChannelId;
 import warden.common.GuildId;
@@ -20,9 +21,11 @@ import static warden.platform.Timestamps.toDb;
 class InterserverLinkProjection {
 
     private final JdbcClient db;
+    private final ProjectionWrites writes;
 
-    InterserverLinkProjection(JdbcClient db) {
+    InterserverLinkProjection(JdbcClient db, ProjectionWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -40,20 +43,18 @@ class InterserverLinkProjection {
      * refused the command), and would stop this projection loudly rather than be dropped.
      */
     private void link(FrequencyKey frequency, GuildId guild, ChannelId channel, boolean created, String by, java.time.Instant at) {
-        db.sql("""
+        writes.write("""
                         insert into interserver_link(frequency, guild_id, channel_id, created, linked_by, linked_at)
-                        values (?,?,?,?,?,?) on conflict (frequency, channel_id, linked_at) do nothing""")
-                .params(frequency.hash(), guild.value(), channel.value(), created, by, toDb(at))
-                .update();
+                        values (?,?,?,?,?,?) on conflict (frequency, channel_id, linked_at) do nothing""",
+                frequency.hash(), guild.value(), channel.value(), created, by, toDb(at));
     }
 
     @EventHandler
     void on(ChannelUnlinked e) {
-        db.sql("""
+        writes.write("""
                         update interserver_link set unlinked_at = ?, unlink_reason = ?, unlinked_by = ?
-                        where frequency = ? and channel_id = ? and unlinked_at is null""")
-                .params(toDb(e.occurredAt()), e.reason().name(), e.by().toString(), e.frequency().hash(), e.channel().value())
-                .update();
+                        where frequency = ? and channel_id = ? and unlinked_at is null""",
+                toDb(e.occurredAt()), e.reason().name(), e.by().toString(), e.frequency().hash(), e.channel().value());
     }
 
     @QueryHandler

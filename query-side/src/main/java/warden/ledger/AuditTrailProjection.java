@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.projection.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import warden.common.GuildEvent;
 import warden.common.EventJson;
@@ -18,20 +19,22 @@ import static warden.platform.Timestamps.toDb;
 class AuditTrailProjection {
 
     private final JdbcClient db;
+    private final ProjectionWrites writes;
 
-    AuditTrailProjection(JdbcClient db) {
+    AuditTrailProjection(JdbcClient db, ProjectionWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(GuildEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         AuditSummary summary = AuditSummary.of(event);
-        db.sql("""
+        writes.write("""
                         insert into audit_event(event_id, global_index, guild_id, user_id, event_type, ref_id,
                                                 infraction_type, sanction_kind, actor, reason, occurred_at, payload)
                         values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb)
-                        on conflict (event_id) do nothing""")
-                .params(eventId,
+                        on conflict (event_id) do nothing""",
+                eventId,
                         token.position().orElse(-1),
                         event.guild().value(),
                         summary.userId(),
@@ -42,8 +45,7 @@ class AuditTrailProjection {
                         summary.actor() == null ? null : summary.actor().toString(),
                         summary.reason(),
                         toDb(event.occurredAt()),
-                        EventJson.write(event))
-                .update();
+                        EventJson.write(event));
     }
 
     @ResetHandler

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.projection.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.MemberKey;
@@ -27,47 +28,46 @@ import static warden.platform.Timestamps.toDb;
 class MemberStandingProjection {
 
     private final JdbcClient db;
+    private final ProjectionWrites writes;
 
-    MemberStandingProjection(JdbcClient db) {
+    MemberStandingProjection(JdbcClient db, ProjectionWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(InfractionRecorded e) {
-        db.sql("""
+        writes.write("""
                         insert into infraction_state(guild_id, user_id, infraction_id, infraction_type, source, reason,
                                                      evidence, occurred_at)
                         values (?,?,?,?,?,?,?::jsonb,?)
-                        on conflict do nothing""")
-                .params(e.member().guild().value(), e.member().user().value(), e.infractionId().value(),
+                        on conflict do nothing""",
+                e.member().guild().value(), e.member().user().value(), e.infractionId().value(),
                         e.type().name(), e.by().toString(), e.reason(), EventJson.write(e.evidence()),
-                        toDb(e.occurredAt()))
-                .update();
+                        toDb(e.occurredAt()));
     }
 
     @EventHandler
     void on(InfractionPardoned e) {
-        db.sql("""
+        writes.write("""
                         update infraction_state set pardoned_at = ?, pardoned_by = ?, pardon_reason = ?
-                        where guild_id = ? and user_id = ? and infraction_id = ?""")
-                .params(toDb(e.occurredAt()), e.by().toString(), e.reason(), e.member().guild().value(),
-                        e.member().user().value(), e.infractionId().value())
-                .update();
+                        where guild_id = ? and user_id = ? and infraction_id = ?""",
+                toDb(e.occurredAt()), e.by().toString(), e.reason(), e.member().guild().value(),
+                        e.member().user().value(), e.infractionId().value());
     }
 
     @EventHandler
     void on(SanctionDecided e) {
-        db.sql("""
+        writes.write("""
                         insert into sanction_state(guild_id, user_id, sanction_id, kind, duration_s, decided_by, reason,
                                                    decided_at, expires_at, status, status_at, rule_decision)
                         values (?,?,?,?,?,?,?,?,?,'DECIDED',?,?::jsonb)
-                        on conflict do nothing""")
-                .params(e.member().guild().value(), e.member().user().value(), e.sanctionId().value(),
+                        on conflict do nothing""",
+                e.member().guild().value(), e.member().user().value(), e.sanctionId().value(),
                         e.sanction().kind().name(),
                         e.sanction().duration() == null ? null : e.sanction().duration().toSeconds(),
                         e.decidedBy().toString(), e.reason(), toDb(e.occurredAt()), toDb(e.expiresAt()),
-                        toDb(e.occurredAt()), e.rule() == null ? null : EventJson.write(e.rule()))
-                .update();
+                        toDb(e.occurredAt()), e.rule() == null ? null : EventJson.write(e.rule()));
     }
 
     @EventHandler
@@ -91,13 +91,12 @@ class MemberStandingProjection {
     }
 
     private void status(MemberKey member, SanctionId id, String status, String reason, Instant at, boolean ends) {
-        db.sql("""
+        writes.write("""
                         update sanction_state
                         set status = ?, status_reason = ?, status_at = ?,
                             ended_at = case when ? then ? else ended_at end
-                        where guild_id = ? and sanction_id = ?""")
-                .params(status, reason, toDb(at), ends, toDb(at), member.guild().value(), id.value())
-                .update();
+                        where guild_id = ? and sanction_id = ?""",
+                status, reason, toDb(at), ends, toDb(at), member.guild().value(), id.value());
     }
 
     private static String describe(Actor by, String reason) {

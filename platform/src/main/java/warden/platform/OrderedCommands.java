@@ -1,0 +1,127 @@
+package warden.platform;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Sends commands without making the sender wait for the database, keeping the order of the commands that share a
+ * key (a member: their infractions are recorded in the order they were found). Each key always goes to the same
+ * writer thread; several writers run at once, so their commits share PostgreSQL's WAL flushes (group commit)
+ * instead of queueing behind one another.
+ * <p>
+ * A command that fails because PostgreSQL is unreachable is retried, in place, until it is written (the writer's
+ * later commands wait behind it, so the order holds); its writer's queue then fills and {@link #send} makes the
+ * sender wait: back-pressure instead of loss. Any other failure completes the command's future exceptionally.
+ */
+public final class OrderedCommands implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderedCommands.class);
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    private record Pending(Object command, CompletableFuture<Object> result) {
+    }
+
+    private final CommandGateway commands;
+    private final BlockingQueue<Pending>[] queues;
+    private final Thread[] writers;
+    private final Counter retries;
+    private volatile boolean running = true;
+
+    @SuppressWarnings("unchecked")
+    public OrderedCommands(CommandGateway commands, int writers, int queue, MeterRegistry meters) {
+        this.commands = commands;
+        this.queues = new BlockingQueue[writers];
+        this.writers = new Thread[writers];
+        this.retries = Counter.builder("warden.commands.retries").description("commands retried while the database was unreachable")
+                .register(meters);
+        for (int i = 0; i < writers; i++) {
+            BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(queue);
+            queues[i] = pending;
+            Thread writer = new Thread(() -> write(pending), "command-writer-" + i);
+            writer.setDaemon(true);
+            this.writers[i] = writer;
+            writer.start();
+        }
+        Gauge.builder("warden.commands.queued", this, OrderedCommands::queued).description("commands waiting to be written")
+                .register(meters);
+    }
+
+    /** Queues {@code command} behind the earlier commands of {@code key}; waits for room when the writer is full. */
+    public CompletableFuture<Object> send(Object key, Object command) {
+        if (!running) throw new RejectedExecutionException("Warden is shutting down");
+        Pending pending = new Pending(command, new CompletableFuture<>());
+        try {
+            queues[Math.floorMod(key.hashCode(), queues.length)].put(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting for room", e);
+        }
+        return pending.result();
+    }
+
+    private void write(BlockingQueue<Pending> pending) {
+        while (true) {
+            Pending next;
+            try {
+                next = running ? pending.take() : pending.poll();
+            } catch (InterruptedException stopping) {
+                next = pending.poll();
+            }
+            if (next == null) {
+                if (!running) return;
+                continue;
+            }
+            try {
+                next.result().complete(sendUntilWritten(next.command()));
+            } catch (RuntimeException e) {
+                next.result().completeExceptionally(e);
+            }
+        }
+    }
+
+    private Object sendUntilWritten(Object command) {
+        long backoff = 100;
+        while (true) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.causes(e) || !running) throw e;
+                retries.increment();
+                log.warn("Database unreachable, retrying {} in {} ms: {}", command.getClass().getSimpleName(), backoff, e.getMessage());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    private double queued() {
+        long total = 0;
+        for (BlockingQueue<Pending> queue : queues) total += queue.size();
+        return total;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes what is queued, then stops (at most 30 seconds). */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        for (Thread writer : writers) writer.interrupt();
+        for (Thread writer : writers) writer.join(30_000);
+    }
+}
