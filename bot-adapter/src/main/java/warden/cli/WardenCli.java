@@ -66,8 +66,8 @@ public final class WardenCli {
             while (status.state() != ReplayStatus.State.DONE) {
                 sleep();
                 status = replay.status();
-                out.printf(Locale.ROOT, "  %d / %d events (%.0f events/s)%n", status.eventsDone(), status.eventsTotal(),
-                        status.ratePerSecond());
+                out.printf(Locale.ROOT, "  %d / %d events (%.0f events/s, done around %s)%n", status.eventsDone(), status.eventsTotal(),
+                        status.ratePerSecond(), status.eta() == null ? "-" : status.eta());
             }
             out.printf(Locale.ROOT, "replay done: %d events in %s%n", status.eventsTotal(),
                     java.time.Duration.between(status.startedAt(), status.finishedAt()));

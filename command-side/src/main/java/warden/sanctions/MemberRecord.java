@@ -198,6 +198,8 @@ public class MemberRecord {
         RuleDecision.Outranked winner = fired.stream()
                 .max(Comparator.comparing(RuleDecision.Outranked::sanction, SanctionSpec.BY_SEVERITY))
                 .orElseThrow();
+        // a banned member is gone from the server: a rule's timeout, kick or warning would only fail on Discord
+        if (winner.sanction().kind() != SanctionKind.BAN && banned(at)) return;
         SanctionRule rule = rules.rules().stream().filter(r -> r.id().equals(winner.rule())).findFirst().orElseThrow();
         List<RuleDecision.Outranked> outranked = fired.stream().filter(f -> f != winner).toList();
         RuleDecision decision = new RuleDecision(rule.id(), rules.policyVersion(), rule.countedType(), rule.threshold(),
@@ -258,6 +260,10 @@ public class MemberRecord {
     private Sanction sanction(SanctionId id) {
         return Optional.ofNullable(sanctions.get(id.value()))
                 .orElseThrow(() -> new CommandRefusedException("error.sanction.unknown", id));
+    }
+
+    private boolean banned(Instant at) {
+        return sanctions.values().stream().anyMatch(s -> s.kind() == SanctionKind.BAN && s.activeAt(at));
     }
 
     private Map<String, Sanction> activeSanctions(Instant at) {

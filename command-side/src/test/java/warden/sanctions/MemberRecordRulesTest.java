@@ -150,6 +150,17 @@ class MemberRecordRulesTest {
     }
 
     @Test
+    void aBannedMemberIsNotTimedOutByARuleAnyMore() {
+        SanctionRules vocabularyOnly = new SanctionRules(RULES.policyVersion(), List.of(VOCAB_3_IN_10M));
+        Instant third = T0.plus(2, MINUTES);
+        fixture.given(vocab("m1", T0), vocab("m2", T0.plus(1, MINUTES)),
+                        new SanctionDecided(MEMBER, SanctionId.of("ban-1"), SanctionSpec.ban(null), Actor.moderator(UserId.of(5)), "raid",
+                                null, T0.plus(90, java.time.temporal.ChronoUnit.SECONDS), null))
+                .when(record("m3", InfractionType.VOCABULARY, third, vocabularyOnly))
+                .expectEvents(vocab("m3", third));
+    }
+
+    @Test
     void whenSeveralRulesFireTheMostSevereWinsAndTheOthersAreConsumed() {
         Instant at = T0.plus(4, MINUTES);
         RuleDecision.Outranked timeout = new RuleDecision.Outranked(VOCAB_3_IN_10M.id(), VOCAB_3_IN_10M.sanction(),

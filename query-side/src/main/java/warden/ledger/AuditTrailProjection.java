@@ -2,6 +2,9 @@ package warden.ledger;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -20,14 +23,16 @@ class AuditTrailProjection {
 
     private final JdbcClient db;
     private final ProjectionWrites writes;
+    private final Serializer serializer;
 
-    AuditTrailProjection(JdbcClient db, ProjectionWrites writes) {
+    AuditTrailProjection(JdbcClient db, ProjectionWrites writes, @Qualifier("eventSerializer") Serializer serializer) {
+        this.serializer = serializer;
         this.db = db;
         this.writes = writes;
     }
 
     @EventHandler
-    void on(GuildEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+    void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId, TrackingToken token) {
         AuditSummary summary = AuditSummary.of(event);
         writes.write("""
                         insert into audit_event(event_id, global_index, guild_id, user_id, event_type, ref_id,
@@ -45,7 +50,16 @@ class AuditTrailProjection {
                         summary.actor() == null ? null : summary.actor().toString(),
                         summary.reason(),
                         toDb(event.occurredAt()),
-                        EventJson.write(event));
+                        json(event, message));
+    }
+
+    /**
+     * The event's JSON as it lies in the store when it was read from there (an upcast event is rewritten), so that a
+     * replay does not serialise every event again.
+     */
+    private String json(GuildEvent event, EventMessage<?> message) {
+        String stored = message.serializePayload(serializer, String.class).getData();
+        return stored != null ? stored : EventJson.write(event);
     }
 
     @ResetHandler

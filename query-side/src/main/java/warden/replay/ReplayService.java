@@ -82,8 +82,10 @@ public class ReplayService {
         boolean finished = done >= run.total() && run.processors().stream().allMatch(this::claimed);
         Instant now = clock.instant();
         double seconds = Math.max(Duration.between(run.startedAt(), now).toMillis(), 1) / 1000.0;
+        double rate = done / seconds;
+        Instant eta = finished || rate <= 0 ? null : now.plusSeconds((long) Math.ceil((run.total() - done) / rate));
         return new ReplayStatus(finished ? ReplayStatus.State.DONE : ReplayStatus.State.RUNNING, run.processors(),
-                run.startedAt(), finished ? now : null, done, run.total(), done / seconds);
+                run.startedAt(), finished ? now : null, done, run.total(), rate, eta);
     }
 
     private StreamingEventProcessor processor(String name) {

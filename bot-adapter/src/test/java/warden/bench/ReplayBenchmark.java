@@ -1,0 +1,152 @@
+package warden.bench;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.WardenApplication;
+import warden.replay.ReplayService;
+import warden.replay.ReplayStatus;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Load harness: the read models catching up on, then replaying, 1,000,000 events (100,000 members with 10
+ * infractions each), beside the baseline of PostgreSQL building the same read-model rows server-side from the same
+ * events (INSERT ... SELECT over the event table), measured in the same run.
+ */
+@Tag("benchmark")
+class ReplayBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
+    private static final int MEMBERS = 100_000;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void catchUpAndReplay() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WardenApplication.class).run(
+                "--server.port=0", "--warden.embedded-db.data-dir=" + dataDir,
+                "--spring.config.additional-location=classpath:warden-test-tokens.properties",
+                "--warden.embedded-db.working-dir=target/embedded-pg", "--warden.discord.token=",
+                "--logging.level.root=WARN")) {
+            JdbcClient db = app.getBean(JdbcClient.class);
+            long written = System.nanoTime();
+            db.sql("""
+                            insert into domainevententry(aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                                         payload, payloadrevision, payloadtype, timestamp)
+                            select '1001:' || (100000 + i % ?), i / ?, 'MemberRecord', md5('e' || i), convert_to('{}', 'UTF8'),
+                                   convert_to(json_build_object(
+                                       'member', json_build_object('guild', '1001', 'user', (100000 + i % ?)::text),
+                                       'infractionId', 'r-' || i, 'type', 'SPAM', 'by', json_build_object('kind', 'AUTOMOD', 'id', 'spam'),
+                                       'reason', 'Too many messages', 'evidence', json_build_object('channelId', '3', 'messageId', (900000 + i)::text,
+                                           'content', 'buy cheap followers now', 'spans', json_build_array(), 'revealedBy', json_build_array(),
+                                           'policyVersion', 1),
+                                       'occurredAt', to_char(timestamp '2026-01-01' + i * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text, 'UTF8'),
+                                   '2', 'warden.sanctions.InfractionRecorded', '2026-01-01T00:00:00Z'
+                            from generate_series(0, ? - 1) as i""")
+                    .params(MEMBERS, MEMBERS, MEMBERS, EVENTS).update();
+            double writeSeconds = (System.nanoTime() - written) / 1e9;
+
+            // the processors start on the events at once: catching up
+            long started = System.nanoTime();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> db.sql("select count(*) from infraction_state").query(Long.class).single() >= EVENTS
+                            && db.sql("select count(*) from audit_event").query(Long.class).single() >= EVENTS);
+            double catchUp = (System.nanoTime() - started) / 1e9;
+
+            ReplayService replay = app.getBean(ReplayService.class);
+            started = System.nanoTime();
+            ReplayStatus status = replay.start();
+            StringBuilder progress = new StringBuilder();
+            while (status.state() != ReplayStatus.State.DONE) {
+                sleep(5_000);
+                status = replay.status();
+                progress.append(String.format(Locale.ROOT, "    replay: %,d / %,d events, %,.0f events/s, ETA %s%n", status.eventsDone(),
+                        status.eventsTotal(), status.ratePerSecond(), status.eta() == null ? "-" : status.eta()));
+            }
+            double replaySeconds = (System.nanoTime() - started) / 1e9;
+
+            // the baseline: PostgreSQL builds the same rows from the same events by itself
+            db.sql("create table baseline_audit (like audit_event including all)").update();
+            db.sql("create table baseline_infraction (like infraction_state including all)").update();
+            started = System.nanoTime();
+            db.sql("""
+                    insert into baseline_audit(event_id, global_index, guild_id, user_id, event_type, ref_id, infraction_type,
+                                               sanction_kind, actor, reason, occurred_at, payload)
+                    select eventidentifier, globalindex, (p->'member'->>'guild')::bigint, (p->'member'->>'user')::bigint,
+                           'InfractionRecorded', p->>'infractionId', p->>'type', null,
+                           lower(p->'by'->>'kind') || ':' || (p->'by'->>'id'), p->>'reason', (p->>'occurredAt')::timestamptz, p
+                    from (select eventidentifier, globalindex, convert_from(payload, 'UTF8')::jsonb as p from domainevententry
+                          where payloadtype = 'warden.sanctions.InfractionRecorded') e""").update();
+            db.sql("""
+                    insert into baseline_infraction(guild_id, user_id, infraction_id, infraction_type, source, reason, evidence, occurred_at)
+                    select (p->'member'->>'guild')::bigint, (p->'member'->>'user')::bigint, p->>'infractionId', p->>'type',
+                           lower(p->'by'->>'kind') || ':' || (p->'by'->>'id'), p->>'reason', p->'evidence', (p->>'occurredAt')::timestamptz
+                    from (select convert_from(payload, 'UTF8')::jsonb as p from domainevententry
+                          where payloadtype = 'warden.sanctions.InfractionRecorded') e""").update();
+            double baseline = (System.nanoTime() - started) / 1e9;
+
+            String queries = queryLatency(((org.springframework.boot.web.server.context.WebServerApplicationContext) app).getWebServer().getPort());
+            String report = String.format(Locale.ROOT, """
+                            Read models over %,d events (%,d members x %d infractions), embedded PostgreSQL 17, fsync on, %d cores
+                              events written server-side in %.1f s
+                              catching up:  %.1f s (%,.0f events/s)
+                              replay:       %.1f s (%,.0f events/s)
+                              baseline, PostgreSQL building the same rows server-side: %.1f s (%,.0f events/s)
+                              ratio catching up %.2f, replay %.2f
+                            """, EVENTS, MEMBERS, EVENTS / MEMBERS, Runtime.getRuntime().availableProcessors(), writeSeconds,
+                    catchUp, EVENTS / catchUp, replaySeconds, EVENTS / replaySeconds, baseline, EVENTS / baseline,
+                    baseline / catchUp, baseline / replaySeconds);
+            BenchmarkReport.print("replay", report + queries + progress);
+        }
+    }
+
+    /** A member's log and standing over HTTP at this size, beside /actuator/health on the same server, interleaved. */
+    private static String queryLatency(int port) {
+        warden.platform.testing.ApiClient api = new warden.platform.testing.ApiClient(port);
+        java.util.Random random = new java.util.Random(11);
+        java.util.List<Long> log = new java.util.ArrayList<>();
+        java.util.List<Long> standing = new java.util.ArrayList<>();
+        java.util.List<Long> health = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_200; i++) {
+            String member = "/api/v1/guilds/1001/members/" + (100000 + random.nextInt(MEMBERS));
+            long t0 = System.nanoTime();
+            api.get(warden.platform.testing.ApiTokens.OPERATOR, member + "/infractions?size=25");
+            long t1 = System.nanoTime();
+            api.get(warden.platform.testing.ApiTokens.OPERATOR, member + "/standing");
+            long t2 = System.nanoTime();
+            api.get(null, "/actuator/health");
+            long t3 = System.nanoTime();
+            if (i >= 200) { // the first 200 warm up
+                log.add(t1 - t0);
+                standing.add(t2 - t1);
+                health.add(t3 - t2);
+            }
+        }
+        return String.format(Locale.ROOT, "  over HTTP at this size (2,000 each, interleaved): member log p50 %.2f / p99 %.2f ms, "
+                        + "standing p50 %.2f / p99 %.2f ms, /actuator/health p50 %.2f / p99 %.2f ms%n",
+                pct(log, 50), pct(log, 99), pct(standing, 50), pct(standing, 99), pct(health, 50), pct(health, 99));
+    }
+
+    private static double pct(java.util.List<Long> nanos, int p) {
+        java.util.List<Long> sorted = new java.util.ArrayList<>(nanos);
+        java.util.Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
