@@ -86,6 +86,7 @@ class InfractionThroughputBenchmark {
             java.util.Random random = new java.util.Random(7);
             AtomicInteger sequence = new AtomicInteger();
             OrderedCommands ordered = app.getBean(OrderedCommands.class);
+            int batch = app.getEnvironment().getProperty("warden.commands.batch", Integer.class, 100);
             IntConsumer rawInsert = i -> db.sql("""
                             insert into bench_event(aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                                                     payload, payloadrevision, payloadtype, timestamp)
@@ -93,6 +94,25 @@ class InfractionThroughputBenchmark {
                     .params("1:" + UUID.randomUUID(), UUID.randomUUID().toString(), "{}".getBytes(),
                             payload.getBytes(), Instant.now().toString())
                     .update();
+            // the same rows, 100 per transaction and one JDBC batch: what the ordered writers' batches are compared with
+            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            org.springframework.transaction.support.TransactionTemplate inTransaction = new org.springframework.transaction.support.TransactionTemplate(
+                    app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+            ThreadLocal<List<Object[]>> rows = ThreadLocal.withInitial(java.util.ArrayList::new);
+            Runnable flushRows = () -> {
+                List<Object[]> mine = rows.get();
+                if (mine.isEmpty()) return;
+                inTransaction.executeWithoutResult(t -> jdbcTemplate.batchUpdate("""
+                        insert into bench_event(aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                                payload, payloadrevision, payloadtype, timestamp)
+                        values (?, 0, 'MemberRecord', ?, ?, ?, null, 'warden.sanctions.InfractionRecorded', ?)""", mine));
+                mine.clear();
+            };
+            IntConsumer rawBatched = i -> {
+                rows.get().add(new Object[]{"1:" + UUID.randomUUID(), UUID.randomUUID().toString(), "{}".getBytes(), payload.getBytes(),
+                        Instant.now().toString()});
+                if (rows.get().size() == 100) flushRows.run();
+            };
             IntConsumer sync = i -> commands.sendAndWait(infraction(random.nextInt(MEMBERS), sequence.incrementAndGet()));
             run(8, sync, COMMANDS / 5); // warm-up
             // each figure is measured once the read models have caught up, so that none pays for the others' backlog
@@ -102,6 +122,8 @@ class InfractionThroughputBenchmark {
             for (int threads : THREADS) {
                 quiet.run();
                 double jdbc = run(threads, rawInsert, COMMANDS);
+                quiet.run();
+                double jdbcBatched = run(threads, rawBatched, COMMANDS, flushRows);
                 quiet.run();
                 double waiting = run(threads, sync, COMMANDS);
                 quiet.run();
@@ -125,9 +147,17 @@ class InfractionThroughputBenchmark {
                         all.forEach(java.util.concurrent.CompletableFuture::join);
                     }
                 }, COMMANDS);
-                out.append(String.format(Locale.ROOT, "  %d sender thread(s): raw JDBC baseline %,.0f/s   Warden, senders waiting for each "
-                                + "command %,.0f/s (ratio %.2f)   Warden, handed over to ordered writers %,.0f/s (ratio %.2f)%n",
-                        threads, jdbc, waiting, waiting / jdbc, handedOver, handedOver / jdbc));
+                out.append(String.format(Locale.ROOT, "  %d sender thread(s): raw JDBC, a transaction per row %,.0f/s, 100 rows per "
+                                + "transaction %,.0f/s%n    Warden, senders waiting for each command %,.0f/s (ratio %.2f to a row per transaction)%n"
+                                + "    Warden, handed over to the ordered writers (batches of up to %d) %,.0f/s (ratio %.2f to 100 rows per transaction)%n",
+                        threads, jdbc, jdbcBatched, waiting, waiting / jdbc, batch, handedOver, handedOver / jdbcBatched));
+                BenchmarkReport.row("infractions-" + threads + "-ordered", "infractions/s handed over to the ordered writers, " + threads + " sender(s)",
+                        String.format(Locale.ROOT, "%,.0f", handedOver),
+                        String.format(Locale.ROOT, "raw JDBC %,.0f (row per tx) / %,.0f (100 per tx)", jdbc, jdbcBatched),
+                        String.format(Locale.ROOT, "%.2f / %.2f", handedOver / jdbc, handedOver / jdbcBatched), ">= 0.5");
+                BenchmarkReport.row("infractions-" + threads + "-waiting", "infractions/s, each sender waiting for its command, " + threads + " sender(s)",
+                        String.format(Locale.ROOT, "%,.0f", waiting), String.format(Locale.ROOT, "raw JDBC %,.0f (row per tx)", jdbc),
+                        String.format(Locale.ROOT, "%.2f", waiting / jdbc), ">= 0.5");
             }
             BenchmarkReport.print("infraction-throughput", out.toString());
         }
@@ -141,6 +171,11 @@ class InfractionThroughputBenchmark {
 
     /** Runs {@code count} operations on {@code threads} threads and returns operations per second. */
     private static double run(int threads, IntConsumer operation, int count) throws Exception {
+        return run(threads, operation, count, () -> { });
+    }
+
+    /** As above; {@code threadDone} runs on each thread after its last operation, inside the measured time. */
+    private static double run(int threads, IntConsumer operation, int count, Runnable threadDone) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -148,6 +183,7 @@ class InfractionThroughputBenchmark {
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) operation.accept(i);
+                threadDone.run();
             }));
         }
         for (Future<?> f : futures) f.get();

@@ -106,6 +106,14 @@ class ReplayBenchmark {
                     catchUp, EVENTS / catchUp, replaySeconds, EVENTS / replaySeconds, baseline, EVENTS / baseline,
                     baseline / catchUp, baseline / replaySeconds);
             BenchmarkReport.print("replay", report + queries + progress);
+            String events = String.format(Locale.ROOT, "%,d events", EVENTS);
+            String server = String.format(Locale.ROOT, "server-side copy %.1f s", baseline);
+            BenchmarkReport.row("replay-1-catch-up", "projections catching up on " + events,
+                    String.format(Locale.ROOT, "%.1f s (%,.0f/s)", catchUp, EVENTS / catchUp), server,
+                    String.format(Locale.ROOT, "%.2f", baseline / catchUp), ">= 0.5");
+            BenchmarkReport.row("replay-2-replay", "replay of " + events,
+                    String.format(Locale.ROOT, "%.1f s (%,.0f/s)", replaySeconds, EVENTS / replaySeconds), server,
+                    String.format(Locale.ROOT, "%.2f", baseline / replaySeconds), ">= 0.5, and < 60 s");
         }
     }
 
@@ -131,9 +139,17 @@ class ReplayBenchmark {
                 health.add(t3 - t2);
             }
         }
+        BenchmarkReport.row("replay-3-log", "member log over HTTP, p99", ms(pct(log, 99)), "/actuator/health " + ms(pct(health, 99)),
+                String.format(Locale.ROOT, "+%.2f ms", pct(log, 99) - pct(health, 99)), "within 2 ms of health");
+        BenchmarkReport.row("replay-4-standing", "member standing over HTTP, p99", ms(pct(standing, 99)), "/actuator/health " + ms(pct(health, 99)),
+                String.format(Locale.ROOT, "+%.2f ms", pct(standing, 99) - pct(health, 99)), "within 2 ms of health");
         return String.format(Locale.ROOT, "  over HTTP at this size (2,000 each, interleaved): member log p50 %.2f / p99 %.2f ms, "
                         + "standing p50 %.2f / p99 %.2f ms, /actuator/health p50 %.2f / p99 %.2f ms%n",
                 pct(log, 50), pct(log, 99), pct(standing, 50), pct(standing, 99), pct(health, 50), pct(health, 99));
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.2f ms", millis);
     }
 
     private static double pct(java.util.List<Long> nanos, int p) {

@@ -57,6 +57,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final java.util.Set<Long> closedDms = ConcurrentHashMap.newKeySet();
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, List<Map<String, Object>>> dispatchLog = new ConcurrentHashMap<>();
+    /** Sessions whose socket closed but which may still resume: Discord keeps queuing their dispatches. */
+    private final Map<String, Session> resumable = new ConcurrentHashMap<>();
     private volatile int replayOnResume;
     private HttpServer http;
     private Gateway gateway;
@@ -156,8 +158,13 @@ public final class FakeDiscord implements AutoCloseable {
     /** Sends a gateway dispatch to every session whose shard holds the guild (or to all if none). */
     public void dispatch(String type, Map<String, Object> data) {
         Object guild = data.get("guild_id");
-        for (Session session : sessions) {
-            if (guild == null || session.holds(Long.parseLong(guild.toString()))) session.dispatch(type, data);
+        synchronized (sessions) {
+            for (Session session : sessions) {
+                if (guild == null || session.holds(Long.parseLong(guild.toString()))) session.dispatch(type, data);
+            }
+            for (Session session : resumable.values()) {
+                if (guild == null || session.holds(Long.parseLong(guild.toString()))) session.dispatch(type, data);
+            }
         }
     }
 
@@ -212,7 +219,6 @@ public final class FakeDiscord implements AutoCloseable {
                 "message_author_id", Long.toString(BOT_ID)));
     }
 
-    /** Asks JDA to reconnect; on RESUME the fake replays the last {@code replay} dispatches it had delivered. */
     /** Gateway intents (bits of IDENTIFY's {@code intents}). */
     public static final int GUILD_MEMBERS = 1 << 1, GUILD_PRESENCES = 1 << 8, GUILD_MESSAGES = 1 << 9, MESSAGE_CONTENT = 1 << 15;
     private static final int PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT;
@@ -229,6 +235,7 @@ public final class FakeDiscord implements AutoCloseable {
         invalidateOnResume = true;
     }
 
+    /** Asks JDA to reconnect; on RESUME the fake replays the last {@code replay} dispatches it had delivered. */
     public void forceReconnect(int replay) {
         replayOnResume = replay;
         for (Session session : sessions) session.send(obj("op", 7, "d", null));
@@ -826,7 +833,12 @@ public final class FakeDiscord implements AutoCloseable {
         @Override
         public void onClose(WebSocket socket, int code, String reason, boolean remote) {
             Session session = bySocket.remove(socket);
-            if (session != null) sessions.remove(session);
+            if (session == null) return;
+            synchronized (sessions) {
+                sessions.remove(session);
+                boolean resumedElsewhere = sessions.stream().anyMatch(other -> session.id != null && session.id.equals(other.id));
+                if (session.id != null && session.ready && !resumedElsewhere) resumable.put(session.id, session);
+            }
         }
 
         @Override
@@ -873,26 +885,37 @@ public final class FakeDiscord implements AutoCloseable {
 
         private void resume(Session session, Map<String, Object> d) {
             String previous = String.valueOf(d.get("session_id"));
-            if (invalidateOnResume || !dispatchLog.containsKey(previous)) {
-                invalidateOnResume = false;
-                dispatchLog.remove(previous); // what was dispatched to the old session is lost with it
-                session.send(obj("op", 9, "d", false));
-                return;
+            // under the dispatch lock: nothing dispatched between the old socket's close and the resume is lost
+            synchronized (sessions) {
+                Session old = resumable.remove(previous);
+                if (old == null) old = sessions.stream().filter(other -> previous.equals(other.id)).findFirst().orElse(null);
+                if (old != null) sessions.remove(old);
+                if (invalidateOnResume || !dispatchLog.containsKey(previous)) {
+                    invalidateOnResume = false;
+                    dispatchLog.remove(previous); // what was dispatched to the old session is lost with it
+                    session.send(obj("op", 9, "d", false));
+                    return;
+                }
+                int seq = ((Number) d.get("seq")).intValue();
+                session.id = previous;
+                session.shard = old != null ? old.shard : session.shard;
+                session.shardCount = old != null ? old.shardCount : session.shardCount;
+                session.intents = old != null ? old.intents : session.intents;
+                List<Map<String, Object>> log = List.copyOf(dispatchLog.getOrDefault(previous, List.of()));
+                int replayFrom = Math.max(0, seq - replayOnResume);
+                replayOnResume = 0;
+                for (Map<String, Object> payload : log) {
+                    int s = ((Number) payload.get("s")).intValue();
+                    // Discord never sends a session's READY or initial GUILD_CREATEs again on a resume
+                    boolean handshake = payload.get("t").equals("READY") || payload.get("t").equals("GUILD_CREATE")
+                            || payload.get("t").equals("RESUMED");
+                    if (s > replayFrom && (!handshake || s > seq)) session.send(payload);
+                }
+                session.seq = Math.max(seq, log.isEmpty() ? seq : ((Number) log.get(log.size() - 1).get("s")).intValue());
+                session.dispatch("RESUMED", obj());
+                session.ready = true;
+                sessions.add(session);
             }
-            int seq = ((Number) d.get("seq")).intValue();
-            session.id = previous;
-            session.seq = seq;
-            sessions.add(session);
-            List<Map<String, Object>> log = List.copyOf(dispatchLog.getOrDefault(previous, List.of()));
-            int replayFrom = Math.max(0, seq - replayOnResume);
-            replayOnResume = 0;
-            for (Map<String, Object> payload : log) {
-                int s = ((Number) payload.get("s")).intValue();
-                if (s > replayFrom) session.send(payload);
-            }
-            session.seq = Math.max(seq, log.isEmpty() ? seq : ((Number) log.get(log.size() - 1).get("s")).intValue());
-            session.dispatch("RESUMED", obj());
-            session.ready = true;
         }
 
         @Override

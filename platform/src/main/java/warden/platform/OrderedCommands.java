@@ -1,12 +1,19 @@
 package warden.platform;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +24,12 @@ import java.util.concurrent.RejectedExecutionException;
  * key (a member: their infractions are recorded in the order they were found). Each key always goes to the same
  * writer thread; several writers run at once, so their commits share PostgreSQL's WAL flushes (group commit)
  * instead of queueing behind one another.
+ * <p>
+ * What has queued up behind a writer is written together: up to {@code batch} commands in one unit of work and one
+ * transaction, so their events go to the store in one batch and one commit. Each command still runs in its own
+ * nested unit of work, in order; no future completes before the commit. If one command of a batch fails, the whole
+ * transaction rolls back (Axon evicts the aggregates it touched from the cache) and the batch is written again one
+ * command at a time, so a bad command only fails itself.
  * <p>
  * A command that fails because PostgreSQL is unreachable is retried, in place, until it is written (the writer's
  * later commands wait behind it, so the order holds); its writer's queue then fills and {@link #send} makes the
@@ -31,17 +44,25 @@ public final class OrderedCommands implements AutoCloseable {
     }
 
     private final CommandGateway commands;
+    private final TransactionManager transactions;
+    private final int batch;
     private final BlockingQueue<Pending>[] queues;
     private final Thread[] writers;
     private final Counter retries;
+    private final DistributionSummary batches;
     private volatile boolean running = true;
 
     @SuppressWarnings("unchecked")
-    public OrderedCommands(CommandGateway commands, int writers, int queue, MeterRegistry meters) {
+    public OrderedCommands(CommandGateway commands, TransactionManager transactions, int writers, int queue, int batch,
+                           MeterRegistry meters) {
         this.commands = commands;
+        this.transactions = transactions;
+        this.batch = Math.max(1, batch);
         this.queues = new BlockingQueue[writers];
         this.writers = new Thread[writers];
         this.retries = Counter.builder("warden.commands.retries").description("commands retried while the database was unreachable")
+                .register(meters);
+        this.batches = DistributionSummary.builder("warden.commands.batch").description("commands written in one transaction")
                 .register(meters);
         for (int i = 0; i < writers; i++) {
             BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(queue);
@@ -69,6 +90,7 @@ public final class OrderedCommands implements AutoCloseable {
     }
 
     private void write(BlockingQueue<Pending> pending) {
+        List<Pending> taken = new ArrayList<>(batch);
         while (true) {
             Pending next;
             try {
@@ -80,11 +102,45 @@ public final class OrderedCommands implements AutoCloseable {
                 if (!running) return;
                 continue;
             }
-            try {
-                next.result().complete(sendUntilWritten(next.command()));
-            } catch (RuntimeException e) {
-                next.result().completeExceptionally(e);
+            taken.clear();
+            taken.add(next);
+            pending.drainTo(taken, batch - 1);
+            if (taken.size() == 1 || !writeTogether(taken)) {
+                for (Pending one : taken) writeAlone(one);
             }
+        }
+    }
+
+    private void writeAlone(Pending pending) {
+        try {
+            pending.result().complete(sendUntilWritten(pending.command()));
+        } catch (RuntimeException e) {
+            pending.result().completeExceptionally(e);
+        }
+    }
+
+    /** True when the whole batch is written and its futures completed; false to write it again one by one. */
+    private boolean writeTogether(List<Pending> taken) {
+        long backoff = 100;
+        while (true) {
+            List<Object> results = new ArrayList<>(taken.size());
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("ordered command batch"));
+            try {
+                unitOfWork.attachTransaction(transactions);
+                for (Pending one : taken) results.add(commands.sendAndWait(one.command()));
+                unitOfWork.commit();
+            } catch (RuntimeException e) {
+                if (unitOfWork.isActive()) unitOfWork.rollback(e);
+                if (!DatabaseOutage.causes(e) || !running) return false;
+                retries.increment();
+                log.warn("Database unreachable, retrying {} commands in {} ms: {}", taken.size(), backoff, e.getMessage());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                continue;
+            }
+            batches.record(taken.size());
+            for (int i = 0; i < taken.size(); i++) taken.get(i).result().complete(results.get(i));
+            return true;
         }
     }
 

@@ -31,15 +31,21 @@ class AuditTrailProjection {
         this.writes = writes;
     }
 
+    /**
+     * The event's own place in the store, read from the store: an event committed after later ones (concurrent
+     * writers) fills a gap, and its tracking token then holds the highest index seen, not the event's.
+     */
     @EventHandler
     void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId, TrackingToken token) {
         AuditSummary summary = AuditSummary.of(event);
         writes.write("""
                         insert into audit_event(event_id, global_index, guild_id, user_id, event_type, ref_id,
                                                 infraction_type, sanction_kind, actor, reason, occurred_at, payload)
-                        values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb)
+                        values (?, coalesce((select globalindex from domainevententry where eventidentifier = ?), ?),
+                                ?,?,?,?,?,?,?,?,?,?::jsonb)
                         on conflict (event_id) do nothing""",
                 eventId,
+                        eventId,
                         token.position().orElse(-1),
                         event.guild().value(),
                         summary.userId(),
