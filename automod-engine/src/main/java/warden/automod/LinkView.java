@@ -3,7 +3,8 @@ package warden.automod;
 import com.ibm.icu.text.Normalizer2;
 
 /**
- * Text prepared for finding links and invites: lower case, compatibility forms folded ({@code ｄｉｓｃｏｒｄ．ｇｇ}),
+ * Text prepared for finding links and invites: lower case, compatibility forms and look-alike letters folded
+ * ({@code ｄｉｓｃｏｒｄ．ｇｇ}, {@code dіscord.gg} with a Cyrillic і),
  * invisible characters dropped, URL encoding decoded, written-out dots ({@code (.)}, {@code [dot]}) turned into
  * dots, and, in the compact form, the spaces around dots and slashes removed ({@code discord . gg / abc}). Each
  * character maps back to its span of the original text.
@@ -46,7 +47,10 @@ final class LinkView {
                 if (cp < 128) {
                     folded.add(Character.toLowerCase((char) cp), i, i + width);
                 } else {
-                    String nfkc = NFKC.normalize(new String(Character.toChars(cp))).toLowerCase();
+                    // look-alike letters inside a host name count as the letters they imitate (Cyrillic і in dіscord.gg)
+                    String letters = TextNormalizer.foldedText(cp);
+                    String nfkc = !letters.isEmpty() && letters.chars().allMatch(c -> c < 128) ? letters
+                            : NFKC.normalize(new String(Character.toChars(cp))).toLowerCase();
                     for (int k = 0; k < nfkc.length(); k++) folded.add(nfkc.charAt(k), i, i + width);
                 }
             }

@@ -28,7 +28,7 @@ final class MessageStats {
         boolean lineStart = true;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '<') {
+            if (c == '<' && isDiscordToken(s, i)) {
                 st.graphemes = true;
                 int close = s.indexOf('>', i);
                 if (close > 0 && close - i < 80) { // <@123>, <#123>, <:name:id>: neither letters nor shouting
@@ -37,6 +37,29 @@ final class MessageStats {
                     lineStart = false;
                     continue;
                 }
+            }
+            if (c == '`') {
+                int close = codeEnd(s, i);
+                if (close > 0) { // code is quoted, not shouted: its letters do not count, its hints still do
+                    st.backtick = true;
+                    st.hints(s, i, close);
+                    i = close - 1;
+                    lineStart = false;
+                    continue;
+                }
+            }
+            if (c == ':' && i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+                // an address: the letters of its scheme were counted, the rest is not prose
+                for (int k = i - 1; k >= 0 && (s.charAt(k) >= 'a' && s.charAt(k) <= 'z' || s.charAt(k) >= 'A' && s.charAt(k) <= 'Z'); k--) {
+                    st.letters--;
+                    if (s.charAt(k) <= 'Z') st.upper--;
+                }
+                int end = i;
+                while (end < n && !Character.isWhitespace(s.charAt(end)) && "<>\"'`|".indexOf(s.charAt(end)) < 0) end++;
+                st.linkHint = true;
+                st.hints(s, i, end);
+                i = end - 1;
+                continue;
             }
             if (c == '\n') {
                 lineStart = true;
@@ -116,5 +139,35 @@ final class MessageStats {
             }
         }
         return st;
+    }
+
+    /** Discord's own tokens: mentions, channels, custom emojis, timestamps, slash-command mentions. */
+    private static boolean isDiscordToken(String s, int i) {
+        if (i + 1 >= s.length()) return false;
+        char next = s.charAt(i + 1);
+        return next == '@' || next == '#' || next == ':' || next == '/' || (next == 'a' || next == 't') && i + 2 < s.length() && s.charAt(i + 2) == ':';
+    }
+
+    /** The index after the backticks closing a code span or block opened at {@code i}, or -1 when it is not closed. */
+    private static int codeEnd(String s, int i) {
+        int run = 0;
+        while (i + run < s.length() && s.charAt(i + run) == '`') run++;
+        if (run != 1 && run != 3 && run != 2) return -1;
+        int close = s.indexOf("`".repeat(run), i + run);
+        return close < 0 ? -1 : close + run;
+    }
+
+    /** What a skipped region may hide from the link, invite and emoji modules, counted conservatively. */
+    private void hints(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+            visible++;
+            if (c == '/' || c == 0xFF0F) slash = true;
+            if (c == '%') percent = true;
+            if (c == '.' || c == '%' || c == '(' || c == '[' || c == '{' || c >= 128) linkHint = true;
+            if (c >= 0x2000 || c == 0xA9 || c == 0xAE) graphemes = true;
+            if (Character.isHighSurrogate(c)) visible--;
+        }
     }
 }

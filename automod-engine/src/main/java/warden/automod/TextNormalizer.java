@@ -97,6 +97,11 @@ final class TextNormalizer {
         return rewritten ? units.collapseRepeats() : units.done();
     }
 
+    /** A non-ASCII character as letters and digits, empty when it is neither (for link views). */
+    static String foldedText(int cp) {
+        return fold(cp).text();
+    }
+
     private static Folded fold(int cp) {
         return FOLDED.computeIfAbsent(cp, TextNormalizer::computeFold);
     }
@@ -105,8 +110,11 @@ final class TextNormalizer {
         if (!Character.isLetterOrDigit(cp)) {
             String decomposed = NFKD.normalize(new String(Character.toChars(cp)));
             // compatibility forms of ASCII punctuation (fullwidth ．) count as themselves
-            return decomposed.codePoints().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
-                    ? new Folded(decomposed.toLowerCase(), Normalization.COMPATIBILITY.bit(), false)
+            if (decomposed.codePoints().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+                return new Folded(decomposed.toLowerCase(), Normalization.COMPATIBILITY.bit(), false);
+            }
+            char named = latinLetterNamed(cp);
+            return named != 0 ? new Folded(String.valueOf(named), Normalization.COMPATIBILITY.bit(), false)
                     : new Folded("", 0, Character.getType(cp) == Character.NON_SPACING_MARK);
         }
         int flags = 0;
@@ -129,15 +137,45 @@ final class TextNormalizer {
                 out.append(Character.toLowerCase((char) c));
                 continue;
             }
-            String skeleton = SPOOF.getSkeleton(new String(Character.toChars(c)));
+            String skeleton = withoutMarks(SPOOF.getSkeleton(new String(Character.toChars(c))));
+            char named;
             if (skeleton.codePoints().allMatch(s -> s < 128 && Character.isLetterOrDigit(s))) {
                 out.append(skeleton.toLowerCase());
+                flags |= Normalization.CONFUSABLE.bit();
+            } else if ((named = latinLetterNamed(c)) != 0) {
+                out.append(named);
                 flags |= Normalization.CONFUSABLE.bit();
             } else {
                 out.append(UCharacter.foldCase(new String(Character.toChars(c)), true));
             }
         }
         return new Folded(out.toString(), flags, false);
+    }
+
+    /**
+     * The Latin letter a symbol set draws, read from the character's Unicode name: small capitals ({@code ᴅ}),
+     * negative circled and squared letters ({@code 🅘 🅸}), regional indicators ({@code 🇮}), parenthesized letters
+     * ({@code ⒤}). Names are stable across Unicode versions, so sets added later are covered too. Only Latin sets:
+     * a Cyrillic "I" is not an i.
+     */
+    static char latinLetterNamed(int cp) {
+        String name = UCharacter.getName(cp);
+        if (name == null || name.length() < 3 || name.charAt(name.length() - 2) != ' ') return 0;
+        char letter = name.charAt(name.length() - 1);
+        if (letter < 'A' || letter > 'Z') return 0;
+        boolean latin = name.contains("LATIN") && (name.contains(" LETTER ") || name.contains("SMALL CAPITAL "));
+        if (latin || name.startsWith("REGIONAL INDICATOR SYMBOL LETTER ")) return (char) (letter + 32);
+        return 0;
+    }
+
+    private static String withoutMarks(String skeleton) {
+        if (skeleton.codePoints().allMatch(c -> c < 128)) return skeleton;
+        StringBuilder out = new StringBuilder(skeleton.length());
+        skeleton.codePoints().filter(c -> {
+            int type = UCharacter.getType(c);
+            return type != UCharacterCategory.NON_SPACING_MARK && type != UCharacterCategory.ENCLOSING_MARK;
+        }).forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     static boolean isInvisible(int cp) {
