@@ -73,6 +73,13 @@ class AutomodApiTest {
         Response premium = api.put(ADMIN_A, policy + "/automod", "{\"invites\": {\"immuneServers\": [\"123\"]}}");
         assertThat(premium.status()).isEqualTo(400);
         assertThat(premium.text("code")).isEqualTo("error.automod.premiumOnly");
+        String roles = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"" + (1_000_000_000_000_000L + i) + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        Response exemptions = api.put(ADMIN_A, policy + "/automod",
+                "{\"vocabulary\": {\"enabled\": true, \"words\": [\"x\"], \"blockMessages\": true, \"ignoredRoles\": [" + roles + "]}}");
+        assertThat(exemptions.status()).as(exemptions.raw()).isEqualTo(400);
+        assertThat(exemptions.text("code")).isEqualTo("error.setting.tooMany");
+        assertThat(exemptions.text("field")).isEqualTo("vocabulary.ignoredRoles");
         Response stale = api.put(ADMIN_A, policy + "/automod?expectedVersion=999", "{}");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(db.sql("select count(*) from domainevententry").query(Long.class).single()).isEqualTo(events);

@@ -22,7 +22,7 @@ public final class CompiledPolicy {
         AutomodSettings s = policy.automod();
         List<Detector> detectors = new ArrayList<>();
         if (s.vocabulary().enabled()) detectors.add(new VocabularyDetector(s.vocabulary()));
-        if (s.invites().enabled()) detectors.add(new InviteDetector(s.invites(), policy.guild(), invites));
+        if (s.invites().enabled()) detectors.add(new InviteDetector(s.invites(), policy.guild(), invites, policy.premium()));
         if (s.links().enabled()) detectors.add(new LinkDetector(s.links()));
         if (s.caps().enabled()) detectors.add(new CapsDetector(s.caps()));
         if (s.emojis().enabled()) detectors.add(new EmojiDetector(s.emojis()));

@@ -31,6 +31,11 @@ public final class DetectionEngine {
         return new DetectionEngine(new MemberRates(100_000), InviteDirectory.NONE);
     }
 
+    /** The invite codes in a message's text, found as the invite module finds them (obfuscations included). */
+    public static Set<String> inviteCodes(String content) {
+        return InviteDetector.codesIn(content);
+    }
+
     InviteDirectory invites() {
         return invites;
     }

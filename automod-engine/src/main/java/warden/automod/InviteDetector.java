@@ -23,9 +23,12 @@ final class InviteDetector implements Detector {
     private final Set<String> allowed;
     private final GuildId guild;
     private final InviteDirectory directory;
+    /** Immune servers are a premium feature: a guild that is no longer premium loses them without editing its settings. */
+    private final Set<GuildId> immune;
 
-    InviteDetector(InviteSettings settings, GuildId guild, InviteDirectory directory) {
+    InviteDetector(InviteSettings settings, GuildId guild, InviteDirectory directory, boolean premium) {
         this.settings = settings;
+        this.immune = premium ? settings.immuneServers() : Set.of();
         this.guild = guild;
         this.directory = directory;
         this.allowed = settings.allowedInvites().stream().map(InviteDetector::code).collect(Collectors.toUnmodifiableSet());
@@ -56,6 +59,14 @@ final class InviteDetector implements Detector {
 
     private static boolean isCodeChar(char c) {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+    }
+
+    /** The invite codes a message carries, however written: what a live directory must know to decide it. */
+    static Set<String> codesIn(String content) {
+        MessageScan scan = new MessageScan(new ChatMessage("codes", null, null, null, null, false, false, content, null, null, false,
+                java.time.Instant.EPOCH));
+        if (!scan.mayContainInvite()) return Set.of();
+        return find(scan.compactLinks().text).stream().map(Found::code).collect(Collectors.toUnmodifiableSet());
     }
 
     static boolean isInvite(String lowerCaseText) {
@@ -98,7 +109,7 @@ final class InviteDetector implements Detector {
     private boolean passes(String code) {
         if (allowed.contains(code) || directory.ownCodes(guild).contains(code)) return true;
         Optional<GuildId> target = directory.guildOf(code);
-        return target.isPresent() && (target.get().equals(guild) || settings.immuneServers().contains(target.get()));
+        return target.isPresent() && (target.get().equals(guild) || immune.contains(target.get()));
     }
 
     /** The evasions a span needed: anything but a plain {@code discord.gg/code} was obfuscated. */

@@ -19,9 +19,10 @@ final class RateDetector implements Detector {
     private final ToIntFunction<ChatMessage> weight;
     private final Violation.Action action;
     private final String reasonCode;
+    private final boolean deleteBurst;
 
     private RateDetector(AutomodModule module, ModuleSettings settings, MemberRates rates, Duration window, int limit,
-                         ToIntFunction<ChatMessage> weight, Violation.Action action, String reasonCode) {
+                         ToIntFunction<ChatMessage> weight, Violation.Action action, String reasonCode, boolean deleteBurst) {
         this.module = module;
         this.settings = settings;
         this.rates = rates;
@@ -30,18 +31,22 @@ final class RateDetector implements Detector {
         this.weight = weight;
         this.action = action;
         this.reasonCode = reasonCode;
+        this.deleteBurst = deleteBurst;
     }
 
     static RateDetector spam(SpamSettings settings, MemberRates rates) {
         return new RateDetector(AutomodModule.SPAM, settings, rates, settings.window(), settings.limit(), m -> 1,
-                Violation.Action.DELETE, "automod.reason.spam");
+                Violation.Action.DELETE, "automod.reason.spam", false);
     }
 
-    /** Deleting causes ghost pings: mentions are deleted only when the guild asked for it. */
+    /**
+     * Deleting causes ghost pings: mentions are deleted only when the guild asked for it, and then the whole burst
+     * goes, not only the message that crossed the limit.
+     */
     static RateDetector mentions(MentionSettings settings, MemberRates rates) {
         return new RateDetector(AutomodModule.MENTIONS, settings, rates, settings.window(), settings.limit(),
                 ChatMessage::mentionCount, settings.delete() ? Violation.Action.DELETE : Violation.Action.RECORD_ONLY,
-                "automod.reason.mentions");
+                "automod.reason.mentions", settings.delete());
     }
 
     @Override
@@ -59,9 +64,11 @@ final class RateDetector implements Detector {
         ChatMessage m = scan.message();
         int w = weight.applyAsInt(m);
         if (w == 0) return;
-        int count = rates.add(new MemberRates.Key(m.guild().value(), m.author().value(), module), m.timestamp(), w, window);
+        MemberRates.Burst burst = rates.add(new MemberRates.Key(m.guild().value(), m.author().value(), module), m.timestamp(), w,
+                window, m.channel() == null ? null : new MessageRef(m.channel().toString(), m.id()), deleteBurst ? limit : null);
+        int count = burst.total();
         if (count <= limit) return;
         out.add(new Violation(module, List.of(Spans.whole(m.content(), module.key() + ":" + count)), List.of(), policyVersion,
-                action, settings.silent(), reasonCode, List.of(count, Durations.format(window))));
+                action, settings.silent(), reasonCode, List.of(count, Durations.format(window)), burst.earlier()));
     }
 }

@@ -32,7 +32,7 @@ public final class UserContentModerator {
         AutomodSettings a = policy.automod();
         List<Detector> detectors = new ArrayList<>();
         if (settings.words()) detectors.add(new VocabularyDetector(a.vocabulary()));
-        if (settings.invites()) detectors.add(new InviteDetector(a.invites(), policy.guild(), engine.invites()));
+        if (settings.invites()) detectors.add(new InviteDetector(a.invites(), policy.guild(), engine.invites(), policy.premium()));
         if (settings.links()) detectors.add(new LinkDetector(a.links()));
         ChatMessage message = new ChatMessage("user-content", policy.guild(), null, null, null, false, false, text, null,
                 null, false, java.time.Instant.EPOCH);

@@ -9,9 +9,10 @@ import java.util.List;
  * the settings version, and what the module says to do. It becomes the evidence of an infraction as it is.
  *
  * @param reasonCode a key of the {@code warden/messages} bundle explaining the violation to the member
+ * @param burst      earlier messages of the same burst to delete with this one (rate modules)
  */
 public record Violation(AutomodModule module, List<Evidence.Span> spans, List<String> revealedBy, long policyVersion,
-                        Action action, boolean silent, String reasonCode, List<Object> reasonArgs) {
+                        Action action, boolean silent, String reasonCode, List<Object> reasonArgs, List<MessageRef> burst) {
 
     public enum Action {
         /** Delete the message. */
@@ -26,6 +27,12 @@ public record Violation(AutomodModule module, List<Evidence.Span> spans, List<St
         spans = List.copyOf(spans);
         revealedBy = List.copyOf(revealedBy);
         reasonArgs = reasonArgs == null ? List.of() : List.copyOf(reasonArgs);
+        burst = burst == null ? List.of() : List.copyOf(burst);
+    }
+
+    public Violation(AutomodModule module, List<Evidence.Span> spans, List<String> revealedBy, long policyVersion,
+                     Action action, boolean silent, String reasonCode, List<Object> reasonArgs) {
+        this(module, spans, revealedBy, policyVersion, action, silent, reasonCode, reasonArgs, List.of());
     }
 
     public Evidence evidence(String channelId, String messageId, String content) {

@@ -101,6 +101,11 @@ class OtherModulesTest {
         Evaluation other = live.evaluate(message("see discord.gg/elsewhere !"), p);
         assertThat(other.flagged()).isTrue();
         assertThat(other.repost()).isEqualTo("see " + "█".repeat("discord.gg/elsewhere".length()) + " !");
+        // premium turned off: the immune servers kept in the settings no longer count, the own server still does
+        CompiledPolicy notPremium = live.compile(new warden.config.PolicyDocument(GUILD, 2, false,
+                only(new InviteSettings(true, false, null, null, null, Set.of(partner), true)), List.of()));
+        assertThat(live.evaluate(message("discord.gg/partnercode"), notPremium).flagged()).isTrue();
+        assertThat(live.evaluate(message("discord.gg/vocalroom"), notPremium).flagged()).isFalse();
     }
 
     // ---- links
@@ -195,6 +200,29 @@ class OtherModulesTest {
         assertThat(second.violations().get(0).action()).isEqualTo(Violation.Action.RECORD_ONLY);
         // the window moved on: old mentions no longer count
         assertThat(engine.evaluate(Policies.mentioning(two, Set.of(), "<@1> <@2>", T0.plusSeconds(30)), p).flagged()).isFalse();
+    }
+
+    @Test
+    void withDeleteOnTheWholeBurstGoesEachMessageOnce() {
+        CompiledPolicy p = engine.compile(policy(only(new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 3, true, false))));
+        Set<UserId> two = Set.of(UserId.of(1), UserId.of(2));
+        ChatMessage first = Policies.mentioning(two, Set.of(), "<@1> <@2>", T0);
+        ChatMessage clean = Policies.message("no ping here", T0.plusSeconds(1));
+        ChatMessage second = Policies.mentioning(two, Set.of(), "<@1> <@2>", T0.plusSeconds(2));
+        ChatMessage third = Policies.mentioning(two, Set.of(), "<@1> <@2>", T0.plusSeconds(3));
+        assertThat(engine.evaluate(first, p).flagged()).isFalse();
+        assertThat(engine.evaluate(clean, p).flagged()).isFalse();
+        Evaluation crossing = engine.evaluate(second, p);
+        assertThat(crossing.violations().get(0).action()).isEqualTo(Violation.Action.DELETE);
+        assertThat(crossing.violations().get(0).burst()).containsExactly(new MessageRef(GENERAL.toString(), first.id()));
+        Evaluation next = engine.evaluate(third, p);
+        assertThat(next.flagged()).isTrue();
+        assertThat(next.violations().get(0).burst()).isEmpty(); // the first one was handed out already
+        // without delete, nothing of the burst is handed out
+        CompiledPolicy keep = engine.compile(policy(only(new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 3, false, false))));
+        DetectionEngine other = DetectionEngine.offline();
+        other.evaluate(Policies.mentioning(two, Set.of(), "<@1> <@2>", T0), keep);
+        assertThat(other.evaluate(Policies.mentioning(two, Set.of(), "<@1> <@2>", T0.plusSeconds(1)), keep).violations().get(0).burst()).isEmpty();
     }
 
     // ---- spam

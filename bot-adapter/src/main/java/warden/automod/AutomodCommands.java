@@ -63,6 +63,15 @@ public class AutomodCommands {
         PolicyDocument policy = policies.current(guild);
         String sub = event.getSubcommandName();
         if (event.getName().equals("sanction-rule")) return rule(event, sub, guild, admin, locale, policy);
+        if (event.getName().equals("config")) {
+            String section = event.getOption("module").getAsString();
+            String option = event.getOption("option").getAsString().strip();
+            String value = event.getOption("value").getAsString();
+            AutomodSettings next = AutomodOptions.with(policy.automod(), section, option, value);
+            long version = editor.change(new ConfigureAutomod(guild, next, policy.version(), admin, Instant.now()));
+            return texts.in(locale, "command.config.done", section + "." + option,
+                    String.join(", ", AutomodOptions.suggestions(next, section, option).stream().limit(1).toList()), version);
+        }
         AutomodSettings s = policy.automod();
         AutomodSettings next = switch (sub) {
             case "enable", "disable" -> ModuleEdits.edit(s, module(event), c -> new ModuleEdits.Common(sub.equals("enable"),
@@ -82,6 +91,17 @@ public class AutomodCommands {
         if (next == null) return show(policy, locale);
         long version = editor.change(new ConfigureAutomod(guild, next, policy.version(), admin, Instant.now()));
         return texts.in(locale, "command.automod.done", version);
+    }
+
+    /** What {@code /config} proposes for the option being typed: the section's options, or values for the option. */
+    public List<String> proposals(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        var section = event.getOption("module");
+        if (section == null || !AutomodOptions.sections().contains(section.getAsString())) return List.of();
+        if (event.getFocusedOption().getName().equals("option")) return AutomodOptions.options(section.getAsString());
+        var option = event.getOption("option");
+        if (option == null) return List.of();
+        PolicyDocument policy = policies.current(GuildId.of(event.getGuild().getIdLong()));
+        return AutomodOptions.suggestions(policy.automod(), section.getAsString(), option.getAsString().strip());
     }
 
     private static AutomodModule module(SlashCommandInteractionEvent event) {

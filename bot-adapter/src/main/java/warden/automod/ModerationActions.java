@@ -12,7 +12,9 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import java.util.concurrent.CompletionException;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -63,8 +65,24 @@ class ModerationActions {
         } else if (evaluation.deletes()) {
             delete(message);
         }
+        for (Violation violation : evaluation.violations()) {
+            if (violation.action() != Violation.Action.RECORD_ONLY) violation.burst().forEach(ref -> deleteEarlier(message, ref));
+        }
         boolean silent = evaluation.violations().stream().allMatch(Violation::silent);
         if (!silent) explain(message, evaluation);
+    }
+
+    /** An earlier message of the same burst (mentions spread over several messages); gone already is fine. */
+    private void deleteEarlier(Message crossing, MessageRef ref) {
+        GuildMessageChannel channel = crossing.getGuild().getChannelById(GuildMessageChannel.class, ref.channelId());
+        if (channel == null) return;
+        try {
+            channel.deleteMessageById(ref.messageId()).reason(texts.in(crossing.getGuild(), "audit.automod")).queue(null,
+                    new ErrorHandler().ignore(ErrorResponse.UNKNOWN_MESSAGE).handle(ErrorResponseException.class,
+                            error -> log.warn("Could not delete message {} of a burst: {}", ref.messageId(), error.getMessage())));
+        } catch (InsufficientPermissionException e) {
+            permissions.report(crossing.getGuild(), channel, e.getPermission());
+        }
     }
 
     private void delete(Message message) {

@@ -8,6 +8,9 @@ import warden.discord.GuildTexts;
 import warden.discord.SideEffectProcessors;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.ISnowflake;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.automod.AutoModResponse;
 import net.dv8tion.jda.api.entities.automod.AutoModRule;
 import net.dv8tion.jda.api.entities.automod.AutoModTriggerType;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
 import warden.automod.AutomodModule;
 import warden.automod.AutomodSettings;
 import warden.automod.NativeAutomodKeywords;
+import warden.common.ChannelId;
 import warden.common.GuildId;
 import warden.common.RoleId;
 import warden.common.UserId;
@@ -34,14 +38,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps Warden's rules in Discord's native AutoMod in step with the policy, for the modules whose "block messages"
  * option is on: vocabulary (the first 1,000 words), forbidden pings (as patterns), excessive mentions (Discord
- * counts them per message). Runs when the settings change and when a guild becomes ready; a rule already as
- * wanted is left alone, so syncing twice changes nothing.
+ * counts them per message), each with the module's ignored channels and roles as its exemptions. Runs when the
+ * settings change and when a guild becomes ready; a rule already as wanted is left alone, so syncing twice changes
+ * nothing. A rule Discord refuses is reported ({@link NativeAutoModRefusals}).
  */
 @Component
 @ConditionalOnDiscord
@@ -59,11 +66,14 @@ public class NativeAutoModSync extends ListenerAdapter {
     private final GuildTexts texts;
     private final GuildWork work;
     private final MeterRegistry meters;
+    private final NativeAutoModRefusals refusals;
     /** Rule id -> the module it belongs to, for the execution events. */
     private final Map<Long, AutomodModule> ruleModules = new ConcurrentHashMap<>();
 
-    NativeAutoModSync(DiscordGuilds guilds, GuildPolicies policies, GuildTexts texts, GuildWork work, MeterRegistry meters) {
+    NativeAutoModSync(DiscordGuilds guilds, GuildPolicies policies, GuildTexts texts, GuildWork work, MeterRegistry meters,
+                      NativeAutoModRefusals refusals) {
         this.work = work;
+        this.refusals = refusals;
         this.meters = meters;
         this.guilds = guilds;
         this.policies = policies;
@@ -105,7 +115,7 @@ public class NativeAutoModSync extends ListenerAdapter {
     }
 
     private record Wanted(AutomodModule module, AutoModTriggerType trigger, List<String> keywords, List<String> allow,
-                          List<String> patterns, int mentionLimit) {
+                          List<String> patterns, int mentionLimit, Set<Long> exemptChannels, Set<Long> exemptRoles) {
         String name() {
             return PREFIX + module.key();
         }
@@ -113,7 +123,12 @@ public class NativeAutoModSync extends ListenerAdapter {
         boolean matches(AutoModRule rule) {
             return rule.getTriggerType() == trigger && Objects.equals(rule.getFilteredKeywords(), keywords)
                     && Objects.equals(rule.getAllowlist(), allow) && Objects.equals(rule.getFilteredRegex(), patterns)
-                    && (trigger != AutoModTriggerType.MENTION_SPAM || rule.getMentionLimit() == mentionLimit);
+                    && (trigger != AutoModTriggerType.MENTION_SPAM || rule.getMentionLimit() == mentionLimit)
+                    && ids(rule.getExemptChannels()).equals(exemptChannels) && ids(rule.getExemptRoles()).equals(exemptRoles);
+        }
+
+        private static Set<Long> ids(List<? extends ISnowflake> entities) {
+            return entities.stream().map(ISnowflake::getIdLong).collect(Collectors.toSet());
         }
 
         TriggerConfig config() {
@@ -127,8 +142,18 @@ public class NativeAutoModSync extends ListenerAdapter {
             };
         }
 
-        AutoModRuleData data() {
-            return AutoModRuleData.onMessage(name(), config()).putResponses(AutoModResponse.blockMessage());
+        /** The module's ignored channels and roles that still exist on the server. */
+        List<GuildChannel> channels(Guild guild) {
+            return exemptChannels.stream().map(guild::getGuildChannelById).filter(Objects::nonNull).toList();
+        }
+
+        List<Role> roles(Guild guild) {
+            return exemptRoles.stream().map(guild::getRoleById).filter(Objects::nonNull).toList();
+        }
+
+        AutoModRuleData data(Guild guild) {
+            return AutoModRuleData.onMessage(name(), config()).putResponses(AutoModResponse.blockMessage())
+                    .setExemptChannels(channels(guild)).setExemptRoles(roles(guild));
         }
     }
 
@@ -153,15 +178,17 @@ public class NativeAutoModSync extends ListenerAdapter {
             AutoModRule rule = ours.remove(w.name());
             try {
                 if (rule == null) {
-                    AutoModRule created = guild.createAutoModRule(w.data()).reason(texts.in(guild, "audit.automodSync.created")).complete();
+                    AutoModRule created = guild.createAutoModRule(w.data(guild)).reason(texts.in(guild, "audit.automodSync.created")).complete();
                     ruleModules.put(created.getIdLong(), w.module());
                 } else {
                     if (!w.matches(rule)) {
                         guild.modifyAutoModRuleById(rule.getIdLong()).setTriggerConfig(w.config())
+                                .setExemptChannels(w.channels(guild)).setExemptRoles(w.roles(guild))
                                 .reason(texts.in(guild, "audit.automodSync.changed")).complete();
                     }
                     ruleModules.put(rule.getIdLong(), w.module());
                 }
+                refusals.synced(guild.getIdLong(), w.module());
             } catch (RuntimeException e) {
                 refused(guild, w.module(), e);
             }
@@ -178,6 +205,7 @@ public class NativeAutoModSync extends ListenerAdapter {
 
     private void refused(Guild guild, AutomodModule module, RuntimeException e) {
         meters.counter("warden.automod.sync.refused", "module", module == null ? "stale" : module.key()).increment();
+        if (module != null) refusals.refused(guild, module, e.getMessage());
         log.warn("Discord refused Warden's native AutoMod rule{} in guild {}: {} (Warden's own detection stays in charge)",
                 module == null ? "" : " for " + module.key(), guild.getId(), e.getMessage());
     }
@@ -186,20 +214,33 @@ public class NativeAutoModSync extends ListenerAdapter {
         List<Wanted> wanted = new ArrayList<>();
         if (s.vocabulary().enabled() && s.vocabulary().blockMessages() && !s.vocabulary().words().isEmpty()) {
             NativeAutomodKeywords k = NativeAutomodKeywords.of(s.vocabulary());
-            wanted.add(new Wanted(AutomodModule.VOCABULARY, AutoModTriggerType.KEYWORD, k.keywords(), k.allowList(), List.of(), 0));
+            wanted.add(new Wanted(AutomodModule.VOCABULARY, AutoModTriggerType.KEYWORD, k.keywords(), k.allowList(), List.of(), 0,
+                    channelIds(s.vocabulary()), roleIds(s.vocabulary())));
         }
         if (s.pings().enabled() && s.pings().blockMessages()) {
             List<String> patterns = pingPatterns(s.pings().forbiddenMembers().stream().map(UserId::toString).toList(),
                     s.pings().forbiddenRoles().stream().map(RoleId::toString).toList());
             if (!patterns.isEmpty()) {
-                wanted.add(new Wanted(AutomodModule.PINGS, AutoModTriggerType.KEYWORD, List.of(), List.of(), patterns, 0));
+                wanted.add(new Wanted(AutomodModule.PINGS, AutoModTriggerType.KEYWORD, List.of(), List.of(), patterns, 0,
+                        channelIds(s.pings()), roleIds(s.pings())));
             }
         }
         if (s.mentions().enabled() && s.mentions().blockMessages()) {
             wanted.add(new Wanted(AutomodModule.MENTIONS, AutoModTriggerType.MENTION_SPAM, List.of(), List.of(), List.of(),
-                    Math.min(s.mentions().limit(), MAX_MENTION_LIMIT)));
+                    Math.min(s.mentions().limit(), MAX_MENTION_LIMIT), channelIds(s.mentions()), roleIds(s.mentions())));
         }
         return wanted;
+    }
+
+    /** A module's ignored channels become its rule's exempt channels (the policy keeps them within Discord's 50). */
+    private static Set<Long> channelIds(ModuleSettings settings) {
+        return settings.ignoredChannels().stream().map(ChannelId::value).limit(AutomodLimits.NATIVE_MAX_EXEMPT_CHANNELS)
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<Long> roleIds(ModuleSettings settings) {
+        return settings.ignoredRoles().stream().map(RoleId::value).limit(AutomodLimits.NATIVE_MAX_EXEMPT_ROLES)
+                .collect(Collectors.toSet());
     }
 
     /** {@code <@!?(?:1|2)>} and {@code <@&(?:3|4)>}, split to fit Discord's pattern limits. */

@@ -17,15 +17,18 @@ import java.util.List;
  * @param shards      the shards this node runs, for example {@code 0-3} or {@code 4,5}; empty for all
  * @param replyTtl    how long an automod explanation stays in the channel
  * @param work        the lanes Discord work runs on (see {@link GuildWork})
+ * @param interserverCooldown the least time between two of a member's messages relayed from one channel (0: none)
  */
 @ConfigurationProperties("warden.discord")
 public record DiscordProperties(String token, boolean enabled, String apiBaseUrl, String gatewayUrl, Integer shardsTotal,
-                                String shards, Duration replyTtl, Work work) {
+                                String shards, Duration replyTtl, Work work, Duration interserverCooldown) {
 
     public DiscordProperties {
         if (shardsTotal == null) shardsTotal = -1;
         if (replyTtl == null) replyTtl = Duration.ofSeconds(10);
         if (work == null) work = new Work(null, null);
+        if (interserverCooldown == null) interserverCooldown = Duration.ofSeconds(3);
+        if (interserverCooldown.isNegative()) throw new IllegalArgumentException("warden.discord.interserver-cooldown cannot be negative");
     }
 
     /**
@@ -88,6 +91,6 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
     public String toString() {
         return "DiscordProperties[token=" + (token == null || token.isBlank() ? "<none>" : "<set>") + ", enabled=" + enabled
                 + ", apiBaseUrl=" + apiBaseUrl + ", gatewayUrl=" + gatewayUrl + ", shardsTotal=" + shardsTotal
-                + ", shards=" + shards + ", work=" + work + "]";
+                + ", shards=" + shards + ", work=" + work + ", interserverCooldown=" + interserverCooldown + "]";
     }
 }

@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
 import net.dv8tion.jda.api.interactions.commands.localization.ResourceBundleLocalizationFunction;
 import warden.automod.AutomodModule;
+import warden.automod.AutomodOptions;
 import warden.sanctions.InfractionType;
 import warden.sanctions.SanctionKind;
 
@@ -35,7 +36,7 @@ final class SlashCommandCatalog {
         return switch (command) {
             case "kick" -> Permission.KICK_MEMBERS;
             case "ban", "unban" -> Permission.BAN_MEMBERS;
-            case "automod", "sanction-rule" -> CONFIGURE;
+            case "automod", "sanction-rule", "config" -> CONFIGURE;
             case "interserver" -> Permission.MANAGE_CHANNEL;
             default -> Permission.MODERATE_MEMBERS;
         };
@@ -66,6 +67,11 @@ final class SlashCommandCatalog {
                         new SubcommandData("add-words", "Add words").addOption(OptionType.STRING, "words", "Words", true),
                         new SubcommandData("remove-words", "Remove words").addOption(OptionType.STRING, "words", "Words", true),
                         new SubcommandData("show", "Show")),
+                command("config").addOptions(
+                        choices(new OptionData(OptionType.STRING, "module", "Module", true), null,
+                                AutomodOptions.sections().toArray(String[]::new)),
+                        new OptionData(OptionType.STRING, "option", "Option", true, true),
+                        new OptionData(OptionType.STRING, "value", "Value", true, true)),
                 command("sanction-rule").addSubcommands(
                         new SubcommandData("add", "Add").addOptions(
                                 choices(new OptionData(OptionType.STRING, "infraction", "Infraction", true), "any",

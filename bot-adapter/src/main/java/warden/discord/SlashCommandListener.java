@@ -1,7 +1,10 @@
 package warden.discord;
 
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -75,7 +78,7 @@ class SlashCommandListener extends ListenerAdapter {
         try {
             return switch (event.getName()) {
                 case "interserver" -> interserver(event);
-                case "automod", "sanction-rule" -> automod.run(event);
+                case "automod", "sanction-rule", "config" -> automod.run(event);
                 default -> moderation.run(event);
             };
         } catch (LocalizedException e) {
@@ -88,6 +91,26 @@ class SlashCommandListener extends ListenerAdapter {
         } catch (RuntimeException e) {
             return failed(event, e);
         }
+    }
+
+    /** {@code /config}'s options and values, proposed as the admin types, on the guild's lane like the commands. */
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (event.getGuild() == null || event.getMember() == null || !event.getName().equals("config")) return;
+        if (!event.getMember().hasPermission(SlashCommandCatalog.required("config"))) {
+            event.replyChoices(List.of()).queue();
+            return;
+        }
+        work.run(event.getGuild().getIdLong(), "/config autocomplete", () -> {
+            String typed = event.getFocusedOption().getValue().toLowerCase(java.util.Locale.ROOT);
+            List<Command.Choice> choices = automod.proposals(event).stream()
+                    .filter(p -> typed.isEmpty() || p.toLowerCase(java.util.Locale.ROOT).startsWith(typed))
+                    .limit(OptionData.MAX_CHOICES)
+                    .map(p -> p.length() > OptionData.MAX_CHOICE_VALUE_LENGTH ? p.substring(0, OptionData.MAX_CHOICE_VALUE_LENGTH) : p)
+                    .map(p -> new Command.Choice(p, p))
+                    .toList();
+            event.replyChoices(choices).queue(null, error -> log.debug("Autocomplete not answered: {}", error.getMessage()));
+        });
     }
 
     private String interserver(SlashCommandInteractionEvent event) {

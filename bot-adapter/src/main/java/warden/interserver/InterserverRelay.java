@@ -23,8 +23,10 @@ import warden.automod.UserContentModerator;
 import warden.common.Actor;
 import warden.common.ChannelId;
 import warden.common.GuildId;
+import warden.config.PolicyDocument;
 import warden.discord.ChannelWebhooks;
 import warden.discord.ConditionalOnDiscord;
+import warden.discord.DiscordProperties;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
 
@@ -57,17 +59,24 @@ class InterserverRelay extends ListenerAdapter {
     private final GuildTexts texts;
     private final ShardManager shards;
     private final GuildWork work;
+    private final DiscordProperties properties;
+    private final RelayCooldown cooldown;
     private final Counter elsewhere;
     private final Counter refused;
+    private final Counter held;
     private static final java.util.Set<ErrorResponse> WEBHOOK_GONE = java.util.EnumSet.of(ErrorResponse.UNKNOWN_WEBHOOK,
             ErrorResponse.MISSING_PERMISSIONS, ErrorResponse.MISSING_ACCESS, ErrorResponse.UNKNOWN_CHANNEL);
 
     InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, UserContentModerator moderator,
                      CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards,
-                     GuildWork work, MeterRegistry meters) {
+                     GuildWork work, MeterRegistry meters, DiscordProperties properties) {
         this.work = work;
+        this.properties = properties;
+        this.cooldown = new RelayCooldown(properties.interserverCooldown(), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         this.elsewhere = Counter.builder("warden.interserver.relay.elsewhere")
                 .description("copies not relayed because the destination guild is on a shard another node holds").register(meters);
+        this.held = Counter.builder("warden.interserver.relay.cooldown")
+                .description("messages not relayed because their author wrote again within the cooldown").register(meters);
         this.refused = Counter.builder("warden.interserver.relay.refused")
                 .description("copies Discord refused (content, name); the link stays").register(meters);
         this.links = links;
@@ -92,27 +101,62 @@ class InterserverRelay extends ListenerAdapter {
     private void relay(Message message, Member member, long source) {
         Optional<ActiveLink> link = links.linkOf(ChannelId.of(message.getChannel().getIdLong()));
         if (link.isEmpty()) return;
+        RelayCooldown.Verdict verdict = cooldown.check(message.getChannel().getIdLong(), message.getAuthor().getIdLong());
+        if (verdict != RelayCooldown.Verdict.RELAY) {
+            held.increment();
+            if (verdict == RelayCooldown.Verdict.HOLD_AND_TELL) tellToSlowDown(message);
+            return;
+        }
         String text = text(message);
-        String name = username(member, message, message.getGuild());
+        if (text.isBlank()) return;
+        String displayName = member != null ? member.getEffectiveName() : message.getAuthor().getEffectiveName();
         String avatar = member != null ? member.getEffectiveAvatarUrl() : message.getAuthor().getEffectiveAvatarUrl();
+        List<String> blockedIn = new java.util.ArrayList<>();
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        java.util.Set<String> spans = new java.util.LinkedHashSet<>();
         for (ActiveLink partner : links.partnersOf(link.get())) {
             StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, partner.channel().value());
             if (target == null) { // a guild on a shard another node holds: not relayed yet (see README)
                 elsewhere.increment();
                 continue;
             }
+            // the destination's user-content moderation applies to what the author wrote and to the name they show
+            PolicyDocument destination = policies.policy(partner.guild());
+            UserContentModerator.Result body = moderator.check(text, destination);
+            UserContentModerator.Result author = moderator.check(displayName, destination);
+            if (!body.allowed() || !author.allowed()) {
+                blockedIn.add(target.getGuild().getName());
+                for (UserContentModerator.Result r : List.of(body, author)) {
+                    reasons.addAll(r.reasonCodes());
+                    r.spans().forEach(span -> spans.add(span.text()));
+                }
+                continue;
+            }
+            String name = username(author.text(), message.getGuild());
+            String content = body.text();
             try {
-                moderated(text, partner.guild()).ifPresent(content -> webhooks.send(target, name, avatar, content).whenCompleteAsync((sent, error) -> {
+                webhooks.send(target, name, avatar, content).whenCompleteAsync((sent, error) -> {
                     if (error == null) {
                         relays.remember(message.getIdLong(), new RelayMap.Copy(target.getIdLong(), sent.message().getIdLong(), sent.webhookId()));
                     } else {
                         lost(partner, target, error);
                     }
-                }, work.executor(source, "relay-copy")));
+                }, work.executor(source, "relay-copy"));
             } catch (RuntimeException e) { // one channel's trouble never stops the copies to the others
                 log.warn("Relay to channel {} failed: {}", target.getId(), e.getMessage());
             }
         }
+        if (!blockedIn.isEmpty()) tellBlocked(message, blockedIn, reasons, spans);
+    }
+
+    /** A copy refused by a destination's user-content moderation (block mode): the author hears why, by DM. */
+    private void tellBlocked(Message message, List<String> servers, java.util.Collection<String> reasonCodes, java.util.Collection<String> spans) {
+        Guild guild = message.getGuild();
+        String why = reasonCodes.stream().map(code -> texts.in(guild, code)).distinct().collect(Collectors.joining(" "));
+        String what = spans.stream().map(span -> "« " + span + " »").collect(Collectors.joining(", "));
+        String notice = texts.in(guild, "interserver.blocked", message.getChannel().getName(), String.join(", ", servers), why, what);
+        message.getAuthor().openPrivateChannel().flatMap(dm -> dm.sendMessage(notice).setAllowedMentions(List.of()))
+                .queue(null, e -> log.debug("Could not tell {} why a copy was refused: {}", message.getAuthor().getId(), e.getMessage()));
     }
 
     @Override
@@ -165,6 +209,21 @@ class InterserverRelay extends ListenerAdapter {
     }
 
     /** Human messages only: no bot, no webhook (Warden's own copies are webhook messages), no system message. */
+    /** A short-lived notice to the member, once per cooldown: the message stays here but was not relayed. */
+    private void tellToSlowDown(Message message) {
+        String notice = message.getAuthor().getAsMention() + " "
+                + texts.in(message.getGuild(), "interserver.cooldown", cooldown.cooldownSeconds());
+        try {
+            message.getChannel().sendMessage(notice).setAllowedMentions(java.util.EnumSet.of(Message.MentionType.USER))
+                    .mention(message.getAuthor())
+                    .queue(reply -> reply.delete().queueAfter(properties.replyTtl().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+                                    null, e -> log.debug("Cooldown notice {} already gone", reply.getId())),
+                            e -> log.warn("Could not post the cooldown notice in {}: {}", message.getChannel().getId(), e.getMessage()));
+        } catch (InsufficientPermissionException e) {
+            log.debug("No permission to post the cooldown notice in {}", message.getChannel().getId());
+        }
+    }
+
     private static boolean relayable(boolean fromGuild, Message message) {
         return fromGuild && !message.getAuthor().isBot() && !message.getAuthor().isSystem() && !message.isWebhookMessage();
     }
@@ -180,8 +239,8 @@ class InterserverRelay extends ListenerAdapter {
         return text.length() > MAX_CONTENT ? text.substring(0, MAX_CONTENT - 1) + "…" : text;
     }
 
-    private static String username(Member member, Message message, Guild guild) {
-        String name = (member != null ? member.getEffectiveName() : message.getAuthor().getEffectiveName()) + " · " + guild.getName();
+    private static String username(String displayName, Guild guild) {
+        String name = displayName + " · " + guild.getName();
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name;
     }
 

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import warden.automod.CompiledPolicies;
 import warden.common.Actor;
 import warden.common.ChannelId;
 import warden.common.CommandRefusedException;
@@ -48,12 +49,15 @@ public class InterserverService {
     private final GuildTexts texts;
     private final ShardManager shards;
     private final AttemptLimiter attempts;
+    private final CompiledPolicies policies;
     /** Status messages carrying the trash can: message id -> the link they show. */
     private final Cache<Long, ActiveLink> statusMessages = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(6))
             .maximumSize(100_000).build();
 
-    InterserverService(CommandGateway commands, LinkDirectory links, GuildTexts texts, @Lazy ShardManager shards, AttemptLimiter attempts) {
+    InterserverService(CommandGateway commands, LinkDirectory links, GuildTexts texts, @Lazy ShardManager shards, AttemptLimiter attempts,
+                       CompiledPolicies policies) {
         this.attempts = attempts;
+        this.policies = policies;
         this.commands = commands;
         this.links = links;
         this.texts = texts;
@@ -78,6 +82,7 @@ public class InterserverService {
         Guild guild = channel.getGuild();
         if (!member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission();
         if (links.linkOf(ChannelId.of(channel.getIdLong())).isPresent()) return status(channel);
+        if (atServerLimit(guild)) return refused(new CommandRefusedException("error.frequency.onePerServer"));
         String secret = FrequencySecret.generate();
         try {
             member.getUser().openPrivateChannel()
@@ -97,6 +102,7 @@ public class InterserverService {
         if (!member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission();
         if (attempts.blocked(guild.getIdLong(), member.getIdLong())) return refused(new CommandRefusedException("error.frequency.tooManyAttempts"));
         if (links.linkOf(ChannelId.of(channel.getIdLong())).isPresent()) return refused(new CommandRefusedException("error.frequency.otherFrequency"));
+        if (atServerLimit(guild)) return refused(new CommandRefusedException("error.frequency.onePerServer"));
         FrequencyKey key;
         try {
             key = FrequencyKey.ofSecret(secret);
@@ -165,6 +171,12 @@ public class InterserverService {
         } catch (CommandRefusedException e) {
             log.debug("Channel {} was already unlinked", link.channel());
         }
+    }
+
+    /** One interserver channel per server, as DraftBot has it; premium servers have no limit. */
+    private boolean atServerLimit(Guild guild) {
+        GuildId id = GuildId.of(guild.getIdLong());
+        return !links.ofGuild(id).isEmpty() && !policies.policy(id).premium();
     }
 
     private static Reply refusedPermission() {

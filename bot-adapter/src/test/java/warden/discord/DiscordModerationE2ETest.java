@@ -11,6 +11,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import warden.automod.AutomodSettings;
+import warden.automod.MentionSettings;
 import warden.automod.VocabularySettings;
 import warden.common.Actor;
 import warden.common.ChannelId;
@@ -53,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 class DiscordModerationE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long loud, general, member, repeatOffender, admin, otherBot, kickable;
+    static long loud, general, member, repeatOffender, admin, otherBot, kickable, editor, pinger;
     static long quiet, quietGeneral, ignoredChannel, trustedRole, quietMember, trustedMember;
 
     @RegisterExtension
@@ -69,6 +70,8 @@ class DiscordModerationE2ETest {
         admin = a.member("carol", adminRole);
         otherBot = a.bot("OtherBot");
         kickable = a.member("frank");
+        editor = a.member("grace");
+        pinger = a.member("henry");
         a.owner(a.member("owner"));
         a.withWarden(Permission.MODERATION_BOT, 5);
 
@@ -100,7 +103,9 @@ class DiscordModerationE2ETest {
         Instant now = Instant.now();
         commands.sendAndWait(new ConfigureAutomod(GuildId.of(loud), new AutomodSettings(
                 new VocabularySettings(true, false, null, null, List.of("idiot", "chat*"), null, false, false),
-                null, null, null, null, null, null, null, null, null), null, admin, now));
+                null, null, null, null, null,
+                new MentionSettings(true, true, null, null, Duration.ofSeconds(30), 3, true, false),
+                null, null, null), null, admin, now));
         commands.sendAndWait(new AddSanctionRule(GuildId.of(loud), new SanctionRule(RuleId.of("vocab3"),
                 InfractionType.VOCABULARY, 3, Duration.ofMinutes(10), SanctionSpec.timeout(Duration.ofHours(1)), true), admin, now));
         commands.sendAndWait(new ConfigureAutomod(GuildId.of(quiet), new AutomodSettings(
@@ -167,6 +172,30 @@ class DiscordModerationE2ETest {
         assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + message)).hasSize(1);
         await().atMost(WAIT).until(() -> events("msg:" + sentinel + ":vocabulary") == 1);
         assertThat(events("msg:" + message + ":vocabulary")).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageEditedIntoAForbiddenWordIsDeletedAndRecordedOnce() throws Exception {
+        long message = fake.postMessage(loud, general, editor, "see you at the meeting");
+        long clean = fake.postMessage(loud, general, editor, "a sentinel that passes");
+        fake.editMessage(clean, "still a sentinel that passes");
+        fake.editMessage(message, "see you at the meeting, idiot");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + message, WAIT);
+        await().atMost(WAIT).until(() -> events("msg:" + message + ":vocabulary") == 1);
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + clean)).isEmpty();
+        assertThat(events("msg:" + clean + ":vocabulary")).isZero();
+    }
+
+    @Test
+    void aBurstOfMentionsIsDeletedWholeWhenTheGuildAsksForIt() throws Exception {
+        long first = fake.postMessage(loud, general, pinger, "<@" + member + "> <@" + admin + "> look");
+        long clean = fake.postMessage(loud, general, pinger, "no ping in this one");
+        long crossing = fake.postMessage(loud, general, pinger, "<@" + member + "> <@" + kickable + "> again");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + crossing, WAIT);
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + first, WAIT);
+        await().atMost(WAIT).until(() -> events("msg:" + crossing + ":mentions") == 1);
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + clean)).isEmpty();
+        assertThat(events("msg:" + first + ":mentions")).isZero();
     }
 
     @Test

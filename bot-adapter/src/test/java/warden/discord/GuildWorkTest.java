@@ -19,7 +19,7 @@ class GuildWorkTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final GuildWork work = new GuildWork(new DiscordProperties(null, true, null, null, null, null, null,
-            new DiscordProperties.Work(2, 3)), meters);
+            new DiscordProperties.Work(2, 3), null), meters);
 
     @AfterEach
     void stop() {

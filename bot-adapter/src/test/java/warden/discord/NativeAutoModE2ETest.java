@@ -9,6 +9,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import warden.automod.AutomodSettings;
+import warden.automod.NativeAutoModRefusals;
+import warden.common.ChannelId;
+import warden.common.RoleId;
+import warden.fakediscord.Fault;
 import warden.automod.MentionSettings;
 import warden.automod.VocabularySettings;
 import warden.common.Actor;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +41,7 @@ class NativeAutoModE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
     static long guild, general, member;
+    static long exempting, exemptGeneral, staffChannel, trustedRole, refusing, refusingGeneral;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(world -> {
@@ -45,6 +51,19 @@ class NativeAutoModE2ETest {
         member = g.member("member");
         g.owner(g.member("owner"));
         g.withWarden(Permission.MODERATION_BOT, 5);
+        World.GuildSpec e = world.guild("Exempting guild");
+        exempting = e.id();
+        exemptGeneral = e.channel("general");
+        staffChannel = e.channel("staff");
+        trustedRole = e.role("Trusted", Permission.EVERYONE);
+        e.owner(e.member("owner-e"));
+        e.withWarden(Permission.MODERATION_BOT, 5);
+        World.GuildSpec r = world.guild("Refusing guild");
+        refusing = r.id();
+        refusingGeneral = r.channel("general");
+        r.systemChannel(refusingGeneral);
+        r.owner(r.member("owner-r"));
+        r.withWarden(Permission.MODERATION_BOT, 5);
     });
 
     @DynamicPropertySource
@@ -54,6 +73,7 @@ class NativeAutoModE2ETest {
 
     @Autowired CommandGateway commands;
     @Autowired JdbcClient db;
+    @Autowired NativeAutoModRefusals refusals;
 
     @Test
     void blockMessagesCreatesKeepsAndRemovesNativeRulesAndBlocksAreRecorded() throws Exception {
@@ -63,10 +83,10 @@ class NativeAutoModE2ETest {
                 null, null, null, null, null,
                 new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 8, false, true), null, null, null);
         long version = commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), blocking, null, Actor.system("test"), Instant.now()));
-        await().atMost(WAIT).until(() -> fake.autoModRules().size() == 2);
-        Map<String, Object> vocabulary = fake.autoModRules().stream().filter(r -> r.get("name").equals("Warden · vocabulary")).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> rulesOf(fake, guild) == 2);
+        Map<String, Object> vocabulary = rule(fake, guild, "Warden · vocabulary");
         assertThat(vocabulary.get("trigger_metadata").toString()).contains("chat*").contains("idiot").contains("chateau");
-        Map<String, Object> mentions = fake.autoModRules().stream().filter(r -> r.get("name").equals("Warden · mentions")).findFirst().orElseThrow();
+        Map<String, Object> mentions = rule(fake, guild, "Warden · mentions");
         assertThat(mentions.get("trigger_metadata").toString()).contains("mention_total_limit=8");
 
         // Discord blocks a message under Warden's rule: the block is an infraction, recorded once
@@ -85,9 +105,54 @@ class NativeAutoModE2ETest {
         commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
                 new VocabularySettings(true, false, null, null, List.of("chat*", "idiot"), List.of("chateau"), false, false),
                 null, null, null, null, null, null, null, null, null), version, Actor.system("test"), Instant.now()));
-        await().atMost(WAIT).until(() -> fake.autoModRules().isEmpty());
+        await().atMost(WAIT).until(() -> rulesOf(fake, guild) == 0);
         List<RecordedRequest> creates = fake.requests("POST", "guilds/" + guild + "/auto-moderation/rules");
         assertThat(creates).hasSize(2);
+    }
+
+    @Test
+    void ignoredChannelsAndRolesBecomeTheRulesExemptions() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        long version = commands.sendAndWait(new ConfigureAutomod(GuildId.of(exempting), new AutomodSettings(
+                new VocabularySettings(true, false, Set.of(ChannelId.of(staffChannel)), Set.of(RoleId.of(trustedRole)),
+                        List.of("idiot"), null, true, false),
+                null, null, null, null, null, null, null, null, null), null, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> rule(fake, exempting, "Warden · vocabulary") != null);
+        Map<String, Object> rule = rule(fake, exempting, "Warden · vocabulary");
+        assertThat(rule.get("exempt_channels")).isEqualTo(List.of(Long.toString(staffChannel)));
+        assertThat(rule.get("exempt_roles")).isEqualTo(List.of(Long.toString(trustedRole)));
+
+        // the channel is no longer ignored: the rule is edited in place, without exemptions
+        commands.sendAndWait(new ConfigureAutomod(GuildId.of(exempting), new AutomodSettings(
+                new VocabularySettings(true, false, null, null, List.of("idiot"), null, true, false),
+                null, null, null, null, null, null, null, null, null), version, Actor.system("test"), Instant.now()));
+        await().atMost(WAIT).until(() -> List.of().equals(rule(fake, exempting, "Warden · vocabulary").get("exempt_channels")));
+        assertThat(fake.requests("PATCH", "guilds/" + exempting + "/auto-moderation/rules/\\d+")).hasSize(1);
+        assertThat(fake.requests("POST", "guilds/" + exempting + "/auto-moderation/rules")).hasSize(1);
+    }
+
+    @Test
+    void aRuleDiscordRefusesIsShownToTheAdminsAndOnTheHealthEndpoint() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        fake.inject(Fault.missingPermissions("POST", "guilds/" + refusing + "/auto-moderation/rules"));
+        commands.sendAndWait(new ConfigureAutomod(GuildId.of(refusing), new AutomodSettings(
+                new VocabularySettings(true, false, null, null, List.of("idiot"), null, true, false),
+                null, null, null, null, null, null, null, null, null), null, Actor.system("test"), Instant.now()));
+        RecordedRequest notice = fake.awaitRequest(r -> r.is("POST", "channels/" + refusingGeneral + "/messages")
+                && String.valueOf(r.text("content")).contains("refused Warden's native AutoMod rule for the vocabulary module"), WAIT, "notice");
+        assertThat(notice.text("content")).contains("Missing Permissions");
+        await().atMost(WAIT).until(() -> refusals.of(refusing).containsKey("vocabulary"));
+        assertThat(refusals.health().getDetails().get("refusedRules")).isEqualTo(1);
+        fake.clearFaults();
+    }
+
+    private static long rulesOf(FakeDiscord fake, long guildId) {
+        return fake.autoModRules().stream().filter(r -> r.get("guild_id").equals(Long.toString(guildId))).count();
+    }
+
+    private static Map<String, Object> rule(FakeDiscord fake, long guildId, String name) {
+        return fake.autoModRules().stream().filter(r -> r.get("name").equals(name) && r.get("guild_id").equals(Long.toString(guildId)))
+                .findFirst().orElse(null);
     }
 
     private long infractions(String type) {

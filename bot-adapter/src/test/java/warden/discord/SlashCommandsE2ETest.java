@@ -127,6 +127,35 @@ class SlashCommandsE2ETest {
     }
 
     @Test
+    void configChangesAnyAutomodOptionWithTheRestApisValidationAndProposesOptionsAndValues() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        String options = fake.autocomplete(guild, general, admin, "config", List.of(text("module", "caps"),
+                Map.of("name", "option", "type", 3, "value", "m", "focused", true)), "en-US");
+        assertThat(fake.awaitAutocompleteChoices(options, WAIT)).containsExactly("maxPercent", "minLength");
+        String values = fake.autocomplete(guild, general, admin, "config", List.of(text("module", "links"), text("option", "mode"),
+                Map.of("name", "value", "type", 3, "value", "", "focused", true)), "en-US");
+        assertThat(fake.awaitAutocompleteChoices(values, WAIT)).contains("ALLOW_ONLY_LISTED", "FORBID_LISTED");
+
+        long before = db.sql("select count(*) from domainevententry").query(Long.class).single();
+        assertThat(run(moderator, "config", List.of(text("module", "caps"), text("option", "maxPercent"), text("value", "50")), "en-US"))
+                .contains("\"Manage Server\"");
+        assertThat(run(admin, "config", List.of(text("module", "caps"), text("option", "maxPercent"), text("value", "150")), "en-US"))
+                .startsWith("The setting \"maxPercent\" must be between").endsWith("(was 150).");
+        assertThat(run(admin, "config", List.of(text("module", "caps"), text("option", "enabled"), text("value", "peut-être")), "fr"))
+                .startsWith("Le réglage « caps.enabled » est activé ou désactivé");
+        assertThat(db.sql("select count(*) from domainevententry").query(Long.class).single()).isEqualTo(before);
+
+        assertThat(run(admin, "config", List.of(text("module", "caps"), text("option", "minLength"), text("value", "5")), "en-US"))
+                .startsWith("caps.minLength is now 5");
+        assertThat(run(admin, "config", List.of(text("module", "caps"), text("option", "maxPercent"), text("value", "50")), "en-US"))
+                .startsWith("caps.maxPercent is now 50");
+        assertThat(run(admin, "config", List.of(text("module", "caps"), text("option", "enabled"), text("value", "on")), "en-US"))
+                .startsWith("caps.enabled is now true");
+        long loud = fake.postMessage(guild, general, member, "STOP THAT NOW please");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + loud, WAIT);
+    }
+
+    @Test
     void sanctionRulesFromDiscord() throws Exception {
         String added = run(admin, "sanction-rule", List.of(Map.of("name", "add", "type", 1, "options", List.of(
                 text("infraction", "spam"), Map.of("name", "threshold", "type", 4, "value", 3), text("window", "10m"),

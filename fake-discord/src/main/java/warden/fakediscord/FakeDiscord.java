@@ -178,6 +178,17 @@ public final class FakeDiscord implements AutoCloseable {
         return id;
     }
 
+    /** A message posted through a webhook that is not Warden's (another application's integration); returns its id. */
+    public long postWebhookMessage(long guildId, long channelId, String webhookName, String content) {
+        long id = world.nextId();
+        Map<String, Object> message = message(id, guildId, channelId, 0, content,
+                obj("id", Long.toString(world.nextId()), "name", webhookName));
+        messages.put(id, message);
+        history.put(id, message);
+        dispatch("MESSAGE_CREATE", message);
+        return id;
+    }
+
     /** Dispatches the same MESSAGE_CREATE again, as after a resume. */
     public void redeliver(long messageId) {
         dispatch("MESSAGE_CREATE", history.get(messageId));
@@ -252,6 +263,30 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public String slashCommand(long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
                                String locale) {
+        return interaction(2, guildId, channelId, userId, name, options, locale);
+    }
+
+    /**
+     * A member types into an option with autocomplete: the option being typed carries {@code "focused": true}.
+     * Returns the interaction token; {@link #awaitAutocompleteChoices} reads Warden's answer (callback type 8).
+     */
+    public String autocomplete(long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
+                               String locale) {
+        return interaction(4, guildId, channelId, userId, name, options, locale);
+    }
+
+    /** The choices Warden proposed for an autocomplete interaction, by value. */
+    @SuppressWarnings("unchecked")
+    public List<String> awaitAutocompleteChoices(String token, Duration timeout) throws TimeoutException {
+        RecordedRequest callback = awaitRequest(r -> r.method().equals("POST") && r.path().contains(token) && r.path().endsWith("/callback"),
+                timeout, "autocomplete answer of interaction " + token);
+        if (((Number) callback.body().get("type")).intValue() != 8) throw new IllegalStateException("not an autocomplete result: " + callback.body());
+        Map<String, Object> data = (Map<String, Object>) callback.body().get("data");
+        return ((List<Map<String, Object>>) data.get("choices")).stream().map(c -> String.valueOf(c.get("value"))).toList();
+    }
+
+    private String interaction(int type, long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
+                               String locale) {
         World.GuildSpec guild = world.guild(guildId);
         String token = "itok-" + UUID.randomUUID();
         long interactionId = world.nextId();
@@ -261,7 +296,7 @@ public final class FakeDiscord implements AutoCloseable {
         Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
         member.put("permissions", Long.toString(permissions(guild, userId)));
         Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
-                "type", 2, "token", token, "version", 1, "guild_id", Long.toString(guildId),
+                "type", type, "token", token, "version", 1, "guild_id", Long.toString(guildId),
                 "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
                 "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId), 0),
                 "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),

@@ -68,6 +68,9 @@ public final class World {
         final Map<Long, ChannelSpec> channels = new LinkedHashMap<>();
         final Map<Long, MemberSpec> members = new LinkedHashMap<>();
         final java.util.Set<Long> bans = new java.util.LinkedHashSet<>();
+        /** Invite code -> the channel it opens. */
+        final Map<String, Long> invites = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile String vanityCode;
 
         GuildSpec(long id, String name) {
             this.id = id;
@@ -77,6 +80,18 @@ public final class World {
 
         public long id() {
             return id;
+        }
+
+        /** An invite to this guild, opening {@code channel}. */
+        public GuildSpec invite(String code, long channel) {
+            invites.put(code, channel);
+            return this;
+        }
+
+        /** The guild's vanity URL code ({@code discord.gg/code}). */
+        public GuildSpec vanity(String code) {
+            this.vanityCode = code;
+            return this;
         }
 
         public long role(String name, long permissions) {
@@ -228,6 +243,19 @@ public final class World {
                 "members", guild.members.values().stream().filter(m -> presences || m.userId == botId).map(m -> memberJson(guild, m, true)).toList(),
                 "member_count", guild.members.size(), "large", false, "unavailable", false,
                 "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0,
-                "system_channel_id", guild.systemChannel == null ? null : Long.toString(guild.systemChannel));
+                "system_channel_id", guild.systemChannel == null ? null : Long.toString(guild.systemChannel),
+                "vanity_url_code", guild.vanityCode);
+    }
+
+    /** An invite as {@code GET /invites/{code}} and the guild's invite list return it. */
+    Map<String, Object> inviteJson(GuildSpec guild, String code) {
+        ChannelSpec channel = guild.channels.get(guild.invites.get(code));
+        return Json.obj("type", 0, "code", code,
+                "guild", Json.obj("id", Long.toString(guild.id), "name", guild.name, "icon", null, "splash", null, "banner", null,
+                        "description", null, "features", List.of(), "verification_level", 0, "vanity_url_code", guild.vanityCode,
+                        "nsfw_level", 0, "premium_subscription_count", 0),
+                "channel", Json.obj("id", Long.toString(channel == null ? guild.id : channel.id()), "name", channel == null ? "general" : channel.name(), "type", 0),
+                "uses", 0, "max_uses", 0, "max_age", 0, "temporary", false, "created_at", "2025-01-01T00:00:00.000000+00:00",
+                "approximate_member_count", guild.members.size(), "approximate_presence_count", 0);
     }
 }

@@ -37,6 +37,15 @@ final class Check {
         if (values.size() > max) throw InvalidValueException.forField(field, "error.setting.tooMany", field, max, values.size());
     }
 
+    /**
+     * A module that also blocks through Discord's native AutoMod hands its ignored channels and roles to the rule as
+     * exemptions, and Discord takes at most 50 channels and 20 roles.
+     */
+    static void nativeExemptions(ModuleSettings settings) {
+        size("ignoredChannels", settings.ignoredChannels(), AutomodLimits.NATIVE_MAX_EXEMPT_CHANNELS);
+        size("ignoredRoles", settings.ignoredRoles(), AutomodLimits.NATIVE_MAX_EXEMPT_ROLES);
+    }
+
     /** What every module has: its ignored channels and roles are bounded. */
     static void common(ModuleSettings settings) {
         size("ignoredChannels", settings.ignoredChannels(), AutomodLimits.MAX_LIST);

@@ -25,6 +25,7 @@ public record MentionSettings(boolean enabled, boolean silent, Set<ChannelId> ig
     @Override
     public void validate() {
         Check.common(this);
+        if (blockMessages) Check.nativeExemptions(this);
         Check.window("window", window);
         Check.range("limit", limit, 1, AutomodLimits.MAX_RATE_LIMIT);
     }

@@ -21,6 +21,7 @@ public record PingSettings(boolean enabled, boolean silent, Set<ChannelId> ignor
     @Override
     public void validate() {
         Check.common(this);
+        if (blockMessages) Check.nativeExemptions(this);
         Check.size("forbiddenMembers", forbiddenMembers, AutomodLimits.MAX_LIST);
         Check.size("forbiddenRoles", forbiddenRoles, AutomodLimits.MAX_LIST);
     }

@@ -34,6 +34,7 @@ public record VocabularySettings(boolean enabled, boolean silent, Set<ChannelId>
     @Override
     public void validate() {
         Check.common(this);
+        if (blockMessages) Check.nativeExemptions(this);
         validate("words", words, AutomodLimits.MAX_WORDS);
         validate("allowed", allowed, AutomodLimits.MAX_LIST);
     }

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * A Spring Boot test on a real, embedded PostgreSQL of its own (a fresh cluster per application context, under
- * {@code target/}), without fsync: tests want speed, not crash safety.
+ * {@code target/}), without fsync: tests want speed, not crash safety. The interserver cooldown is off, as tests
+ * post several messages of one member at once; the test of the cooldown turns it on.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,7 @@ import java.lang.annotation.Target;
         "warden.embedded-db.durable=false",
         "warden.scheduler.polling-interval=200ms",
         "warden.discord.token=",
+        "warden.discord.interserver-cooldown=0s",
         "logging.level.org.axonframework=WARN",
         "logging.level.io.zonky=WARN"
 })

@@ -1,0 +1,144 @@
+package warden.automod;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import warden.common.Durations;
+import warden.common.EventJson;
+import warden.common.InvalidValueException;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One option of the automod document changed by name, as {@code /config} does from Discord: the same document
+ * and field names as the REST API ({@code caps.maxPercent}), values typed as people type them ({@code on},
+ * {@code 10s}, {@code a, b, c}), and the same validation afterwards, since the result goes through the same command.
+ */
+public final class AutomodOptions {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final List<String> TRUE = List.of("true", "on", "yes", "oui", "1");
+    private static final List<String> FALSE = List.of("false", "off", "no", "non", "0");
+
+    private AutomodOptions() {
+    }
+
+    /** The sections of the document: the nine modules, then {@code userContent}. */
+    public static List<String> sections() {
+        return Arrays.stream(AutomodSettings.class.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    /** The options of a section, as named in the document. */
+    public static List<String> options(String section) {
+        return Arrays.stream(section(section).getType().getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    /** Values worth proposing for an option: both booleans, an enumeration's constants, or the current value. */
+    public static List<String> suggestions(AutomodSettings current, String section, String option) {
+        Optional<RecordComponent> component = option(section, option);
+        if (component.isEmpty()) return List.of();
+        Class<?> type = component.get().getType();
+        if (type == boolean.class || type == Boolean.class) return List.of("true", "false");
+        if (type.isEnum()) return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        Class<?> element = elementType(component.get());
+        if (element != null && element.isEnum()) return Arrays.stream(element.getEnumConstants()).map(Object::toString).toList();
+        JsonNode value = JSON.valueToTree(current).path(section).path(option);
+        if (value.isMissingNode() || value.isNull()) return List.of();
+        if (type == Duration.class) return List.of(Durations.format(Duration.parse(value.asText())));
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(v -> items.add(v.asText()));
+            return List.of(String.join(", ", items));
+        }
+        return List.of(value.asText());
+    }
+
+    /** The settings with {@code section.option} set to {@code value}; refuses an unknown option or an unreadable value. */
+    public static AutomodSettings with(AutomodSettings current, String section, String option, String value) {
+        String field = section + "." + option;
+        RecordComponent component = option(section, option)
+                .orElseThrow(() -> InvalidValueException.forField(field, "error.setting.unknown", field));
+        ObjectNode document = JSON.valueToTree(current);
+        ObjectNode module = (ObjectNode) document.path(section);
+        module.set(option, node(component, field, value == null ? "" : value.strip()));
+        try {
+            return JSON.treeToValue(document, AutomodSettings.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvalidValueException invalid) throw invalid.within(section);
+            throw InvalidValueException.forField(field, "error.setting.value", field, value);
+        }
+    }
+
+    private static JsonNode node(RecordComponent component, String field, String value) {
+        Class<?> type = component.getType();
+        if (type == boolean.class || type == Boolean.class) {
+            String v = value.toLowerCase(Locale.ROOT);
+            if (TRUE.contains(v)) return JSON.getNodeFactory().booleanNode(true);
+            if (FALSE.contains(v)) return JSON.getNodeFactory().booleanNode(false);
+            throw InvalidValueException.forField(field, "error.setting.boolean", field, value);
+        }
+        if (type == int.class || type == Integer.class) {
+            try {
+                return JSON.getNodeFactory().numberNode(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                throw InvalidValueException.forField(field, "error.setting.number", field, value);
+            }
+        }
+        if (type == Duration.class) {
+            Duration duration;
+            try {
+                duration = Durations.parse(value);
+            } catch (InvalidValueException e) {
+                throw InvalidValueException.forField(field, "error.setting.value", field, value);
+            }
+            return JSON.getNodeFactory().textNode(duration.toString());
+        }
+        if (type.isEnum()) return JSON.getNodeFactory().textNode(constant(type, field, value));
+        if (Collection.class.isAssignableFrom(type)) {
+            Class<?> element = elementType(component);
+            ArrayNode array = JSON.createArrayNode();
+            for (String item : value.split(",")) {
+                String v = item.strip();
+                if (v.isEmpty()) continue;
+                array.add(element != null && element.isEnum() ? constant(element, field, v) : v);
+            }
+            return array;
+        }
+        return JSON.getNodeFactory().textNode(value);
+    }
+
+    private static String constant(Class<?> type, String field, String value) {
+        for (Object c : type.getEnumConstants()) {
+            if (c.toString().equalsIgnoreCase(value.replace('-', '_'))) return c.toString();
+        }
+        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+        throw InvalidValueException.forField(field, "error.setting.choice", field, value, allowed);
+    }
+
+    private static Class<?> elementType(RecordComponent component) {
+        Type generic = component.getGenericType();
+        if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) return c;
+        return null;
+    }
+
+    private static RecordComponent section(String section) {
+        return Arrays.stream(AutomodSettings.class.getRecordComponents()).filter(c -> c.getName().equals(section)).findFirst()
+                .orElseThrow(() -> InvalidValueException.forField("module", "error.setting.unknown", String.valueOf(section)));
+    }
+
+    private static Optional<RecordComponent> option(String section, String option) {
+        return Arrays.stream(section(section).getType().getRecordComponents()).filter(c -> c.getName().equals(option)).findFirst();
+    }
+}
