@@ -61,12 +61,24 @@ final class InviteDetector implements Detector {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
     }
 
-    /** The invite codes a message carries, however written: what a live directory must know to decide it. */
+    /**
+     * The invite codes a message carries, however written, as the author spelled them where that can be seen (the
+     * detector itself compares codes in lower case): what a live directory must know to decide the message.
+     */
     static Set<String> codesIn(String content) {
         MessageScan scan = new MessageScan(new ChatMessage("codes", null, null, null, null, false, false, content, null, null, false,
                 java.time.Instant.EPOCH));
         if (!scan.mayContainInvite()) return Set.of();
-        return find(scan.compactLinks().text).stream().map(Found::code).collect(Collectors.toUnmodifiableSet());
+        LinkView view = scan.compactLinks();
+        Set<String> codes = new java.util.HashSet<>();
+        for (Found invite : find(view.text)) {
+            // Discord's codes are case-sensitive: keep the author's spelling when the original shows it plainly
+            int from = view.originalStart(invite.end() - invite.code().length());
+            int to = view.originalEnd(invite.end());
+            String original = from >= 0 && to <= content.length() && from < to ? content.substring(from, to) : "";
+            codes.add(original.equalsIgnoreCase(invite.code()) ? original : invite.code());
+        }
+        return Set.copyOf(codes);
     }
 
     static boolean isInvite(String lowerCaseText) {

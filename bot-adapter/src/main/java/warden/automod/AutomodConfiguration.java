@@ -1,5 +1,6 @@
 package warden.automod;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,11 @@ class AutomodConfiguration {
         return new MemberRates(properties.maxMembers());
     }
 
-    /** Offline until the Discord adapter knows the guilds' invites: every foreign invite is then flagged. */
+    /** Live when the bot runs (invites resolved through Discord); without it every foreign invite is flagged. */
     @Bean
-    InviteDirectory inviteDirectory() {
-        return InviteDirectory.NONE;
+    InviteDirectory inviteDirectory(ObjectProvider<LiveInviteDirectory> live) {
+        LiveInviteDirectory directory = live.getIfAvailable();
+        return directory == null ? InviteDirectory.NONE : directory.view();
     }
 
     @Bean

@@ -33,12 +33,14 @@ class MessageModerationListener extends ListenerAdapter {
     private final ModerationActions actions;
     private final InfractionRecorder recorder;
     private final GuildWork work;
+    private final LiveInviteDirectory invites;
     private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterWrite(Duration.ofMinutes(30)).build();
 
     MessageModerationListener(CompiledPolicies policies, DetectionEngine engine, ModerationActions actions,
-                              InfractionRecorder recorder, GuildWork work) {
+                              InfractionRecorder recorder, GuildWork work, LiveInviteDirectory invites) {
         this.work = work;
+        this.invites = invites;
         this.policies = policies;
         this.engine = engine;
         this.actions = actions;
@@ -64,6 +66,19 @@ class MessageModerationListener extends ListenerAdapter {
         if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) return;
         ChatMessage chat = ChatMessages.of(message, member);
         if (chat.authorIsBot()) return;
+        long guild = message.getGuild().getIdLong();
+        if (invites != null && !chat.authorIsAdmin() && policies.policy(GuildId.of(guild)).automod().invites().enabled()) {
+            java.util.Set<String> unknown = invites.unknownIn(chat.content(), guild);
+            if (!unknown.isEmpty()) { // decided when Discord has said where the invites lead, back on the guild's lane
+                invites.resolve(message.getJDA(), unknown).whenComplete((done, error) ->
+                        work.run(guild, "moderation", () -> decide(message, member, chat)));
+                return;
+            }
+        }
+        decide(message, member, chat);
+    }
+
+    private void decide(Message message, Member member, ChatMessage chat) {
         Evaluation evaluation = engine.evaluate(chat, policies.compiled(GuildId.of(message.getGuild().getIdLong())));
         if (!evaluation.flagged()) return;
         try {

@@ -11,6 +11,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import warden.automod.AutomodSettings;
+import warden.automod.InviteSettings;
 import warden.automod.MentionSettings;
 import warden.automod.VocabularySettings;
 import warden.common.Actor;
@@ -54,7 +55,7 @@ import static org.awaitility.Awaitility.await;
 class DiscordModerationE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long loud, general, member, repeatOffender, admin, otherBot, kickable, editor, pinger;
+    static long loud, general, member, repeatOffender, admin, otherBot, kickable, editor, pinger, inviter;
     static long quiet, quietGeneral, ignoredChannel, trustedRole, quietMember, trustedMember;
 
     @RegisterExtension
@@ -72,6 +73,8 @@ class DiscordModerationE2ETest {
         kickable = a.member("frank");
         editor = a.member("grace");
         pinger = a.member("henry");
+        inviter = a.member("ivy");
+        a.invite("OurInvite", general).vanity("loudvanity");
         a.owner(a.member("owner"));
         a.withWarden(Permission.MODERATION_BOT, 5);
 
@@ -82,6 +85,7 @@ class DiscordModerationE2ETest {
         trustedRole = b.role("Trusted", Permission.EVERYONE);
         quietMember = b.member("dave");
         trustedMember = b.member("erin", trustedRole);
+        b.invite("QuietCode", quietGeneral).invite("DownCode", quietGeneral);
         b.owner(b.member("owner-b"));
         b.withWarden(Permission.MODERATION_BOT, 5);
     }
@@ -103,7 +107,7 @@ class DiscordModerationE2ETest {
         Instant now = Instant.now();
         commands.sendAndWait(new ConfigureAutomod(GuildId.of(loud), new AutomodSettings(
                 new VocabularySettings(true, false, null, null, List.of("idiot", "chat*"), null, false, false),
-                null, null, null, null, null,
+                new InviteSettings(true, true, null, null, null, null, false), null, null, null, null,
                 new MentionSettings(true, true, null, null, Duration.ofSeconds(30), 3, true, false),
                 null, null, null), null, admin, now));
         commands.sendAndWait(new AddSanctionRule(GuildId.of(loud), new SanctionRule(RuleId.of("vocab3"),
@@ -196,6 +200,36 @@ class DiscordModerationE2ETest {
         await().atMost(WAIT).until(() -> events("msg:" + crossing + ":mentions") == 1);
         assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + clean)).isEmpty();
         assertThat(events("msg:" + first + ":mentions")).isZero();
+    }
+
+    @Test
+    void invitesToTheServerItselfPassWhileForeignOnesAreResolvedThroughDiscordAndDeleted() throws Exception {
+        long own = fake.postMessage(loud, general, inviter, "join us at discord.gg/OurInvite");
+        long vanity = fake.postMessage(loud, general, inviter, "or discord.gg/loudvanity");
+        long foreign = fake.postMessage(loud, general, inviter, "come to discord.gg/QuietCode instead");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + foreign, WAIT);
+        await().atMost(WAIT).until(() -> events("msg:" + foreign + ":invites") == 1);
+        int lookups = fake.inviteLookups();
+        assertThat(lookups).isGreaterThanOrEqualTo(1);
+
+        // a new invite of the server, known from the gateway event; a code that does not exist is foreign
+        fake.createInvite(loud, general, "FreshOne");
+        long fresh = fake.postMessage(loud, general, inviter, "discord.gg/FreshOne works too");
+        long again = fake.postMessage(loud, general, inviter, "discord . gg / QuietCode once more");
+        long unknown = fake.postMessage(loud, general, inviter, "discord.gg/nosuchcode");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + unknown, WAIT);
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + again, WAIT);
+        assertThat(fake.inviteLookups()).as("QuietCode was answered from the cache").isEqualTo(lookups + 1);
+        for (long passed : List.of(own, vanity, fresh)) {
+            assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + passed)).isEmpty();
+            assertThat(events("msg:" + passed + ":invites")).isZero();
+        }
+
+        // Discord cannot answer: the invite is treated as foreign
+        fake.inject(Fault.serverError("GET", "invites/DownCode", 100));
+        long down = fake.postMessage(loud, general, inviter, "discord.gg/DownCode");
+        fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + down, WAIT);
+        fake.clearFaults();
     }
 
     @Test

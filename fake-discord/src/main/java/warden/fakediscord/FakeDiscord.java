@@ -59,6 +59,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, List<Map<String, Object>>> dispatchLog = new ConcurrentHashMap<>();
     /** Sessions whose socket closed but which may still resume: Discord keeps queuing their dispatches. */
     private final Map<String, Session> resumable = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger inviteLookups = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int replayOnResume;
     private HttpServer http;
     private Gateway gateway;
@@ -187,6 +188,19 @@ public final class FakeDiscord implements AutoCloseable {
         history.put(id, message);
         dispatch("MESSAGE_CREATE", message);
         return id;
+    }
+
+    /** Someone creates an invite to a guild: Discord tells the gateway (INVITE_CREATE). */
+    public void createInvite(long guildId, long channelId, String code) {
+        world.guild(guildId).invite(code, channelId);
+        dispatch("INVITE_CREATE", obj("channel_id", Long.toString(channelId), "guild_id", Long.toString(guildId), "code", code,
+                "created_at", Instant.now().toString(), "max_age", 0, "max_uses", 0, "temporary", false, "uses", 0,
+                "type", 0, "inviter", world.userJson(world.guild(guildId).ownerId)));
+    }
+
+    /** How many invite codes Warden asked about ({@code GET /invites/{code}}). */
+    public int inviteLookups() {
+        return inviteLookups.get();
     }
 
     /** Dispatches the same MESSAGE_CREATE again, as after a resume. */
@@ -560,8 +574,11 @@ public final class FakeDiscord implements AutoCloseable {
                 if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
                 return Reply.noContent();
             }
-            case "GET guilds/{id}/invites":
-                return new Reply(200, List.of());
+            case "GET guilds/{id}/invites": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                return new Reply(200, guild.invites.keySet().stream().map(code -> world.inviteJson(guild, code)).toList());
+            }
             case "POST channels/{id}/webhooks": {
                 var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_WEBHOOKS).or(() -> rules.webhookName(body.get("name"), "name"));
                 if (refused.isPresent()) return Reply.refused(refused.get());
@@ -611,6 +628,11 @@ public final class FakeDiscord implements AutoCloseable {
                 break;
         }
         if (path.startsWith("webhooks/")) return webhookRoute(method, p, query, body);
+        if (method.equals("GET") && p.length == 2 && p[0].equals("invites")) {
+            inviteLookups.incrementAndGet();
+            return world.guilds.values().stream().filter(g -> g.invites.containsKey(p[1])).findFirst()
+                    .map(g -> new Reply(200, world.inviteJson(g, p[1]))).orElseGet(() -> Reply.notFound(10006, "Unknown Invite"));
+        }
         return Reply.notFound(0, "404: Not Found");
     }
 
