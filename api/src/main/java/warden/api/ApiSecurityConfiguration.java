@@ -32,6 +32,7 @@ class ApiSecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/guilds/{guild}/**").access(inPathGuild(ApiRole.MODERATOR))
                         .requestMatchers("/api/v1/guilds/{guild}/policy/**").access(inPathGuild(ApiRole.ADMIN))
+                        .requestMatchers("/api/v1/guilds/{guild}/members/{user}/sanctions/reset").access(inPathGuild(ApiRole.ADMIN))
                         .requestMatchers("/api/v1/guilds/{guild}/**").access(inPathGuild(ApiRole.MODERATOR))
                         .requestMatchers("/api/v1/admin/**", "/actuator/**").access(inEveryGuild(ApiRole.ADMIN))
                         .anyRequest().denyAll())

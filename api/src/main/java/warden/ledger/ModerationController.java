@@ -4,7 +4,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import warden.sanctions.EditSanctionText;
+import warden.sanctions.RemoveSanction;
+import warden.sanctions.ResetMemberSanctions;
+import warden.sanctions.RetimeSanction;
+import warden.sanctions.SanctionText;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -108,6 +114,60 @@ class ModerationController {
                   @RequestBody(required = false) ReasonRequest body, @AuthenticationPrincipal ApiCaller caller) {
         send(new LiftSanction(new MemberKey(guild, user), sanction, caller.actor(), reason(body), Instant.now()));
         return new Accepted(sanction.value());
+    }
+
+    record EditRequest(String reason, String context) {
+    }
+
+    record RetimeRequest(String duration, Instant until, String reason) {
+    }
+
+    record ResetRequest(String confirm, String reason) {
+    }
+
+    record Reset(String resetId) {
+    }
+
+    /** A new reason and/or context; each change is its own event, with the text it replaces. */
+    @PatchMapping("/sanctions/{sanction}")
+    Accepted edit(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable SanctionId sanction,
+                  @RequestBody EditRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        if (body == null || (body.reason() == null && body.context() == null)) throw new InvalidValueException("error.field.missing");
+        MemberKey member = new MemberKey(guild, user);
+        Instant now = Instant.now();
+        if (body.reason() != null) send(new EditSanctionText(member, sanction, SanctionText.REASON, body.reason(), caller.actor(), now));
+        if (body.context() != null) send(new EditSanctionText(member, sanction, SanctionText.CONTEXT, body.context(), caller.actor(), now));
+        return new Accepted(sanction.value());
+    }
+
+    /** A new end for an active timeout or ban: a duration from now ({@code 2h}, {@code PT2H}) or an instant. */
+    @PostMapping("/sanctions/{sanction}/retime")
+    Accepted retime(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable SanctionId sanction,
+                    @RequestBody RetimeRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        if (body == null) throw new InvalidValueException("error.field.missing");
+        send(new RetimeSanction(new MemberKey(guild, user), sanction, body.duration() == null ? null : Durations.parse(body.duration()),
+                body.until(), caller.actor(), body.reason(), Instant.now()));
+        return new Accepted(sanction.value());
+    }
+
+    /** A sanction given by mistake: lifted on Discord if still in force, hidden from standings, kept in the trail. */
+    @PostMapping("/sanctions/{sanction}/remove")
+    Accepted remove(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable SanctionId sanction,
+                    @RequestBody(required = false) ReasonRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        send(new RemoveSanction(new MemberKey(guild, user), sanction, caller.actor(), reason(body), Instant.now()));
+        return new Accepted(sanction.value());
+    }
+
+    /** Every sanction of the member removed as one action; admins only, confirmed by repeating the member's id. */
+    @PostMapping("/sanctions/reset")
+    Reset reset(@PathVariable GuildId guild, @PathVariable UserId user, @RequestBody ResetRequest body,
+                @AuthenticationPrincipal ApiCaller caller) {
+        if (body == null || !user.toString().equals(body.confirm())) {
+            throw InvalidValueException.forField("confirm", "error.sanction.resetConfirm");
+        }
+        String resetId = "reset:" + java.util.UUID.randomUUID();
+        send(new ResetMemberSanctions(new MemberKey(guild, user), resetId, caller.actor(), body.reason(), Instant.now()));
+        return new Reset(resetId);
     }
 
     private static String reason(ReasonRequest body) {

@@ -56,6 +56,22 @@ final class SlashCommandCatalog {
                 command("infractions").addOption(OptionType.USER, "member", "Member", true)
                         .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1)),
                 command("why").addOption(OptionType.STRING, "sanction", "Sanction", true),
+                command("unmute").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("sanction").addSubcommands(
+                        new SubcommandData("edit", "Edit").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                choices(new OptionData(OptionType.STRING, "field", "Field", true), null, "reason", "context"),
+                                new OptionData(OptionType.STRING, "text", "Text", true)),
+                        new SubcommandData("retime", "Retime").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                new OptionData(OptionType.STRING, "duration", "Duration", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                        new SubcommandData("remove", "Remove").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                        new SubcommandData("reset", "Reset").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason"))),
                 command("automod").addSubcommands(
                         new SubcommandData("enable", "Enable").addOptions(module()),
                         new SubcommandData("disable", "Disable").addOptions(module()),

@@ -21,7 +21,15 @@ import warden.ledger.FindInfractionLog;
 import warden.ledger.HistoryEntry;
 import warden.ledger.HistoryPage;
 import warden.ledger.SanctionExplanation;
+import warden.ledger.FindMemberStanding;
+import warden.ledger.MemberStanding;
+import warden.sanctions.EditSanctionText;
 import warden.sanctions.ImposeSanction;
+import warden.sanctions.LiftSanction;
+import warden.sanctions.RemoveSanction;
+import warden.sanctions.ResetMemberSanctions;
+import warden.sanctions.RetimeSanction;
+import warden.sanctions.SanctionText;
 import warden.sanctions.InfractionId;
 import warden.sanctions.PardonInfraction;
 import warden.sanctions.SanctionId;
@@ -66,6 +74,8 @@ public class ModerationCommands {
             }
             case "infractions" -> infractions(event, guild, locale);
             case "why" -> why(event, guild, locale);
+            case "sanction" -> manage(event, guild, moderator, locale);
+            case "unmute" -> unmute(event, guild, moderator, locale);
             default -> texts.in(locale, "command.error.unknown", event.getName());
         };
     }
@@ -104,14 +114,80 @@ public class ModerationCommands {
                 ResponseTypes.instanceOf(SanctionExplanation.class)));
         if (x.rule() == null) {
             return texts.in(locale, "command.why.manual", x.kind().name().toLowerCase(), x.decidedBy(), x.reason() == null ? "-" : x.reason(),
-                    x.status());
+                    x.status()) + trail(x, locale);
         }
         String counted = x.counted().stream().map(c -> texts.in(locale, "command.why.counted", c.infractionId(),
                 c.type() == null ? "?" : c.type().name().toLowerCase(), c.occurredAt() == null ? "?" : "<t:" + c.occurredAt().getEpochSecond() + ":f>"))
                 .collect(Collectors.joining("\n"));
         return texts.in(locale, "command.why.rule", x.kind().name().toLowerCase(), x.rule().ruleId(), x.rule().threshold(),
                 x.rule().countedType() == null ? "any" : x.rule().countedType().name().toLowerCase(),
-                Durations.format(x.rule().window()), x.rule().policyVersion(), x.status()) + "\n" + counted;
+                Durations.format(x.rule().window()), x.rule().policyVersion(), x.status()) + "\n" + counted + trail(x, locale);
+    }
+
+    /** The context, each change since the decision, and a removal: what a moderator needs to trust the entry. */
+    private String trail(SanctionExplanation x, DiscordLocale locale) {
+        StringBuilder out = new StringBuilder();
+        if (x.context() != null) out.append('\n').append(texts.in(locale, "command.why.context", x.context()));
+        for (SanctionExplanation.Change c : x.changes()) {
+            out.append('\n').append(texts.in(locale, "command.why.change", String.valueOf(c.at().getEpochSecond()), c.by(),
+                    c.what().toLowerCase(java.util.Locale.ROOT), c.before() == null ? "-" : c.before(), c.after() == null ? "-" : c.after()));
+        }
+        if (x.removed() != null) {
+            out.append('\n').append(texts.in(locale, "command.why.removed", x.removed().by(), String.valueOf(x.removed().at().getEpochSecond()),
+                    x.removed().reason() == null ? "-" : x.removed().reason()));
+        }
+        return out.toString();
+    }
+
+    /** {@code /sanction edit|retime|remove|reset}: sanctions managed after the fact, each change its own event. */
+    private String manage(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
+        String sub = String.valueOf(event.getSubcommandName());
+        Instant now = Instant.now();
+        if (sub.equals("reset")) {
+            if (!event.getMember().hasPermission(net.dv8tion.jda.api.Permission.MANAGE_SERVER)) {
+                return texts.in(locale, "command.error.permission", net.dv8tion.jda.api.Permission.MANAGE_SERVER.getName());
+            }
+            User user = event.getOption("member").getAsUser();
+            if (!user.getId().equals(event.getOption("confirm").getAsString().strip())) {
+                return texts.in(locale, "error.sanction.resetConfirm");
+            }
+            String resetId = "reset:" + event.getInteraction().getId();
+            commands.sendAndWait(new ResetMemberSanctions(key(guild, user), resetId, moderator, reason(event), now));
+            return texts.in(locale, "command.sanction.reset", user.getAsMention(), resetId);
+        }
+        SanctionId id = SanctionId.of(event.getOption("sanction").getAsString().strip());
+        MemberKey member = key(guild, event.getOption("member").getAsUser());
+        return switch (sub) {
+            case "edit" -> {
+                SanctionText field = SanctionText.valueOf(event.getOption("field").getAsString().toUpperCase(java.util.Locale.ROOT));
+                commands.sendAndWait(new EditSanctionText(member, id, field, event.getOption("text").getAsString(), moderator, now));
+                yield texts.in(locale, "command.sanction.edited", id, field.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            case "retime" -> {
+                java.time.Duration duration = Durations.parse(event.getOption("duration").getAsString());
+                commands.sendAndWait(new RetimeSanction(member, id, duration, null, moderator, reason(event), now));
+                yield texts.in(locale, "command.sanction.retimed", id, String.valueOf(now.plus(duration).getEpochSecond()));
+            }
+            case "remove" -> {
+                commands.sendAndWait(new RemoveSanction(member, id, moderator, reason(event), now));
+                yield texts.in(locale, "command.sanction.removed", id);
+            }
+            default -> texts.in(locale, "command.error.unknown", sub);
+        };
+    }
+
+    /** {@code /unmute}: lifts the member's timeouts that Warden holds in force. */
+    private String unmute(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
+        User user = event.getOption("member").getAsUser();
+        Instant now = Instant.now();
+        MemberStanding standing = QueryResults.join(queries.query(new FindMemberStanding(key(guild, user), now),
+                ResponseTypes.instanceOf(MemberStanding.class)));
+        var timeouts = standing.activeSanctions().stream().filter(s -> s.kind() == SanctionKind.TIMEOUT).toList();
+        if (timeouts.isEmpty()) return texts.in(locale, "command.unmute.none", user.getAsMention());
+        for (var timeout : timeouts) {
+            commands.sendAndWait(new LiftSanction(key(guild, user), SanctionId.of(timeout.sanctionId()), moderator, reason(event), now));
+        }
+        return texts.in(locale, "command.unmute.done", user.getAsMention());
     }
 
     private static java.time.Duration duration(OptionMapping option) {

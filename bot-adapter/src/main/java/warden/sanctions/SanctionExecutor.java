@@ -27,6 +27,8 @@ import warden.sanctions.SanctionExpired;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionKind;
 import warden.sanctions.SanctionLifted;
+import warden.sanctions.SanctionRemoved;
+import warden.sanctions.SanctionRetimed;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,16 @@ public class SanctionExecutor {
         @EventHandler
         void on(SanctionExpired e) {
             if (slice.holds(e.guild())) executor.expired(e);
+        }
+
+        @EventHandler
+        void on(SanctionRetimed e) {
+            if (slice.holds(e.guild())) executor.retimed(e);
+        }
+
+        @EventHandler
+        void on(SanctionRemoved e) {
+            if (slice.holds(e.guild())) executor.removed(e);
         }
     }
 
@@ -121,6 +133,27 @@ public class SanctionExecutor {
     void lifted(SanctionLifted e) {
         if (e.cause() == LiftCause.UNBANNED) return; // the unban sanction itself is carried out
         undo(e.member(), e.kind(), "audit.lifted", e.by());
+    }
+
+    /** A timeout's new end is Discord's new end too; a ban's end is Warden's own deadline. */
+    void retimed(SanctionRetimed e) {
+        if (e.kind() != SanctionKind.TIMEOUT || !e.newEnd().isAfter(Instant.now())) return;
+        Guild guild = guilds.find(e.guild()).orElse(null);
+        if (guild == null) return;
+        UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
+        try {
+            guild.timeoutUntil(user, e.newEnd()).reason(texts.in(guild, "audit.retimed", e.by())).complete();
+        } catch (ErrorResponseException error) {
+            if (error.isServerError()) throw error;
+            log.warn("Could not change the timeout of {} on Discord: {}", e.member(), error.getMeaning());
+        } catch (HierarchyException | InsufficientPermissionException error) {
+            log.warn("Could not change the timeout of {} on Discord: {}", e.member(), refusal(error));
+        }
+    }
+
+    /** A sanction taken back while still in force is lifted on Discord. */
+    void removed(SanctionRemoved e) {
+        if (e.wasActive()) undo(e.member(), e.kind(), "audit.removed", e.by());
     }
 
     void expired(SanctionExpired e) {

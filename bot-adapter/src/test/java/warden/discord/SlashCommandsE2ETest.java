@@ -17,6 +17,7 @@ import warden.platform.testing.WardenSpringTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 class SlashCommandsE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long guild, general, moderator, admin, member, target;
+    static long guild, general, moderator, admin, member, target, managed, muted;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(SlashCommandsE2ETest::world);
@@ -37,11 +38,13 @@ class SlashCommandsE2ETest {
         guild = g.id();
         general = g.channel("general");
         long mods = g.role("Moderators", Permission.EVERYONE | Permission.MODERATE_MEMBERS);
-        long admins = g.role("Admins", Permission.EVERYONE | Permission.MANAGE_GUILD);
+        long admins = g.role("Admins", Permission.EVERYONE | Permission.MANAGE_GUILD | Permission.MODERATE_MEMBERS);
         moderator = g.member("mod", mods);
         admin = g.member("boss", admins);
         member = g.member("member");
         target = g.member("target");
+        managed = g.member("managed");
+        muted = g.member("muted");
         g.owner(g.member("owner"));
         g.withWarden(Permission.MODERATION_BOT, 5);
     }
@@ -153,6 +156,69 @@ class SlashCommandsE2ETest {
                 .startsWith("caps.enabled is now true");
         long loud = fake.postMessage(guild, general, member, "STOP THAT NOW please");
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + loud, WAIT);
+    }
+
+    private static Map<String, Object> sub(String name, List<Map<String, Object>> options) {
+        return Map.of("name", name, "type", 1, "options", options);
+    }
+
+    private static String sanctionIdIn(String answer) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(sanction (cmd:\\d+)\\)").matcher(answer);
+        assertThat(m.find()).as(answer).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aSanctionIsEditedRetimedExplainedAndRemovedFromDiscord() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        String id = sanctionIdIn(run(moderator, "timeout", List.of(user("member", managed), text("duration", "1h"),
+                text("reason", "spam")), "en-US"));
+        fake.awaitRequest(r -> r.is("PATCH", "guilds/" + guild + "/members/" + managed) && r.status() == 200, WAIT, "timeout");
+
+        Instant before = Instant.now();
+        assertThat(run(moderator, "sanction", List.of(sub("retime", List.of(user("member", managed), text("sanction", id), text("duration", "3h")))), "en-US"))
+                .startsWith("Sanction `" + id + "` now ends");
+        RecordedRequest retimed = fake.awaitRequest(r -> r.is("PATCH", "guilds/" + guild + "/members/" + managed)
+                && r.text("communication_disabled_until") != null
+                && Instant.parse(r.text("communication_disabled_until")).isAfter(before.plus(Duration.ofHours(2))), WAIT, "new end");
+        assertThat(Instant.parse(retimed.text("communication_disabled_until"))).isBefore(Instant.now().plus(Duration.ofHours(3)).plusSeconds(5));
+        assertThat(run(moderator, "sanction", List.of(sub("retime", List.of(user("member", managed), text("sanction", id), text("duration", "40d")))), "en-US"))
+                .startsWith("The duration must be between");
+
+        assertThat(run(moderator, "sanction", List.of(sub("edit", List.of(user("member", managed), text("sanction", id), text("field", "reason"),
+                text("text", "spam in #general")))), "en-US")).isEqualTo("Sanction `" + id + "`: reason saved.");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(run(moderator, "why", List.of(text("sanction", id)), "en-US"))
+                .contains("spam in #general").contains("changed reason: spam → spam in #general").contains("changed end"));
+
+        assertThat(run(moderator, "sanction", List.of(sub("remove", List.of(user("member", managed), text("sanction", id), text("reason", "wrong member")))), "en-US"))
+                .startsWith("Sanction `" + id + "` removed");
+        fake.awaitRequest(r -> r.is("PATCH", "guilds/" + guild + "/members/" + managed) && r.body().containsKey("communication_disabled_until")
+                && r.body().get("communication_disabled_until") == null, WAIT, "timeout lifted");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(run(moderator, "why", List.of(text("sanction", id)), "fr"))
+                .contains("Retirée par").contains("wrong member"));
+    }
+
+    @Test
+    void aResetNeedsManageServerAndTheMembersIdAndUnmuteLiftsATimeout() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        run(moderator, "warn", List.of(user("member", muted), text("reason", "first")), "en-US");
+        run(moderator, "timeout", List.of(user("member", muted), text("duration", "1h")), "en-US");
+        fake.awaitRequest(r -> r.is("PATCH", "guilds/" + guild + "/members/" + muted) && r.status() == 200, WAIT, "timeout");
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from sanction_state where user_id = ?").param(muted).query(Long.class).single() == 2);
+
+        assertThat(run(moderator, "unmute", List.of(user("member", muted)), "en-US")).contains("is being lifted");
+        fake.awaitRequest(r -> r.is("PATCH", "guilds/" + guild + "/members/" + muted) && r.body().containsKey("communication_disabled_until")
+                && r.body().get("communication_disabled_until") == null, WAIT, "unmuted");
+
+        long before = db.sql("select count(*) from domainevententry").query(Long.class).single();
+        List<Map<String, Object>> reset = List.of(sub("reset", List.of(user("member", muted), text("confirm", Long.toString(muted)))));
+        assertThat(run(moderator, "sanction", reset, "en-US")).contains("\"Manage Server\"");
+        assertThat(run(admin, "sanction", List.of(sub("reset", List.of(user("member", muted), text("confirm", "nope")))), "en-US"))
+                .startsWith("A reset removes every sanction");
+        assertThat(db.sql("select count(*) from domainevententry").query(Long.class).single()).isEqualTo(before);
+        assertThat(run(admin, "sanction", reset, "en-US")).startsWith("Every sanction of <@" + muted + "> was removed");
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from sanction_state where user_id = ? and removed_at is not null")
+                .param(muted).query(Long.class).single() == 2);
     }
 
     @Test

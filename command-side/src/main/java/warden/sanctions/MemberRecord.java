@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * loading a member with a long history reads one snapshot and a few events.
  */
 @Aggregate(cache = "memberRecordCache", snapshotTriggerDefinition = "memberRecordSnapshots")
-@Revision("3") // a snapshot of another revision is ignored and the record rebuilt from its events
+@Revision("4") // a snapshot of another revision is ignored and the record rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberRecord {
@@ -169,11 +169,67 @@ public class MemberRecord {
         apply(new SanctionFailed(member, cmd.sanctionId(), sanction.kind(), cmd.reason(), cmd.occurredAt()));
     }
 
+    @CommandHandler
+    void handle(EditSanctionText cmd) {
+        Sanction sanction = sanction(cmd.sanctionId());
+        if (sanction.removed()) throw new CommandRefusedException("error.sanction.removed", cmd.sanctionId());
+        String before = cmd.field() == SanctionText.REASON ? sanction.reason() : sanction.context();
+        if (java.util.Objects.equals(before, cmd.text())) return;
+        apply(new SanctionTextEdited(member, cmd.sanctionId(), sanction.kind(), cmd.field(), before, cmd.text(), cmd.by(),
+                cmd.occurredAt()));
+    }
+
+    /** A new end for an active timeout or ban, within the bounds a new one would have; its deadline follows. */
+    @CommandHandler
+    void handle(RetimeSanction cmd, DeadlineManager deadlines) {
+        Sanction sanction = sanction(cmd.sanctionId());
+        if (sanction.removed()) throw new CommandRefusedException("error.sanction.removed", cmd.sanctionId());
+        if (!sanction.kind().lasting()) throw new CommandRefusedException("error.sanction.notRetimable", cmd.sanctionId(), sanction.kind());
+        if (!sanction.activeAt(cmd.occurredAt())) throw new CommandRefusedException("error.sanction.notActive", cmd.sanctionId());
+        Instant end = cmd.newEnd();
+        Duration left = Duration.between(cmd.occurredAt(), end);
+        Duration min = sanction.kind() == SanctionKind.TIMEOUT ? SanctionLimits.MIN_TIMEOUT : SanctionLimits.MIN_TEMPORARY_BAN;
+        Duration max = sanction.kind() == SanctionKind.TIMEOUT ? SanctionLimits.MAX_TIMEOUT : SanctionLimits.MAX_TEMPORARY_BAN;
+        if (left.compareTo(min) < 0 || left.compareTo(max) > 0) {
+            throw warden.common.InvalidValueException.forField("duration", "error.sanction.duration.range",
+                    warden.common.Durations.format(min), warden.common.Durations.format(max),
+                    left.isNegative() ? "-" : warden.common.Durations.format(left.withNanos(0)));
+        }
+        cancelExpiry(cmd.sanctionId().value(), deadlines);
+        apply(new SanctionRetimed(member, cmd.sanctionId(), sanction.kind(), sanction.expiresAt(), end, cmd.by(), cmd.reason(),
+                cmd.occurredAt()));
+        deadlines.schedule(end, EXPIRY_DEADLINE_PREFIX + cmd.sanctionId(), new SanctionExpiryDue(cmd.sanctionId()));
+    }
+
+    @CommandHandler
+    void handle(RemoveSanction cmd, DeadlineManager deadlines) {
+        Sanction sanction = sanction(cmd.sanctionId());
+        if (sanction.removed()) throw new CommandRefusedException("error.sanction.removed", cmd.sanctionId());
+        remove(cmd.sanctionId().value(), sanction, cmd.by(), cmd.reason(), null, cmd.occurredAt(), deadlines);
+    }
+
+    /** Every sanction of the member not removed yet, in one action; a member without any is refused. */
+    @CommandHandler
+    void handle(ResetMemberSanctions cmd, DeadlineManager deadlines) {
+        List<Map.Entry<String, Sanction>> left = sanctions.entrySet().stream().filter(e -> !e.getValue().removed())
+                .sorted(Map.Entry.comparingByKey()).toList();
+        if (left.isEmpty()) throw new CommandRefusedException("error.sanction.noneToReset");
+        for (Map.Entry<String, Sanction> entry : left) {
+            remove(entry.getKey(), entry.getValue(), cmd.by(), cmd.reason(), cmd.resetId(), cmd.occurredAt(), deadlines);
+        }
+    }
+
+    private void remove(String id, Sanction sanction, Actor by, String reason, String resetId, Instant at, DeadlineManager deadlines) {
+        boolean active = sanction.activeAt(at);
+        if (active) cancelExpiry(id, deadlines);
+        apply(new SanctionRemoved(member, SanctionId.of(id), sanction.kind(), active, by, reason, resetId, at));
+    }
+
     @DeadlineHandler
     void on(SanctionExpiryDue due) {
         Sanction sanction = sanctions.get(due.sanctionId().value());
         // A lifted or failed sanction has nothing left to end, even if cancelling its deadline lost a race.
-        if (sanction == null || sanction.ended() || sanction.failed()) return;
+        if (sanction == null || sanction.ended() || sanction.failed() || sanction.removed()) return;
         apply(new SanctionExpired(member, due.sanctionId(), sanction.kind(), sanction.expiresAt()));
     }
 
@@ -326,7 +382,7 @@ public class MemberRecord {
     @EventSourcingHandler
     void on(SanctionDecided e) {
         remember(e.member());
-        sanctions.put(e.sanctionId().value(), Sanction.decided(e.sanction().kind(), e.expiresAt()));
+        sanctions.put(e.sanctionId().value(), Sanction.decided(e.sanction().kind(), e.expiresAt(), e.reason()));
         if (e.rule() == null && e.decidedBy().kind() == Actor.Kind.MODERATOR) {
             recentManual.values().removeIf(r -> r.at().isBefore(e.occurredAt().minus(RETRY_WINDOW)));
             recentManual.put(retryKey(e.decidedBy(), e.sanction(), e.reason()), new RecentManual(e.sanctionId().value(), e.occurredAt()));
@@ -364,6 +420,21 @@ public class MemberRecord {
         sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withStatus(Sanction.Status.ENDED));
     }
 
+    @EventSourcingHandler
+    void on(SanctionTextEdited e) {
+        sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withText(e.field(), e.after()));
+    }
+
+    @EventSourcingHandler
+    void on(SanctionRetimed e) {
+        sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withEnd(e.newEnd()));
+    }
+
+    @EventSourcingHandler
+    void on(SanctionRemoved e) {
+        sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.asRemoved());
+    }
+
     private void remember(MemberKey key) {
         member = key;
         id = key.toString();
@@ -396,15 +467,28 @@ public class MemberRecord {
     record RecentManual(String sanctionId, Instant at) {
     }
 
-    record Sanction(SanctionKind kind, Instant expiresAt, Status status) {
+    record Sanction(SanctionKind kind, Instant expiresAt, Status status, String reason, String context, boolean removed) {
         enum Status { DECIDED, APPLIED, FAILED, ENDED }
 
-        static Sanction decided(SanctionKind kind, Instant expiresAt) {
-            return new Sanction(kind, expiresAt, Status.DECIDED);
+        static Sanction decided(SanctionKind kind, Instant expiresAt, String reason) {
+            return new Sanction(kind, expiresAt, Status.DECIDED, reason, null, false);
         }
 
         Sanction withStatus(Status next) {
-            return new Sanction(kind, expiresAt, next);
+            return new Sanction(kind, expiresAt, next, reason, context, removed);
+        }
+
+        Sanction withText(SanctionText field, String text) {
+            return field == SanctionText.REASON ? new Sanction(kind, expiresAt, status, text, context, removed)
+                    : new Sanction(kind, expiresAt, status, reason, text, removed);
+        }
+
+        Sanction withEnd(Instant end) {
+            return new Sanction(kind, end, status, reason, context, removed);
+        }
+
+        Sanction asRemoved() {
+            return new Sanction(kind, expiresAt, status, reason, context, true);
         }
 
         boolean outcomeKnown() {
@@ -420,7 +504,7 @@ public class MemberRecord {
         }
 
         boolean activeAt(Instant at) {
-            return kind.lasting() && !ended() && !failed() && (expiresAt == null || expiresAt.isAfter(at));
+            return kind.lasting() && !removed && !ended() && !failed() && (expiresAt == null || expiresAt.isAfter(at));
         }
     }
 }

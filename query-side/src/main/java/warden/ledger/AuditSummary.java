@@ -47,6 +47,15 @@ record AuditSummary(Long userId, String refId, InfractionType infractionType, Sa
         if (event instanceof SanctionLifted e) {
             return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.reason());
         }
+        if (event instanceof warden.sanctions.SanctionTextEdited e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.after());
+        }
+        if (event instanceof warden.sanctions.SanctionRetimed e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.reason());
+        }
+        if (event instanceof warden.sanctions.SanctionRemoved e) {
+            return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.reason());
+        }
         if (event instanceof warden.interserver.FrequencyCreated e) {
             return new AuditSummary(user, e.frequency().shortId() + "/" + e.channel(), null, null, e.by(), null);
         }

@@ -115,9 +115,10 @@ class MemberHistoryQueries {
                         where guild_id = ? and user_id = ? and kind in ('TIMEOUT', 'BAN') and decided_at <= ?
                           and (expires_at is null or expires_at > ?)
                           and (ended_at is null or ended_at > ?)
+                          and (removed_at is null or removed_at > ?)
                           and not (status = 'FAILED' and status_at <= ?)
                         order by decided_at desc, sanction_id""")
-                .params(member.guild().value(), member.user().value(), at, at, at, at)
+                .params(member.guild().value(), member.user().value(), at, at, at, at, at)
                 .query((rs, n) -> new MemberStanding.Sanction(rs.getString("sanction_id"),
                         SanctionKind.valueOf(rs.getString("kind")), rs.getString("decided_by"), rs.getString("reason"),
                         fromDb(rs, "decided_at"), fromDb(rs, "expires_at"), rs.getString("status")))

@@ -17,6 +17,10 @@ import warden.sanctions.SanctionExpired;
 import warden.sanctions.SanctionFailed;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionLifted;
+import warden.sanctions.SanctionRemoved;
+import warden.sanctions.SanctionRetimed;
+import warden.sanctions.SanctionText;
+import warden.sanctions.SanctionTextEdited;
 
 import java.time.Instant;
 
@@ -88,6 +92,30 @@ class MemberStandingProjection {
     @EventHandler
     void on(SanctionLifted e) {
         status(e.member(), e.sanctionId(), e.cause().name(), describe(e.by(), e.reason()), e.occurredAt(), true);
+    }
+
+    @EventHandler
+    void on(SanctionTextEdited e) {
+        String column = e.field() == SanctionText.REASON ? "reason" : "context";
+        writes.write("update sanction_state set " + column + " = ? where guild_id = ? and sanction_id = ?",
+                e.after(), e.member().guild().value(), e.sanctionId().value());
+    }
+
+    @EventHandler
+    void on(SanctionRetimed e) {
+        writes.write("update sanction_state set expires_at = ? where guild_id = ? and sanction_id = ?",
+                toDb(e.newEnd()), e.member().guild().value(), e.sanctionId().value());
+    }
+
+    /** Kept in the table (and the audit trail) but hidden from standings: a removed sanction counts nowhere. */
+    @EventHandler
+    void on(SanctionRemoved e) {
+        writes.write("""
+                        update sanction_state set removed_at = ?, removed_by = ?, removed_reason = ?, reset_id = ?,
+                            ended_at = coalesce(ended_at, ?)
+                        where guild_id = ? and sanction_id = ?""",
+                toDb(e.occurredAt()), e.by().toString(), e.reason(), e.resetId(), toDb(e.occurredAt()),
+                e.member().guild().value(), e.sanctionId().value());
     }
 
     private void status(MemberKey member, SanctionId id, String status, String reason, Instant at, boolean ends) {

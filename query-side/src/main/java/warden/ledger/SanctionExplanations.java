@@ -31,9 +31,11 @@ class SanctionExplanations {
 
     @QueryHandler
     SanctionExplanation handle(ExplainSanction query) {
+        List<SanctionExplanation.Change> changes = changes(query.guild().value(), query.sanction().value());
         Row row = db.sql("""
                         select user_id, sanction_id, kind, duration_s, decided_by, reason, decided_at, expires_at, status,
-                               status_reason, rule_decision::text as rule_decision
+                               status_reason, rule_decision::text as rule_decision, context, removed_at, removed_by,
+                               removed_reason, reset_id
                         from sanction_state where guild_id = ? and sanction_id = ?""")
                 .params(query.guild().value(), query.sanction().value())
                 .query((rs, n) -> new Row(new SanctionExplanation(rs.getString("sanction_id"),
@@ -41,7 +43,10 @@ class SanctionExplanations {
                         rs.getObject("duration_s") == null ? null : Duration.ofSeconds(rs.getLong("duration_s")),
                         rs.getString("decided_by"), rs.getString("reason"), fromDb(rs, "decided_at"),
                         fromDb(rs, "expires_at"), rs.getString("status"), rs.getString("status_reason"), null, List.of(),
-                        List.of()), rs.getLong("user_id"), EventJson.read(rs.getString("rule_decision"), RuleDecision.class)))
+                        List.of(), rs.getString("context"), changes,
+                        rs.getObject("removed_at") == null ? null : new SanctionExplanation.Removal(rs.getString("removed_by"),
+                                rs.getString("removed_reason"), rs.getString("reset_id"), fromDb(rs, "removed_at"))),
+                        rs.getLong("user_id"), EventJson.read(rs.getString("rule_decision"), RuleDecision.class)))
                 .optional()
                 .orElseThrow(() -> new CommandRefusedException("error.sanction.unknown", query.sanction()));
         SanctionExplanation base = row.base();
@@ -58,7 +63,32 @@ class SanctionExplanations {
                 base.reason(), base.decidedAt(), base.expiresAt(), base.status(), base.statusReason(),
                 new SanctionExplanation.Rule(decision.rule().value(), decision.policyVersion(), decision.countedType(),
                         decision.threshold(), decision.window()),
-                counted, outranked);
+                counted, outranked, base.context(), base.changes(), base.removed());
+    }
+
+    /** The sanction's edits and new ends, from the audit trail (each event keeps the text or end it replaced). */
+    private List<SanctionExplanation.Change> changes(long guild, String sanction) {
+        return db.sql("""
+                        select event_type, payload::text as payload from audit_event
+                        where guild_id = ? and ref_id = ? and event_type in ('SanctionTextEdited', 'SanctionRetimed')
+                        order by occurred_at, global_index""")
+                .params(guild, sanction)
+                .query((rs, n) -> {
+                    Map<String, Object> e = EventJson.readMap(rs.getString("payload"));
+                    boolean edit = rs.getString("event_type").equals("SanctionTextEdited");
+                    return new SanctionExplanation.Change(edit ? String.valueOf(e.get("field")) : "END",
+                            text(e.get(edit ? "before" : "previousEnd")), text(e.get(edit ? "after" : "newEnd")),
+                            actor(e.get("by")), edit ? null : text(e.get("reason")), java.time.Instant.parse(String.valueOf(e.get("occurredAt"))));
+                })
+                .list();
+    }
+
+    private static String actor(Object json) {
+        return json == null ? null : EventJson.mapper().convertValue(json, warden.common.Actor.class).toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private SanctionExplanation.Counted counted(long guild, long user, InfractionId id) {

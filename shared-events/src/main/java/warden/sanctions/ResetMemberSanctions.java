@@ -1,0 +1,21 @@
+package warden.sanctions;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import warden.common.Actor;
+import warden.common.MemberKey;
+import warden.common.Texts;
+
+import java.time.Instant;
+
+/** Removes every sanction of a member at once, as one recorded action ({@code resetId} ties the removals together). */
+public record ResetMemberSanctions(@TargetAggregateIdentifier MemberKey member,
+                                   String resetId,
+                                   Actor by,
+                                   String reason,
+                                   Instant occurredAt) {
+
+    public ResetMemberSanctions {
+        Required.of(member, resetId, by, occurredAt);
+        reason = Texts.reason(reason);
+    }
+}

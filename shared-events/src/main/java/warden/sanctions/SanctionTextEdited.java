@@ -1,0 +1,20 @@
+package warden.sanctions;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.MemberEvent;
+import warden.common.MemberKey;
+
+import java.time.Instant;
+
+/** A sanction's reason or context changed from {@code before} to {@code after} (either may be null). */
+@Revision("1")
+public record SanctionTextEdited(MemberKey member,
+                                 SanctionId sanctionId,
+                                 SanctionKind kind,
+                                 SanctionText field,
+                                 String before,
+                                 String after,
+                                 Actor by,
+                                 Instant occurredAt) implements MemberEvent {
+}
