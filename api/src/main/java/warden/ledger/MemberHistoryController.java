@@ -13,6 +13,7 @@ import warden.common.MemberKey;
 import warden.common.UserId;
 import warden.sanctions.InfractionType;
 import warden.sanctions.SanctionId;
+import warden.sanctions.SanctionKind;
 
 import java.time.Instant;
 import java.util.Set;
@@ -52,6 +53,22 @@ class MemberHistoryController {
                           @RequestParam(required = false) Instant to) {
         TimelineCursor after = cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
         return ask(new FindGuildTimeline(guild, after, limit, from, to), TimelinePage.class);
+    }
+
+    /** The server's sanctions, newest first; {@code q} searches the reason and context (English and French). */
+    @GetMapping("/sanctions")
+    SanctionPage sanctions(@PathVariable GuildId guild,
+                           @RequestParam(required = false) UserId member,
+                           @RequestParam(required = false) SanctionKind kind,
+                           @RequestParam(required = false) String moderator,
+                           @RequestParam(required = false) Boolean active,
+                           @RequestParam(required = false) Instant from,
+                           @RequestParam(required = false) Instant to,
+                           @RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "false") boolean removed,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "25") int size) {
+        return ask(new FindSanctions(guild, member, kind, moderator, active, from, to, q, removed, page, size), SanctionPage.class);
     }
 
     @GetMapping("/sanctions/{sanction}/explanation")

@@ -57,7 +57,7 @@ class ModerationController {
     record InfractionRequest(String id, InfractionType type, String reason, String channelId, String messageId) {
     }
 
-    record SanctionRequest(String id, SanctionKind kind, String duration, String reason) {
+    record SanctionRequest(String id, SanctionKind kind, String duration, String reason, Integer deleteMessageDays) {
     }
 
     record NoteRequest(String id, String text) {
@@ -102,7 +102,8 @@ class ModerationController {
     Accepted sanction(@PathVariable GuildId guild, @PathVariable UserId user, @RequestBody SanctionRequest body,
                       @AuthenticationPrincipal ApiCaller caller) {
         if (body.kind() == null) throw new InvalidValueException("error.sanction.kind.missing");
-        SanctionSpec spec = new SanctionSpec(body.kind(), body.duration() == null ? null : Durations.parse(body.duration()));
+        SanctionSpec spec = new SanctionSpec(body.kind(), body.duration() == null ? null : Durations.parse(body.duration()),
+                body.deleteMessageDays() == null || body.deleteMessageDays() == 0 ? null : body.deleteMessageDays()).validate();
         SanctionId id = body.id() == null ? SanctionId.random() : SanctionId.of(body.id());
         SanctionId decided = commands.sendAndWait(new ImposeSanction(new MemberKey(guild, user), id, spec, caller.actor(), body.reason(),
                 Instant.now(), null), TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -101,6 +101,21 @@ class SanctionManagementApiTest {
     }
 
     @Test
+    void aBanDeletesZeroToSevenDaysOfMessagesAndOnlyABan() {
+        long before = events();
+        Response tooMany = api.post(MOD_A, base + "/sanctions", "{\"kind\":\"BAN\",\"deleteMessageDays\":9}");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text("code")).isEqualTo("error.sanction.deleteDays.range");
+        assertThat(tooMany.text("field")).isEqualTo("deleteMessageDays");
+        Response kick = api.post(MOD_A, base + "/sanctions", "{\"kind\":\"KICK\",\"deleteMessageDays\":1}");
+        assertThat(kick.text("code")).isEqualTo("error.sanction.deleteDays.banOnly");
+        assertThat(events()).isEqualTo(before);
+        String id = sanction("{\"kind\":\"BAN\",\"deleteMessageDays\":2}");
+        assertThat(db.sql("select convert_from(payload, 'UTF8') from domainevententry where payloadtype = 'warden.sanctions.SanctionDecided'"
+                + " and convert_from(payload, 'UTF8') like ?").param("%" + id + "%").query(String.class).single()).contains("\"deleteMessageDays\":2");
+    }
+
+    @Test
     void aResetIsForAdminsAndMustBeConfirmed() {
         String warn = sanction("{\"kind\":\"WARN\"}");
         String timeout = sanction("{\"kind\":\"TIMEOUT\",\"duration\":\"1h\"}");

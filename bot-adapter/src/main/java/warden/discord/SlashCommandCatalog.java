@@ -49,7 +49,17 @@ final class SlashCommandCatalog {
                         .addOption(OptionType.STRING, "duration", "Duration", true).addOption(OptionType.STRING, "reason", "Reason"),
                 command("kick").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason"),
                 command("ban").addOption(OptionType.USER, "user", "User", true).addOption(OptionType.STRING, "duration", "Duration")
-                        .addOption(OptionType.STRING, "reason", "Reason"),
+                        .addOption(OptionType.STRING, "reason", "Reason")
+                        .addOptions(new OptionData(OptionType.INTEGER, "delete_days", "Delete days").setRequiredRange(0, 7)),
+                command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),
+                command("sanctions").addOption(OptionType.USER, "member", "Member")
+                        .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,
+                                Arrays.stream(SanctionKind.values()).map(k -> k.name().toLowerCase()).toArray(String[]::new)))
+                        .addOption(OptionType.USER, "moderator", "Moderator")
+                        .addOption(OptionType.BOOLEAN, "active", "Active")
+                        .addOption(OptionType.STRING, "search", "Search")
+                        .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1))
+                        .addOption(OptionType.BOOLEAN, "public", "Public"),
                 command("unban").addOption(OptionType.USER, "user", "User", true).addOption(OptionType.STRING, "reason", "Reason"),
                 command("pardon").addOption(OptionType.USER, "member", "Member", true)
                         .addOption(OptionType.STRING, "infraction", "Infraction", true).addOption(OptionType.STRING, "reason", "Reason"),

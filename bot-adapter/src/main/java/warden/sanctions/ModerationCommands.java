@@ -23,6 +23,10 @@ import warden.ledger.HistoryPage;
 import warden.ledger.SanctionExplanation;
 import warden.ledger.FindMemberStanding;
 import warden.ledger.MemberStanding;
+import warden.ledger.FindSanctions;
+import warden.ledger.SanctionPage;
+import warden.sanctions.AddNote;
+import warden.sanctions.NoteId;
 import warden.sanctions.EditSanctionText;
 import warden.sanctions.ImposeSanction;
 import warden.sanctions.LiftSanction;
@@ -64,7 +68,15 @@ public class ModerationCommands {
             case "warn" -> sanction(event, "member", SanctionSpec.of(SanctionKind.WARN), moderator);
             case "timeout" -> sanction(event, "member", SanctionSpec.timeout(Durations.parse(event.getOption("duration").getAsString())), moderator);
             case "kick" -> sanction(event, "member", SanctionSpec.of(SanctionKind.KICK), moderator);
-            case "ban" -> sanction(event, "user", SanctionSpec.ban(duration(event.getOption("duration"))), moderator);
+            case "ban" -> sanction(event, "user", SanctionSpec.ban(duration(event.getOption("duration")))
+                    .deletingMessages(event.getOption("delete_days") == null ? null : event.getOption("delete_days").getAsInt()), moderator);
+            case "note" -> {
+                User user = event.getOption("member").getAsUser();
+                commands.sendAndWait(new AddNote(key(guild, user), NoteId.of("cmd:" + event.getInteraction().getId()), moderator,
+                        event.getOption("text").getAsString(), Instant.now()));
+                yield texts.in(locale, "command.note.done", user.getAsMention());
+            }
+            case "sanctions" -> sanctions(event, guild, locale);
             case "unban" -> sanction(event, "user", SanctionSpec.of(SanctionKind.UNBAN), moderator);
             case "pardon" -> {
                 User user = event.getOption("member").getAsUser();
@@ -174,6 +186,43 @@ public class ModerationCommands {
             }
             default -> texts.in(locale, "command.error.unknown", sub);
         };
+    }
+
+    /** {@code /sanctions}: the server's sanctions with the REST API's filters; {@code public} also posts them in the channel. */
+    private String sanctions(SlashCommandInteractionEvent event, GuildId guild, DiscordLocale locale) {
+        OptionMapping member = event.getOption("member");
+        OptionMapping kind = event.getOption("kind");
+        OptionMapping moderator = event.getOption("moderator");
+        OptionMapping active = event.getOption("active");
+        OptionMapping search = event.getOption("search");
+        int page = event.getOption("page") == null ? 0 : Math.max(0, event.getOption("page").getAsInt() - 1);
+        SanctionPage found = QueryResults.join(queries.query(new FindSanctions(guild,
+                        member == null ? null : UserId.of(member.getAsUser().getIdLong()),
+                        kind == null ? null : SanctionKind.valueOf(kind.getAsString().toUpperCase(java.util.Locale.ROOT)),
+                        moderator == null ? null : moderator.getAsUser().getId(),
+                        active == null ? null : active.getAsBoolean(), null, null, search == null ? null : search.getAsString(),
+                        false, page, PAGE_SIZE),
+                ResponseTypes.instanceOf(SanctionPage.class)));
+        String answer;
+        if (found.total() == 0) {
+            answer = texts.in(locale, "command.sanctions.none");
+        } else {
+            long pages = (found.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+            String lines = found.entries().stream().map(e -> texts.in(locale, "command.sanctions.line",
+                    String.valueOf(e.decidedAt().getEpochSecond()), e.sanctionId(), e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    e.userId(), e.decidedBy(), e.active() ? texts.in(locale, "command.sanctions.active") : "",
+                    e.reason() == null ? "-" : e.reason())).collect(Collectors.joining("\n"));
+            answer = texts.in(locale, "command.sanctions.header", member == null ? "" : member.getAsUser().getAsMention(),
+                    found.total(), page + 1, pages) + "\n" + lines;
+        }
+        OptionMapping publicly = event.getOption("public");
+        if (publicly != null && publicly.getAsBoolean()) {
+            String shown = answer.length() > 1900 ? answer.substring(0, 1900) + "…" : answer;
+            event.getChannel().sendMessage(shown).setAllowedMentions(java.util.List.of())
+                    .queue(null, error -> org.slf4j.LoggerFactory.getLogger(ModerationCommands.class)
+                            .warn("Could not post /sanctions publicly: {}", error.getMessage()));
+        }
+        return answer;
     }
 
     /** {@code /unmute}: lifts the member's timeouts that Warden holds in force. */

@@ -118,7 +118,8 @@ public class SanctionExecutor {
             case WARN -> warning(guild, e);
             case TIMEOUT -> guild.timeoutUntil(user, e.expiresAt()).reason(reason);
             case KICK -> guild.kick(user).reason(reason);
-            case BAN -> guild.ban(user, 0, TimeUnit.SECONDS).reason(reason);
+            case BAN -> guild.ban(user, e.sanction().deleteMessageDays() == null ? 0 : e.sanction().deleteMessageDays(), TimeUnit.DAYS)
+                    .reason(reason);
             case UNBAN -> guild.unban(user).reason(reason);
         };
     }

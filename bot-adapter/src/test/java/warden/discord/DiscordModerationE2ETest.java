@@ -55,7 +55,7 @@ import static org.awaitility.Awaitility.await;
 class DiscordModerationE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long loud, general, member, repeatOffender, admin, otherBot, kickable, editor, pinger, inviter;
+    static long loud, general, member, repeatOffender, admin, otherBot, kickable, editor, pinger, inviter, raider;
     static long quiet, quietGeneral, ignoredChannel, trustedRole, quietMember, trustedMember;
 
     @RegisterExtension
@@ -74,6 +74,7 @@ class DiscordModerationE2ETest {
         editor = a.member("grace");
         pinger = a.member("henry");
         inviter = a.member("ivy");
+        raider = a.member("kate");
         a.invite("OurInvite", general).vanity("loudvanity");
         a.owner(a.member("owner"));
         a.withWarden(Permission.MODERATION_BOT, 5);
@@ -230,6 +231,14 @@ class DiscordModerationE2ETest {
         long down = fake.postMessage(loud, general, inviter, "discord.gg/DownCode");
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + down, WAIT);
         fake.clearFaults();
+    }
+
+    @Test
+    void aBanDeletesTheMembersLastDaysOfMessagesWhenAsked() throws Exception {
+        commands.sendAndWait(new ImposeSanction(new MemberKey(GuildId.of(loud), UserId.of(raider)), SanctionId.of("ban-purge"),
+                SanctionSpec.ban(null).deletingMessages(3), Actor.system("test"), "raid", Instant.now(), null));
+        RecordedRequest ban = fake.awaitRequest("PUT", "guilds/" + loud + "/bans/" + raider, WAIT);
+        assertThat(((Number) ban.body().get("delete_message_seconds")).longValue()).isEqualTo(Duration.ofDays(3).toSeconds());
     }
 
     @Test

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 class SlashCommandsE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long guild, general, moderator, admin, member, target, managed, muted;
+    static long guild, general, moderator, admin, member, target, managed, muted, listed;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(SlashCommandsE2ETest::world);
@@ -45,6 +45,7 @@ class SlashCommandsE2ETest {
         target = g.member("target");
         managed = g.member("managed");
         muted = g.member("muted");
+        listed = g.member("listed");
         g.owner(g.member("owner"));
         g.withWarden(Permission.MODERATION_BOT, 5);
     }
@@ -219,6 +220,21 @@ class SlashCommandsE2ETest {
         assertThat(run(admin, "sanction", reset, "en-US")).startsWith("Every sanction of <@" + muted + "> was removed");
         await().atMost(WAIT).until(() -> db.sql("select count(*) from sanction_state where user_id = ? and removed_at is not null")
                 .param(muted).query(Long.class).single() == 2);
+    }
+
+    @Test
+    void notesAndTheServersSanctionsFilteredAndShownPublicly() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        assertThat(run(moderator, "note", List.of(user("member", listed), text("text", "asked to calm down in DM")), "en-US"))
+                .isEqualTo("Note saved for <@" + listed + ">.");
+        run(moderator, "warn", List.of(user("member", listed), text("reason", "flooding the lobby with stickers")), "en-US");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(run(moderator, "sanctions", List.of(text("search", "flood"),
+                user("member", listed)), "en-US")).contains("1 found").contains("flooding the lobby").contains("warn"));
+        assertThat(run(moderator, "sanctions", List.of(text("search", "nothing like this"), user("member", listed)), "fr"))
+                .isEqualTo("Aucune sanction ne correspond.");
+        run(moderator, "sanctions", List.of(user("member", listed), Map.of("name", "public", "type", 5, "value", true)), "en-US");
+        fake.awaitRequest(r -> r.is("POST", "channels/" + general + "/messages")
+                && String.valueOf(r.text("content")).contains("flooding the lobby"), WAIT, "public list");
     }
 
     @Test

@@ -7,10 +7,22 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * A sanction to carry out: its kind and, for a timeout (required) or a temporary ban (optional), its duration.
- * The bounds live in {@link SanctionLimits}.
+ * A sanction to carry out: its kind and, for a timeout (required) or a temporary ban (optional), its duration; for a
+ * ban, how many days of the member's messages Discord deletes with it (0-7, null for none). The bounds live in
+ * {@link SanctionLimits}.
  */
-public record SanctionSpec(SanctionKind kind, Duration duration) {
+public record SanctionSpec(SanctionKind kind, Duration duration,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           Integer deleteMessageDays) {
+
+    public SanctionSpec(SanctionKind kind, Duration duration) {
+        this(kind, duration, null);
+    }
+
+    /** The same sanction deleting the member's messages of the last {@code days} days (bans only). */
+    public SanctionSpec deletingMessages(Integer days) {
+        return new SanctionSpec(kind, duration, days == null || days == 0 ? null : days).validate();
+    }
 
     /** Least severe first; a permanent ban beats a temporary one, a longer timeout beats a shorter one. */
     public static final Comparator<SanctionSpec> BY_SEVERITY = Comparator
@@ -33,6 +45,13 @@ public record SanctionSpec(SanctionKind kind, Duration duration) {
             }
             default -> {
                 if (duration != null) throw InvalidValueException.forField("duration", "error.sanction.duration.notAllowed", kind);
+            }
+        }
+        if (deleteMessageDays != null) {
+            if (kind != SanctionKind.BAN) throw InvalidValueException.forField("deleteMessageDays", "error.sanction.deleteDays.banOnly");
+            if (deleteMessageDays < 0 || deleteMessageDays > SanctionLimits.MAX_DELETE_MESSAGE_DAYS) {
+                throw InvalidValueException.forField("deleteMessageDays", "error.sanction.deleteDays.range",
+                        SanctionLimits.MAX_DELETE_MESSAGE_DAYS, deleteMessageDays);
             }
         }
         return this;
