@@ -52,6 +52,14 @@ class PolicyController {
         return new Changed(send(new ConfigureAutomod(guild, settings, expectedVersion, caller.actor(), Instant.now())), null);
     }
 
+    /** The moderation settings document (answers, public display, DMs on sanctions); same versioning as automod. */
+    @PutMapping("/moderation")
+    Changed moderation(@PathVariable GuildId guild, @RequestBody ModerationSettings settings,
+                       @RequestParam(required = false) Long expectedVersion, @AuthenticationPrincipal ApiCaller caller) {
+        if (settings == null) throw new InvalidValueException("error.field.missing");
+        return new Changed(send(new ConfigureModeration(guild, settings, expectedVersion, caller.actor(), Instant.now())), null);
+    }
+
     @PostMapping("/rules")
     @ResponseStatus(HttpStatus.CREATED)
     Changed addRule(@PathVariable GuildId guild, @RequestBody RuleRequest body, @AuthenticationPrincipal ApiCaller caller) {

@@ -87,6 +87,23 @@ class AutomodApiTest {
     }
 
     @Test
+    void moderationSettingsAreADocumentOfTheirOwnWithTheirChecks() {
+        long events = db.sql("select count(*) from domainevententry").query(Long.class).single();
+        Response bad = api.put(ADMIN_A, policy + "/moderation", "{\"dmKinds\":[\"BAN\"],\"dmTemplate\":\"bye {nickname}\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("code")).isEqualTo("error.moderation.placeholder");
+        assertThat(bad.text("field")).isEqualTo("dmTemplate");
+        assertThat(api.put(MOD_A, policy + "/moderation", "{}").status()).isEqualTo(403);
+        assertThat(db.sql("select count(*) from domainevententry").query(Long.class).single()).isEqualTo(events);
+        Response saved = api.put(ADMIN_A, policy + "/moderation",
+                "{\"hideResponses\":true,\"dmKinds\":[\"WARN\",\"BAN\"],\"dmTemplate\":\"{member}: {kind} on {server}\",\"dmHideModerator\":true}");
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        Response read = api.get(ADMIN_A, policy);
+        assertThat(read.body().path("moderation").path("dmKinds").toString()).contains("BAN").contains("WARN");
+        assertThat(read.body().path("moderation").path("dmHideModerator").asBoolean()).isTrue();
+    }
+
+    @Test
     void evaluateRefusesAMissingContent() {
         Response response = api.post(MOD_A, "/api/v1/guilds/" + GUILD_A + "/automod/evaluate", "{}");
         assertThat(response.status()).isEqualTo(400);

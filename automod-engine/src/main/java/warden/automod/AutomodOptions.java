@@ -46,14 +46,43 @@ public final class AutomodOptions {
 
     /** Values worth proposing for an option: both booleans, an enumeration's constants, or the current value. */
     public static List<String> suggestions(AutomodSettings current, String section, String option) {
-        Optional<RecordComponent> component = option(section, option);
+        return suggestions(option(section, option), JSON.valueToTree(current).path(section).path(option));
+    }
+
+    /** The options of another settings record ({@code moderation}), by their document names. */
+    public static List<String> options(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    public static List<String> suggestions(Record current, String option) {
+        Optional<RecordComponent> component = Arrays.stream(current.getClass().getRecordComponents())
+                .filter(c -> c.getName().equals(option)).findFirst();
+        return suggestions(component, JSON.valueToTree(current).path(option));
+    }
+
+    /** Another settings record with {@code option} set to {@code value}, read as for the automod document. */
+    @SuppressWarnings("unchecked")
+    public static <T extends Record> T with(T current, String field, String option, String value) {
+        String path = field + "." + option;
+        RecordComponent component = Arrays.stream(current.getClass().getRecordComponents()).filter(c -> c.getName().equals(option))
+                .findFirst().orElseThrow(() -> InvalidValueException.forField(path, "error.setting.unknown", path));
+        ObjectNode document = JSON.valueToTree(current);
+        document.set(option, node(component, path, value == null ? "" : value.strip()));
+        try {
+            return (T) JSON.treeToValue(document, current.getClass());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            if (e.getCause() instanceof InvalidValueException invalid) throw invalid.within(field);
+            throw InvalidValueException.forField(path, "error.setting.value", path, value);
+        }
+    }
+
+    private static List<String> suggestions(Optional<RecordComponent> component, JsonNode value) {
         if (component.isEmpty()) return List.of();
         Class<?> type = component.get().getType();
         if (type == boolean.class || type == Boolean.class) return List.of("true", "false");
         if (type.isEnum()) return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
         Class<?> element = elementType(component.get());
         if (element != null && element.isEnum()) return Arrays.stream(element.getEnumConstants()).map(Object::toString).toList();
-        JsonNode value = JSON.valueToTree(current).path(section).path(option);
         if (value.isMissingNode() || value.isNull()) return List.of();
         if (type == Duration.class) return List.of(Durations.format(Duration.parse(value.asText())));
         if (value.isArray()) {

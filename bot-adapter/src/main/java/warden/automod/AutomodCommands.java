@@ -18,6 +18,8 @@ import warden.common.RoleId;
 import warden.common.UserId;
 import warden.config.AddSanctionRule;
 import warden.config.ConfigureAutomod;
+import warden.config.ConfigureModeration;
+import warden.config.ModerationSettings;
 import warden.config.GuildPolicies;
 import warden.config.PolicyDocument;
 import warden.config.PolicyEditor;
@@ -46,6 +48,9 @@ import java.util.stream.Collectors;
 @ConditionalOnDiscord
 public class AutomodCommands {
 
+    /** {@code /config moderation ...} edits the moderation settings, the other sections the automod document. */
+    public static final String MODERATION = "moderation";
+
     private final PolicyEditor editor;
     private final GuildPolicies policies;
     private final GuildTexts texts;
@@ -67,6 +72,12 @@ public class AutomodCommands {
             String section = event.getOption("module").getAsString();
             String option = event.getOption("option").getAsString().strip();
             String value = event.getOption("value").getAsString();
+            if (section.equals(MODERATION)) {
+                ModerationSettings moderation = AutomodOptions.with(policy.moderation(), MODERATION, option, value);
+                long version = editor.change(new ConfigureModeration(guild, moderation, policy.version(), admin, Instant.now()));
+                return texts.in(locale, "command.config.done", section + "." + option,
+                        String.join(", ", AutomodOptions.suggestions(moderation, option).stream().limit(1).toList()), version);
+            }
             AutomodSettings next = AutomodOptions.with(policy.automod(), section, option, value);
             long version = editor.change(new ConfigureAutomod(guild, next, policy.version(), admin, Instant.now()));
             return texts.in(locale, "command.config.done", section + "." + option,
@@ -96,6 +107,13 @@ public class AutomodCommands {
     /** What {@code /config} proposes for the option being typed: the section's options, or values for the option. */
     public List<String> proposals(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
         var section = event.getOption("module");
+        if (section != null && section.getAsString().equals(MODERATION)) {
+            if (event.getFocusedOption().getName().equals("option")) return AutomodOptions.options(ModerationSettings.class);
+            var option = event.getOption("option");
+            if (option == null) return List.of();
+            return AutomodOptions.suggestions(policies.current(GuildId.of(event.getGuild().getIdLong())).moderation(),
+                    option.getAsString().strip());
+        }
         if (section == null || !AutomodOptions.sections().contains(section.getAsString())) return List.of();
         if (event.getFocusedOption().getName().equals("option")) return AutomodOptions.options(section.getAsString());
         var option = event.getOption("option");

@@ -95,7 +95,8 @@ final class SlashCommandCatalog {
                         new SubcommandData("show", "Show")),
                 command("config").addOptions(
                         choices(new OptionData(OptionType.STRING, "module", "Module", true), null,
-                                AutomodOptions.sections().toArray(String[]::new)),
+                                java.util.stream.Stream.concat(AutomodOptions.sections().stream(),
+                                        java.util.stream.Stream.of(warden.automod.AutomodCommands.MODERATION)).toArray(String[]::new)),
                         new OptionData(OptionType.STRING, "option", "Option", true, true),
                         new OptionData(OptionType.STRING, "value", "Value", true, true)),
                 command("sanction-rule").addSubcommands(

@@ -19,7 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import warden.common.MemberKey;
+import warden.config.GuildPolicies;
+import warden.config.ModerationSettings;
+import warden.sanctions.AddNote;
 import warden.sanctions.ConfirmSanctionApplied;
+import warden.sanctions.NoteId;
 import warden.sanctions.LiftCause;
 import warden.sanctions.ReportSanctionFailed;
 import warden.sanctions.SanctionDecided;
@@ -48,8 +52,10 @@ public class SanctionExecutor {
     private final DiscordGuilds guilds;
     private final CommandGateway commands;
     private final GuildTexts texts;
+    private final GuildPolicies policies;
 
-    SanctionExecutor(DiscordGuilds guilds, CommandGateway commands, GuildTexts texts) {
+    SanctionExecutor(DiscordGuilds guilds, CommandGateway commands, GuildTexts texts, GuildPolicies policies) {
+        this.policies = policies;
         this.guilds = guilds;
         this.commands = commands;
         this.texts = texts;
@@ -98,6 +104,15 @@ public class SanctionExecutor {
             fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.timeoutOver"));
             return;
         }
+        ModerationSettings moderation = policies.current(e.guild()).moderation();
+        if (e.sanction().kind() == SanctionKind.WARN) {
+            // a warning is recorded whether or not its DM arrives; an undelivered DM is noted and the moderator told
+            if (moderation.dmKinds().contains(SanctionKind.WARN) && !tell(guild, e, moderation)) undelivered(guild, e);
+            commands.sendAndWait(new ConfirmSanctionApplied(e.member(), e.sanctionId(), Instant.now()));
+            return;
+        }
+        // before the action: a kicked or banned member shares no server with Warden any more
+        if (moderation.dmKinds().contains(e.sanction().kind())) tell(guild, e, moderation);
         try {
             action(guild, e).complete();
             commands.sendAndWait(new ConfirmSanctionApplied(e.member(), e.sanctionId(), Instant.now()));
@@ -115,7 +130,7 @@ public class SanctionExecutor {
         UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
         String reason = auditReason(guild, e);
         return switch (e.sanction().kind()) {
-            case WARN -> warning(guild, e);
+            case WARN -> throw new IllegalStateException("a warning is carried out by its DM");
             case TIMEOUT -> guild.timeoutUntil(user, e.expiresAt()).reason(reason);
             case KICK -> guild.kick(user).reason(reason);
             case BAN -> guild.ban(user, e.sanction().deleteMessageDays() == null ? 0 : e.sanction().deleteMessageDays(), TimeUnit.DAYS)
@@ -178,10 +193,48 @@ public class SanctionExecutor {
         }
     }
 
-    private RestAction<?> warning(Guild guild, SanctionDecided e) {
-        String text = texts.in(guild, "sanction.warning.dm", guild.getName(), e.reason() == null ? "-" : e.reason());
-        return guild.getJDA().openPrivateChannelById(e.member().user().value())
-                .flatMap(channel -> channel.sendMessage(text));
+    /** The member's DM for a sanction: the guild's template, or Warden's text in the server's language. True if delivered. */
+    private boolean tell(Guild guild, SanctionDecided e, ModerationSettings moderation) {
+        String text = dmText(guild, e, moderation);
+        try {
+            guild.getJDA().openPrivateChannelById(e.member().user().value()).flatMap(channel -> channel.sendMessage(text)
+                    .setAllowedMentions(java.util.List.of())).complete();
+            return true;
+        } catch (ErrorResponseException error) {
+            if (error.isServerError()) throw error; // Discord is down: the whole sanction is retried later
+            log.info("Could not DM {} about sanction {}: {}", e.member(), e.sanctionId(), error.getMeaning());
+            return false;
+        }
+    }
+
+    String dmText(Guild guild, SanctionDecided e, ModerationSettings moderation) {
+        String reason = e.reason() == null ? "-" : e.reason();
+        String moderator = moderation.dmHideModerator() ? texts.in(guild, "sanction.dm.moderatorHidden")
+                : e.rule() != null ? texts.in(guild, "sanction.dm.byRule")
+                : e.decidedBy().kind() == warden.common.Actor.Kind.MODERATOR ? "<@" + e.decidedBy().id() + ">" : e.decidedBy().toString();
+        String duration = e.sanction().duration() == null ? "-" : warden.common.Durations.format(e.sanction().duration());
+        String end = e.expiresAt() == null ? "-" : "<t:" + e.expiresAt().getEpochSecond() + ":f>";
+        String kind = texts.in(guild, "sanction.kind." + e.sanction().kind().name().toLowerCase(java.util.Locale.ROOT));
+        String member = "<@" + e.member().user().value() + ">";
+        if (moderation.dmTemplate() != null) {
+            return ModerationSettings.fill(moderation.dmTemplate(), java.util.Map.of("member", member, "server", guild.getName(),
+                    "kind", kind, "reason", reason, "duration", duration, "end", end, "moderator", moderator));
+        }
+        if (e.sanction().kind() == SanctionKind.WARN && !moderation.dmHideModerator() && e.rule() == null) {
+            return texts.in(guild, "sanction.warning.dm", guild.getName(), reason);
+        }
+        return texts.in(guild, "sanction.dm.default", member, guild.getName(), kind, reason, duration, end, moderator);
+    }
+
+    /** A warning whose DM did not arrive: noted in the member's record, and the moderator who gave it is told. */
+    private void undelivered(Guild guild, SanctionDecided e) {
+        commands.sendAndWait(new AddNote(e.member(), NoteId.of("dm:" + e.sanctionId()), warden.common.Actor.system("warden"),
+                texts.stored("sanction.dm.notDelivered", e.sanctionId()), Instant.now()));
+        if (e.decidedBy().kind() != warden.common.Actor.Kind.MODERATOR) return;
+        String notice = texts.in(guild, "sanction.dm.notDelivered.moderator", "<@" + e.member().user().value() + ">", e.sanctionId());
+        guild.getJDA().openPrivateChannelById(e.decidedBy().id()).flatMap(channel -> channel.sendMessage(notice)
+                        .setAllowedMentions(java.util.List.of()))
+                .queue(null, error -> log.debug("Could not tell moderator {} about an undelivered warning", e.decidedBy()));
     }
 
     private void fail(MemberKey member, SanctionId id, String reason) {

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 class SlashCommandsE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long guild, general, moderator, admin, member, target, managed, muted, listed;
+    static long guild, general, moderator, admin, member, target, managed, muted, listed, dmed, closed;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(SlashCommandsE2ETest::world);
@@ -46,6 +46,8 @@ class SlashCommandsE2ETest {
         managed = g.member("managed");
         muted = g.member("muted");
         listed = g.member("listed");
+        dmed = g.member("dmed");
+        closed = g.member("closed");
         g.owner(g.member("owner"));
         g.withWarden(Permission.MODERATION_BOT, 5);
     }
@@ -235,6 +237,40 @@ class SlashCommandsE2ETest {
         run(moderator, "sanctions", List.of(user("member", listed), Map.of("name", "public", "type", 5, "value", true)), "en-US");
         fake.awaitRequest(r -> r.is("POST", "channels/" + general + "/messages")
                 && String.valueOf(r.text("content")).contains("flooding the lobby"), WAIT, "public list");
+    }
+
+    private String config(String option, String value) throws Exception {
+        return run(admin, "config", List.of(text("module", "moderation"), text("option", option), text("value", value)), "en-US");
+    }
+
+    @Test
+    void sanctionDmsFollowTheServersTemplateAndAnUndeliveredWarningIsStillAWarning() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        try {
+            assertThat(config("dmKinds", "warn, timeout")).startsWith("moderation.dmKinds is now");
+            assertThat(config("dmTemplate", "{member}, {kind} on {server}: {reason} (by {moderator})")).startsWith("moderation.dmTemplate is now");
+            assertThat(config("dmHideModerator", "on")).startsWith("moderation.dmHideModerator is now true");
+            assertThat(config("dmTemplate", "hello {nickname}")).startsWith("The DM template names \"{nickname}\"");
+
+            run(moderator, "timeout", List.of(user("member", dmed), text("duration", "10m"), text("reason", "noise")), "en-US");
+            await().atMost(WAIT).until(() -> !fake.directMessagesTo(dmed).isEmpty());
+            assertThat(fake.directMessagesTo(dmed).get(0)).isEqualTo("<@" + dmed + ">, timeout on Commands guild: noise (by the moderation team)");
+
+            fake.closeDms(closed);
+            run(moderator, "warn", List.of(user("member", closed), text("reason", "last warning")), "en-US");
+            await().atMost(WAIT).until(() -> db.sql("select count(*) from audit_event where user_id = ? and event_type = 'SanctionApplied'")
+                    .param(closed).query(Long.class).single() == 1);
+            await().atMost(WAIT).until(() -> db.sql("""
+                    select count(*) from audit_event where user_id = ? and event_type = 'NoteAdded' and reason like '%could not be delivered%'""")
+                    .param(closed).query(Long.class).single() == 1);
+            assertThat(db.sql("select count(*) from audit_event where user_id = ? and event_type = 'SanctionFailed'")
+                    .param(closed).query(Long.class).single()).isZero();
+            await().atMost(WAIT).until(() -> fake.directMessagesTo(moderator).stream().anyMatch(m -> m.contains("could not be told by DM")));
+        } finally {
+            config("dmTemplate", "");
+            config("dmHideModerator", "off");
+            config("dmKinds", "warn");
+        }
     }
 
     @Test

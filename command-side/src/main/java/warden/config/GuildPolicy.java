@@ -100,6 +100,19 @@ public class GuildPolicy {
         return version(cmd.guild());
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(ConfigureModeration cmd) {
+        PolicyDocument current = current(cmd.guild());
+        if (cmd.expectedVersion() != null && cmd.expectedVersion() != current.version()) {
+            throw new CommandRefusedException("error.policy.versionConflict", cmd.expectedVersion(), current.version());
+        }
+        if (!current.moderation().equals(cmd.settings())) {
+            apply(new ModerationConfigured(cmd.guild(), cmd.settings(), current.version() + 1, cmd.by(), cmd.occurredAt()));
+        }
+        return version(cmd.guild());
+    }
+
     /** Turning premium off keeps existing rules; only new ones are refused beyond the regular limit. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

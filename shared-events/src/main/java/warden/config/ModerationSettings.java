@@ -1,0 +1,59 @@
+package warden.config;
+
+import warden.common.InvalidValueException;
+import warden.sanctions.SanctionKind;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a guild's moderation speaks: whether command answers are only for the moderator, whether sanctions are shown in
+ * the channel by default, and the DM a member gets for each kind of sanction.
+ *
+ * @param hideResponses   command answers are seen by the moderator only (ephemeral)
+ * @param showPublicly    lists and entries are also posted in the channel unless asked otherwise
+ * @param dmKinds         the sanctions a member is told about by DM
+ * @param dmTemplate      the DM's text with {@link #PLACEHOLDERS}, or null for Warden's own text in the server's language
+ * @param dmHideModerator the DM does not name the moderator
+ */
+public record ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
+                                 boolean dmHideModerator) {
+
+    public static final List<String> PLACEHOLDERS = List.of("member", "server", "kind", "reason", "duration", "end", "moderator");
+    public static final int MAX_TEMPLATE = 1500;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
+    public ModerationSettings {
+        dmKinds = dmKinds == null ? EnumSet.of(SanctionKind.WARN) : Set.copyOf(dmKinds);
+        dmTemplate = dmTemplate == null || dmTemplate.isBlank() ? null : dmTemplate.strip();
+    }
+
+    public static ModerationSettings defaults() {
+        return new ModerationSettings(true, false, null, null, false);
+    }
+
+    /** Refuses a template too long or naming an unknown placeholder; called when a command is made, never on replay. */
+    public ModerationSettings validate() {
+        if (dmTemplate == null) return this;
+        if (dmTemplate.length() > MAX_TEMPLATE) throw InvalidValueException.forField("dmTemplate", "error.text.tooLong", "dmTemplate", MAX_TEMPLATE);
+        Matcher m = PLACEHOLDER.matcher(dmTemplate);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                throw InvalidValueException.forField("dmTemplate", "error.moderation.placeholder", m.group(1), String.join(", ", PLACEHOLDERS));
+            }
+        }
+        return this;
+    }
+
+    /** The template with each {@code {placeholder}} replaced; what is not a placeholder stays as written. */
+    public static String fill(String template, java.util.Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        m.appendTail(out);
+        return out.toString();
+    }
+}
