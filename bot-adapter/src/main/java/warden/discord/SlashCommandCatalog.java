@@ -32,8 +32,10 @@ final class SlashCommandCatalog {
     private SlashCommandCatalog() {
     }
 
+    /** The permission a command needs; null for {@code /mod}, whose presets carry their own grants. */
     static Permission required(String command) {
         return switch (command) {
+            case "mod" -> null;
             case "kick" -> Permission.KICK_MEMBERS;
             case "ban", "unban" -> Permission.BAN_MEMBERS;
             case "automod", "sanction-rule", "config" -> CONFIGURE;
@@ -51,6 +53,8 @@ final class SlashCommandCatalog {
                 command("ban").addOption(OptionType.USER, "user", "User", true).addOption(OptionType.STRING, "duration", "Duration")
                         .addOption(OptionType.STRING, "reason", "Reason")
                         .addOptions(new OptionData(OptionType.INTEGER, "delete_days", "Delete days").setRequiredRange(0, 7)),
+                command("mod").addOptions(new OptionData(OptionType.STRING, "preset", "Preset", true, true))
+                        .addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason"),
                 command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),
                 command("sanctions").addOption(OptionType.USER, "member", "Member")
                         .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,
@@ -125,7 +129,8 @@ final class SlashCommandCatalog {
     private static SlashCommandData command(String name) {
         return Commands.slash(name, ENGLISH.getString(name + ".description"))
                 .setContexts(net.dv8tion.jda.api.interactions.InteractionContextType.GUILD)
-                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(required(name)))
+                .setDefaultPermissions(required(name) == null ? DefaultMemberPermissions.ENABLED
+                        : DefaultMemberPermissions.enabledFor(required(name)))
                 .setLocalizationFunction(LOCALIZATION);
     }
 

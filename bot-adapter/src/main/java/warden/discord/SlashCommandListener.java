@@ -60,7 +60,7 @@ class SlashCommandListener extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null || event.getMember() == null) return;
         Permission required = SlashCommandCatalog.required(event.getName());
-        if (!event.getMember().hasPermission(required)) {
+        if (required != null && !event.getMember().hasPermission(required)) {
             event.reply(texts.in(event.getUserLocale(), "command.error.permission", required.getName()))
                     .setEphemeral(true).setAllowedMentions(List.of()).queue();
             return;
@@ -96,7 +96,14 @@ class SlashCommandListener extends ListenerAdapter {
     /** {@code /config}'s options and values, proposed as the admin types, on the guild's lane like the commands. */
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        if (event.getGuild() == null || event.getMember() == null || !event.getName().equals("config")) return;
+        if (event.getGuild() == null || event.getMember() == null) return;
+        if (event.getName().equals("mod")) {
+            work.run(event.getGuild().getIdLong(), "/mod autocomplete", () -> event.replyChoices(moderation.presetsFor(event).stream()
+                    .limit(OptionData.MAX_CHOICES).map(p -> new Command.Choice(p, p)).toList())
+                    .queue(null, error -> log.debug("Autocomplete not answered: {}", error.getMessage())));
+            return;
+        }
+        if (!event.getName().equals("config")) return;
         if (!event.getMember().hasPermission(SlashCommandCatalog.required("config"))) {
             event.replyChoices(List.of()).queue();
             return;

@@ -23,6 +23,8 @@ import warden.ledger.HistoryPage;
 import warden.ledger.SanctionExplanation;
 import warden.ledger.FindMemberStanding;
 import warden.ledger.MemberStanding;
+import warden.config.GuildPolicies;
+import warden.config.ModerationSettings;
 import warden.ledger.FindSanctions;
 import warden.ledger.SanctionPage;
 import warden.sanctions.AddNote;
@@ -53,8 +55,10 @@ public class ModerationCommands {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final GuildTexts texts;
+    private final GuildPolicies policies;
 
-    ModerationCommands(CommandGateway commands, QueryGateway queries, GuildTexts texts) {
+    ModerationCommands(CommandGateway commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies) {
+        this.policies = policies;
         this.commands = commands;
         this.queries = queries;
         this.texts = texts;
@@ -77,6 +81,7 @@ public class ModerationCommands {
                 yield texts.in(locale, "command.note.done", user.getAsMention());
             }
             case "sanctions" -> sanctions(event, guild, locale);
+            case "mod" -> preset(event, guild, moderator, locale);
             case "unban" -> sanction(event, "user", SanctionSpec.of(SanctionKind.UNBAN), moderator);
             case "pardon" -> {
                 User user = event.getOption("member").getAsUser();
@@ -223,6 +228,46 @@ public class ModerationCommands {
                             .warn("Could not post /sanctions publicly: {}", error.getMessage()));
         }
         return answer;
+    }
+
+    /** The Discord permission a sanction of this kind needs, unless a preset grants it to one of the member's roles. */
+    private static net.dv8tion.jda.api.Permission permissionFor(SanctionKind kind) {
+        return switch (kind) {
+            case KICK -> net.dv8tion.jda.api.Permission.KICK_MEMBERS;
+            case BAN, UNBAN -> net.dv8tion.jda.api.Permission.BAN_MEMBERS;
+            default -> net.dv8tion.jda.api.Permission.MODERATE_MEMBERS;
+        };
+    }
+
+    private static boolean mayUse(net.dv8tion.jda.api.entities.Member member, ModerationSettings.Preset preset) {
+        return member.hasPermission(permissionFor(preset.kind()))
+                || member.getRoles().stream().anyMatch(r -> preset.roles().contains(warden.common.RoleId.of(r.getIdLong())));
+    }
+
+    /** {@code /mod preset member}: a predefined sanction, usable by the roles it is granted to. */
+    private String preset(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
+        String name = event.getOption("preset").getAsString();
+        ModerationSettings.Preset preset = policies.current(guild).moderation().preset(name)
+                .orElseThrow(() -> new warden.common.CommandRefusedException("error.preset.unknown", name));
+        if (!mayUse(event.getMember(), preset)) {
+            return texts.in(locale, "error.preset.denied", preset.name(), permissionFor(preset.kind()).getName());
+        }
+        User user = event.getOption("member").getAsUser();
+        String extra = reason(event);
+        String reason = preset.reason() == null ? extra : extra == null ? preset.reason() : preset.reason() + " — " + extra;
+        SanctionId id = commands.sendAndWait(new ImposeSanction(key(guild, user), SanctionId.of("cmd:" + event.getInteraction().getId()),
+                preset.spec().validate(), moderator, reason, Instant.now(), null));
+        return texts.in(locale, "command.mod.done", user.getAsMention(), preset.name(), id);
+    }
+
+    /** The presets this member may use, for {@code /mod}'s autocomplete. */
+    public java.util.List<String> presetsFor(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        String typed = event.getFocusedOption().getValue().toLowerCase(java.util.Locale.ROOT);
+        return policies.current(GuildId.of(event.getGuild().getIdLong())).moderation().presets().stream()
+                .filter(p -> mayUse(event.getMember(), p))
+                .map(ModerationSettings.Preset::name)
+                .filter(n -> typed.isEmpty() || n.toLowerCase(java.util.Locale.ROOT).contains(typed))
+                .toList();
     }
 
     /** {@code /unmute}: lifts the member's timeouts that Warden holds in force. */

@@ -7,6 +7,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.common.RoleId;
+import warden.config.ConfigureModeration;
+import warden.config.GuildPolicies;
+import warden.config.ModerationSettings;
+import warden.sanctions.SanctionKind;
 import warden.fakediscord.FakeDiscord;
 import warden.fakediscord.FakeDiscordExtension;
 import warden.fakediscord.Permission;
@@ -17,6 +24,7 @@ import warden.platform.testing.WardenSpringTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class SlashCommandsE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long guild, general, moderator, admin, member, target, managed, muted, listed, dmed, closed;
+    static long guild, general, moderator, admin, member, target, managed, muted, listed, dmed, closed, helpers, helper, banme;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(SlashCommandsE2ETest::world);
@@ -48,6 +56,9 @@ class SlashCommandsE2ETest {
         listed = g.member("listed");
         dmed = g.member("dmed");
         closed = g.member("closed");
+        helpers = g.role("Helpers", Permission.EVERYONE);
+        helper = g.member("helper", helpers);
+        banme = g.member("banme");
         g.owner(g.member("owner"));
         g.withWarden(Permission.MODERATION_BOT, 5);
     }
@@ -58,6 +69,8 @@ class SlashCommandsE2ETest {
     }
 
     @Autowired JdbcClient db;
+    @Autowired org.axonframework.commandhandling.gateway.CommandGateway commands;
+    @Autowired GuildPolicies guildPolicies;
 
     private static Map<String, Object> user(String name, long id) {
         return Map.of("name", name, "type", 6, "value", Long.toString(id));
@@ -271,6 +284,32 @@ class SlashCommandsE2ETest {
             config("dmHideModerator", "off");
             config("dmKinds", "warn");
         }
+    }
+
+    @Test
+    void aPresetGrantedToARoleIsUsableByItsMembersOnlyAndBansAsDefined() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        ModerationSettings.Preset spamBan = new ModerationSettings.Preset("spam-ban", SanctionKind.BAN, Duration.ofDays(7),
+                "spam bot", 1, Set.of(RoleId.of(helpers)));
+        ModerationSettings.Preset kick = new ModerationSettings.Preset("kick", SanctionKind.KICK, null, "rules", null, null);
+        var current = guildPolicies.current(GuildId.of(guild)).moderation();
+        commands.sendAndWait(new ConfigureModeration(GuildId.of(guild), new ModerationSettings(current.hideResponses(),
+                current.showPublicly(), current.dmKinds(), current.dmTemplate(), current.dmHideModerator(), List.of(spamBan, kick)),
+                null, Actor.system("test"), Instant.now()));
+
+        String choices = fake.autocomplete(guild, general, helper, "mod", List.of(Map.of("name", "preset", "type", 3, "value", "",
+                "focused", true)), "en-US");
+        assertThat(fake.awaitAutocompleteChoices(choices, WAIT)).containsExactly("spam-ban");
+        assertThat(run(helper, "mod", List.of(text("preset", "kick"), user("member", banme)), "en-US"))
+                .startsWith("You may not use the preset \"kick\"");
+        assertThat(run(helper, "mod", List.of(text("preset", "nothing"), user("member", banme)), "en-US"))
+                .isEqualTo("There is no preset \"nothing\".");
+        assertThat(run(helper, "mod", List.of(text("preset", "spam-ban"), user("member", banme), text("reason", "3 links")), "en-US"))
+                .startsWith("<@" + banme + "> received the preset \"spam-ban\"");
+        RecordedRequest ban = fake.awaitRequest("PUT", "guilds/" + guild + "/bans/" + banme, WAIT);
+        assertThat(((Number) ban.body().get("delete_message_seconds")).longValue()).isEqualTo(Duration.ofDays(1).toSeconds());
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from sanction_state where user_id = ? and kind = 'BAN' and reason = ?")
+                .params(banme, "spam bot — 3 links").query(Long.class).single() == 1);
     }
 
     @Test

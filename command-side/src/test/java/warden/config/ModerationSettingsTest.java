@@ -61,6 +61,30 @@ class ModerationSettingsTest {
     }
 
     @Test
+    void presetsAreCheckedLikeTheSanctionsTheyMake() {
+        java.util.function.Function<java.util.List<ModerationSettings.Preset>, ModerationSettings> with =
+                presets -> new ModerationSettings(true, false, null, null, false, presets);
+        java.util.List<ModerationSettings.Preset> many = java.util.stream.IntStream.range(0, 26)
+                .mapToObj(i -> new ModerationSettings.Preset("p" + i, SanctionKind.KICK, null, null, null, null)).toList();
+        assertThatThrownBy(() -> with.apply(many).validate()).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.code()).isEqualTo("error.setting.tooMany"));
+        assertThatThrownBy(() -> with.apply(java.util.List.of(
+                new ModerationSettings.Preset("spam", SanctionKind.KICK, null, null, null, null),
+                new ModerationSettings.Preset("SPAM", SanctionKind.WARN, null, null, null, null))).validate())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.code()).isEqualTo("error.preset.duplicate"));
+        assertThatThrownBy(() -> with.apply(java.util.List.of(
+                new ModerationSettings.Preset("mute", SanctionKind.TIMEOUT, null, null, null, null))).validate())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.code()).isEqualTo("error.sanction.duration.required");
+                    assertThat(e.field()).isEqualTo("presets.duration");
+                });
+        assertThatThrownBy(() -> with.apply(java.util.List.of(
+                new ModerationSettings.Preset("purge", SanctionKind.KICK, null, null, 3, null))).validate())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.code()).isEqualTo("error.sanction.deleteDays.banOnly"));
+        assertThat(with.apply(many.subList(0, 25)).validate().preset("P3")).isPresent();
+    }
+
+    @Test
     void placeholdersAreFilledAndOtherBracesKept() {
         assertThat(ModerationSettings.fill("{member} got a {kind} {not-one} {}", Map.of("member", "<@1>", "kind", "ban")))
                 .isEqualTo("<@1> got a ban {not-one} {}");

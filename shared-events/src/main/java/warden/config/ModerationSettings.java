@@ -18,9 +18,40 @@ import java.util.regex.Pattern;
  * @param dmKinds         the sanctions a member is told about by DM
  * @param dmTemplate      the DM's text with {@link #PLACEHOLDERS}, or null for Warden's own text in the server's language
  * @param dmHideModerator the DM does not name the moderator
+ * @param presets         predefined sanctions for {@code /mod}, at most {@link #MAX_PRESETS}
  */
 public record ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
-                                 boolean dmHideModerator) {
+                                 boolean dmHideModerator, List<Preset> presets) {
+
+    /** Discord's autocomplete shows at most 25 choices. */
+    public static final int MAX_PRESETS = 25;
+    public static final int MAX_PRESET_NAME = 32;
+
+    /**
+     * A predefined sanction: what it does, and the roles that may use it without the Discord permission its kind needs
+     * (Kick Members, Ban Members, Timeout Members).
+     */
+    public record Preset(String name, SanctionKind kind, java.time.Duration duration, String reason, Integer deleteMessageDays,
+                         Set<warden.common.RoleId> roles) {
+        public Preset {
+            name = name == null ? null : name.strip();
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+        }
+
+        public warden.sanctions.SanctionSpec spec() {
+            return new warden.sanctions.SanctionSpec(kind, duration, deleteMessageDays == null || deleteMessageDays == 0 ? null : deleteMessageDays);
+        }
+    }
+
+    public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
+                              boolean dmHideModerator) {
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, null);
+    }
+
+    /** The preset of that name, ignoring case. */
+    public java.util.Optional<Preset> preset(String name) {
+        return presets.stream().filter(p -> p.name().equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+    }
 
     public static final List<String> PLACEHOLDERS = List.of("member", "server", "kind", "reason", "duration", "end", "moderator");
     public static final int MAX_TEMPLATE = 1500;
@@ -29,6 +60,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
     public ModerationSettings {
         dmKinds = dmKinds == null ? EnumSet.of(SanctionKind.WARN) : Set.copyOf(dmKinds);
         dmTemplate = dmTemplate == null || dmTemplate.isBlank() ? null : dmTemplate.strip();
+        presets = presets == null ? List.of() : List.copyOf(presets);
     }
 
     public static ModerationSettings defaults() {
@@ -37,6 +69,22 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
 
     /** Refuses a template too long or naming an unknown placeholder; called when a command is made, never on replay. */
     public ModerationSettings validate() {
+        if (presets.size() > MAX_PRESETS) throw InvalidValueException.forField("presets", "error.setting.tooMany", "presets", MAX_PRESETS, presets.size());
+        Set<String> names = new java.util.HashSet<>();
+        for (Preset preset : presets) {
+            if (preset.name() == null || preset.name().isEmpty() || preset.name().length() > MAX_PRESET_NAME) {
+                throw InvalidValueException.forField("presets.name", "error.preset.name", MAX_PRESET_NAME);
+            }
+            if (!names.add(preset.name().toLowerCase(java.util.Locale.ROOT))) {
+                throw InvalidValueException.forField("presets.name", "error.preset.duplicate", preset.name());
+            }
+            try {
+                preset.spec().validate();
+                warden.common.Texts.reason(preset.reason());
+            } catch (InvalidValueException e) {
+                throw e.within("presets");
+            }
+        }
         if (dmTemplate == null) return this;
         if (dmTemplate.length() > MAX_TEMPLATE) throw InvalidValueException.forField("dmTemplate", "error.text.tooLong", "dmTemplate", MAX_TEMPLATE);
         Matcher m = PLACEHOLDER.matcher(dmTemplate);
