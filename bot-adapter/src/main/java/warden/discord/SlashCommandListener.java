@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import warden.automod.AutomodCommands;
+import warden.common.GuildId;
 import warden.common.LocalizedException;
+import warden.config.GuildPolicies;
 import warden.interserver.InterserverService;
 import warden.interserver.UnlinkReason;
 import warden.sanctions.ModerationCommands;
@@ -23,8 +25,8 @@ import java.util.List;
 /**
  * Registers Warden's slash commands and runs them: the caller's permission is checked first (Discord's default
  * permissions can be changed by a server), then the answer is deferred and the command runs on the guild's lane
- * ({@link GuildWork}), never on JDA's thread; every answer is ephemeral and in the caller's language, refusals
- * included.
+ * ({@link GuildWork}), never on JDA's thread; answers are ephemeral unless the server's moderation settings say
+ * otherwise, and in the caller's language, refusals included (always ephemeral).
  */
 @Component
 @ConditionalOnDiscord
@@ -38,9 +40,11 @@ class SlashCommandListener extends ListenerAdapter {
     private final InterserverService interserver;
     private final GuildTexts texts;
     private final GuildWork work;
+    private final GuildPolicies policies;
 
     SlashCommandListener(ModerationCommands moderation, AutomodCommands automod, InterserverService interserver, GuildTexts texts,
-                         GuildWork work) {
+                         GuildWork work, GuildPolicies policies) {
+        this.policies = policies;
         this.moderation = moderation;
         this.automod = automod;
         this.interserver = interserver;
@@ -65,7 +69,9 @@ class SlashCommandListener extends ListenerAdapter {
                     .setEphemeral(true).setAllowedMentions(List.of()).queue();
             return;
         }
-        event.deferReply(true).queue();
+        // answers are for the caller only unless the server chose otherwise (read from memory: this is JDA's thread)
+        boolean hidden = policies.ifKnown(GuildId.of(event.getGuild().getIdLong())).map(p -> p.moderation().hideResponses()).orElse(true);
+        event.deferReply(hidden).queue();
         work.run(event.getGuild().getIdLong(), "/" + event.getName(), () -> {
             String answer = answer(event);
             String bounded = answer.length() > MAX_ANSWER ? answer.substring(0, MAX_ANSWER) + "…" : answer;

@@ -221,7 +221,7 @@ public class ModerationCommands {
                     found.total(), page + 1, pages) + "\n" + lines;
         }
         OptionMapping publicly = event.getOption("public");
-        if (publicly != null && publicly.getAsBoolean()) {
+        if (publicly != null ? publicly.getAsBoolean() : policies.current(guild).moderation().showPublicly()) {
             String shown = answer.length() > 1900 ? answer.substring(0, 1900) + "…" : answer;
             event.getChannel().sendMessage(shown).setAllowedMentions(java.util.List.of())
                     .queue(null, error -> org.slf4j.LoggerFactory.getLogger(ModerationCommands.class)

@@ -252,6 +252,13 @@ class SlashCommandsE2ETest {
                 && String.valueOf(r.text("content")).contains("flooding the lobby"), WAIT, "public list");
     }
 
+    /** A /config whose answer may be public (the test is changing that very setting). */
+    private void configAnyway(String option, String value) throws Exception {
+        String token = DISCORD.discord().slashCommand(guild, general, admin, "config", List.of(text("module", "moderation"),
+                text("option", option), text("value", value)), "en-US");
+        assertThat(DISCORD.discord().awaitInteractionAnswer(token, WAIT).content()).startsWith("moderation." + option + " is now");
+    }
+
     private String config(String option, String value) throws Exception {
         return run(admin, "config", List.of(text("module", "moderation"), text("option", option), text("value", value)), "en-US");
     }
@@ -310,6 +317,27 @@ class SlashCommandsE2ETest {
         assertThat(((Number) ban.body().get("delete_message_seconds")).longValue()).isEqualTo(Duration.ofDays(1).toSeconds());
         await().atMost(WAIT).until(() -> db.sql("select count(*) from sanction_state where user_id = ? and kind = 'BAN' and reason = ?")
                 .params(banme, "spam bot — 3 links").query(Long.class).single() == 1);
+    }
+
+    @Test
+    void aServerMayShowCommandAnswersToEveryoneAndListsPubliclyByDefault() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        try {
+            configAnyway("hideResponses", "off");
+            configAnyway("showPublicly", "on");
+            await().atMost(WAIT).until(() -> !guildPolicies.current(GuildId.of(guild)).moderation().hideResponses());
+            String token = fake.slashCommand(guild, general, moderator, "note", List.of(user("member", listed), text("text", "seen")), "en-US");
+            FakeDiscord.InteractionAnswer answer = fake.awaitInteractionAnswer(token, WAIT);
+            assertThat(answer.ephemeral()).isFalse();
+            assertThat(answer.content()).startsWith("Note saved");
+            String list = fake.slashCommand(guild, general, moderator, "sanctions", List.of(text("search", "nothing matches this")), "en-US");
+            fake.awaitInteractionAnswer(list, WAIT);
+            fake.awaitRequest(r -> r.is("POST", "channels/" + general + "/messages")
+                    && "No sanction matches.".equals(r.text("content")), WAIT, "list shown publicly by default");
+        } finally {
+            configAnyway("hideResponses", "on");
+            configAnyway("showPublicly", "off");
+        }
     }
 
     @Test

@@ -48,6 +48,11 @@ public class GuildPolicies {
         return known.computeIfAbsent(guild, this::fold);
     }
 
+    /** The policy if this node has it in memory already: never reads the store (for JDA's threads). */
+    public java.util.Optional<PolicyDocument> ifKnown(GuildId guild) {
+        return java.util.Optional.ofNullable(known.get(guild));
+    }
+
     /**
      * Waits until this node knows version {@code version} of the guild's policy or a later one: a change answered
      * to an admin is visible to the admin's next request on this node.
