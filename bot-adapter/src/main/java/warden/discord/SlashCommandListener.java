@@ -1,6 +1,5 @@
 package warden.discord;
 
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -23,8 +22,10 @@ import warden.sanctions.ModerationCommands;
 import java.util.List;
 
 /**
- * Registers Warden's slash commands and runs them: the caller's permission is checked first (Discord's default
- * permissions can be changed by a server), then the answer is deferred and the command runs on the guild's lane
+ * Registers Warden's slash commands and runs them. Who may run a command is Discord's decision: each command declares
+ * its default member permissions, a server may grant it to other roles in its integration settings, and Discord
+ * delivers only what it allowed; re-checking a fixed permission here would undo those grants. What the bot itself cannot
+ * do (a member above its role) is refused when it acts. The answer is deferred and the command runs on the guild's lane
  * ({@link GuildWork}), never on JDA's thread; answers are ephemeral unless the server's moderation settings say
  * otherwise, and in the caller's language, refusals included (always ephemeral).
  */
@@ -63,12 +64,6 @@ class SlashCommandListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         if (event.getGuild() == null || event.getMember() == null) return;
-        Permission required = SlashCommandCatalog.required(event.getName());
-        if (required != null && !event.getMember().hasPermission(required)) {
-            event.reply(texts.in(event.getUserLocale(), "command.error.permission", required.getName()))
-                    .setEphemeral(true).setAllowedMentions(List.of()).queue();
-            return;
-        }
         // answers are for the caller only unless the server chose otherwise (read from memory: this is JDA's thread)
         boolean hidden = policies.ifKnown(GuildId.of(event.getGuild().getIdLong())).map(p -> p.moderation().hideResponses()).orElse(true);
         event.deferReply(hidden).queue();
@@ -110,10 +105,6 @@ class SlashCommandListener extends ListenerAdapter {
             return;
         }
         if (!event.getName().equals("config")) return;
-        if (!event.getMember().hasPermission(SlashCommandCatalog.required("config"))) {
-            event.replyChoices(List.of()).queue();
-            return;
-        }
         work.run(event.getGuild().getIdLong(), "/config autocomplete", () -> {
             String typed = event.getFocusedOption().getValue().toLowerCase(java.util.Locale.ROOT);
             List<Command.Choice> choices = automod.proposals(event).stream()

@@ -60,6 +60,10 @@ public final class FakeDiscord implements AutoCloseable {
     /** Sessions whose socket closed but which may still resume: Discord keeps queuing their dispatches. */
     private final Map<String, Session> resumable = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger inviteLookups = new java.util.concurrent.atomic.AtomicInteger();
+    /** Registered command -> its default member permissions (-1: everyone). */
+    private final Map<String, Long> commandPermissions = new ConcurrentHashMap<>();
+    /** guild:command -> roles the server lets use it. */
+    private final Map<String, java.util.Set<Long>> commandOverrides = new ConcurrentHashMap<>();
     private volatile int replayOnResume;
     private HttpServer http;
     private Gateway gateway;
@@ -299,8 +303,52 @@ public final class FakeDiscord implements AutoCloseable {
         return ((List<Map<String, Object>>) data.get("choices")).stream().map(c -> String.valueOf(c.get("value"))).toList();
     }
 
+    /** Thrown when Discord would not offer the command to this member: the interaction never reaches the bot. */
+    public static final class CommandNotAvailable extends RuntimeException {
+        CommandNotAvailable(String message) {
+            super(message);
+        }
+    }
+
+    /** The server lets a role use a command whatever its default permission (Discord's application command permissions). */
+    public void permitCommand(long guildId, String command, long roleId) {
+        commandOverrides.computeIfAbsent(guildId + ":" + command, k -> ConcurrentHashMap.newKeySet()).add(roleId);
+    }
+
+    /**
+     * Whether Discord offers the command to the member, as it decides before any interaction: administrators always,
+     * then the server's overrides for the member's roles, then the command's default member permissions.
+     */
+    public boolean mayUseCommand(long guildId, long userId, String command) {
+        if (!commandPermissions.containsKey(command)) return true; // not registered (yet): nothing to enforce
+        World.GuildSpec guild = world.guild(guildId);
+        long permissions = permissions(guild, userId);
+        if ((permissions & Permission.ADMINISTRATOR) != 0) return true;
+        java.util.Set<Long> granted = commandOverrides.getOrDefault(guildId + ":" + command, java.util.Set.of());
+        World.MemberSpec member = guild.members.get(userId);
+        if (member != null && member.roles.stream().anyMatch(granted::contains)) return true;
+        long needed = commandPermissions.get(command);
+        if (needed == 0) return false; // "0": administrators only
+        return needed < 0 || (permissions & needed) == needed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void registerCommands(String raw) {
+        try {
+            for (Map<String, Object> command : (List<Map<String, Object>>) Json.MAPPER.readValue(raw, List.class)) {
+                Object permissions = command.get("default_member_permissions");
+                commandPermissions.put(String.valueOf(command.get("name")), permissions == null ? -1L : Long.parseLong(permissions.toString()));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable command registration", e);
+        }
+    }
+
     private String interaction(int type, long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
                                String locale) {
+        if (!mayUseCommand(guildId, userId, name)) {
+            throw new CommandNotAvailable("Discord does not offer /" + name + " to member " + userId + " of guild " + guildId);
+        }
         World.GuildSpec guild = world.guild(guildId);
         String token = "itok-" + UUID.randomUUID();
         long interactionId = world.nextId();
@@ -398,6 +446,7 @@ public final class FakeDiscord implements AutoCloseable {
         String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, Object> body = raw.isBlank() || !raw.trim().startsWith("{") ? Map.of() : Json.read(raw);
         if (raw.contains("Content-Disposition: form-data")) body = multipartJson(raw);
+        if (method.equals("PUT") && path.matches("applications/\\d+/commands")) registerCommands(raw);
         Reply reply;
         Fault fault = takeFault(method, path);
         if (fault != null) {
