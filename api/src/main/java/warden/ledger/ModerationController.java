@@ -4,7 +4,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import warden.evidence.EvidenceImages;
+import warden.sanctions.AttachEvidenceImage;
+import warden.sanctions.DetachEvidenceImage;
+import warden.sanctions.EvidenceImage;
+import warden.sanctions.EvidenceTarget;
 import org.springframework.web.bind.annotation.PostMapping;
 import warden.sanctions.EditSanctionText;
 import warden.sanctions.RemoveSanction;
@@ -49,9 +55,11 @@ class ModerationController {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final CommandGateway commands;
+    private final EvidenceImages images;
 
-    ModerationController(CommandGateway commands) {
+    ModerationController(CommandGateway commands, EvidenceImages images) {
         this.commands = commands;
+        this.images = images;
     }
 
     record InfractionRequest(String id, InfractionType type, String reason, String channelId, String messageId) {
@@ -169,6 +177,49 @@ class ModerationController {
         String resetId = "reset:" + java.util.UUID.randomUUID();
         send(new ResetMemberSanctions(new MemberKey(guild, user), resetId, caller.actor(), body.reason(), Instant.now()));
         return new Reset(resetId);
+    }
+
+    record EvidenceRequest(String url) {
+    }
+
+    record EvidenceAdded(String sha256, String contentType, long size) {
+    }
+
+    /** An image (a Discord attachment's URL) fetched, checked and hashed, then kept as a reference in the sanction's evidence. */
+    @PostMapping("/sanctions/{sanction}/evidence")
+    @ResponseStatus(HttpStatus.CREATED)
+    EvidenceAdded sanctionEvidence(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable SanctionId sanction,
+                                   @RequestBody EvidenceRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        return attach(guild, user, EvidenceTarget.SANCTION, sanction.value(), body, caller);
+    }
+
+    @PostMapping("/infractions/{infraction}/evidence")
+    @ResponseStatus(HttpStatus.CREATED)
+    EvidenceAdded infractionEvidence(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable InfractionId infraction,
+                                     @RequestBody EvidenceRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        return attach(guild, user, EvidenceTarget.INFRACTION, infraction.value(), body, caller);
+    }
+
+    @DeleteMapping("/sanctions/{sanction}/evidence/{sha256}")
+    Accepted removeSanctionEvidence(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable SanctionId sanction,
+                                    @PathVariable String sha256, @AuthenticationPrincipal ApiCaller caller) {
+        send(new DetachEvidenceImage(new MemberKey(guild, user), EvidenceTarget.SANCTION, sanction.value(), sha256, caller.actor(), Instant.now()));
+        return new Accepted(sha256);
+    }
+
+    @DeleteMapping("/infractions/{infraction}/evidence/{sha256}")
+    Accepted removeInfractionEvidence(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable InfractionId infraction,
+                                      @PathVariable String sha256, @AuthenticationPrincipal ApiCaller caller) {
+        send(new DetachEvidenceImage(new MemberKey(guild, user), EvidenceTarget.INFRACTION, infraction.value(), sha256, caller.actor(),
+                Instant.now()));
+        return new Accepted(sha256);
+    }
+
+    private EvidenceAdded attach(GuildId guild, UserId user, EvidenceTarget target, String id, EvidenceRequest body, ApiCaller caller) {
+        if (body == null || body.url() == null) throw InvalidValueException.forField("url", "error.field.missing");
+        EvidenceImage image = images.fetch(body.url());
+        send(new AttachEvidenceImage(new MemberKey(guild, user), target, id, image, caller.actor(), Instant.now()));
+        return new EvidenceAdded(image.sha256(), image.contentType(), image.size());
     }
 
     private static String reason(ReasonRequest body) {

@@ -116,6 +116,18 @@ class SanctionManagementApiTest {
     }
 
     @Test
+    void evidenceImagesComeFromDiscordsServersOnly() {
+        String id = sanction("{\"kind\":\"WARN\"}");
+        long before = events();
+        Response elsewhere = api.post(MOD_A, base + "/sanctions/" + id + "/evidence", "{\"url\":\"https://example.com/a.png\"}");
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.text("code")).isEqualTo("error.evidence.host");
+        Response internal = api.post(MOD_A, base + "/sanctions/" + id + "/evidence", "{\"url\":\"http://169.254.169.254/latest\"}");
+        assertThat(internal.text("code")).isEqualTo("error.evidence.host");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void aResetIsForAdminsAndMustBeConfirmed() {
         String warn = sanction("{\"kind\":\"WARN\"}");
         String timeout = sanction("{\"kind\":\"TIMEOUT\",\"duration\":\"1h\"}");

@@ -55,6 +55,15 @@ final class SlashCommandCatalog {
                         .addOptions(new OptionData(OptionType.INTEGER, "delete_days", "Delete days").setRequiredRange(0, 7)),
                 command("mod").addOptions(new OptionData(OptionType.STRING, "preset", "Preset", true, true))
                         .addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("evidence").addSubcommands(
+                        new SubcommandData("add", "Add").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                choices(new OptionData(OptionType.STRING, "target", "Target", true), null, "sanction", "infraction"),
+                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                new OptionData(OptionType.ATTACHMENT, "image", "Image", true)),
+                        new SubcommandData("remove", "Remove").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                choices(new OptionData(OptionType.STRING, "target", "Target", true), null, "sanction", "infraction"),
+                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                new OptionData(OptionType.STRING, "sha256", "SHA-256", true))),
                 command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),
                 command("sanctions").addOption(OptionType.USER, "member", "Member")
                         .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,

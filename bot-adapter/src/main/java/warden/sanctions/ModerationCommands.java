@@ -56,9 +56,12 @@ public class ModerationCommands {
     private final QueryGateway queries;
     private final GuildTexts texts;
     private final GuildPolicies policies;
+    private final warden.evidence.EvidenceImages images;
 
-    ModerationCommands(CommandGateway commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies) {
+    ModerationCommands(CommandGateway commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies,
+                       warden.evidence.EvidenceImages images) {
         this.policies = policies;
+        this.images = images;
         this.commands = commands;
         this.queries = queries;
         this.texts = texts;
@@ -82,6 +85,7 @@ public class ModerationCommands {
             }
             case "sanctions" -> sanctions(event, guild, locale);
             case "mod" -> preset(event, guild, moderator, locale);
+            case "evidence" -> evidence(event, guild, moderator, locale);
             case "unban" -> sanction(event, "user", SanctionSpec.of(SanctionKind.UNBAN), moderator);
             case "pardon" -> {
                 User user = event.getOption("member").getAsUser();
@@ -148,6 +152,10 @@ public class ModerationCommands {
         for (SanctionExplanation.Change c : x.changes()) {
             out.append('\n').append(texts.in(locale, "command.why.change", String.valueOf(c.at().getEpochSecond()), c.by(),
                     c.what().toLowerCase(java.util.Locale.ROOT), c.before() == null ? "-" : c.before(), c.after() == null ? "-" : c.after()));
+        }
+        for (warden.sanctions.EvidenceImage image : x.images()) {
+            out.append('\n').append(texts.in(locale, "command.why.image", image.url(), String.valueOf(Math.max(1, image.size() / 1024)),
+                    image.sha256().substring(0, 12)));
         }
         if (x.removed() != null) {
             out.append('\n').append(texts.in(locale, "command.why.removed", x.removed().by(), String.valueOf(x.removed().at().getEpochSecond()),
@@ -268,6 +276,24 @@ public class ModerationCommands {
                 .map(ModerationSettings.Preset::name)
                 .filter(n -> typed.isEmpty() || n.toLowerCase(java.util.Locale.ROOT).contains(typed))
                 .toList();
+    }
+
+    /** {@code /evidence add|remove}: an image attached to the command, fetched, checked and kept by reference. */
+    private String evidence(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
+        MemberKey member = key(guild, event.getOption("member").getAsUser());
+        warden.sanctions.EvidenceTarget target = warden.sanctions.EvidenceTarget.valueOf(
+                event.getOption("target").getAsString().toUpperCase(java.util.Locale.ROOT));
+        String id = event.getOption("id").getAsString().strip();
+        String what = event.getOption("target").getAsString();
+        if ("remove".equals(event.getSubcommandName())) {
+            String sha = event.getOption("sha256").getAsString().strip().toLowerCase(java.util.Locale.ROOT);
+            commands.sendAndWait(new warden.sanctions.DetachEvidenceImage(member, target, id, sha, moderator, Instant.now()));
+            return texts.in(locale, "command.evidence.removed", what, id, sha.substring(0, Math.min(12, sha.length())));
+        }
+        warden.sanctions.EvidenceImage image = images.fetch(event.getOption("image").getAsAttachment().getUrl());
+        commands.sendAndWait(new warden.sanctions.AttachEvidenceImage(member, target, id, image, moderator, Instant.now()));
+        return texts.in(locale, "command.evidence.added", what, id, String.valueOf(Math.max(1, image.size() / 1024)),
+                image.sha256().substring(0, 12));
     }
 
     /** {@code /unmute}: lifts the member's timeouts that Warden holds in force. */

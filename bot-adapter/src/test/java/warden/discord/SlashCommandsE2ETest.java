@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 class SlashCommandsE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static long guild, general, moderator, admin, member, target, managed, muted, listed, dmed, closed, helpers, helper, banme;
+    static long guild, general, moderator, admin, member, target, managed, muted, listed, dmed, closed, helpers, helper, banme, evid;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(SlashCommandsE2ETest::world);
@@ -60,6 +60,7 @@ class SlashCommandsE2ETest {
         helpers = g.role("Helpers", Permission.EVERYONE);
         helper = g.member("helper", helpers);
         banme = g.member("banme");
+        evid = g.member("evid");
         g.owner(g.member("owner"));
         g.withWarden(Permission.MODERATION_BOT, 5);
     }
@@ -67,6 +68,8 @@ class SlashCommandsE2ETest {
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
         FakeDiscordProperties.register(registry, DISCORD);
+        registry.add("warden.evidence.hosts", () -> "127.0.0.1");
+        registry.add("warden.evidence.allow-http", () -> "true");
     }
 
     @Autowired JdbcClient db;
@@ -340,6 +343,34 @@ class SlashCommandsE2ETest {
             configAnyway("hideResponses", "on");
             configAnyway("showPublicly", "off");
         }
+    }
+
+    @Test
+    void evidenceImagesAreFetchedCheckedHashedAndShownByWhy() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        String id = sanctionIdIn(run(moderator, "timeout", List.of(user("member", evid), text("duration", "1h"), text("reason", "gore")), "en-US"));
+        byte[] png = new byte[4096];
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(header, 0, png, 0, header.length);
+        png[100] = 42;
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png));
+        String image = fake.upload("screenshot.png", "image/png", png);
+        Map<String, Object> attachment = Map.of("name", "image", "type", 11, "value", image);
+        String added = run(moderator, "evidence", List.of(sub("add", List.of(user("member", evid), text("target", "sanction"),
+                text("id", id), attachment))), "en-US");
+        assertThat(added).isEqualTo("Image added to sanction `" + id + "` (4 KB, SHA-256 " + sha.substring(0, 12) + "…).");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(run(moderator, "why", List.of(text("sanction", id)), "en-US"))
+                .contains("screenshot.png").contains(sha.substring(0, 12)));
+
+        String fakePng = fake.upload("not-really.png", "image/png", "<html>a page</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(run(moderator, "evidence", List.of(sub("add", List.of(user("member", evid), text("target", "sanction"),
+                text("id", id), Map.of("name", "image", "type", 11, "value", fakePng)))), "en-US"))
+                .startsWith("This file is not an image");
+
+        assertThat(run(moderator, "evidence", List.of(sub("remove", List.of(user("member", evid), text("target", "sanction"),
+                text("id", id), text("sha256", sha)))), "en-US")).startsWith("Image " + sha.substring(0, 12));
+        await().atMost(WAIT).until(() -> db.sql("select jsonb_array_length(images) from sanction_state where sanction_id = ?")
+                .param(id).query(Integer.class).single() == 0);
     }
 
     @Test

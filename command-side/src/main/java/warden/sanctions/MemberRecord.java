@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * loading a member with a long history reads one snapshot and a few events.
  */
 @Aggregate(cache = "memberRecordCache", snapshotTriggerDefinition = "memberRecordSnapshots")
-@Revision("4") // a snapshot of another revision is ignored and the record rebuilt from its events
+@Revision("5") // a snapshot of another revision is ignored and the record rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberRecord {
@@ -55,6 +55,7 @@ public class MemberRecord {
     static final Duration HORIZON = RuleLimits.MAX_WINDOW.plusDays(1);
     static final int SNAPSHOT_EVERY = 200;
     static final Duration RETRY_WINDOW = Duration.ofSeconds(60);
+    static final int EVIDENCE_IMAGES = 3;
 
     /** {@code guild:user}; a String, because deadlines store the identifier and must read it back as it was. */
     @AggregateIdentifier
@@ -69,6 +70,8 @@ public class MemberRecord {
     private Instant newest;
     private final Map<String, Sanction> sanctions = new HashMap<>();
     private final Set<String> notes = new HashSet<>();
+    /** Evidence images by {@code TARGET:id}: their SHA-256, at most {@link #EVIDENCE_IMAGES} each. */
+    private final Map<String, List<String>> images = new HashMap<>();
     /** Moderators' latest sanctions, by retry key: a same one within the retry window is a retried command. */
     private final Map<String, RecentManual> recentManual = new HashMap<>();
     /** {@link #recent} ordered by time, rebuilt after a snapshot is loaded. */
@@ -223,6 +226,33 @@ public class MemberRecord {
         boolean active = sanction.activeAt(at);
         if (active) cancelExpiry(id, deadlines);
         apply(new SanctionRemoved(member, SanctionId.of(id), sanction.kind(), active, by, reason, resetId, at));
+    }
+
+    @CommandHandler
+    void handle(AttachEvidenceImage cmd) {
+        exists(cmd.target(), cmd.targetId());
+        List<String> held = images.getOrDefault(cmd.target() + ":" + cmd.targetId(), List.of());
+        if (held.contains(cmd.image().sha256())) return;
+        if (held.size() >= EVIDENCE_IMAGES) throw new CommandRefusedException("error.evidence.tooMany", EVIDENCE_IMAGES);
+        apply(new EvidenceImageAttached(member, cmd.target(), cmd.targetId(), cmd.image(), cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(DetachEvidenceImage cmd) {
+        exists(cmd.target(), cmd.targetId());
+        if (!images.getOrDefault(cmd.target() + ":" + cmd.targetId(), List.of()).contains(cmd.sha256())) {
+            throw new CommandRefusedException("error.evidence.unknown", cmd.sha256());
+        }
+        apply(new EvidenceImageDetached(member, cmd.target(), cmd.targetId(), cmd.sha256(), cmd.by(), cmd.occurredAt()));
+    }
+
+    private void exists(EvidenceTarget target, String id) {
+        if (target == EvidenceTarget.SANCTION) {
+            Sanction sanction = sanction(SanctionId.of(id));
+            if (sanction.removed()) throw new CommandRefusedException("error.sanction.removed", id);
+        } else if (!known(InfractionId.of(id))) {
+            throw new CommandRefusedException("error.infraction.unknown", id);
+        }
     }
 
     @DeadlineHandler
@@ -428,6 +458,17 @@ public class MemberRecord {
     @EventSourcingHandler
     void on(SanctionRetimed e) {
         sanctions.computeIfPresent(e.sanctionId().value(), (id, s) -> s.withEnd(e.newEnd()));
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceImageAttached e) {
+        images.computeIfAbsent(e.target() + ":" + e.targetId(), k -> new ArrayList<>()).add(e.image().sha256());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceImageDetached e) {
+        List<String> held = images.get(e.target() + ":" + e.targetId());
+        if (held != null) held.remove(e.sha256());
     }
 
     @EventSourcingHandler

@@ -173,6 +173,51 @@ class SanctionManagementTest {
                                 T0.plusSeconds(60)));
     }
 
+    static EvidenceImage image(String sha) {
+        return new EvidenceImage("https://cdn.discordapp.com/attachments/1/2/" + sha + ".png", "image/png", 2048, sha);
+    }
+
+    static EvidenceImageAttached attached(String sha) {
+        return new EvidenceImageAttached(MEMBER, EvidenceTarget.SANCTION, "t1", image(sha), MOD, T0.plusSeconds(5));
+    }
+
+    @Test
+    void upToThreeImagesSupportASanctionAndTheSameImageTwiceIsOne() {
+        fixture.given(decided("t1", TIMEOUT, T0))
+                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("aa"), MOD, T0.plusSeconds(5)))
+                .expectEvents(attached("aa"));
+        fixture.given(decided("t1", TIMEOUT, T0), attached("aa"))
+                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("aa"), MOD, T0.plusSeconds(6)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(decided("t1", TIMEOUT, T0), attached("aa"), attached("bb"), attached("cc"))
+                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(6)))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("error.evidence.tooMany"));
+        fixture.given(decided("t1", TIMEOUT, T0), attached("aa"), attached("bb"), attached("cc"),
+                        new EvidenceImageDetached(MEMBER, EvidenceTarget.SANCTION, "t1", "bb", MOD, T0.plusSeconds(7)))
+                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(8)))
+                .expectEvents(new EvidenceImageAttached(MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(8)));
+    }
+
+    @Test
+    void imagesNeedAnExistingTargetAndOnlyHeldImagesCanBeRemoved() {
+        fixture.given(decided("t1", TIMEOUT, T0))
+                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.INFRACTION, "m404", image("aa"), MOD, T0))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("error.infraction.unknown"));
+        fixture.given(MemberRecordTest.recorded("m1", T0))
+                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.INFRACTION, "m1", image("aa"), MOD, T0.plusSeconds(1)))
+                .expectEvents(new EvidenceImageAttached(MEMBER, EvidenceTarget.INFRACTION, "m1", image("aa"), MOD, T0.plusSeconds(1)));
+        fixture.given(decided("t1", TIMEOUT, T0), attached("aa"))
+                .when(new DetachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", "zz", MOD, T0.plusSeconds(9)))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("error.evidence.unknown"));
+        fixture.given(decided("t1", TIMEOUT, T0), attached("aa"))
+                .when(new DetachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", "aa", MOD, T0.plusSeconds(9)))
+                .expectEvents(new EvidenceImageDetached(MEMBER, EvidenceTarget.SANCTION, "t1", "aa", MOD, T0.plusSeconds(9)));
+    }
+
     @Test
     void resettingAMemberWithoutSanctionsIsRefused() {
         fixture.given(MemberRecordTest.recorded("m1", T0))

@@ -60,6 +60,9 @@ public final class FakeDiscord implements AutoCloseable {
     /** Sessions whose socket closed but which may still resume: Discord keeps queuing their dispatches. */
     private final Map<String, Session> resumable = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger inviteLookups = new java.util.concurrent.atomic.AtomicInteger();
+    /** The fake CDN: path -> {content type, bytes}; and the attachment objects by id. */
+    private final Map<String, Object[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> attachments = new ConcurrentHashMap<>();
     /** Registered command -> its default member permissions (-1: everyone). */
     private final Map<String, Long> commandPermissions = new ConcurrentHashMap<>();
     /** guild:command -> roles the server lets use it. */
@@ -303,6 +306,30 @@ public final class FakeDiscord implements AutoCloseable {
         return ((List<Map<String, Object>>) data.get("choices")).stream().map(c -> String.valueOf(c.get("value"))).toList();
     }
 
+    /**
+     * A file a member attaches (to a slash command's attachment option, type 11, whose value is the returned id): served
+     * by the fake's CDN at its {@code url}.
+     */
+    public String upload(String filename, String contentType, byte[] bytes) {
+        long id = world.nextId();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + id + "/" + filename;
+        files.put("attachments/" + id + "/" + filename, new Object[]{contentType, bytes});
+        attachments.put(Long.toString(id), obj("id", Long.toString(id), "filename", filename, "size", bytes.length, "url", url,
+                "proxy_url", url, "content_type", contentType, "ephemeral", true));
+        return Long.toString(id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void collectAttachments(List<Map<String, Object>> options, Map<String, Object> out) {
+        for (Map<String, Object> option : options) {
+            if (Integer.valueOf(11).equals(option.get("type"))) {
+                String id = String.valueOf(option.get("value"));
+                if (attachments.containsKey(id)) out.put(id, attachments.get(id));
+            }
+            if (option.get("options") instanceof List<?> nested) collectAttachments((List<Map<String, Object>>) nested, out);
+        }
+    }
+
     /** Thrown when Discord would not offer the command to this member: the interaction never reaches the bot. */
     public static final class CommandNotAvailable extends RuntimeException {
         CommandNotAvailable(String message) {
@@ -355,6 +382,8 @@ public final class FakeDiscord implements AutoCloseable {
         Map<String, Object> resolvedUsers = new LinkedHashMap<>();
         Map<String, Object> resolvedMembers = new LinkedHashMap<>();
         collectUsers(options, guild, resolvedUsers, resolvedMembers);
+        Map<String, Object> resolvedAttachments = new LinkedHashMap<>();
+        collectAttachments(options, resolvedAttachments);
         Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
         member.put("permissions", Long.toString(permissions(guild, userId)));
         Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
@@ -364,7 +393,8 @@ public final class FakeDiscord implements AutoCloseable {
                 "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
                 "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
                 "data", obj("id", Long.toString(world.nextId()), "name", name, "type", 1, "guild_id", Long.toString(guildId),
-                        "options", options, "resolved", obj("users", resolvedUsers, "members", resolvedMembers)));
+                        "options", options, "resolved", obj("users", resolvedUsers, "members", resolvedMembers,
+                                "attachments", resolvedAttachments)));
         pendingInteractions.put(interactionId, System.nanoTime());
         dispatch("INTERACTION_CREATE", interaction);
         return token;
@@ -441,6 +471,16 @@ public final class FakeDiscord implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String fullPath = exchange.getRequestURI().getRawPath();
+        Object[] file = files.get(fullPath.replaceFirst("^/", ""));
+        if (file != null && method.equals("GET")) { // the CDN: raw bytes, no API envelope
+            byte[] bytes = (byte[]) file[1];
+            exchange.getResponseHeaders().set("Content-Type", (String) file[0]);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            return;
+        }
         String path = URLDecoder.decode(fullPath.replaceFirst("^/api/v\\d+/", ""), StandardCharsets.UTF_8);
         String query = exchange.getRequestURI().getRawQuery();
         String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -56,6 +56,12 @@ record AuditSummary(Long userId, String refId, InfractionType infractionType, Sa
         if (event instanceof warden.sanctions.SanctionRemoved e) {
             return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.reason());
         }
+        if (event instanceof warden.sanctions.EvidenceImageAttached e) {
+            return new AuditSummary(user, e.targetId(), null, null, e.by(), e.image().url());
+        }
+        if (event instanceof warden.sanctions.EvidenceImageDetached e) {
+            return new AuditSummary(user, e.targetId(), null, null, e.by(), e.sha256());
+        }
         if (event instanceof warden.interserver.FrequencyCreated e) {
             return new AuditSummary(user, e.frequency().shortId() + "/" + e.channel(), null, null, e.by(), null);
         }

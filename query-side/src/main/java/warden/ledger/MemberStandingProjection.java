@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.MemberKey;
 import warden.common.EventJson;
+import warden.sanctions.EvidenceImageAttached;
+import warden.sanctions.EvidenceImageDetached;
+import warden.sanctions.EvidenceTarget;
 import warden.sanctions.InfractionPardoned;
 import warden.sanctions.InfractionRecorded;
 import warden.sanctions.SanctionApplied;
@@ -105,6 +108,28 @@ class MemberStandingProjection {
     void on(SanctionRetimed e) {
         writes.write("update sanction_state set expires_at = ? where guild_id = ? and sanction_id = ?",
                 toDb(e.newEnd()), e.member().guild().value(), e.sanctionId().value());
+    }
+
+    @EventHandler
+    void on(EvidenceImageAttached e) {
+        writes.write("update " + table(e.target()) + " set images = images || ?::jsonb where guild_id = ? and " + idColumn(e.target()) + " = ?",
+                "[" + EventJson.write(e.image()) + "]", e.member().guild().value(), e.targetId());
+    }
+
+    @EventHandler
+    void on(EvidenceImageDetached e) {
+        writes.write("update " + table(e.target()) + """
+                         set images = (select coalesce(jsonb_agg(i), '[]') from jsonb_array_elements(images) i where i->>'sha256' <> ?)
+                        where guild_id = ? and """ + " " + idColumn(e.target()) + " = ?",
+                e.sha256(), e.member().guild().value(), e.targetId());
+    }
+
+    private static String table(EvidenceTarget target) {
+        return target == EvidenceTarget.SANCTION ? "sanction_state" : "infraction_state";
+    }
+
+    private static String idColumn(EvidenceTarget target) {
+        return target == EvidenceTarget.SANCTION ? "sanction_id" : "infraction_id";
     }
 
     /** Kept in the table (and the audit trail) but hidden from standings: a removed sanction counts nowhere. */

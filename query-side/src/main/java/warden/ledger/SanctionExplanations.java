@@ -35,7 +35,7 @@ class SanctionExplanations {
         Row row = db.sql("""
                         select user_id, sanction_id, kind, duration_s, decided_by, reason, decided_at, expires_at, status,
                                status_reason, rule_decision::text as rule_decision, context, removed_at, removed_by,
-                               removed_reason, reset_id
+                               removed_reason, reset_id, images::text as images
                         from sanction_state where guild_id = ? and sanction_id = ?""")
                 .params(query.guild().value(), query.sanction().value())
                 .query((rs, n) -> new Row(new SanctionExplanation(rs.getString("sanction_id"),
@@ -45,7 +45,8 @@ class SanctionExplanations {
                         fromDb(rs, "expires_at"), rs.getString("status"), rs.getString("status_reason"), null, List.of(),
                         List.of(), rs.getString("context"), changes,
                         rs.getObject("removed_at") == null ? null : new SanctionExplanation.Removal(rs.getString("removed_by"),
-                                rs.getString("removed_reason"), rs.getString("reset_id"), fromDb(rs, "removed_at"))),
+                                rs.getString("removed_reason"), rs.getString("reset_id"), fromDb(rs, "removed_at")),
+                        images(rs.getString("images"))),
                         rs.getLong("user_id"), EventJson.read(rs.getString("rule_decision"), RuleDecision.class)))
                 .optional()
                 .orElseThrow(() -> new CommandRefusedException("error.sanction.unknown", query.sanction()));
@@ -63,7 +64,7 @@ class SanctionExplanations {
                 base.reason(), base.decidedAt(), base.expiresAt(), base.status(), base.statusReason(),
                 new SanctionExplanation.Rule(decision.rule().value(), decision.policyVersion(), decision.countedType(),
                         decision.threshold(), decision.window()),
-                counted, outranked, base.context(), base.changes(), base.removed());
+                counted, outranked, base.context(), base.changes(), base.removed(), base.images());
     }
 
     /** The sanction's edits and new ends, from the audit trail (each event keeps the text or end it replaced). */
@@ -81,6 +82,15 @@ class SanctionExplanations {
                             actor(e.get("by")), edit ? null : text(e.get("reason")), java.time.Instant.parse(String.valueOf(e.get("occurredAt"))));
                 })
                 .list();
+    }
+
+    private static List<warden.sanctions.EvidenceImage> images(String json) {
+        if (json == null) return List.of();
+        try {
+            return List.of(EventJson.mapper().readValue(json, warden.sanctions.EvidenceImage[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable evidence images", e);
+        }
     }
 
     private static String actor(Object json) {

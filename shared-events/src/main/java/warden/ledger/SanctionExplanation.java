@@ -15,11 +15,12 @@ import java.util.Map;
  * @param context   what moderators keep beside the reason
  * @param changes   every edit of the reason or context and every new end, oldest first
  * @param removed   who took the sanction back and why, or null
+ * @param images    the evidence images kept by reference
  */
 public record SanctionExplanation(String sanctionId, String userId, SanctionKind kind, Duration duration, String decidedBy,
                                   String reason, Instant decidedAt, Instant expiresAt, String status, String statusReason,
                                   Rule rule, List<Counted> counted, List<Map<String, Object>> outranked, String context,
-                                  List<Change> changes, Removal removed) {
+                                  List<Change> changes, Removal removed, List<warden.sanctions.EvidenceImage> images) {
 
     /** One change after the decision: {@code what} is REASON, CONTEXT or END. */
     public record Change(String what, String before, String after, String by, String reason, Instant at) {

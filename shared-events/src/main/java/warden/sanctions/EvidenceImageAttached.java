@@ -1,0 +1,17 @@
+package warden.sanctions;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.MemberEvent;
+import warden.common.MemberKey;
+
+import java.time.Instant;
+
+@Revision("1")
+public record EvidenceImageAttached(MemberKey member,
+                                    EvidenceTarget target,
+                                    String targetId,
+                                    EvidenceImage image,
+                                    Actor by,
+                                    Instant occurredAt) implements MemberEvent {
+}

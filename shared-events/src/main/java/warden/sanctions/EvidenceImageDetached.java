@@ -1,0 +1,17 @@
+package warden.sanctions;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.MemberEvent;
+import warden.common.MemberKey;
+
+import java.time.Instant;
+
+@Revision("1")
+public record EvidenceImageDetached(MemberKey member,
+                                    EvidenceTarget target,
+                                    String targetId,
+                                    String sha256,
+                                    Actor by,
+                                    Instant occurredAt) implements MemberEvent {
+}

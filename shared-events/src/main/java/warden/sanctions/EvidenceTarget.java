@@ -1,0 +1,7 @@
+package warden.sanctions;
+
+/** What an evidence image supports. */
+public enum EvidenceTarget {
+    SANCTION,
+    INFRACTION
+}
