@@ -116,6 +116,30 @@ class SanctionManagementApiTest {
     }
 
     @Test
+    void aServersResetIsForAdminsConfirmedAndRemovesWhatWasDecidedBeforeIt() {
+        String guildBase = "/api/v1/guilds/" + GUILD_A;
+        String other = Long.toString(USERS.incrementAndGet());
+        String first = sanction("{\"kind\":\"WARN\",\"reason\":\"before the reset\"}");
+        Response second = api.post(MOD_A, guildBase + "/members/" + other + "/sanctions", "{\"kind\":\"KICK\",\"reason\":\"before too\"}");
+        long before = events();
+        assertThat(api.post(MOD_A, guildBase + "/sanctions/reset", "{\"confirm\":\"" + GUILD_A + "\"}").status()).isEqualTo(403);
+        Response unconfirmed = api.post(ADMIN_A, guildBase + "/sanctions/reset", "{\"confirm\":\"" + user + "\"}");
+        assertThat(unconfirmed.text("code")).isEqualTo("error.sanction.serverResetConfirm");
+        assertThat(events()).isEqualTo(before);
+
+        Response reset = api.post(ADMIN_A, guildBase + "/sanctions/reset", "{\"confirm\":\"" + GUILD_A + "\",\"reason\":\"new rules\"}");
+        assertThat(reset.status()).as(reset.raw()).isEqualTo(200);
+        String resetId = reset.text("resetId");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(explanation(first).path("removed").path("resetId").asText()).isEqualTo(resetId);
+            assertThat(explanation(second.text("id")).path("removed").path("resetId").asText()).isEqualTo(resetId);
+        });
+        String after = sanction("{\"kind\":\"WARN\",\"reason\":\"after the reset\"}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(explanation(after).path("status").asText()).isNotEmpty());
+        assertThat(explanation(after).path("removed").isNull() || explanation(after).path("removed").isMissingNode()).isTrue();
+    }
+
+    @Test
     void evidenceImagesComeFromDiscordsServersOnly() {
         String id = sanction("{\"kind\":\"WARN\"}");
         long before = events();

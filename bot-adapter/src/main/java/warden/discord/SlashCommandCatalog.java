@@ -94,6 +94,9 @@ final class SlashCommandCatalog {
                                 new OptionData(OptionType.STRING, "reason", "Reason")),
                         new SubcommandData("reset", "Reset").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
                                 new OptionData(OptionType.STRING, "confirm", "Confirm", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                        new SubcommandData("reset-server", "Reset server").addOptions(
+                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
                                 new OptionData(OptionType.STRING, "reason", "Reason"))),
                 command("automod").addSubcommands(
                         new SubcommandData("enable", "Enable").addOptions(module()),

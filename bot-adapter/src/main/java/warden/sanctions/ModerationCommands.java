@@ -168,6 +168,17 @@ public class ModerationCommands {
     private String manage(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
         String sub = String.valueOf(event.getSubcommandName());
         Instant now = Instant.now();
+        if (sub.equals("reset-server")) {
+            if (!event.getMember().hasPermission(net.dv8tion.jda.api.Permission.ADMINISTRATOR)) {
+                return texts.in(locale, "command.error.permission", net.dv8tion.jda.api.Permission.ADMINISTRATOR.getName());
+            }
+            if (!event.getGuild().getId().equals(event.getOption("confirm").getAsString().strip())) {
+                return texts.in(locale, "error.sanction.serverResetConfirm");
+            }
+            String resetId = "server-reset:" + event.getInteraction().getId();
+            commands.sendAndWait(new warden.sanctions.ResetGuildSanctions(guild, resetId, moderator, reason(event), now));
+            return texts.in(locale, "command.sanction.serverReset", resetId);
+        }
         if (sub.equals("reset")) {
             if (!event.getMember().hasPermission(net.dv8tion.jda.api.Permission.MANAGE_SERVER)) {
                 return texts.in(locale, "command.error.permission", net.dv8tion.jda.api.Permission.MANAGE_SERVER.getName());

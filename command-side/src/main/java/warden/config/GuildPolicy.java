@@ -113,6 +113,14 @@ public class GuildPolicy {
         return version(cmd.guild());
     }
 
+    /** A whole server's reset is recorded once here; {@code GuildSanctionsResetProcess} carries it to each member. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(warden.sanctions.ResetGuildSanctions cmd) {
+        apply(new warden.sanctions.GuildSanctionsReset(cmd.guild(), cmd.resetId(), cmd.by(), cmd.reason(), cmd.occurredAt()));
+        return cmd.resetId();
+    }
+
     /** Turning premium off keeps existing rules; only new ones are refused beyond the regular limit. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -140,6 +148,11 @@ public class GuildPolicy {
         }
         if (!Objects.equals(before.userContent(), after.userContent())) changed.add("userContent");
         return changed;
+    }
+
+    @EventSourcingHandler
+    void on(warden.sanctions.GuildSanctionsReset event) {
+        id = GuildPolicyId.of(event.guild());
     }
 
     @EventSourcingHandler

@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * loading a member with a long history reads one snapshot and a few events.
  */
 @Aggregate(cache = "memberRecordCache", snapshotTriggerDefinition = "memberRecordSnapshots")
-@Revision("5") // a snapshot of another revision is ignored and the record rebuilt from its events
+@Revision("6") // a snapshot of another revision is ignored and the record rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberRecord {
@@ -215,8 +215,12 @@ public class MemberRecord {
     @CommandHandler
     void handle(ResetMemberSanctions cmd, DeadlineManager deadlines) {
         List<Map.Entry<String, Sanction>> left = sanctions.entrySet().stream().filter(e -> !e.getValue().removed())
+                .filter(e -> cmd.decidedUpTo() == null || e.getValue().decidedAt() == null || !e.getValue().decidedAt().isAfter(cmd.decidedUpTo()))
                 .sorted(Map.Entry.comparingByKey()).toList();
-        if (left.isEmpty()) throw new CommandRefusedException("error.sanction.noneToReset");
+        if (left.isEmpty()) {
+            if (cmd.decidedUpTo() != null) return; // a server's reset run again, or a member it left untouched
+            throw new CommandRefusedException("error.sanction.noneToReset");
+        }
         for (Map.Entry<String, Sanction> entry : left) {
             remove(entry.getKey(), entry.getValue(), cmd.by(), cmd.reason(), cmd.resetId(), cmd.occurredAt(), deadlines);
         }
@@ -412,7 +416,7 @@ public class MemberRecord {
     @EventSourcingHandler
     void on(SanctionDecided e) {
         remember(e.member());
-        sanctions.put(e.sanctionId().value(), Sanction.decided(e.sanction().kind(), e.expiresAt(), e.reason()));
+        sanctions.put(e.sanctionId().value(), Sanction.decided(e.sanction().kind(), e.expiresAt(), e.reason(), e.occurredAt()));
         if (e.rule() == null && e.decidedBy().kind() == Actor.Kind.MODERATOR) {
             recentManual.values().removeIf(r -> r.at().isBefore(e.occurredAt().minus(RETRY_WINDOW)));
             recentManual.put(retryKey(e.decidedBy(), e.sanction(), e.reason()), new RecentManual(e.sanctionId().value(), e.occurredAt()));
@@ -508,28 +512,29 @@ public class MemberRecord {
     record RecentManual(String sanctionId, Instant at) {
     }
 
-    record Sanction(SanctionKind kind, Instant expiresAt, Status status, String reason, String context, boolean removed) {
+    record Sanction(SanctionKind kind, Instant expiresAt, Status status, String reason, String context, boolean removed,
+                    Instant decidedAt) {
         enum Status { DECIDED, APPLIED, FAILED, ENDED }
 
-        static Sanction decided(SanctionKind kind, Instant expiresAt, String reason) {
-            return new Sanction(kind, expiresAt, Status.DECIDED, reason, null, false);
+        static Sanction decided(SanctionKind kind, Instant expiresAt, String reason, Instant decidedAt) {
+            return new Sanction(kind, expiresAt, Status.DECIDED, reason, null, false, decidedAt);
         }
 
         Sanction withStatus(Status next) {
-            return new Sanction(kind, expiresAt, next, reason, context, removed);
+            return new Sanction(kind, expiresAt, next, reason, context, removed, decidedAt);
         }
 
         Sanction withText(SanctionText field, String text) {
-            return field == SanctionText.REASON ? new Sanction(kind, expiresAt, status, text, context, removed)
-                    : new Sanction(kind, expiresAt, status, reason, text, removed);
+            return field == SanctionText.REASON ? new Sanction(kind, expiresAt, status, text, context, removed, decidedAt)
+                    : new Sanction(kind, expiresAt, status, reason, text, removed, decidedAt);
         }
 
         Sanction withEnd(Instant end) {
-            return new Sanction(kind, end, status, reason, context, removed);
+            return new Sanction(kind, end, status, reason, context, removed, decidedAt);
         }
 
         Sanction asRemoved() {
-            return new Sanction(kind, expiresAt, status, reason, context, true);
+            return new Sanction(kind, expiresAt, status, reason, context, true, decidedAt);
         }
 
         boolean outcomeKnown() {

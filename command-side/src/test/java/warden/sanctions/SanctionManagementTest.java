@@ -219,6 +219,21 @@ class SanctionManagementTest {
     }
 
     @Test
+    void aServersResetRemovesOnlyWhatWasDecidedUpToItAndRunsAgainHarmlessly() {
+        Instant reset = T0.plusSeconds(30);
+        fixture.given(decided("w1", SanctionSpec.of(SanctionKind.WARN), T0), decided("t1", TIMEOUT, T0.plusSeconds(60)))
+                .when(new ResetMemberSanctions(MEMBER, "server-reset:1", MOD, "new rules", T0.plusSeconds(90), reset))
+                .expectEvents(new SanctionRemoved(MEMBER, SanctionId.of("w1"), SanctionKind.WARN, false, MOD, "new rules",
+                        "server-reset:1", T0.plusSeconds(90)));
+        fixture.given(decided("w1", SanctionSpec.of(SanctionKind.WARN), T0),
+                        new SanctionRemoved(MEMBER, SanctionId.of("w1"), SanctionKind.WARN, false, MOD, null, "server-reset:1", T0.plusSeconds(90)),
+                        decided("t1", TIMEOUT, T0.plusSeconds(60)))
+                .when(new ResetMemberSanctions(MEMBER, "server-reset:1", MOD, "new rules", T0.plusSeconds(120), reset))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void resettingAMemberWithoutSanctionsIsRefused() {
         fixture.given(MemberRecordTest.recorded("m1", T0))
                 .when(new ResetMemberSanctions(MEMBER, "reset-1", MOD, null, T0.plusSeconds(60)))
