@@ -90,7 +90,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
         Matcher m = PLACEHOLDER.matcher(dmTemplate);
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group(1))) {
-                throw InvalidValueException.forField("dmTemplate", "error.moderation.placeholder", m.group(1), String.join(", ", PLACEHOLDERS));
+                throw InvalidValueException.forField("dmTemplate", "error.moderation.placeholder", "{" + m.group(1) + "}", String.join(", ", PLACEHOLDERS));
             }
         }
         return this;
