@@ -26,8 +26,10 @@ import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code backtest --policy policy.json --export chat.json}: runs an automod policy over a channel export without
- * touching Discord or the database, and prints one JSON line per flagged message, then a summary line.
+ * {@code backtest --policy policy.json --export chat.json [more files or folders]}: runs an automod policy over
+ * DiscordChatExporter exports without touching Discord or the database, and prints one JSON line per flagged message,
+ * then a summary line; {@code --compare} runs a second policy beside it, {@code --rules} plays the sanction rules over
+ * what was flagged, {@code --report} writes an HTML page or a CSV file. Every problem is one line, never a stack trace.
  */
 public final class BacktestCommand {
 
@@ -36,33 +38,104 @@ public final class BacktestCommand {
     private BacktestCommand() {
     }
 
+    /** What the command line asks for. */
+    record Options(Path policy, Path compare, List<Path> exports, Path report, boolean rules) {
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path policyFile = null;
-        Path exportFile = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--policy") && i + 1 < args.length) policyFile = Path.of(args[++i]);
-            else if (args[i].equals("--export") && i + 1 < args.length) exportFile = Path.of(args[++i]);
-            else {
-                err.println("unknown argument: " + args[i]);
-                return usage(err);
-            }
-        }
-        if (policyFile == null || exportFile == null) return usage(err);
+        Options options;
         try {
-            AutomodSettings settings = readPolicy(policyFile);
-            return backtest(settings, exportFile, out);
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return usage(err);
+        }
+        try {
+            Policy a = readPolicyAndRules(options.policy());
+            Policy b = options.compare() == null ? null : readPolicyAndRules(options.compare());
+            return new BacktestRun(a, b, options, out, err).run();
         } catch (BadInput e) {
             err.println("error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) { // a bug must still read as one line, never a stack trace
+            err.println("error: " + e);
             return 1;
         }
     }
 
+    static Options parse(String[] args) {
+        Path policy = null;
+        Path compare = null;
+        Path report = null;
+        boolean rules = false;
+        List<Path> exports = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--policy" -> policy = Path.of(value(args, ++i, "--policy"));
+                case "--compare" -> compare = Path.of(value(args, ++i, "--compare"));
+                case "--report" -> report = Path.of(value(args, ++i, "--report"));
+                case "--rules" -> rules = true;
+                case "--export" -> {
+                    value(args, i + 1, "--export");
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) exports.add(Path.of(args[++i]));
+                }
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        if (policy == null || exports.isEmpty()) throw new IllegalArgumentException("--policy and --export are needed");
+        if (report != null && !report.toString().endsWith(".html") && !report.toString().endsWith(".csv")) {
+            throw new IllegalArgumentException("--report writes a .html or a .csv file");
+        }
+        return new Options(policy, compare, List.copyOf(exports), report, rules);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
     private static int usage(PrintStream err) {
-        err.println("usage: java -jar warden.jar backtest --policy policy.json --export chat.json");
+        err.println("usage: java -jar warden.jar backtest --policy policy.json [--compare other.json] [--rules]");
+        err.println("                                     --export chat.json [more.json folder/ ...] [--report report.html|report.csv]");
         return 2;
     }
 
-    private static final class BadInput extends Exception {
+    /** A policy file: an automod document, or {@code {"automod": {...}, "rules": [...]}} with the sanction rules. */
+    record Policy(Path file, AutomodSettings settings, List<warden.sanctions.SanctionRule> rules) {
+    }
+
+    static Policy readPolicyAndRules(Path file) throws BadInput {
+        try {
+            byte[] json = Files.readAllBytes(file);
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(json);
+            if (root != null && root.isObject() && (root.has("automod") || root.has("rules"))) {
+                AutomodSettings settings = readPolicy(file, JSON.writeValueAsBytes(root.path("automod").isMissingNode()
+                        ? JSON.createObjectNode() : root.path("automod")));
+                List<warden.sanctions.SanctionRule> rules = new java.util.ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode rule : root.path("rules")) {
+                    try {
+                        warden.sanctions.SanctionRule r = JSON.treeToValue(rule, warden.sanctions.SanctionRule.class);
+                        r.validate();
+                        rules.add(r);
+                    } catch (JsonProcessingException | LocalizedException e) {
+                        throw new BadInput(file + ": rule " + rules.size() + ": "
+                                + (e instanceof LocalizedException l ? english(l) : ((JsonProcessingException) e).getOriginalMessage()));
+                    }
+                }
+                return new Policy(file, settings, List.copyOf(rules));
+            }
+            return new Policy(file, readPolicy(file, json), List.of());
+        } catch (NoSuchFileException e) {
+            throw new BadInput(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ";
+            throw new BadInput(file + ":" + where + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    static final class BadInput extends Exception {
         BadInput(String message) {
             super(message);
         }
@@ -70,7 +143,16 @@ public final class BacktestCommand {
 
     static AutomodSettings readPolicy(Path file) throws BadInput {
         try {
-            byte[] json = Files.readAllBytes(file);
+            return readPolicy(file, Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new BadInput(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    static AutomodSettings readPolicy(Path file, byte[] json) throws BadInput {
+        try {
             AutomodSettings settings = JSON.readValue(json, AutomodSettings.class);
             try {
                 settings.validate();
@@ -78,8 +160,6 @@ public final class BacktestCommand {
                 throw new BadInput(file + ":" + locate(json, e.field()) + english(e) + (e.field() == null ? "" : " (at " + e.field() + ")"));
             }
             return settings;
-        } catch (NoSuchFileException e) {
-            throw new BadInput(file + ": no such file");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ";
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -115,48 +195,12 @@ public final class BacktestCommand {
         return "";
     }
 
-    private static String english(LocalizedException e) {
+    static String english(LocalizedException e) {
         String pattern = ResourceBundle.getBundle("warden/messages", Locale.ROOT).getString(e.code());
         return new java.text.MessageFormat(pattern, Locale.ROOT).format(e.args());
     }
 
-    private static int backtest(AutomodSettings settings, Path exportFile, PrintStream out) throws BadInput {
-        DetectionEngine engine = DetectionEngine.offline();
-        AtomicLong flagged = new AtomicLong();
-        Map<AutomodModule, Long> perModule = new EnumMap<>(AutomodModule.class);
-        CompiledPolicy[] compiled = new CompiledPolicy[1];
-        long started = System.nanoTime();
-        long scanned;
-        try (InputStream in = Files.newInputStream(exportFile)) {
-            scanned = new ChatExportReader().read(in, exportFile.toString(), message -> {
-                if (compiled[0] == null) compiled[0] = engine.compile(new PolicyDocument(message.guild(), 0, true, settings, List.of()));
-                Evaluation evaluation = engine.evaluate(message, compiled[0]);
-                if (!evaluation.flagged()) return;
-                flagged.incrementAndGet();
-                evaluation.violations().forEach(v -> perModule.merge(v.module(), 1L, Long::sum));
-                out.println(line(message, evaluation));
-            });
-        } catch (NoSuchFileException e) {
-            throw new BadInput(exportFile + ": no such file");
-        } catch (ChatExportReader.ExportException e) {
-            throw new BadInput(e.getMessage());
-        } catch (IOException e) {
-            throw new BadInput(exportFile + ": cannot be read (" + e.getMessage() + ")");
-        }
-        double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
-        ObjectNode summary = JSON.createObjectNode();
-        summary.put("summary", true);
-        summary.put("messagesScanned", scanned);
-        summary.put("messagesFlagged", flagged.get());
-        ObjectNode modules = summary.putObject("flaggedPerModule");
-        perModule.forEach((module, count) -> modules.put(module.key(), count));
-        summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        summary.put("messagesPerSecond", Math.round(scanned / seconds));
-        out.println(summary);
-        return 0;
-    }
-
-    private static String line(ChatMessage message, Evaluation evaluation) {
+    static ObjectNode line(ChatMessage message, Evaluation evaluation) {
         ObjectNode line = JSON.createObjectNode();
         line.put("messageId", message.id());
         var modules = line.putArray("modules");
@@ -174,6 +218,6 @@ public final class BacktestCommand {
             }
         }
         if (evaluation.repost() != null) line.put("censoredText", evaluation.repost());
-        return line.toString();
+        return line;
     }
 }
