@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import warden.sanctions.Evidence;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,29 +30,19 @@ final class BacktestReport {
     private BacktestReport() {
     }
 
-    static void write(Path file, List<BacktestRun.Flag> flags, List<RuleSimulator.Decision> decisions, JsonNode summary,
-                      boolean compared) throws IOException {
-        if (file.toString().endsWith(".csv")) csv(file, flags);
-        else html(file, flags, decisions, summary, compared);
-    }
+    static final String CSV_HEADER = "message_id,time,file,channel,author,modules,matched,content\n";
 
-    private static void csv(Path file, List<BacktestRun.Flag> flags) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("message_id,time,file,channel,author,modules,matched,content\n");
-            for (BacktestRun.Flag f : flags) {
-                if (!f.a().flagged()) continue;
-                List<String> modules = new ArrayList<>();
-                List<String> matched = new ArrayList<>();
-                for (Violation v : f.a().violations()) {
-                    modules.add(v.module().key());
-                    v.spans().forEach(s -> matched.add(s.text()));
-                }
-                w.write(String.join(",", cell(f.message().id()), cell(f.message().timestamp().toString()), cell(f.file()),
-                        cell(f.channel()), cell(f.message().author().toString()), cell(String.join(" ", modules)),
-                        cell(String.join(" | ", matched)), cell(f.message().content())));
-                w.write('\n');
-            }
+    /** One flagged message as a CSV row. */
+    static String csvRow(BacktestRun.Flag f) {
+        List<String> modules = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        for (Violation v : f.a().violations()) {
+            modules.add(v.module().key());
+            v.spans().forEach(s -> matched.add(s.text()));
         }
+        return String.join(",", cell(f.message().id()), cell(f.message().timestamp().toString()), cell(f.file()),
+                cell(f.channel()), cell(f.message().author().toString()), cell(String.join(" ", modules)),
+                cell(String.join(" | ", matched)), cell(f.message().content())) + "\n";
     }
 
     /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so that a spreadsheet never runs a message as a formula. */
@@ -63,8 +52,8 @@ final class BacktestReport {
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
-    private static void html(Path file, List<BacktestRun.Flag> flags, List<RuleSimulator.Decision> decisions, JsonNode summary,
-                             boolean compared) throws IOException {
+    static void html(Path file, List<BacktestRun.Flag> flags, List<RuleSimulator.Decision> decisions, JsonNode summary,
+                             BacktestRun.Tally tally, boolean compared) throws IOException {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Warden backtest</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
@@ -79,8 +68,8 @@ final class BacktestReport {
         table(h, "Flagged per module", "module", summary.path("flaggedPerModule"), "per-module");
         table(h, "Flagged per channel", "channel", summary.path("flaggedPerChannel"), "per-channel");
         table(h, "Flagged per member (top 20)", "member", summary.path("flaggedPerMember"), "per-member");
-        chart(h, flags);
-        topEntries(h, flags);
+        chart(h, tally.perHour);
+        topEntries(h, tally.entries);
         if (compared) comparison(h, summary.path("comparison"));
         if (!decisions.isEmpty()) {
             h.append("<h2>Sanctions the rules would have decided</h2><table id=\"sanctions\"><tr><th>time</th><th>member</th><th>rule</th><th>sanction</th></tr>");
@@ -97,7 +86,7 @@ final class BacktestReport {
         for (BacktestRun.Flag f : flags) {
             if (!f.a().flagged()) continue;
             if (shown++ >= MAX_MESSAGES) {
-                h.append("<tr><td colspan=\"5\">… and more: see the JSON lines or the CSV report</td></tr>");
+                h.append("<tr><td colspan=\"5\">… and more: see the JSON lines</td></tr>");
                 break;
             }
             List<String> modules = f.a().violations().stream().map(v -> v.module().key()).distinct().toList();
@@ -118,20 +107,19 @@ final class BacktestReport {
     }
 
     /** Flagged messages per hour (per day beyond two weeks), as an inline SVG bar chart. */
-    private static void chart(StringBuilder h, List<BacktestRun.Flag> flags) {
-        List<Instant> times = flags.stream().filter(f -> f.a().flagged()).map(f -> f.message().timestamp()).sorted().toList();
-        if (times.isEmpty()) return;
-        boolean daily = ChronoUnit.DAYS.between(times.get(0), times.get(times.size() - 1)) > 14;
-        ChronoUnit unit = daily ? ChronoUnit.DAYS : ChronoUnit.HOURS;
-        TreeMap<Instant, Integer> buckets = new TreeMap<>();
-        for (Instant t : times) buckets.merge(t.atOffset(ZoneOffset.UTC).truncatedTo(unit).toInstant(), 1, Integer::sum);
-        int max = buckets.values().stream().max(Integer::compare).orElse(1);
+    private static void chart(StringBuilder h, Map<Instant, Long> perHour) {
+        if (perHour.isEmpty()) return;
+        List<Instant> hours = new ArrayList<>(perHour.keySet());
+        boolean daily = ChronoUnit.DAYS.between(hours.get(0), hours.get(hours.size() - 1)) > 14;
+        TreeMap<Instant, Long> buckets = new TreeMap<>();
+        perHour.forEach((hour, n) -> buckets.merge(daily ? hour.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant() : hour, n, Long::sum));
+        long max = buckets.values().stream().max(Long::compare).orElse(1L);
         int width = Math.max(200, buckets.size() * 14);
         h.append("<h2>Flagged messages per ").append(daily ? "day" : "hour").append(" (UTC)</h2>")
                 .append("<svg id=\"chart\" width=\"").append(width).append("\" height=\"140\">");
         int x = 0;
-        for (Map.Entry<Instant, Integer> b : buckets.entrySet()) {
-            int height = Math.max(1, b.getValue() * 110 / max);
+        for (Map.Entry<Instant, Long> b : buckets.entrySet()) {
+            long height = Math.max(1, b.getValue() * 110 / max);
             h.append("<rect x=\"").append(x).append("\" y=\"").append(120 - height).append("\" width=\"10\" height=\"").append(height)
                     .append("\" fill=\"#e57373\"><title>").append(b.getKey()).append(": ").append(b.getValue()).append("</title></rect>");
             x += 14;
@@ -140,17 +128,10 @@ final class BacktestReport {
     }
 
     /** The vocabulary entries that matched most. */
-    private static void topEntries(StringBuilder h, List<BacktestRun.Flag> flags) {
-        Map<String, Integer> entries = new HashMap<>();
-        for (BacktestRun.Flag f : flags) {
-            for (Violation v : f.a().violations()) {
-                if (v.module() != AutomodModule.VOCABULARY) continue;
-                v.spans().forEach(s -> entries.merge(s.rule(), 1, Integer::sum));
-            }
-        }
+    private static void topEntries(StringBuilder h, Map<String, Long> entries) {
         if (entries.isEmpty()) return;
         h.append("<h2>Word-list entries that matched most</h2><table id=\"entries\"><tr><th>entry</th><th>matches</th></tr>");
-        entries.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
+        entries.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                 .forEach(e -> h.append("<tr><td>").append(escape(e.getKey())).append("</td><td class=\"num\">").append(e.getValue())
                         .append("</td></tr>"));
         h.append("</table>");

@@ -51,7 +51,35 @@ final class BacktestRun {
     private final BacktestCommand.Options options;
     private final PrintStream out;
     private final PrintStream err;
+    /** The flagged messages kept whole, for the report (the first {@link #KEPT}); the others only counted. */
     private final ConcurrentLinkedQueue<Flag> flags = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger kept = new AtomicInteger();
+    static final int KEPT = 5_000;
+    /** What the rules need of each message A flagged: small, so that any export fits. */
+    private final ConcurrentLinkedQueue<RuleInput> ruleInputs = new ConcurrentLinkedQueue<>();
+    private final Tally tally = new Tally();
+    /** The CSV report, written as messages are flagged: every row, whatever the export's size. */
+    private java.io.Writer csv;
+
+    private record RuleInput(warden.common.UserId member, String messageId, java.util.List<warden.sanctions.InfractionType> types,
+                             java.time.Instant at) {
+    }
+
+    /** The counts behind the summary and the report, gathered as the channels are read. */
+    static final class Tally {
+        long flagged;
+        final Map<AutomodModule, Long> perModule = new EnumMap<>(AutomodModule.class);
+        final Map<String, Long> perChannel = new java.util.TreeMap<>();
+        final Map<String, Long> perMember = new HashMap<>();
+        final Map<String, Long> entries = new HashMap<>();
+        final Map<java.time.Instant, Long> perHour = new java.util.TreeMap<>();
+        long onlyA;
+        long onlyB;
+        long both;
+        final Map<String, long[]> comparedModules = new java.util.TreeMap<>();
+        final List<Flag> examplesA = new ArrayList<>();
+        final List<Flag> examplesB = new ArrayList<>();
+    }
     private final AtomicLong scanned = new AtomicLong();
     private final AtomicLong system = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -85,6 +113,14 @@ final class BacktestRun {
         if (files.size() > 1 || totalBytes > 20_000_000) {
             ticker.scheduleAtFixedRate(() -> progress(files.size(), total, started), 2, 2, TimeUnit.SECONDS);
         }
+        if (options.report() != null && options.report().toString().endsWith(".csv")) {
+            try {
+                csv = Files.newBufferedWriter(options.report(), java.nio.charset.StandardCharsets.UTF_8);
+                csv.write(BacktestReport.CSV_HEADER);
+            } catch (IOException e) {
+                throw new BacktestCommand.BadInput(options.report() + ": cannot be written (" + e.getMessage() + ")");
+            }
+        }
         try {
             List<Future<?>> work = new ArrayList<>();
             for (Path file : files) {
@@ -113,15 +149,13 @@ final class BacktestRun {
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
         List<Flag> sorted = flags.stream()
                 .sorted(Comparator.comparing((Flag f) -> f.message().timestamp()).thenComparing(f -> f.message().id())).toList();
-        for (Flag flag : sorted) {
-            if (flag.a().flagged()) out.println(BacktestCommand.line(flag.message(), flag.a()));
-        }
-        List<RuleSimulator.Decision> decisions = options.rules() ? rules(sorted) : List.of();
-        ObjectNode summary = summary(sorted, decisions, files.size(), seconds);
+        List<RuleSimulator.Decision> decisions = options.rules() ? rules() : List.of();
+        ObjectNode summary = summary(decisions, files.size(), seconds);
         out.println(summary);
         if (options.report() != null) {
             try {
-                BacktestReport.write(options.report(), sorted, decisions, summary, b != null);
+                if (csv != null) csv.close();
+                else BacktestReport.html(options.report(), sorted, decisions, summary, tally, b != null);
             } catch (IOException e) {
                 throw new BacktestCommand.BadInput(options.report() + ": cannot be written (" + e.getMessage() + ")");
             }
@@ -163,7 +197,7 @@ final class BacktestRun {
                 Evaluation eb = engineB == null ? null : engineB.evaluate(message, policies[1]);
                 scanned.incrementAndGet();
                 if (ea.flagged() || (eb != null && eb.flagged())) {
-                    flags.add(new Flag(file.getFileName().toString(), stats.channelName, message, ea, eb == null ? Evaluation.CLEAN : eb));
+                    record(new Flag(file.getFileName().toString(), stats.channelName, message, ea, eb == null ? Evaluation.CLEAN : eb));
                 }
             }, stats);
         } catch (NoSuchFileException e) {
@@ -191,34 +225,69 @@ final class BacktestRun {
         }
     }
 
-    /** The sanction rules of policy A over what A flagged, one infraction per module, in time order. */
-    private List<RuleSimulator.Decision> rules(List<Flag> sorted) {
+    /** The sanction rules of policy A over what A flagged, one infraction per module, in time order across channels. */
+    private List<RuleSimulator.Decision> rules() {
         RuleSimulator simulator = new RuleSimulator(a.rules());
-        for (Flag flag : sorted) {
-            for (Violation v : flag.a().violations()) {
-                simulator.infraction(flag.message().author(), flag.message().id(), v.module().infractionType(), flag.message().timestamp());
-            }
-        }
+        ruleInputs.stream().sorted(Comparator.comparing(RuleInput::at).thenComparing(RuleInput::messageId)).forEach(input ->
+                input.types().forEach(type -> simulator.infraction(input.member(), input.messageId(), type, input.at())));
         return simulator.decisions();
     }
 
-    private ObjectNode summary(List<Flag> sorted, List<RuleSimulator.Decision> decisions, int files, double seconds) {
-        Map<AutomodModule, Long> perModule = new EnumMap<>(AutomodModule.class);
-        Map<String, Long> perChannel = new LinkedHashMap<>();
-        Map<String, Long> perMember = new HashMap<>();
-        long flagged = 0;
-        for (Flag flag : sorted) {
-            if (!flag.a().flagged()) continue;
-            flagged++;
-            flag.a().violations().forEach(v -> perModule.merge(v.module(), 1L, Long::sum));
-            perChannel.merge(flag.channel(), 1L, Long::sum);
-            perMember.merge(flag.message().author().toString(), 1L, Long::sum);
+    /** One flagged message: its JSON line now (each channel in its own time order), its counts, and what is kept. */
+    private void record(Flag flag) {
+        if (flag.a().flagged()) {
+            String line = BacktestCommand.line(flag.message(), flag.a()).toString();
+            synchronized (out) {
+                out.println(line);
+                if (csv != null) {
+                    try {
+                        csv.write(BacktestReport.csvRow(flag));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+            if (options.rules()) {
+                ruleInputs.add(new RuleInput(flag.message().author(), flag.message().id(),
+                        flag.a().violations().stream().map(v -> v.module().infractionType()).toList(), flag.message().timestamp()));
+            }
         }
+        if (kept.incrementAndGet() <= KEPT) flags.add(flag);
+        synchronized (tally) {
+            if (flag.a().flagged()) {
+                tally.flagged++;
+                flag.a().violations().forEach(v -> {
+                    tally.perModule.merge(v.module(), 1L, Long::sum);
+                    if (v.module() == AutomodModule.VOCABULARY) v.spans().forEach(sp -> tally.entries.merge(sp.rule(), 1L, Long::sum));
+                });
+                tally.perChannel.merge(flag.channel(), 1L, Long::sum);
+                tally.perMember.merge(flag.message().author().toString(), 1L, Long::sum);
+                tally.perHour.merge(flag.message().timestamp().truncatedTo(java.time.temporal.ChronoUnit.HOURS), 1L, Long::sum);
+            }
+            if (b != null) compare(flag);
+        }
+    }
+
+    private void compare(Flag flag) {
+        boolean fa = flag.a().flagged();
+        boolean fb = flag.b().flagged();
+        if (fa && fb) tally.both++;
+        else if (fa) tally.onlyA++;
+        else if (fb) tally.onlyB++;
+        if (fa && !fb && tally.examplesA.size() < 5) tally.examplesA.add(flag);
+        if (fb && !fa && tally.examplesB.size() < 5) tally.examplesB.add(flag);
+        java.util.Set<String> ma = modules(flag.a());
+        java.util.Set<String> mb = modules(flag.b());
+        for (String m : ma) tally.comparedModules.computeIfAbsent(m, k -> new long[3])[mb.contains(m) ? 2 : 0]++;
+        for (String m : mb) if (!ma.contains(m)) tally.comparedModules.computeIfAbsent(m, k -> new long[3])[1]++;
+    }
+
+    private ObjectNode summary(List<RuleSimulator.Decision> decisions, int files, double seconds) {
         ObjectNode summary = JSON.createObjectNode();
         summary.put("summary", true);
         summary.put("files", files);
         summary.put("messagesScanned", scanned.get());
-        summary.put("messagesFlagged", flagged);
+        summary.put("messagesFlagged", tally.flagged);
         summary.put("systemMessagesSkipped", system.get());
         summary.put("duplicatesSkipped", duplicates.get());
         if (withoutGuild.get() > 0) {
@@ -227,13 +296,26 @@ final class BacktestRun {
                     + " ignored channels and roles) do not apply to them");
         }
         ObjectNode modules = summary.putObject("flaggedPerModule");
-        perModule.forEach((module, count) -> modules.put(module.key(), count));
+        tally.perModule.forEach((module, count) -> modules.put(module.key(), count));
         ObjectNode channels = summary.putObject("flaggedPerChannel");
-        perChannel.forEach(channels::put);
+        tally.perChannel.forEach(channels::put);
         ObjectNode members = summary.putObject("flaggedPerMember");
-        perMember.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+        tally.perMember.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                 .forEach(e -> members.put(e.getKey(), e.getValue()));
-        if (b != null) summary.set("comparison", comparison(sorted));
+        if (b != null) {
+            ObjectNode c = summary.putObject("comparison");
+            c.put("policyA", a.file().toString());
+            c.put("policyB", b.file().toString());
+            c.put("onlyA", tally.onlyA);
+            c.put("onlyB", tally.onlyB);
+            c.put("both", tally.both);
+            ObjectNode perModule = c.putObject("perModule");
+            tally.comparedModules.forEach((m, n) -> perModule.putObject(m).put("onlyA", n[0]).put("onlyB", n[1]).put("both", n[2]));
+            ArrayNode examplesA = c.putArray("examplesOnlyA");
+            tally.examplesA.forEach(f -> examplesA.add(example(f)));
+            ArrayNode examplesB = c.putArray("examplesOnlyB");
+            tally.examplesB.forEach(f -> examplesB.add(example(f)));
+        }
         if (options.rules()) {
             ArrayNode sanctions = summary.putArray("sanctions");
             for (RuleSimulator.Decision d : decisions) {
@@ -249,40 +331,6 @@ final class BacktestRun {
         summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
         summary.put("messagesPerSecond", Math.round(scanned.get() / seconds));
         return summary;
-    }
-
-    /** Messages flagged only by A, only by B, by both; per module; with a few examples of each. */
-    private ObjectNode comparison(List<Flag> sorted) {
-        ObjectNode c = JSON.createObjectNode();
-        c.put("policyA", a.file().toString());
-        c.put("policyB", b.file().toString());
-        long onlyA = 0;
-        long onlyB = 0;
-        long both = 0;
-        Map<String, long[]> perModule = new java.util.TreeMap<>();
-        ArrayNode examplesA = JSON.createArrayNode();
-        ArrayNode examplesB = JSON.createArrayNode();
-        for (Flag flag : sorted) {
-            boolean fa = flag.a().flagged();
-            boolean fb = flag.b().flagged();
-            if (fa && fb) both++;
-            else if (fa) onlyA++;
-            else if (fb) onlyB++;
-            if (fa && !fb && examplesA.size() < 5) examplesA.add(example(flag));
-            if (fb && !fa && examplesB.size() < 5) examplesB.add(example(flag));
-            java.util.Set<String> ma = modules(flag.a());
-            java.util.Set<String> mb = modules(flag.b());
-            for (String m : ma) perModule.computeIfAbsent(m, k -> new long[3])[mb.contains(m) ? 2 : 0]++;
-            for (String m : mb) if (!ma.contains(m)) perModule.computeIfAbsent(m, k -> new long[3])[1]++;
-        }
-        c.put("onlyA", onlyA);
-        c.put("onlyB", onlyB);
-        c.put("both", both);
-        ObjectNode modules = c.putObject("perModule");
-        perModule.forEach((m, n) -> modules.putObject(m).put("onlyA", n[0]).put("onlyB", n[1]).put("both", n[2]));
-        c.set("examplesOnlyA", examplesA);
-        c.set("examplesOnlyB", examplesB);
-        return c;
     }
 
     private static java.util.Set<String> modules(Evaluation e) {
