@@ -160,6 +160,47 @@ class BacktestToolTest {
         assertThat(sanctions.get(0).path("duration").asText()).isEqualTo("1h");
     }
 
+    /**
+     * The page as an admin sees it: opened in headless Chromium (installed by {@code .ci/run}; skipped where it is not),
+     * the rendered DOM checked and a screenshot kept in {@code target/backtest-report.png}.
+     */
+    @Test
+    void theHtmlReportRendersInABrowser() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed");
+        Path policy = file("policy.json", POLICY);
+        Path chat = file("chat.json", export("1001", "10", "GuildTextChat",
+                message("1", "00:00", "5", "you idiot"), message("2", "05:00", "6", "join discord.gg/abcdef"),
+                message("3", "59:00", "7", "such a chatterbox")));
+        Path html = dir.resolve("report.html");
+        assertThat(run("--policy", policy.toString(), "--export", chat.toString(), "--report", html.toString()).exit()).isZero();
+        Path screenshot = Path.of("target", "backtest-report.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        List<String> flags = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
+        List<String> shoot = new ArrayList<>(List.of(chromium.toString()));
+        shoot.addAll(flags);
+        shoot.addAll(List.of("--window-size=1280,1600", "--screenshot=" + screenshot, html.toUri().toString()));
+        Process p = new ProcessBuilder(shoot).redirectErrorStream(true).start();
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.size(screenshot)).isGreaterThan(5_000);
+        try (var in = Files.newInputStream(screenshot)) {
+            byte[] header = in.readNBytes(24);
+            assertThat(new String(header, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+            int width = java.nio.ByteBuffer.wrap(header, 16, 4).getInt();
+            assertThat(width).isEqualTo(1280);
+        }
+        List<String> dump = new ArrayList<>(List.of(chromium.toString()));
+        dump.addAll(flags);
+        dump.addAll(List.of("--dump-dom", html.toUri().toString()));
+        Process d = new ProcessBuilder(dump).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(d.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(dom).contains("<strong>3</strong> flagged").contains("<mark>idiot</mark>").contains("<rect");
+    }
+
     @Test
     void anHtmlPageAndACsvFileForSpreadsheets() throws IOException {
         Path policy = file("policy.json", POLICY);
