@@ -38,7 +38,7 @@ final class SlashCommandCatalog {
             case "mod" -> null;
             case "kick" -> Permission.KICK_MEMBERS;
             case "ban", "unban" -> Permission.BAN_MEMBERS;
-            case "automod", "sanction-rule", "config" -> CONFIGURE;
+            case "automod", "sanction-rule", "config", "raid" -> CONFIGURE;
             case "interserver" -> Permission.MANAGE_CHANNEL;
             default -> Permission.MODERATE_MEMBERS;
         };
@@ -64,6 +64,10 @@ final class SlashCommandCatalog {
                                 choices(new OptionData(OptionType.STRING, "target", "Target", true), null, "sanction", "infraction"),
                                 new OptionData(OptionType.STRING, "id", "Id", true),
                                 new OptionData(OptionType.STRING, "sha256", "SHA-256", true))),
+                command("raid").addSubcommands(new SubcommandData("on", "On"), new SubcommandData("off", "Off"),
+                        new SubcommandData("status", "Status"),
+                        new SubcommandData("timeout-joiners", "Timeout joiners").addOptions(
+                                new OptionData(OptionType.INTEGER, "confirm", "Confirm").setMinValue(0))),
                 command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),
                 command("sanctions").addOption(OptionType.USER, "member", "Member")
                         .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,

@@ -57,9 +57,11 @@ public class ModerationCommands {
     private final GuildTexts texts;
     private final GuildPolicies policies;
     private final warden.evidence.EvidenceImages images;
+    private final warden.raid.RaidDefense raids;
 
     ModerationCommands(CommandGateway commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies,
-                       warden.evidence.EvidenceImages images) {
+                       warden.evidence.EvidenceImages images, warden.raid.RaidDefense raids) {
+        this.raids = raids;
         this.policies = policies;
         this.images = images;
         this.commands = commands;
@@ -86,6 +88,7 @@ public class ModerationCommands {
             case "sanctions" -> sanctions(event, guild, locale);
             case "mod" -> preset(event, guild, moderator, locale);
             case "evidence" -> evidence(event, guild, moderator, locale);
+            case "raid" -> raid(event, guild, moderator, locale);
             case "unban" -> sanction(event, "user", SanctionSpec.of(SanctionKind.UNBAN), moderator);
             case "pardon" -> {
                 User user = event.getOption("member").getAsUser();
@@ -305,6 +308,40 @@ public class ModerationCommands {
         commands.sendAndWait(new warden.sanctions.AttachEvidenceImage(member, target, id, image, moderator, Instant.now()));
         return texts.in(locale, "command.evidence.added", what, id, String.valueOf(Math.max(1, image.size() / 1024)),
                 image.sha256().substring(0, 12));
+    }
+
+    /** {@code /raid on|off|status|timeout-joiners}: raid mode by hand, and the accounts that joined during it. */
+    private String raid(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
+        String sub = String.valueOf(event.getSubcommandName());
+        switch (sub) {
+            case "on" -> {
+                Instant until = raids.start(event.getGuild(), false, java.util.List.of(), moderator);
+                return texts.in(locale, "command.raid.on", String.valueOf(until.getEpochSecond()));
+            }
+            case "off" -> {
+                return texts.in(locale, "command.raid.off", raids.end(event.getGuild(), moderator).size());
+            }
+            case "timeout-joiners" -> {
+                warden.raid.RaidStatus status = raids.status(guild);
+                if (status.raidId() == null) return texts.in(locale, "error.raid.notOn");
+                java.time.Duration duration = java.time.Duration.ofHours(1);
+                OptionMapping confirm = event.getOption("confirm");
+                if (confirm == null || confirm.getAsInt() != status.accounts().size()) {
+                    return texts.in(locale, "command.raid.preview", status.accounts().size(), Durations.format(duration));
+                }
+                for (String account : status.accounts()) {
+                    commands.sendAndWait(new ImposeSanction(new MemberKey(guild, UserId.of(account)),
+                            SanctionId.of(status.raidId() + ":" + account), SanctionSpec.timeout(duration), moderator,
+                            texts.stored("audit.raid"), Instant.now(), null));
+                }
+                return texts.in(locale, "command.raid.timedOut", status.accounts().size());
+            }
+            default -> {
+                warden.raid.RaidStatus status = raids.status(guild);
+                return status.active() ? texts.in(locale, "command.raid.preview", status.accounts().size(), "1h")
+                        : texts.in(locale, "error.raid.notOn");
+            }
+        }
     }
 
     /** {@code /unmute}: lifts the member's timeouts that Warden holds in force. */

@@ -197,6 +197,27 @@ public final class FakeDiscord implements AutoCloseable {
         return id;
     }
 
+    /** A new account joins a guild: Discord tells the gateway (GUILD_MEMBER_ADD). Returns the member's id. */
+    public long join(long guildId, String name) {
+        World.GuildSpec guild = world.guild(guildId);
+        long userId = guild.member(name);
+        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
+        member.put("guild_id", Long.toString(guildId));
+        member.put("joined_at", java.time.OffsetDateTime.now().toString());
+        dispatch("GUILD_MEMBER_ADD", member);
+        return userId;
+    }
+
+    /** The guild's verification level as Warden left it (0 none ... 4 highest). */
+    public int verificationLevel(long guildId) {
+        return world.guild(guildId).verificationLevel;
+    }
+
+    /** Until when Discord pauses invites to the guild, or null. */
+    public String invitesDisabledUntil(long guildId) {
+        return world.guild(guildId).invitesDisabledUntil;
+    }
+
     /** Someone creates an invite to a guild: Discord tells the gateway (INVITE_CREATE). */
     public void createInvite(long guildId, long channelId, String code) {
         world.guild(guildId).invite(code, channelId);
@@ -662,6 +683,20 @@ public final class FakeDiscord implements AutoCloseable {
                 if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
                 if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
                 return Reply.noContent();
+            }
+            case "PATCH guilds/{id}": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                if (body.get("verification_level") instanceof Number level) guild.verificationLevel = level.intValue();
+                return new Reply(200, world.guildCreate(guild, false));
+            }
+            case "PUT guilds/{id}/incident-actions": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                guild.invitesDisabledUntil = body.get("invites_disabled_until") == null ? null : body.get("invites_disabled_until").toString();
+                guild.dmsDisabledUntil = body.get("dms_disabled_until") == null ? null : body.get("dms_disabled_until").toString();
+                return new Reply(200, obj("invites_disabled_until", guild.invitesDisabledUntil, "dms_disabled_until", guild.dmsDisabledUntil,
+                        "dm_spam_detected_at", null, "raid_detected_at", null));
             }
             case "GET guilds/{id}/invites": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));

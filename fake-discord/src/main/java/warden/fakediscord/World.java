@@ -71,6 +71,10 @@ public final class World {
         /** Invite code -> the channel it opens. */
         final Map<String, Long> invites = new java.util.concurrent.ConcurrentHashMap<>();
         volatile String vanityCode;
+        volatile int verificationLevel;
+        /** The incident actions Discord holds for the guild: invites and DMs paused until. */
+        volatile String invitesDisabledUntil;
+        volatile String dmsDisabledUntil;
 
         GuildSpec(long id, String name) {
             this.id = id;
@@ -233,7 +237,7 @@ public final class World {
         int position = 0;
         for (ChannelSpec c : guild.channels.values()) channels.add(channelJson(c, position++));
         return Json.obj("id", Long.toString(guild.id), "name", guild.name, "icon", null, "owner_id", Long.toString(guild.ownerId),
-                "afk_timeout", 300, "verification_level", 0, "default_message_notifications", 0,
+                "afk_timeout", 300, "verification_level", guild.verificationLevel, "default_message_notifications", 0,
                 "explicit_content_filter", 0, "mfa_level", 0, "features", List.of(), "premium_tier", 0,
                 "preferred_locale", "en-US", "nsfw_level", 0, "premium_progress_bar_enabled", false,
                 "roles", guild.roles.values().stream().map(this::roleJson).toList(),
@@ -244,7 +248,9 @@ public final class World {
                 "member_count", guild.members.size(), "large", false, "unavailable", false,
                 "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0,
                 "system_channel_id", guild.systemChannel == null ? null : Long.toString(guild.systemChannel),
-                "vanity_url_code", guild.vanityCode);
+                "vanity_url_code", guild.vanityCode,
+                "incidents_data", guild.invitesDisabledUntil == null && guild.dmsDisabledUntil == null ? null
+                        : Json.obj("invites_disabled_until", guild.invitesDisabledUntil, "dms_disabled_until", guild.dmsDisabledUntil));
     }
 
     /** An invite as {@code GET /invites/{code}} and the guild's invite list return it. */

@@ -19,9 +19,41 @@ import java.util.regex.Pattern;
  * @param dmTemplate      the DM's text with {@link #PLACEHOLDERS}, or null for Warden's own text in the server's language
  * @param dmHideModerator the DM does not name the moderator
  * @param presets         predefined sanctions for {@code /mod}, at most {@link #MAX_PRESETS}
+ * @param raid            when joins mean a raid, and how long the lockdown lasts
  */
 public record ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
-                                 boolean dmHideModerator, List<Preset> presets) {
+                                 boolean dmHideModerator, List<Preset> presets, RaidSettings raid) {
+
+    /**
+     * Raid detection: {@code joins} members joining within {@code window} start raid mode, which pauses invites and DMs
+     * and raises verification for {@code lockdown} (Discord allows 24 hours at most), unless an admin ends it sooner.
+     */
+    public record RaidSettings(boolean detect, Integer joins, java.time.Duration window, java.time.Duration lockdown) {
+        public RaidSettings {
+            if (joins == null) joins = 10;
+            if (window == null) window = java.time.Duration.ofSeconds(10);
+            if (lockdown == null) lockdown = java.time.Duration.ofHours(1);
+        }
+
+        public static RaidSettings defaults() {
+            return new RaidSettings(true, null, null, null);
+        }
+
+        void validate() {
+            if (joins < 2 || joins > 1000) throw InvalidValueException.forField("raid.joins", "error.setting.range", "joins", 2, 1000, joins);
+            if (window.compareTo(java.time.Duration.ofSeconds(1)) < 0 || window.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+                throw InvalidValueException.forField("raid.window", "error.setting.window", "window", "PT1S", "PT10M", window.toString());
+            }
+            if (lockdown.compareTo(java.time.Duration.ofMinutes(5)) < 0 || lockdown.compareTo(java.time.Duration.ofHours(24)) > 0) {
+                throw InvalidValueException.forField("raid.lockdown", "error.setting.window", "lockdown", "PT5M", "PT24H", lockdown.toString());
+            }
+        }
+    }
+
+    public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
+                              boolean dmHideModerator, List<Preset> presets) {
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, null);
+    }
 
     /** Discord's autocomplete shows at most 25 choices. */
     public static final int MAX_PRESETS = 25;
@@ -45,7 +77,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
 
     public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
                               boolean dmHideModerator) {
-        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, null);
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, null, null);
     }
 
     /** The preset of that name, ignoring case. */
@@ -61,6 +93,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
         dmKinds = dmKinds == null ? EnumSet.of(SanctionKind.WARN) : Set.copyOf(dmKinds);
         dmTemplate = dmTemplate == null || dmTemplate.isBlank() ? null : dmTemplate.strip();
         presets = presets == null ? List.of() : List.copyOf(presets);
+        if (raid == null) raid = RaidSettings.defaults();
     }
 
     public static ModerationSettings defaults() {
@@ -69,6 +102,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
 
     /** Refuses a template too long or naming an unknown placeholder; called when a command is made, never on replay. */
     public ModerationSettings validate() {
+        raid.validate();
         if (presets.size() > MAX_PRESETS) throw InvalidValueException.forField("presets", "error.setting.tooMany", "presets", MAX_PRESETS, presets.size());
         Set<String> names = new java.util.HashSet<>();
         for (Preset preset : presets) {

@@ -1,0 +1,13 @@
+package warden.raid;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+import java.time.Instant;
+
+/** Raid mode ended; {@code accounts} joined during it. */
+@Revision("1")
+public record RaidEnded(GuildId guild, String raidId, int accounts, Actor by, Instant occurredAt) implements GuildEvent {
+}

@@ -1,0 +1,13 @@
+package warden.raid;
+
+import org.axonframework.serialization.Revision;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+import warden.common.UserId;
+
+import java.time.Instant;
+
+/** An account that joined during a raid (or in the window that revealed it). */
+@Revision("1")
+public record RaidJoinRecorded(GuildId guild, String raidId, UserId account, Instant occurredAt) implements GuildEvent {
+}
