@@ -305,9 +305,11 @@ class SlashCommandsE2ETest {
                 "spam bot", 1, Set.of(RoleId.of(helpers)));
         ModerationSettings.Preset kick = new ModerationSettings.Preset("kick", SanctionKind.KICK, null, "rules", null, null);
         var current = guildPolicies.current(GuildId.of(guild)).moderation();
-        commands.sendAndWait(new ConfigureModeration(GuildId.of(guild), new ModerationSettings(current.hideResponses(),
+        long version = commands.sendAndWait(new ConfigureModeration(GuildId.of(guild), new ModerationSettings(current.hideResponses(),
                 current.showPublicly(), current.dmKinds(), current.dmTemplate(), current.dmHideModerator(), List.of(spamBan, kick)),
                 null, Actor.system("test"), Instant.now()));
+        // the bot reads the policy this node follows (GuildPolicies): wait until it has this version, as an admin's next command would
+        assertThat(guildPolicies.awaitVersion(GuildId.of(guild), version, WAIT).moderation().presets()).hasSize(2);
 
         String choices = fake.autocomplete(guild, general, helper, "mod", List.of(Map.of("name", "preset", "type", 3, "value", "",
                 "focused", true)), "en-US");

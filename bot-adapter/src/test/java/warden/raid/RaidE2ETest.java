@@ -54,6 +54,7 @@ class RaidE2ETest {
 
     @Autowired CommandGateway commands;
     @Autowired JdbcClient db;
+    @Autowired warden.config.GuildPolicies policies;
 
     private String slash(String sub, List<Map<String, Object>> options) throws Exception {
         FakeDiscord fake = DISCORD.discord();
@@ -64,9 +65,10 @@ class RaidE2ETest {
     @Test
     void aBurstOfJoinsStartsRaidModeAndAnAdminDealsWithTheAccountsAndEndsIt() throws Exception {
         FakeDiscord fake = DISCORD.discord();
-        commands.sendAndWait(new ConfigureModeration(GuildId.of(guild), new ModerationSettings(true, false, null, null, false, null,
+        long version = commands.sendAndWait(new ConfigureModeration(GuildId.of(guild), new ModerationSettings(true, false, null, null, false, null,
                 new ModerationSettings.RaidSettings(true, 5, Duration.ofSeconds(30), Duration.ofHours(2))), null,
                 Actor.system("test"), Instant.now()));
+        assertThat(policies.awaitVersion(GuildId.of(guild), version, WAIT).moderation().raid().joins()).isEqualTo(5);
         assertThat(slash("status", List.of())).isEqualTo("Raid mode is not on.");
         List<Long> raiders = new ArrayList<>();
         for (int i = 0; i < 4; i++) raiders.add(fake.join(guild, "raider" + i));
