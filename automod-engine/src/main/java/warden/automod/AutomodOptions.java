@@ -46,7 +46,7 @@ public final class AutomodOptions {
 
     /** Values worth proposing for an option: both booleans, an enumeration's constants, or the current value. */
     public static List<String> suggestions(AutomodSettings current, String section, String option) {
-        return suggestions(option(section, option), JSON.valueToTree(current).path(section).path(option));
+        return suggestions(sectionOf(current, section), option);
     }
 
     /** The options of another settings record ({@code moderation}), by their document names. */
@@ -95,17 +95,14 @@ public final class AutomodOptions {
 
     /** The settings with {@code section.option} set to {@code value}; refuses an unknown option or an unreadable value. */
     public static AutomodSettings with(AutomodSettings current, String section, String option, String value) {
-        String field = section + "." + option;
-        RecordComponent component = option(section, option)
-                .orElseThrow(() -> InvalidValueException.forField(field, "error.setting.unknown", field));
+        Record changed = with(sectionOf(current, section), section, option, value);
         ObjectNode document = JSON.valueToTree(current);
-        ObjectNode module = (ObjectNode) document.path(section);
-        module.set(option, node(component, field, value == null ? "" : value.strip()));
+        document.set(section, JSON.valueToTree(changed));
         try {
             return JSON.treeToValue(document, AutomodSettings.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InvalidValueException invalid) throw invalid.within(section);
+            if (e.getCause() instanceof InvalidValueException invalid) throw invalid.within(section);
+            String field = section + "." + option;
             throw InvalidValueException.forField(field, "error.setting.value", field, value);
         }
     }
@@ -167,7 +164,12 @@ public final class AutomodOptions {
                 .orElseThrow(() -> InvalidValueException.forField("module", "error.setting.unknown", String.valueOf(section)));
     }
 
-    private static Optional<RecordComponent> option(String section, String option) {
-        return Arrays.stream(section(section).getType().getRecordComponents()).filter(c -> c.getName().equals(option)).findFirst();
+    /** The settings record of one section ({@code caps}, {@code userContent}...) of the document. */
+    private static Record sectionOf(AutomodSettings current, String section) {
+        try {
+            return (Record) section(section).getAccessor().invoke(current);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("unreadable section " + section, e);
+        }
     }
 }

@@ -141,16 +141,6 @@ public final class BacktestCommand {
         }
     }
 
-    static AutomodSettings readPolicy(Path file) throws BadInput {
-        try {
-            return readPolicy(file, Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new BadInput(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
     static AutomodSettings readPolicy(Path file, byte[] json) throws BadInput {
         try {
             AutomodSettings settings = JSON.readValue(json, AutomodSettings.class);
