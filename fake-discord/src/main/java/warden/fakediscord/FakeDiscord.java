@@ -43,6 +43,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private final World world = new World(BOT_ID);
     private final DiscordRules rules = new DiscordRules(world);
+    private final GuildStructureRoutes structure = new GuildStructureRoutes(world, rules, this::dispatch);
     /** Interactions dispatched and not answered yet: id -> when they were dispatched (nanoTime). */
     private final Map<Long, Long> pendingInteractions = new ConcurrentHashMap<>();
     private final java.util.Set<Long> answeredInteractions = ConcurrentHashMap.newKeySet();
@@ -294,9 +295,22 @@ public final class FakeDiscord implements AutoCloseable {
         for (Session session : sessions) session.send(obj("op", 7, "d", null));
     }
 
+    /** Someone (a raider, an admin) deletes a channel: Discord tells the gateway (CHANNEL_DELETE). */
     public void deleteChannel(long guildId, long channelId) {
         World.ChannelSpec channel = world.guild(guildId).channels.remove(channelId);
-        dispatch("CHANNEL_DELETE", world.channelJson(channel, 0));
+        dispatch("CHANNEL_DELETE", world.channelJson(channel));
+    }
+
+    /** Someone deletes a role: members lose it, overwrites for it go, and Discord tells the gateway. */
+    public void deleteRole(long guildId, long roleId) {
+        structure.removeRole(world.guild(guildId), roleId);
+    }
+
+    /** Someone renames the server. */
+    public void renameGuild(long guildId, String name) {
+        World.GuildSpec guild = world.guild(guildId);
+        guild.name = name;
+        dispatch("GUILD_UPDATE", world.guildCreate(guild, false));
     }
 
     /**
@@ -410,7 +424,7 @@ public final class FakeDiscord implements AutoCloseable {
         Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
                 "type", type, "token", token, "version", 1, "guild_id", Long.toString(guildId),
                 "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
-                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId), 0),
+                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId)),
                 "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
                 "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
                 "data", obj("id", Long.toString(world.nextId()), "name", name, "type", 1, "guild_id", Long.toString(guildId),
@@ -506,6 +520,7 @@ public final class FakeDiscord implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, Object> body = raw.isBlank() || !raw.trim().startsWith("{") ? Map.of() : Json.read(raw);
+        if (raw.trim().startsWith("[") && !path.contains("commands")) body = obj("items", Json.MAPPER.readValue(raw, List.class));
         if (raw.contains("Content-Disposition: form-data")) body = multipartJson(raw);
         if (method.equals("PUT") && path.matches("applications/\\d+/commands")) registerCommands(raw);
         Reply reply;
@@ -589,7 +604,7 @@ public final class FakeDiscord implements AutoCloseable {
         return new Reply(fault.status(), obj("message", fault.message(), "code", fault.code()));
     }
 
-    private record Reply(int status, Object body) {
+    record Reply(int status, Object body) {
         static Reply noContent() {
             return new Reply(204, null);
         }
@@ -607,6 +622,8 @@ public final class FakeDiscord implements AutoCloseable {
         String[] p = path.split("/");
         String route = method + " " + path.replaceAll("\\d{5,}", "{id}").replaceAll("itok-[^/]+", "{token}")
                 .replaceAll("reactions/[^/]+/", "reactions/{emoji}/");
+        var structural = structure.route(route, p, body);
+        if (structural.isPresent()) return structural.get();
         switch (route) {
             case "GET users/@me":
                 return new Reply(200, world.userJson(BOT_ID));
@@ -683,12 +700,6 @@ public final class FakeDiscord implements AutoCloseable {
                 if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
                 if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
                 return Reply.noContent();
-            }
-            case "PATCH guilds/{id}": {
-                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
-                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
-                if (body.get("verification_level") instanceof Number level) guild.verificationLevel = level.intValue();
-                return new Reply(200, world.guildCreate(guild, false));
             }
             case "PUT guilds/{id}/incident-actions": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
@@ -1033,6 +1044,7 @@ public final class FakeDiscord implements AutoCloseable {
                 case 1 -> session.send(obj("op", 11, "d", null));
                 case 2 -> identify(session, d);
                 case 6 -> resume(session, d);
+                case 8 -> members(session, d);
                 default -> {
                 }
             }
@@ -1062,6 +1074,21 @@ public final class FakeDiscord implements AutoCloseable {
                 if (session.holds(guild.id)) session.dispatch("GUILD_CREATE", world.guildCreate(guild, (session.intents & GUILD_PRESENCES) != 0));
             }
             session.ready = true;
+        }
+
+        /** REQUEST_GUILD_MEMBERS: the whole member list in one chunk (the fake's guilds are small). */
+        private void members(Session session, Map<String, Object> d) {
+            if ((session.intents & GUILD_MEMBERS) == 0) {
+                session.socket.close(4013, "Invalid intent(s).");
+                return;
+            }
+            Object ids = d.get("guild_id");
+            for (Object id : ids instanceof List<?> list ? list : List.of(ids)) {
+                World.GuildSpec guild = world.guild(Long.parseLong(id.toString()));
+                List<Object> members = guild.members().stream().map(m -> (Object) world.memberJson(guild, m, true)).toList();
+                session.dispatch("GUILD_MEMBERS_CHUNK", obj("guild_id", id.toString(), "members", members, "chunk_index", 0,
+                        "chunk_count", 1, "not_found", List.of(), "nonce", d.get("nonce")));
+            }
         }
 
         private void resume(Session session, Map<String, Object> d) {

@@ -29,11 +29,67 @@ public final class World {
     public record UserSpec(long id, String name, boolean bot) {
     }
 
-    public record RoleSpec(long id, String name, long permissions, int position) {
+    /** A role; what a manager edits is mutable, as on Discord. */
+    public static final class RoleSpec {
+        final long id;
+        volatile String name;
+        volatile long permissions;
+        volatile int position;
+        volatile int color;
+        volatile boolean hoist;
+        volatile boolean mentionable;
+        volatile boolean managed;
+
+        RoleSpec(long id, String name, long permissions, int position) {
+            this.id = id;
+            this.name = name;
+            this.permissions = permissions;
+            this.position = position;
+        }
+
+        public long id() { return id; }
+        public String name() { return name; }
+        public long permissions() { return permissions; }
+        public int position() { return position; }
+        public int color() { return color; }
+        public boolean hoist() { return hoist; }
+        public boolean mentionable() { return mentionable; }
     }
 
+    /** Channel types as Discord numbers them. */
+    public static final int TEXT = 0, VOICE = 2, CATEGORY = 4;
+
     /** A channel; {@code overwrites} hold per-role and per-member allow and deny bits, as Discord's do. */
-    public record ChannelSpec(long id, long guildId, String name, Map<Long, Overwrite> overwrites) {
+    public static final class ChannelSpec {
+        final long id;
+        final long guildId;
+        final int type;
+        final Map<Long, Overwrite> overwrites = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile String name;
+        volatile Long parentId;
+        volatile String topic;
+        volatile int slowmode;
+        volatile boolean nsfw;
+        volatile int position;
+
+        ChannelSpec(long id, long guildId, String name, int type, int position) {
+            this.id = id;
+            this.guildId = guildId;
+            this.name = name;
+            this.type = type;
+            this.position = position;
+        }
+
+        public long id() { return id; }
+        public long guildId() { return guildId; }
+        public String name() { return name; }
+        public int type() { return type; }
+        public Long parentId() { return parentId; }
+        public String topic() { return topic; }
+        public int slowmode() { return slowmode; }
+        public boolean nsfw() { return nsfw; }
+        public int position() { return position; }
+        public Map<Long, Overwrite> overwrites() { return overwrites; }
     }
 
     /** A permission overwrite: {@code type} 0 for a role (the guild id for @everyone), 1 for a member. */
@@ -61,12 +117,12 @@ public final class World {
     /** A guild being built or inspected. */
     public final class GuildSpec {
         final long id;
-        final String name;
+        volatile String name;
         long ownerId;
         Long systemChannel;
-        final Map<Long, RoleSpec> roles = new LinkedHashMap<>();
-        final Map<Long, ChannelSpec> channels = new LinkedHashMap<>();
-        final Map<Long, MemberSpec> members = new LinkedHashMap<>();
+        final Map<Long, RoleSpec> roles = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<Long, ChannelSpec> channels = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<Long, MemberSpec> members = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         final java.util.Set<Long> bans = new java.util.LinkedHashSet<>();
         /** Invite code -> the channel it opens. */
         final Map<String, Long> invites = new java.util.concurrent.ConcurrentHashMap<>();
@@ -110,9 +166,66 @@ public final class World {
         }
 
         public long channel(String name) {
+            return channel(name, TEXT, null);
+        }
+
+        /** A channel of a type ({@link #TEXT}, {@link #VOICE}, {@link #CATEGORY}) under a category (or null). */
+        public long channel(String name, int type, Long parent) {
             long channelId = nextId();
-            channels.put(channelId, new ChannelSpec(channelId, id, name, new LinkedHashMap<>()));
+            ChannelSpec channel = new ChannelSpec(channelId, id, name, type, channels.size());
+            channel.parentId = parent;
+            channels.put(channelId, channel);
             return channelId;
+        }
+
+        public long category(String name) {
+            return channel(name, CATEGORY, null);
+        }
+
+        /** Sets a text channel's topic, slow mode and age restriction. */
+        public GuildSpec textSettings(long channelId, String topic, int slowmode, boolean nsfw) {
+            ChannelSpec channel = channels.get(channelId);
+            channel.topic = topic;
+            channel.slowmode = slowmode;
+            channel.nsfw = nsfw;
+            return this;
+        }
+
+        /** Sets a role's colour, whether it is shown apart and whether anyone may mention it. */
+        public GuildSpec roleStyle(long roleId, int color, boolean hoist, boolean mentionable) {
+            RoleSpec role = roles.get(roleId);
+            role.color = color;
+            role.hoist = hoist;
+            role.mentionable = mentionable;
+            return this;
+        }
+
+        /** Allows {@code permissions} to a role or member ({@code type} 0 or 1) in one channel. */
+        public GuildSpec allow(long channelId, long targetId, int type, long permissions) {
+            channels.get(channelId).overwrites().put(targetId, new Overwrite(targetId, type, permissions, 0));
+            return this;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public RoleSpec roleSpec(long roleId) {
+            return roles.get(roleId);
+        }
+
+        public ChannelSpec channelSpec(long channelId) {
+            return channels.get(channelId);
+        }
+
+        public Collection<RoleSpec> roles() {
+            synchronized (roles) {
+                return List.copyOf(roles.values());
+            }
+        }
+
+        public Long systemChannel() {
+            return systemChannel;
         }
 
         /** Denies {@code permissions} to a role (or @everyone, the guild id) in one channel. */
@@ -149,7 +262,9 @@ public final class World {
         /** Warden's own bot joins with a role granting {@code permissions}, placed at {@code position}. */
         public long withWarden(long permissions, int position) {
             long roleId = nextId();
-            roles.put(roleId, new RoleSpec(roleId, "Warden", permissions, position));
+            RoleSpec role = new RoleSpec(roleId, "Warden", permissions, position);
+            role.managed = true; // a bot's own role comes with its integration: nobody can assign or delete it
+            roles.put(roleId, role);
             addMember(botId, roleId);
             return roleId;
         }
@@ -165,12 +280,20 @@ public final class World {
             return this;
         }
 
+        public Collection<MemberSpec> members() {
+            synchronized (members) {
+                return List.copyOf(members.values());
+            }
+        }
+
         public MemberSpec memberOf(long userId) {
             return members.get(userId);
         }
 
         public Collection<ChannelSpec> channels() {
-            return channels.values();
+            synchronized (channels) {
+                return List.copyOf(channels.values());
+            }
         }
 
         public boolean banned(long userId) {
@@ -213,19 +336,32 @@ public final class World {
         return json;
     }
 
-    Map<String, Object> channelJson(ChannelSpec channel, int position) {
+    Map<String, Object> channelJson(ChannelSpec channel) {
         List<Object> overwrites = channel.overwrites().values().stream().map(o -> (Object) Json.obj("id", Long.toString(o.id()),
                 "type", o.type(), "allow", Long.toString(o.allow()), "deny", Long.toString(o.deny()))).toList();
-        return Json.obj("id", Long.toString(channel.id()), "type", 0, "guild_id", Long.toString(channel.guildId()),
-                "name", channel.name(), "position", position, "permission_overwrites", overwrites, "nsfw", false,
-                "topic", null, "last_message_id", null, "rate_limit_per_user", 0, "parent_id", null, "flags", 0);
+        Map<String, Object> json = Json.obj("id", Long.toString(channel.id()), "type", channel.type, "guild_id", Long.toString(channel.guildId()),
+                "name", channel.name(), "position", channel.position, "permission_overwrites", overwrites, "nsfw", channel.nsfw,
+                "parent_id", channel.parentId == null ? null : Long.toString(channel.parentId), "flags", 0);
+        if (channel.type == TEXT) {
+            json.put("topic", channel.topic);
+            json.put("last_message_id", null);
+            json.put("rate_limit_per_user", channel.slowmode);
+        } else if (channel.type == VOICE) {
+            json.put("bitrate", 64000);
+            json.put("user_limit", 0);
+            json.put("rtc_region", null);
+            json.put("last_message_id", null);
+            json.put("rate_limit_per_user", 0);
+        }
+        return json;
     }
 
     Map<String, Object> roleJson(RoleSpec role) {
-        return Json.obj("id", Long.toString(role.id()), "name", role.name(), "color", 0,
-                "colors", Json.obj("primary_color", 0, "secondary_color", null, "tertiary_color", null),
-                "hoist", false, "position", role.position(), "permissions", Long.toString(role.permissions()),
-                "managed", false, "mentionable", false, "flags", 0, "icon", null, "unicode_emoji", null);
+        return Json.obj("id", Long.toString(role.id()), "name", role.name(), "color", role.color,
+                "colors", Json.obj("primary_color", role.color, "secondary_color", null, "tertiary_color", null),
+                "hoist", role.hoist, "position", role.position(), "permissions", Long.toString(role.permissions()),
+                "managed", role.managed, "mentionable", role.mentionable, "flags", 0, "icon", null, "unicode_emoji", null,
+                "tags", role.managed ? Json.obj("bot_id", Long.toString(botId)) : Json.obj());
     }
 
     /**
@@ -234,17 +370,16 @@ public final class World {
      */
     Map<String, Object> guildCreate(GuildSpec guild, boolean presences) {
         List<Object> channels = new ArrayList<>();
-        int position = 0;
-        for (ChannelSpec c : guild.channels.values()) channels.add(channelJson(c, position++));
+        for (ChannelSpec c : guild.channels()) channels.add(channelJson(c));
         return Json.obj("id", Long.toString(guild.id), "name", guild.name, "icon", null, "owner_id", Long.toString(guild.ownerId),
                 "afk_timeout", 300, "verification_level", guild.verificationLevel, "default_message_notifications", 0,
                 "explicit_content_filter", 0, "mfa_level", 0, "features", List.of(), "premium_tier", 0,
                 "preferred_locale", "en-US", "nsfw_level", 0, "premium_progress_bar_enabled", false,
-                "roles", guild.roles.values().stream().map(this::roleJson).toList(),
+                "roles", guild.roles().stream().map(this::roleJson).toList(),
                 "channels", channels, "threads", List.of(), "emojis", List.of(), "stickers", List.of(),
                 "voice_states", List.of(), "guild_scheduled_events", List.of(), "presences", List.of(),
                 "soundboard_sounds", List.of(), "stage_instances", List.of(),
-                "members", guild.members.values().stream().filter(m -> presences || m.userId == botId).map(m -> memberJson(guild, m, true)).toList(),
+                "members", guild.members().stream().filter(m -> presences || m.userId == botId).map(m -> memberJson(guild, m, true)).toList(),
                 "member_count", guild.members.size(), "large", false, "unavailable", false,
                 "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0,
                 "system_channel_id", guild.systemChannel == null ? null : Long.toString(guild.systemChannel),

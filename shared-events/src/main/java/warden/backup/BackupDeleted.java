@@ -1,0 +1,13 @@
+package warden.backup;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+import java.time.Instant;
+
+/** A backup was deleted, by a moderator or by the rotation of automatic backups. */
+@Revision("1")
+public record BackupDeleted(GuildId guild, String backupId, Actor by, Instant occurredAt) implements GuildEvent {
+}

@@ -1,0 +1,14 @@
+package warden.backup;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Automatic backups now run every {@code every}, or no longer ({@code every} null). */
+@Revision("1")
+public record BackupScheduleChanged(GuildId guild, Duration every, Actor by, Instant occurredAt) implements GuildEvent {
+}

@@ -1,0 +1,12 @@
+package warden.backup;
+
+import org.axonframework.serialization.Revision;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+import java.time.Instant;
+
+/** A restore interrupted (a restart) was taken up again with {@code remaining} steps to go. */
+@Revision("1")
+public record RestoreResumed(GuildId guild, String restoreId, int remaining, Instant occurredAt) implements GuildEvent {
+}
