@@ -27,6 +27,7 @@ public class SideEffectProcessors {
 
     public static final String SANCTION_EXECUTOR = "sanction-executor";
     public static final String AUTOMOD_SYNC = "automod-sync";
+    public static final String BACKUP_WORKER = "backup-worker";
 
     /** The event handlers of one side effect for one shard; {@link #processor()} names the processor they run in. */
     public interface SliceHandler {
@@ -42,6 +43,9 @@ public class SideEffectProcessors {
                     warden.sanctions.SanctionExecutor.class).slice(s, name));
             register(processing, slice, AUTOMOD_SYNC, startedAt, (s, name) -> context.getBean(
                     warden.automod.NativeAutoModSync.class).slice(s, name));
+            // its own processor: a restore of many steps holds it for minutes and must not delay sanctions
+            register(processing, slice, BACKUP_WORKER, startedAt, (s, name) -> context.getBean(
+                    warden.backup.BackupWorker.class).slice(s, name));
         }
     }
 

@@ -40,6 +40,7 @@ final class SlashCommandCatalog {
             case "ban", "unban" -> Permission.BAN_MEMBERS;
             case "automod", "sanction-rule", "config", "raid" -> CONFIGURE;
             case "interserver" -> Permission.MANAGE_CHANNEL;
+            case "backup" -> Permission.ADMINISTRATOR; // a restore creates and deletes roles and channels
             default -> Permission.MODERATE_MEMBERS;
         };
     }
@@ -68,6 +69,17 @@ final class SlashCommandCatalog {
                         new SubcommandData("status", "Status"),
                         new SubcommandData("timeout-joiners", "Timeout joiners").addOptions(
                                 new OptionData(OptionType.INTEGER, "confirm", "Confirm").setMinValue(0))),
+                command("backup").addSubcommands(
+                        new SubcommandData("create", "Create").addOptions(new OptionData(OptionType.STRING, "label", "Label").setMaxLength(100)),
+                        new SubcommandData("list", "List"),
+                        new SubcommandData("info", "Info").addOption(OptionType.STRING, "backup", "Backup", true),
+                        new SubcommandData("delete", "Delete").addOption(OptionType.STRING, "backup", "Backup", true),
+                        new SubcommandData("load", "Load").addOptions(new OptionData(OptionType.STRING, "backup", "Backup", true),
+                                choices(new OptionData(OptionType.STRING, "mode", "Mode"), null, "all", "structure", "member-roles"),
+                                new OptionData(OptionType.BOOLEAN, "skip-deletions", "Skip deletions"),
+                                new OptionData(OptionType.BOOLEAN, "confirm", "Confirm")),
+                        new SubcommandData("status", "Status"),
+                        new SubcommandData("schedule", "Schedule").addOption(OptionType.STRING, "every", "Every", true)),
                 command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),
                 command("sanctions").addOption(OptionType.USER, "member", "Member")
                         .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import warden.automod.AutomodCommands;
+import warden.backup.BackupCommands;
 import warden.common.GuildId;
 import warden.common.LocalizedException;
 import warden.config.GuildPolicies;
@@ -42,9 +43,11 @@ class SlashCommandListener extends ListenerAdapter {
     private final GuildTexts texts;
     private final GuildWork work;
     private final GuildPolicies policies;
+    private final BackupCommands backups;
 
     SlashCommandListener(ModerationCommands moderation, AutomodCommands automod, InterserverService interserver, GuildTexts texts,
-                         GuildWork work, GuildPolicies policies) {
+                         GuildWork work, GuildPolicies policies, BackupCommands backups) {
+        this.backups = backups;
         this.policies = policies;
         this.moderation = moderation;
         this.automod = automod;
@@ -84,6 +87,7 @@ class SlashCommandListener extends ListenerAdapter {
             return switch (event.getName()) {
                 case "interserver" -> interserver(event);
                 case "automod", "sanction-rule", "config" -> automod.run(event);
+                case "backup" -> backups.run(event);
                 default -> moderation.run(event);
             };
         } catch (LocalizedException e) {

@@ -128,10 +128,13 @@ public class ServerBackup {
         apply(new RestoreStepRecorded(cmd.guild(), restoreId, cmd.index(), cmd.outcome(), cmd.createdId(), cmd.detail(), cmd.occurredAt()));
     }
 
+    /** Answers with the restore's counts, or null when it had already finished. */
     @CommandHandler
-    void handle(FinishRestore cmd) {
-        if (!cmd.restoreId().equals(restoreId)) return;
-        apply(new RestoreFinished(cmd.guild(), restoreId, done, failed, skipped, cmd.occurredAt()));
+    RestoreFinished handle(FinishRestore cmd) {
+        if (!cmd.restoreId().equals(restoreId)) return null;
+        RestoreFinished finished = new RestoreFinished(cmd.guild(), restoreId, done, failed, skipped, cmd.occurredAt());
+        apply(finished);
+        return finished;
     }
 
     @EventSourcingHandler

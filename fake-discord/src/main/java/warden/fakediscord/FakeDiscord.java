@@ -297,8 +297,15 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Someone (a raider, an admin) deletes a channel: Discord tells the gateway (CHANNEL_DELETE). */
     public void deleteChannel(long guildId, long channelId) {
-        World.ChannelSpec channel = world.guild(guildId).channels.remove(channelId);
-        dispatch("CHANNEL_DELETE", world.channelJson(channel));
+        structure.removeChannel(world.guild(guildId), channelId);
+    }
+
+    /** Someone creates a text channel: Discord tells the gateway (CHANNEL_CREATE). Returns its id. */
+    public long createChannel(long guildId, String name) {
+        World.GuildSpec guild = world.guild(guildId);
+        long channelId = guild.channel(name);
+        dispatch("CHANNEL_CREATE", world.channelJson(guild.channels.get(channelId)));
+        return channelId;
     }
 
     /** Someone deletes a role: members lose it, overwrites for it go, and Discord tells the gateway. */

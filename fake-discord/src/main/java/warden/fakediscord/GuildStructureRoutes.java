@@ -253,9 +253,20 @@ final class GuildStructureRoutes {
         if (guild == null) return FakeDiscord.Reply.notFound(10003, "Unknown Channel");
         FakeDiscord.Reply refused = lacking(guild, Permission.MANAGE_CHANNELS);
         if (refused != null) return refused;
+        return new FakeDiscord.Reply(200, world.channelJson(removeChannel(guild, channelId)));
+    }
+
+    /** Deletes a channel; a deleted category's channels stay, without a category, as on Discord. */
+    World.ChannelSpec removeChannel(World.GuildSpec guild, long channelId) {
         World.ChannelSpec channel = guild.channels.remove(channelId);
         dispatch.accept("CHANNEL_DELETE", world.channelJson(channel));
-        return new FakeDiscord.Reply(200, world.channelJson(channel));
+        for (World.ChannelSpec child : guild.channels()) {
+            if (Long.valueOf(channelId).equals(child.parentId)) {
+                child.parentId = null;
+                dispatch.accept("CHANNEL_UPDATE", world.channelJson(child));
+            }
+        }
+        return channel;
     }
 
     @SuppressWarnings("unchecked")

@@ -56,6 +56,9 @@ record AuditSummary(Long userId, String refId, InfractionType infractionType, Sa
         if (event instanceof warden.sanctions.SanctionRemoved e) {
             return new AuditSummary(user, e.sanctionId().value(), null, e.kind(), e.by(), e.reason());
         }
+        if (event instanceof warden.backup.BackupTaken e) return new AuditSummary(null, e.backupId(), null, null, e.by(), e.label());
+        if (event instanceof warden.backup.BackupDeleted e) return new AuditSummary(null, e.backupId(), null, null, e.by(), null);
+        if (event instanceof warden.backup.RestoreStarted e) return new AuditSummary(null, e.restoreId(), null, null, e.by(), e.backupId());
         if (event instanceof warden.sanctions.EvidenceImageAttached e) {
             return new AuditSummary(user, e.targetId(), null, null, e.by(), e.image().url());
         }
