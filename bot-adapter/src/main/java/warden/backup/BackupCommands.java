@@ -51,9 +51,7 @@ public class BackupCommands {
                         kilobytes(b.sizeBytes()), b.contentHash().substring(0, 12));
             }
             case "delete" -> {
-                String backupId = event.getOption("backup").getAsString().strip();
-                backups.delete(id, backupId, admin);
-                yield texts.in(locale, "command.backup.deleted", backupId);
+                yield texts.in(locale, "command.backup.deleted", backups.delete(id, event.getOption("backup").getAsString().strip(), admin));
             }
             case "load" -> load(event, guild, admin, locale);
             case "schedule" -> {
@@ -80,10 +78,11 @@ public class BackupCommands {
 
     /** Without {@code confirm}: the plan. With it: the plan computed again, now, recorded and run. */
     private String load(SlashCommandInteractionEvent event, Guild guild, Actor admin, DiscordLocale locale) {
-        String backupId = event.getOption("backup").getAsString().strip();
+        BackupSummary backup = backups.find(GuildId.of(guild.getIdLong()), event.getOption("backup").getAsString().strip());
+        String backupId = backup.backupId();
         boolean skipDeletions = event.getOption("skip-deletions") != null && event.getOption("skip-deletions").getAsBoolean();
         RestoreOptions options = RestoreOptions.of(text(event, "mode"), skipDeletions);
-        List<RestoreStep> steps = backups.plan(guild, backupId, options);
+        List<RestoreStep> steps = backups.plan(guild, backup, options);
         if (steps.isEmpty()) return texts.in(locale, "command.backup.plan.none", backupId);
         boolean confirm = event.getOption("confirm") != null && event.getOption("confirm").getAsBoolean();
         if (!confirm) {

@@ -34,6 +34,11 @@ public class BackupWorker {
         }
 
         @EventHandler
+        void on(BackupRequested e) {
+            if (slice.holds(e.guild())) backups.requested(e);
+        }
+
+        @EventHandler
         void on(RestoreStarted e) {
             if (slice.holds(e.guild())) backups.restore(e);
         }

@@ -77,10 +77,17 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
     }
 
     public Taken take(Guild guild, String label, boolean automatic, Actor by) {
+        return take(guild, newId(), label, automatic, by);
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Taken take(Guild guild, String backupId, String label, boolean automatic, Actor by) {
         GuildId id = GuildId.of(guild.getIdLong());
         ServerSnapshot snapshot = capture(guild);
         SnapshotStore.Stored stored = snapshots.store(id, snapshot);
-        String backupId = UUID.randomUUID().toString().substring(0, 8);
         int limit = properties.limit(policies.current(id).premium());
         String recorded = commands.sendAndWait(new TakeBackup(id, backupId, label, stored.contentHash(), stored.sizeBytes(),
                 snapshot.roles().size(), snapshot.channels().size(), snapshot.memberRoles().size(), automatic, limit, by, Instant.now()));
@@ -96,15 +103,22 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
         return QueryResults.join(queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class)));
     }
 
+    /** A backup by id, or the newest one for {@code latest}. */
     public BackupSummary find(GuildId guild, String backupId) {
-        return list(guild).stream().filter(b -> b.backupId().equals(backupId)).findFirst()
+        List<BackupSummary> all = list(guild);
+        if (LATEST.equalsIgnoreCase(backupId) && !all.isEmpty()) return all.get(0);
+        return all.stream().filter(b -> b.backupId().equals(backupId)).findFirst()
                 .orElseThrow(() -> new CommandRefusedException("error.backup.unknown", backupId));
     }
 
-    public void delete(GuildId guild, String backupId, Actor by) {
+    public static final String LATEST = "latest";
+
+    /** Deletes a backup; answers with its id. */
+    public String delete(GuildId guild, String backupId, Actor by) {
         BackupSummary backup = find(guild, backupId);
-        boolean stillHeld = commands.sendAndWait(new DeleteBackup(guild, backupId, by, Instant.now()));
+        boolean stillHeld = commands.sendAndWait(new DeleteBackup(guild, backup.backupId(), by, Instant.now()));
         if (!stillHeld) snapshots.forget(backup.contentHash());
+        return backup.backupId();
     }
 
     public void schedule(GuildId guild, Duration every, Actor by) {
@@ -112,16 +126,15 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
     }
 
     /** What restoring a backup would do now. */
-    public List<RestoreStep> plan(Guild guild, String backupId, RestoreOptions options) {
-        BackupSummary backup = find(GuildId.of(guild.getIdLong()), backupId);
+    public List<RestoreStep> plan(Guild guild, BackupSummary backup, RestoreOptions options) {
         ServerSnapshot snapshot = snapshots.load(backup.contentHash())
-                .orElseThrow(() -> new CommandRefusedException("error.backup.unknown", backupId));
+                .orElseThrow(() -> new CommandRefusedException("error.backup.unknown", backup.backupId()));
         return RestorePlanner.plan(snapshot, capture(guild), options);
     }
 
     /** Records the plan as the restore to run; the node holding the server's shard runs it. */
     public String startRestore(Guild guild, String backupId, RestoreOptions options, List<RestoreStep> steps, String channel, Actor by) {
-        String restoreId = UUID.randomUUID().toString().substring(0, 8);
+        String restoreId = newId();
         return commands.sendAndWait(new StartRestore(GuildId.of(guild.getIdLong()), restoreId, backupId, options, steps, channel, by,
                 Instant.now()));
     }
@@ -139,6 +152,17 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
             log.info("Automatic backup of guild {}: {}", guild.getId(), taken.taken() ? "taken " + taken.backupId() : "unchanged");
         } catch (CommandRefusedException refused) {
             log.info("Automatic backup of guild {} skipped: {}", guild.getId(), refused.getMessage());
+        }
+    }
+
+    /** Takes a backup asked for over the API, under the id the API answered with. */
+    void requested(BackupRequested e) {
+        Guild guild = guilds.find(e.guild()).orElse(null);
+        if (guild == null) return;
+        try {
+            take(guild, e.backupId(), e.label(), false, e.by());
+        } catch (CommandRefusedException refused) {
+            log.info("Requested backup {} of guild {} refused: {}", e.backupId(), guild.getId(), refused.getMessage());
         }
     }
 

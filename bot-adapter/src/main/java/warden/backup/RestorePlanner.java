@@ -142,7 +142,8 @@ public final class RestorePlanner {
         if (!Objects.equals(blankToNull(backup.topic()), blankToNull(now.topic()))) changes.add("topic");
         if (backup.slowmode() != now.slowmode()) changes.add("slowmode");
         if (backup.nsfw() != now.nsfw()) changes.add("nsfw");
-        String parent = backup.parent() == null ? null : matches.channels().get(backup.parent());
+        // a category the restore recreates gets a new id: the channel must move into it
+        String parent = backup.parent() == null ? null : matches.channels().getOrDefault(backup.parent(), "missing:" + backup.parent());
         if (!Objects.equals(parent, now.parent())) changes.add("category");
         if (!overwrites(backup.overwrites(), matches).equals(new HashSet<>(now.overwrites()))) changes.add("permissions");
         return changes;

@@ -98,7 +98,7 @@ class BackupRestoreE2ETest {
 
                 // Discord slows the first creation down; the node stops while it waits
                 fake.inject(Fault.rateLimited("POST", "guilds/\\d+/roles", 3));
-                String started = slash("load", List.of(Map.of("name", "backup", "type", 3, "value", backupId),
+                String started = slash("load", List.of(Map.of("name", "backup", "type", 3, "value", "latest"),
                         Map.of("name", "confirm", "type", 5, "value", true)));
                 Matcher restore = Pattern.compile("^Restore `([0-9a-f]{8})` started: 8 step\\(s\\)").matcher(started);
                 assertThat(restore.find()).as(started).isTrue();

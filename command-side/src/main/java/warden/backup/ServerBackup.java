@@ -76,6 +76,13 @@ public class ServerBackup {
         return cmd.backupId();
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RequestBackup cmd) {
+        if (backups.size() >= cmd.limit()) throw new CommandRefusedException("error.backup.limit", cmd.limit());
+        apply(new BackupRequested(cmd.guild(), cmd.backupId(), cmd.label(), cmd.by(), cmd.occurredAt()));
+    }
+
     /** Answers whether another backup of the server still holds the same snapshot (then its content must stay). */
     @CommandHandler
     boolean handle(DeleteBackup cmd) {
@@ -142,6 +149,12 @@ public class ServerBackup {
         id = ServerBackupIds.of(e.guild());
         guild = e.guild();
         backups.put(e.backupId(), new Kept(e.contentHash(), e.automatic()));
+    }
+
+    @EventSourcingHandler
+    void on(BackupRequested e) {
+        id = ServerBackupIds.of(e.guild());
+        guild = e.guild();
     }
 
     @EventSourcingHandler

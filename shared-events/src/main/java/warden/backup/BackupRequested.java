@@ -1,0 +1,13 @@
+package warden.backup;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
+
+import java.time.Instant;
+
+/** A backup was asked for outside Discord; the node holding the server's shard takes it under {@code backupId}. */
+@Revision("1")
+public record BackupRequested(GuildId guild, String backupId, String label, Actor by, Instant occurredAt) implements GuildEvent {
+}
