@@ -1,0 +1,216 @@
+package warden.federation;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import warden.common.Actor;
+import warden.common.CommandRefusedException;
+import warden.common.GuildId;
+import warden.common.UserId;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A federation of partner servers: who is in it and with which roles, single-use invitations, the shared ban list
+ * (entries published and revoked, with their provenance) and what became of each entry in each server. Revoking never
+ * unbans by itself; only an explicit federation-wide unban, or the suspension of a compromised publisher, asks servers
+ * to revert, and then only what no other entry still lists.
+ */
+@Aggregate
+public class Federation {
+
+    private record Partner(boolean publish, boolean subscribe, boolean suspended) {
+    }
+
+    private record Invite(String codeHash, boolean publish, boolean subscribe, java.time.Instant expiresAt) {
+    }
+
+    private record Entry(UserId user, GuildId publisher) {
+    }
+
+    @AggregateIdentifier
+    private String federationId;
+    private GuildId owner;
+    private final Map<GuildId, Partner> partners = new LinkedHashMap<>();
+    private final Map<String, Invite> invites = new HashMap<>();
+    private final Map<String, Entry> active = new LinkedHashMap<>();
+    private final Set<String> overrides = new HashSet<>();
+    private final Map<String, EnforcementOutcome> outcomes = new HashMap<>();
+
+    protected Federation() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Federation(CreateFederation cmd) {
+        apply(new FederationCreated(cmd.federationId(), cmd.name().strip(), cmd.guild(), cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(InvitePartner cmd) {
+        ownerOnly(cmd.guild());
+        apply(new PartnerInvited(federationId, cmd.inviteId(), cmd.codeHash(), cmd.publish(), cmd.subscribe(), cmd.expiresAt(), cmd.by(),
+                cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(JoinFederation cmd) {
+        if (partners.containsKey(cmd.guild())) throw new CommandRefusedException("error.federation.alreadyPartner");
+        Map.Entry<String, Invite> invite = invites.entrySet().stream().filter(i -> i.getValue().codeHash().equals(cmd.codeHash()))
+                .findFirst().orElseThrow(() -> new CommandRefusedException("error.federation.badCode"));
+        if (cmd.occurredAt().isAfter(invite.getValue().expiresAt())) throw new CommandRefusedException("error.federation.codeExpired");
+        apply(new PartnerJoined(federationId, cmd.guild(), invite.getKey(), invite.getValue().publish(), invite.getValue().subscribe(),
+                cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(LeaveFederation cmd) {
+        partner(cmd.guild());
+        if (cmd.guild().equals(owner)) throw new CommandRefusedException("error.federation.ownerCannotLeave");
+        apply(new PartnerLeft(federationId, cmd.guild(), cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(SuspendPartner cmd) {
+        ownerOnly(cmd.guild());
+        Partner partner = partner(cmd.partner());
+        if (cmd.partner().equals(owner)) throw new CommandRefusedException("error.federation.ownerCannotLeave");
+        if (partner.suspended()) return;
+        apply(new PartnerSuspended(federationId, cmd.partner(), cmd.revert(), cmd.by(), cmd.occurredAt()));
+        if (!cmd.revert()) return;
+        for (Map.Entry<String, Entry> e : new java.util.ArrayList<>(active.entrySet())) {
+            if (e.getValue().publisher().equals(cmd.partner())) revoke(e.getKey(), true, cmd.by(), cmd.occurredAt());
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeSubscription cmd) {
+        partner(cmd.guild());
+        apply(new SubscriptionChanged(federationId, cmd.guild(), cmd.mode(), cmd.alertChannel(), cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeNeverBan cmd) {
+        partner(cmd.guild());
+        apply(new NeverBanChanged(federationId, cmd.guild(), Set.copyOf(cmd.users()), Set.copyOf(cmd.roles()), cmd.by(), cmd.occurredAt()));
+    }
+
+    /** Answers with the entry's id. */
+    @CommandHandler
+    String handle(PublishBan cmd) {
+        Partner partner = partner(cmd.guild());
+        if (!partner.publish() || partner.suspended()) throw new CommandRefusedException("error.federation.cannotPublish");
+        if (active.containsKey(cmd.entryId())) return cmd.entryId();
+        if (active.values().stream().anyMatch(e -> e.user().equals(cmd.user()) && e.publisher().equals(cmd.guild()))) {
+            throw new CommandRefusedException("error.federation.alreadyListed", cmd.user());
+        }
+        apply(new BanPublished(federationId, cmd.entryId(), cmd.user(), cmd.reason().strip(), cmd.evidence(), cmd.guild(), cmd.by(),
+                cmd.occurredAt()));
+        return cmd.entryId();
+    }
+
+    @CommandHandler
+    void handle(RevokeBan cmd) {
+        Entry entry = active.get(cmd.entryId());
+        if (entry == null) throw new CommandRefusedException("error.federation.unknownEntry", cmd.entryId());
+        if (!entry.publisher().equals(cmd.guild()) && !cmd.guild().equals(owner)) throw new CommandRefusedException("error.federation.notYours");
+        revoke(cmd.entryId(), false, cmd.by(), cmd.occurredAt());
+    }
+
+    @CommandHandler
+    void handle(UnbanEverywhere cmd) {
+        Partner partner = partner(cmd.guild());
+        if (!partner.publish() || partner.suspended()) throw new CommandRefusedException("error.federation.cannotPublish");
+        var listed = active.entrySet().stream().filter(e -> e.getValue().user().equals(cmd.user())).map(Map.Entry::getKey).toList();
+        if (listed.isEmpty()) throw new CommandRefusedException("error.federation.notListed", cmd.user());
+        for (String entryId : listed) revoke(entryId, true, cmd.by(), cmd.occurredAt());
+    }
+
+    @CommandHandler
+    void handle(OverrideEntry cmd) {
+        partner(cmd.guild());
+        if (!active.containsKey(cmd.entryId())) throw new CommandRefusedException("error.federation.unknownEntry", cmd.entryId());
+        if (overrides.contains(cmd.guild() + ":" + cmd.entryId())) return;
+        apply(new EntryOverridden(federationId, cmd.entryId(), cmd.guild(), cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordEnforcement cmd) {
+        if (!partners.containsKey(cmd.guild())) return; // left meanwhile
+        if (cmd.outcome() == outcomes.get(cmd.entryId() + ":" + cmd.guild())) return;
+        apply(new EnforcementRecorded(federationId, cmd.entryId(), cmd.guild(), cmd.outcome(), cmd.detail(), cmd.occurredAt()));
+    }
+
+    private void revoke(String entryId, boolean revert, Actor by, java.time.Instant at) {
+        UserId user = active.get(entryId).user();
+        int remaining = (int) active.entrySet().stream().filter(e -> !e.getKey().equals(entryId) && e.getValue().user().equals(user)
+                && !(revert && e.getValue().publisher().equals(active.get(entryId).publisher()))).count();
+        apply(new BanRevoked(federationId, entryId, user, revert, remaining, by, at));
+    }
+
+    private void ownerOnly(GuildId guild) {
+        if (!guild.equals(owner)) throw new CommandRefusedException("error.federation.ownerOnly");
+    }
+
+    private Partner partner(GuildId guild) {
+        Partner partner = partners.get(guild);
+        if (partner == null) throw new CommandRefusedException("error.federation.notPartner");
+        return partner;
+    }
+
+    @EventSourcingHandler
+    void on(FederationCreated e) {
+        federationId = e.federationId();
+        owner = e.guild();
+        partners.put(e.guild(), new Partner(true, true, false));
+    }
+
+    @EventSourcingHandler
+    void on(PartnerInvited e) {
+        invites.put(e.inviteId(), new Invite(e.codeHash(), e.publish(), e.subscribe(), e.expiresAt()));
+    }
+
+    @EventSourcingHandler
+    void on(PartnerJoined e) {
+        invites.remove(e.inviteId()); // single use
+        partners.put(e.guild(), new Partner(e.publish(), e.subscribe(), false));
+    }
+
+    @EventSourcingHandler
+    void on(PartnerLeft e) {
+        partners.remove(e.guild());
+    }
+
+    @EventSourcingHandler
+    void on(PartnerSuspended e) {
+        Partner partner = partners.get(e.partner());
+        partners.put(e.partner(), new Partner(partner.publish(), partner.subscribe(), true));
+    }
+
+    @EventSourcingHandler
+    void on(BanPublished e) {
+        active.put(e.entryId(), new Entry(e.user(), e.publisher()));
+    }
+
+    @EventSourcingHandler
+    void on(BanRevoked e) {
+        active.remove(e.entryId());
+    }
+
+    @EventSourcingHandler
+    void on(EntryOverridden e) {
+        overrides.add(e.guild() + ":" + e.entryId());
+    }
+
+    @EventSourcingHandler
+    void on(EnforcementRecorded e) {
+        outcomes.put(e.entryId() + ":" + e.guild(), e.outcome());
+    }
+}

@@ -1,0 +1,15 @@
+package warden.federation;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.common.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** A partner's never-ban set changed. */
+@Revision("1")
+public record NeverBanChanged(String federationId, GuildId guild, Set<UserId> users, Set<String> roles, Actor by, Instant occurredAt) implements FederationEvent {
+}

@@ -1,0 +1,15 @@
+package warden.federation;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.common.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** An invitation was made; only the hash of its code is kept. */
+@Revision("1")
+public record PartnerInvited(String federationId, String inviteId, String codeHash, boolean publish, boolean subscribe, Instant expiresAt, Actor by, Instant occurredAt) implements FederationEvent {
+}

@@ -1,0 +1,15 @@
+package warden.federation;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.common.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** A partner was suspended: it publishes nothing more, and with {@code revert} its entries were revoked with their bans reverted. */
+@Revision("1")
+public record PartnerSuspended(String federationId, GuildId partner, boolean revert, Actor by, Instant occurredAt) implements FederationEvent {
+}

@@ -1,0 +1,15 @@
+package warden.federation;
+
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.GuildId;
+import warden.common.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** A partner's subscription mode and alert channel changed. */
+@Revision("1")
+public record SubscriptionChanged(String federationId, GuildId guild, EnforcementMode mode, String alertChannel, Actor by, Instant occurredAt) implements FederationEvent {
+}
