@@ -28,6 +28,7 @@ public class SideEffectProcessors {
     public static final String SANCTION_EXECUTOR = "sanction-executor";
     public static final String AUTOMOD_SYNC = "automod-sync";
     public static final String BACKUP_WORKER = "backup-worker";
+    public static final String FEDERATION_ENFORCER = "federation-enforcer";
 
     /** The event handlers of one side effect for one shard; {@link #processor()} names the processor they run in. */
     public interface SliceHandler {
@@ -46,6 +47,8 @@ public class SideEffectProcessors {
             // its own processor: a restore of many steps holds it for minutes and must not delay sanctions
             register(processing, slice, BACKUP_WORKER, startedAt, (s, name) -> context.getBean(
                     warden.backup.BackupWorker.class).slice(s, name));
+            register(processing, slice, FEDERATION_ENFORCER, startedAt, (s, name) -> context.getBean(
+                    warden.federation.FederationEnforcer.class).slice(s, name));
         }
     }
 

@@ -41,6 +41,7 @@ final class SlashCommandCatalog {
             case "automod", "sanction-rule", "config", "raid" -> CONFIGURE;
             case "interserver" -> Permission.MANAGE_CHANNEL;
             case "backup" -> Permission.ADMINISTRATOR; // a restore creates and deletes roles and channels
+            case "federation" -> Permission.BAN_MEMBERS; // membership and settings need Manage Server, checked when run
             default -> Permission.MODERATE_MEMBERS;
         };
     }
@@ -80,6 +81,26 @@ final class SlashCommandCatalog {
                                 new OptionData(OptionType.BOOLEAN, "confirm", "Confirm")),
                         new SubcommandData("status", "Status"),
                         new SubcommandData("schedule", "Schedule").addOption(OptionType.STRING, "every", "Every", true)),
+                command("federation").addSubcommands(
+                        new SubcommandData("create", "Create").addOptions(new OptionData(OptionType.STRING, "name", "Name", true).setMaxLength(100)),
+                        new SubcommandData("invite", "Invite").addOption(OptionType.BOOLEAN, "publish", "Publish"),
+                        new SubcommandData("join", "Join").addOption(OptionType.STRING, "code", "Code", true),
+                        new SubcommandData("leave", "Leave"),
+                        new SubcommandData("status", "Status"),
+                        new SubcommandData("mode", "Mode").addOptions(
+                                choices(new OptionData(OptionType.STRING, "mode", "Mode", true), null, "automatic", "alert", "approve"),
+                                new OptionData(OptionType.CHANNEL, "channel", "Channel")),
+                        new SubcommandData("never-ban", "Never ban").addOption(OptionType.USER, "user", "User")
+                                .addOption(OptionType.ROLE, "role", "Role").addOption(OptionType.BOOLEAN, "remove", "Remove"),
+                        new SubcommandData("ban", "Ban").addOption(OptionType.USER, "user", "User", true)
+                                .addOptions(new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
+                                .addOption(OptionType.STRING, "evidence", "Evidence"),
+                        new SubcommandData("revoke", "Revoke").addOption(OptionType.STRING, "entry", "Entry", true),
+                        new SubcommandData("unban-everywhere", "Unban everywhere").addOption(OptionType.USER, "user", "User", true),
+                        new SubcommandData("ignore", "Ignore").addOption(OptionType.STRING, "entry", "Entry", true),
+                        new SubcommandData("suspend", "Suspend").addOption(OptionType.STRING, "server", "Server", true)
+                                .addOption(OptionType.BOOLEAN, "revert", "Revert"),
+                        new SubcommandData("preview", "Preview")),
                 command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),
                 command("sanctions").addOption(OptionType.USER, "member", "Member")
                         .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,

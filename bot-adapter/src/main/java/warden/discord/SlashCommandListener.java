@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import warden.automod.AutomodCommands;
 import warden.backup.BackupCommands;
+import warden.federation.FederationCommands;
 import warden.common.GuildId;
 import warden.common.LocalizedException;
 import warden.config.GuildPolicies;
@@ -44,9 +45,11 @@ class SlashCommandListener extends ListenerAdapter {
     private final GuildWork work;
     private final GuildPolicies policies;
     private final BackupCommands backups;
+    private final FederationCommands federation;
 
     SlashCommandListener(ModerationCommands moderation, AutomodCommands automod, InterserverService interserver, GuildTexts texts,
-                         GuildWork work, GuildPolicies policies, BackupCommands backups) {
+                         GuildWork work, GuildPolicies policies, BackupCommands backups, FederationCommands federation) {
+        this.federation = federation;
         this.backups = backups;
         this.policies = policies;
         this.moderation = moderation;
@@ -88,6 +91,7 @@ class SlashCommandListener extends ListenerAdapter {
                 case "interserver" -> interserver(event);
                 case "automod", "sanction-rule", "config" -> automod.run(event);
                 case "backup" -> backups.run(event);
+                case "federation" -> federation.run(event);
                 default -> moderation.run(event);
             };
         } catch (LocalizedException e) {

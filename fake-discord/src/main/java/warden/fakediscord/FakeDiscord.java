@@ -338,6 +338,47 @@ public final class FakeDiscord implements AutoCloseable {
         return interaction(4, guildId, channelId, userId, name, options, locale);
     }
 
+    /**
+     * A member clicks a button of one of Warden's messages (a message component interaction, type 3). Returns the
+     * interaction token: {@link #awaitInteractionAnswer} reads Warden's answer.
+     */
+    public String clickButton(long guildId, long channelId, long messageId, long userId, String customId, String locale) {
+        World.GuildSpec guild = world.guild(guildId);
+        String token = "itok-" + UUID.randomUUID();
+        long interactionId = world.nextId();
+        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
+        member.put("permissions", Long.toString(permissions(guild, userId)));
+        Map<String, Object> message = history.get(messageId);
+        if (message == null) throw new IllegalArgumentException("no message " + messageId);
+        Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
+                "type", 3, "token", token, "version", 1, "guild_id", Long.toString(guildId),
+                "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
+                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId)),
+                "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
+                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
+                "message", message, "data", obj("custom_id", customId, "component_type", 2));
+        pendingInteractions.put(interactionId, System.nanoTime());
+        dispatch("INTERACTION_CREATE", interaction);
+        return token;
+    }
+
+    /** The custom ids of the buttons on a message Warden posted. */
+    @SuppressWarnings("unchecked")
+    public List<String> buttons(long messageId) {
+        Map<String, Object> message = history.get(messageId);
+        List<String> ids = new ArrayList<>();
+        if (message == null || !(message.get("components") instanceof List<?> rows)) return ids;
+        for (Object row : rows) {
+            if (((Map<String, Object>) row).get("components") instanceof List<?> components) {
+                for (Object component : components) {
+                    Object id = ((Map<String, Object>) component).get("custom_id");
+                    if (id != null) ids.add(id.toString());
+                }
+            }
+        }
+        return ids;
+    }
+
     /** The choices Warden proposed for an autocomplete interaction, by value. */
     @SuppressWarnings("unchecked")
     public List<String> awaitAutocompleteChoices(String token, Duration timeout) throws TimeoutException {
@@ -655,6 +696,7 @@ public final class FakeDiscord implements AutoCloseable {
                 Map<String, Object> message = messages.get(Long.parseLong(p[3]));
                 if (message == null) return Reply.notFound(10008, "Unknown Message");
                 if (body.containsKey("content")) message.put("content", body.get("content"));
+                if (body.containsKey("components")) message.put("components", body.get("components"));
                 return new Reply(200, message);
             }
             case "DELETE channels/{id}/messages/{id}": {
@@ -715,6 +757,12 @@ public final class FakeDiscord implements AutoCloseable {
                 guild.dmsDisabledUntil = body.get("dms_disabled_until") == null ? null : body.get("dms_disabled_until").toString();
                 return new Reply(200, obj("invites_disabled_until", guild.invitesDisabledUntil, "dms_disabled_until", guild.dmsDisabledUntil,
                         "dm_spam_detected_at", null, "raid_detected_at", null));
+            }
+            case "GET guilds/{id}/members/{id}": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                World.MemberSpec member = guild.members.get(Long.parseLong(p[3]));
+                if (member == null) return Reply.notFound(10007, "Unknown Member");
+                return new Reply(200, world.memberJson(guild, member, true));
             }
             case "GET guilds/{id}/invites": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
@@ -828,6 +876,7 @@ public final class FakeDiscord implements AutoCloseable {
         long id = world.nextId();
         Map<String, Object> message = message(id, guildId, channelId, BOT_ID, String.valueOf(body.getOrDefault("content", "")), null);
         if (body.get("embeds") != null) message.put("embeds", body.get("embeds"));
+        if (body.get("components") != null) message.put("components", body.get("components"));
         messages.put(id, message);
         history.put(id, message);
         dispatch("MESSAGE_CREATE", message);

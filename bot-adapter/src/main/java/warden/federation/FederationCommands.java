@@ -1,0 +1,208 @@
+package warden.federation;
+
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import warden.common.Actor;
+import warden.common.CommandRefusedException;
+import warden.common.GuildId;
+import warden.common.InvalidValueException;
+import warden.common.UserId;
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
+import warden.interserver.FrequencySecret;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /federation}: create, invite, join, leave, status, mode, never-ban, ban, revoke, unban-everywhere, ignore,
+ * suspend, preview. Publishing and answering the list need Ban Members (Discord's default for the command); what
+ * changes the server's membership or settings needs Manage Server, checked here.
+ */
+@Component
+@ConditionalOnDiscord
+public class FederationCommands {
+
+    static final Duration INVITE_VALIDITY = Duration.ofHours(24);
+    private static final int LIST_LINES = 15;
+
+    private final CommandGateway commands;
+    private final FederationEnforcer enforcer;
+    private final GuildTexts texts;
+
+    FederationCommands(CommandGateway commands, FederationEnforcer enforcer, GuildTexts texts) {
+        this.commands = commands;
+        this.enforcer = enforcer;
+        this.texts = texts;
+    }
+
+    public String run(SlashCommandInteractionEvent event) {
+        DiscordLocale locale = event.getUserLocale();
+        Guild guild = event.getGuild();
+        GuildId id = GuildId.of(guild.getIdLong());
+        Member caller = event.getMember();
+        Actor by = Actor.moderator(UserId.of(caller.getIdLong()));
+        String sub = String.valueOf(event.getSubcommandName());
+        if (Set.of("create", "invite", "join", "leave", "mode", "never-ban", "suspend").contains(sub) && !caller.hasPermission(Permission.MANAGE_SERVER)) {
+            return texts.in(locale, "error.federation.manageServer");
+        }
+        if (sub.equals("create")) {
+            if (enforcer.federationOf(id).federationId() != null) throw new CommandRefusedException("error.federation.alreadyPartner");
+            String federationId = UUID.randomUUID().toString().substring(0, 8);
+            String name = event.getOption("name").getAsString().strip();
+            commands.sendAndWait(new CreateFederation(federationId, name, id, by, Instant.now()));
+            return texts.in(locale, "command.federation.created", name, federationId);
+        }
+        if (sub.equals("join")) return join(event, id, by, locale);
+        FederationView view = enforcer.federationOf(id);
+        if (view.federationId() == null) throw new CommandRefusedException("error.federation.notPartner");
+        String fed = view.federationId();
+        return switch (sub) {
+            case "invite" -> invite(event, view, id, by, locale);
+            case "leave" -> {
+                commands.sendAndWait(new LeaveFederation(fed, id, by, Instant.now()));
+                yield texts.in(locale, "command.federation.left", view.name());
+            }
+            case "mode" -> {
+                EnforcementMode mode = EnforcementMode.valueOf(event.getOption("mode").getAsString().toUpperCase(java.util.Locale.ROOT));
+                OptionMapping channel = event.getOption("channel");
+                commands.sendAndWait(new ChangeSubscription(fed, id, mode, channel == null ? null : channel.getAsChannel().getId(), by, Instant.now()));
+                yield texts.in(locale, "command.federation.mode." + mode.name().toLowerCase(java.util.Locale.ROOT),
+                        channel == null ? "—" : channel.getAsChannel().getAsMention());
+            }
+            case "never-ban" -> neverBan(event, view, id, by, locale);
+            case "ban" -> {
+                User user = event.getOption("user").getAsUser();
+                String evidence = text(event, "evidence");
+                List<String> links = evidence == null ? List.of() : List.of(evidence.split("\\s+"));
+                String entryId = commands.sendAndWait(new PublishBan(fed, UUID.randomUUID().toString().substring(0, 8), id,
+                        UserId.of(user.getIdLong()), event.getOption("reason").getAsString(), links, by, Instant.now()));
+                yield texts.in(locale, "command.federation.published", user.getAsMention(), entryId, view.name());
+            }
+            case "revoke" -> {
+                String entryId = event.getOption("entry").getAsString().strip();
+                commands.sendAndWait(new RevokeBan(fed, entryId, id, by, Instant.now()));
+                yield texts.in(locale, "command.federation.revoked", entryId);
+            }
+            case "unban-everywhere" -> {
+                User user = event.getOption("user").getAsUser();
+                commands.sendAndWait(new UnbanEverywhere(fed, id, UserId.of(user.getIdLong()), by, Instant.now()));
+                yield texts.in(locale, "command.federation.unbannedEverywhere", user.getAsMention());
+            }
+            case "ignore" -> {
+                String entryId = event.getOption("entry").getAsString().strip();
+                commands.sendAndWait(new OverrideEntry(fed, entryId, id, by, Instant.now()));
+                yield texts.in(locale, "federation.button.ignored", entryId);
+            }
+            case "suspend" -> {
+                GuildId partner = GuildId.of(event.getOption("server").getAsString().strip());
+                boolean revert = event.getOption("revert") != null && event.getOption("revert").getAsBoolean();
+                commands.sendAndWait(new SuspendPartner(fed, id, partner, revert, by, Instant.now()));
+                yield texts.in(locale, revert ? "command.federation.suspendedReverted" : "command.federation.suspended", partner.toString());
+            }
+            case "preview" -> preview(guild, view, locale);
+            default -> status(view, id, locale);
+        };
+    }
+
+    private String join(SlashCommandInteractionEvent event, GuildId guild, Actor by, DiscordLocale locale) {
+        if (enforcer.federationOf(guild).federationId() != null) throw new CommandRefusedException("error.federation.alreadyPartner");
+        String code = event.getOption("code").getAsString().strip();
+        int dash = code.indexOf('-');
+        if (dash != 8) throw InvalidValueException.forField("code", "error.federation.badCode");
+        String federationId = code.substring(0, dash).toLowerCase(java.util.Locale.ROOT);
+        commands.sendAndWait(new JoinFederation(federationId, guild, hash(code.substring(dash + 1)), by, Instant.now()));
+        return texts.in(locale, "command.federation.joined", federationId);
+    }
+
+    private String invite(SlashCommandInteractionEvent event, FederationView view, GuildId guild, Actor by, DiscordLocale locale) {
+        boolean publish = event.getOption("publish") != null && event.getOption("publish").getAsBoolean();
+        String secret = FrequencySecret.generate();
+        String code = view.federationId() + "-" + secret;
+        Instant expires = Instant.now().plus(INVITE_VALIDITY);
+        // recorded first: a code that reaches the admin always works
+        commands.sendAndWait(new InvitePartner(view.federationId(), guild, UUID.randomUUID().toString().substring(0, 8), hash(secret),
+                publish, true, expires, by, Instant.now()));
+        try {
+            event.getUser().openPrivateChannel()
+                    .flatMap(dm -> dm.sendMessage(texts.in(locale, "federation.dm.invite", view.name(), code, String.valueOf(expires.getEpochSecond()))))
+                    .complete();
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) return texts.in(locale, "interserver.dm.closed", event.getUser().getAsMention());
+            throw e;
+        }
+        return texts.in(locale, "command.federation.invited", String.valueOf(expires.getEpochSecond()));
+    }
+
+    private String neverBan(SlashCommandInteractionEvent event, FederationView view, GuildId guild, Actor by, DiscordLocale locale) {
+        FederationView.Partner partner = view.partner(guild.toString());
+        Set<String> users = new HashSet<>(partner.neverUsers());
+        Set<String> roles = new HashSet<>(partner.neverRoles());
+        boolean remove = event.getOption("remove") != null && event.getOption("remove").getAsBoolean();
+        if (event.getOption("user") != null) {
+            String user = event.getOption("user").getAsUser().getId();
+            if (remove) users.remove(user); else users.add(user);
+        }
+        if (event.getOption("role") != null) {
+            String role = event.getOption("role").getAsRole().getId();
+            if (remove) roles.remove(role); else roles.add(role);
+        }
+        commands.sendAndWait(new ChangeNeverBan(view.federationId(), guild, users.stream().map(UserId::of).collect(Collectors.toSet()), roles, by,
+                Instant.now()));
+        return texts.in(locale, "command.federation.neverBan", users.isEmpty() ? "—" : users.stream().map(u -> "<@" + u + ">").sorted().collect(Collectors.joining(" ")),
+                roles.isEmpty() ? "—" : roles.stream().map(r -> "<@&" + r + ">").sorted().collect(Collectors.joining(" ")));
+    }
+
+    private String preview(Guild guild, FederationView view, DiscordLocale locale) {
+        List<FederationView.Entry> banned = enforcer.preview(guild, view);
+        if (banned.isEmpty()) return texts.in(locale, "command.federation.preview.none", view.entries().size());
+        return texts.in(locale, "command.federation.preview", banned.size(), view.entries().size()) + "\n" + banned.stream().limit(LIST_LINES)
+                .map(e -> texts.in(locale, "command.federation.entry", e.entryId(), e.user(), e.reason(), e.publisher()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String status(FederationView view, GuildId guild, DiscordLocale locale) {
+        FederationView.Partner partner = view.partner(guild.toString());
+        String entries = view.entries().stream().limit(LIST_LINES)
+                .map(e -> texts.in(locale, "command.federation.entry", e.entryId(), e.user(), e.reason(), e.publisher()))
+                .collect(Collectors.joining("\n"));
+        return texts.in(locale, "command.federation.status", view.name(), view.federationId(), view.partners().size(), view.entries().size(),
+                partner.mode().name().toLowerCase(java.util.Locale.ROOT), partner.publish() ? "✓" : "✗")
+                + (entries.isEmpty() ? "" : "\n" + entries);
+    }
+
+    private static String text(SlashCommandInteractionEvent event, String option) {
+        OptionMapping mapping = event.getOption(option);
+        return mapping == null ? null : mapping.getAsString().strip();
+    }
+
+    /** The hash of an invitation's secret, as typed (spaces, dashes and case do not matter). */
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(FrequencySecret.normalize(secret).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (InvalidValueException e) {
+            throw InvalidValueException.forField("code", "error.federation.badCode");
+        }
+    }
+}
