@@ -83,10 +83,14 @@ public class FederationCommands {
             }
             case "mode" -> {
                 EnforcementMode mode = EnforcementMode.valueOf(event.getOption("mode").getAsString().toUpperCase(java.util.Locale.ROOT));
-                OptionMapping channel = event.getOption("channel");
-                commands.sendAndWait(new ChangeSubscription(fed, id, mode, channel == null ? null : channel.getAsChannel().getId(), by, Instant.now()));
+                // the option's value is the channel's id: no need for Discord to have resolved the channel object
+                String channel = text(event, "channel");
+                if (channel != null && guild.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class, channel) == null) {
+                    throw InvalidValueException.forField("channel", "error.federation.channel");
+                }
+                commands.sendAndWait(new ChangeSubscription(fed, id, mode, channel, by, Instant.now()));
                 yield texts.in(locale, "command.federation.mode." + mode.name().toLowerCase(java.util.Locale.ROOT),
-                        channel == null ? "—" : channel.getAsChannel().getAsMention());
+                        channel == null ? "—" : "<#" + channel + ">");
             }
             case "never-ban" -> neverBan(event, view, id, by, locale);
             case "ban" -> {
@@ -162,7 +166,7 @@ public class FederationCommands {
             if (remove) users.remove(user); else users.add(user);
         }
         if (event.getOption("role") != null) {
-            String role = event.getOption("role").getAsRole().getId();
+            String role = event.getOption("role").getAsString();
             if (remove) roles.remove(role); else roles.add(role);
         }
         commands.sendAndWait(new ChangeNeverBan(view.federationId(), guild, users.stream().map(UserId::of).collect(Collectors.toSet()), roles, by,

@@ -209,6 +209,16 @@ public final class FakeDiscord implements AutoCloseable {
         return userId;
     }
 
+    /** A user who already exists (a member of another guild) joins this one. */
+    public void join(long guildId, long userId) {
+        World.GuildSpec guild = world.guild(guildId);
+        guild.addMember(userId);
+        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
+        member.put("guild_id", Long.toString(guildId));
+        member.put("joined_at", java.time.OffsetDateTime.now().toString());
+        dispatch("GUILD_MEMBER_ADD", member);
+    }
+
     /** The guild's verification level as Warden left it (0 none ... 4 highest). */
     public int verificationLevel(long guildId) {
         return world.guild(guildId).verificationLevel;
