@@ -32,7 +32,9 @@ class ApiSecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/guilds/{guild}/**").access(inPathGuild(ApiRole.MODERATOR))
                         .requestMatchers("/api/v1/guilds/{guild}/policy/**").access(inPathGuild(ApiRole.ADMIN))
-                        .requestMatchers("/api/v1/guilds/{guild}/backups", "/api/v1/guilds/{guild}/backups/**").access(inPathGuild(ApiRole.ADMIN))
+                        .requestMatchers("/api/v1/guilds/{guild}/backups", "/api/v1/guilds/{guild}/backups/**",
+                                "/api/v1/guilds/{guild}/federation/subscription", "/api/v1/guilds/{guild}/federation/never-ban")
+                        .access(inPathGuild(ApiRole.ADMIN))
                         .requestMatchers("/api/v1/guilds/{guild}/members/{user}/sanctions/reset", "/api/v1/guilds/{guild}/sanctions/reset")
                         .access(inPathGuild(ApiRole.ADMIN))
                         .requestMatchers("/api/v1/guilds/{guild}/**").access(inPathGuild(ApiRole.MODERATOR))
