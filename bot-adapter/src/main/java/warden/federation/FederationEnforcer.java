@@ -54,6 +54,7 @@ public class FederationEnforcer extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(FederationEnforcer.class);
     static final String BUTTON = "fed";
+    static final String RAID_BUTTON = "fedraid";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -84,6 +85,46 @@ public class FederationEnforcer extends ListenerAdapter {
         void on(BanRevoked e) {
             enforcer.revoked(e, slice);
         }
+
+        @EventHandler
+        void on(warden.raid.RaidStarted e) {
+            if (slice.holds(e.guild())) enforcer.raidStarted(e);
+        }
+
+        @EventHandler
+        void on(RaidAlertShared e) {
+            enforcer.raidShared(e, slice);
+        }
+    }
+
+    /** A raid here: the other partners are warned. */
+    void raidStarted(warden.raid.RaidStarted e) {
+        FederationView view = federationOf(e.guild());
+        if (view.partner(e.guild().toString()) == null) return;
+        commands.sendAndWait(new ShareRaidAlert(view.federationId(), e.guild(), e.raidId(), e.joins(), e.detected(), e.occurredAt()));
+    }
+
+    void raidShared(RaidAlertShared e, ShardSlice slice) {
+        FederationView view = federation(e.federationId());
+        String source = guilds.find(e.guild()).map(Guild::getName).orElse(e.guild().toString());
+        for (FederationView.Partner partner : view.partners()) {
+            GuildId id = GuildId.of(partner.guild());
+            if (!slice.holds(id) || id.equals(e.guild()) || partner.suspended()) continue;
+            Guild guild = guilds.find(id).orElse(null);
+            GuildMessageChannel channel = guild == null ? null : alertChannel(guild, partner);
+            if (channel == null) continue;
+            channel.sendMessage(texts.in(guild, "federation.raid.alert", view.name(), source, e.joins()))
+                    .setAllowedMentions(List.of())
+                    .setComponents(ActionRow.of(Button.danger(RAID_BUTTON + ":" + e.federationId() + ":" + e.guild(),
+                            texts.in(guild, "federation.raid.button"))))
+                    .queue(null, error -> log.debug("Raid alert not sent: {}", error.getMessage()));
+        }
+    }
+
+    private GuildMessageChannel alertChannel(Guild guild, FederationView.Partner partner) {
+        GuildMessageChannel channel = partner.alertChannel() == null ? guild.getSystemChannel()
+                : guild.getChannelById(GuildMessageChannel.class, partner.alertChannel());
+        return channel != null && guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND) ? channel : null;
     }
 
     FederationView federation(String federationId) {
@@ -219,6 +260,13 @@ public class FederationEnforcer extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         String[] parts = event.getComponentId().split(":");
+        if (parts.length == 3 && parts[0].equals(RAID_BUTTON) && event.getGuild() != null && event.getMember() != null) {
+            event.deferReply(true).queue();
+            Guild guild = event.getGuild();
+            work.run(guild.getIdLong(), "federation raid button", () -> event.getHook().editOriginal(banRaiders(event, guild, parts[1], GuildId.of(parts[2])))
+                    .setAllowedMentions(List.of()).queue(null, error -> log.debug("Not answered: {}", error.getMessage())));
+            return;
+        }
         if (parts.length != 4 || !parts[0].equals(BUTTON) || event.getGuild() == null || event.getMember() == null) return;
         event.deferReply(true).queue();
         Guild guild = event.getGuild();
@@ -248,6 +296,28 @@ public class FederationEnforcer extends ListenerAdapter {
         }
         ban(guild, view, entry);
         return texts.in(event.getUserLocale(), "federation.button.banned", entry.user(), entryId);
+    }
+
+    /** Bans, here and ahead of their arrival, the accounts that joined the raided partner during its raid. */
+    private String banRaiders(ButtonInteractionEvent event, Guild guild, String federationId, GuildId raided) {
+        if (!event.getMember().hasPermission(Permission.BAN_MEMBERS)) return texts.in(event.getUserLocale(), "federation.button.notAllowed");
+        FederationView view = federation(federationId);
+        FederationView.Partner partner = view.partner(guild.getId());
+        if (partner == null) return texts.in(event.getUserLocale(), "error.federation.notPartner");
+        warden.raid.RaidStatus raid = QueryResults.join(queries.query(new warden.raid.FindRaid(raided),
+                ResponseTypes.instanceOf(warden.raid.RaidStatus.class)));
+        int banned = 0;
+        for (String account : raid.accounts()) {
+            long user = Long.parseUnsignedLong(account);
+            if (partner.neverUsers().contains(account) || user == guild.getOwnerIdLong() || user == guild.getSelfMember().getIdLong()) continue;
+            try {
+                guild.ban(UserSnowflake.fromId(user), 0, TimeUnit.SECONDS).reason(texts.stored("audit.federationRaid", view.name(), raided.toString())).complete();
+                banned++;
+            } catch (ErrorResponseException | HierarchyException | InsufficientPermissionException e) {
+                log.info("Raid account {} not banned in guild {}: {}", account, guild.getId(), e.getMessage());
+            }
+        }
+        return texts.in(event.getUserLocale(), "federation.raid.banned", banned, raid.accounts().size());
     }
 
     /** What subscribing automatically would ban today: the members the active entries list, never-ban set aside. */

@@ -81,6 +81,8 @@ class FederationE2ETest {
     }
 
     @Autowired JdbcClient db;
+    @Autowired org.axonframework.commandhandling.gateway.CommandGateway commands;
+    @Autowired warden.config.GuildPolicies policies;
 
     private String slash(long guild, long channel, long user, String sub, Object... options) throws Exception {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -211,6 +213,26 @@ class FederationE2ETest {
         assertThat(slash(alpha, generalA, ownerA, "unban-everywhere", "user", 6, Long.toString(raider2))).contains("is no longer listed");
         fake.awaitRequest("DELETE", "guilds/" + bravo + "/bans/" + raider2, WAIT);
         fake.awaitRequest("DELETE", "guilds/" + charlie + "/bans/" + raider2, WAIT);
+
+        // a raid on Charlie: Alpha is alerted and bans the raid's accounts before they arrive
+        long version = commands.sendAndWait(new warden.config.ConfigureModeration(warden.common.GuildId.of(charlie),
+                new warden.config.ModerationSettings(true, false, null, null, false, null,
+                        new warden.config.ModerationSettings.RaidSettings(true, 3, Duration.ofSeconds(30), Duration.ofHours(1))),
+                null, warden.common.Actor.system("test"), java.time.Instant.now()));
+        policies.awaitVersion(warden.common.GuildId.of(charlie), version, WAIT);
+        List<Long> raiders = List.of(fake.join(charlie, "wave1"), fake.join(charlie, "wave2"), fake.join(charlie, "wave3"));
+        RecordedRequest raidAlert = fake.awaitRequest(r -> r.is("POST", "channels/" + generalA + "/messages")
+                && String.valueOf(r.text("content")).contains("**Charlie** is being raided (3 accounts"), WAIT, "Alpha's raid alert");
+        // every account that joined within the window belongs to the raid (here perhaps the staffer who joined earlier)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(db.sql("select user_id from raid_account where guild_id = ?").param(charlie)
+                .query(Long.class).list()).containsAll(raiders));
+        long accounts = db.sql("select count(*) from raid_account where guild_id = ?").param(charlie).query(Long.class).single();
+        long raidMessage = fake.botMessages(generalA).stream().filter(m -> String.valueOf(m.get("content")).equals(raidAlert.text("content")))
+                .map(m -> Long.parseLong(m.get("id").toString())).findFirst().orElseThrow();
+        String banned = fake.awaitInteractionAnswer(fake.clickButton(alpha, generalA, raidMessage, ownerA,
+                "fedraid:" + federationId() + ":" + charlie, "en-US"), WAIT).content();
+        assertThat(banned).isEqualTo(accounts + " of the raid's " + accounts + " account(s) banned here.");
+        for (long raider : raiders) assertThat(fake.requests("PUT", "guilds/" + alpha + "/bans/" + raider)).hasSize(1);
     }
 
     private String federationId() {

@@ -43,6 +43,7 @@ public class Federation {
     private final Map<String, Entry> active = new LinkedHashMap<>();
     private final Set<String> overrides = new HashSet<>();
     private final Map<String, EnforcementOutcome> outcomes = new HashMap<>();
+    private final Set<String> sharedRaids = new HashSet<>();
 
     protected Federation() {
         // for Axon
@@ -142,6 +143,13 @@ public class Federation {
     }
 
     @CommandHandler
+    void handle(ShareRaidAlert cmd) {
+        Partner partner = partner(cmd.guild());
+        if (partner.suspended() || sharedRaids.contains(cmd.raidId())) return;
+        apply(new RaidAlertShared(federationId, cmd.guild(), cmd.raidId(), cmd.joins(), cmd.detected(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
     void handle(RecordEnforcement cmd) {
         if (!partners.containsKey(cmd.guild())) return; // left meanwhile
         if (cmd.outcome() == outcomes.get(cmd.entryId() + ":" + cmd.guild())) return;
@@ -207,6 +215,11 @@ public class Federation {
     @EventSourcingHandler
     void on(EntryOverridden e) {
         overrides.add(e.guild() + ":" + e.entryId());
+    }
+
+    @EventSourcingHandler
+    void on(RaidAlertShared e) {
+        sharedRaids.add(e.raidId());
     }
 
     @EventSourcingHandler

@@ -103,6 +103,19 @@ class FederationTest {
     }
 
     @Test
+    void aRaidIsSharedOnceAndNotByASuspendedPartner() {
+        fixture.given(created())
+                .when(new ShareRaidAlert(FED, A, "raid:1", 5, true, T0))
+                .expectEvents(new RaidAlertShared(FED, A, "raid:1", 5, true, T0));
+        fixture.given(created(), new RaidAlertShared(FED, A, "raid:1", 5, true, T0))
+                .when(new ShareRaidAlert(FED, A, "raid:1", 6, true, T0))
+                .expectNoEvents();
+        fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), new PartnerSuspended(FED, B, false, ADMIN, T0))
+                .when(new ShareRaidAlert(FED, B, "raid:2", 5, true, T0))
+                .expectNoEvents();
+    }
+
+    @Test
     void anOutcomeIsRecordedOnceAndOverridesOnce() {
         EnforcementRecorded applied = new EnforcementRecorded(FED, "e1", A, EnforcementOutcome.APPLIED, null, T0);
         fixture.given(created(), published("e1", RAIDER, A), applied)
