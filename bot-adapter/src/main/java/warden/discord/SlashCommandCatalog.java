@@ -42,8 +42,15 @@ final class SlashCommandCatalog {
             case "interserver" -> Permission.MANAGE_CHANNEL;
             case "backup" -> Permission.ADMINISTRATOR; // a restore creates and deletes roles and channels
             case "federation" -> Permission.BAN_MEMBERS; // membership and settings need Manage Server, checked when run
+            case "report" -> null; // every member may report
             default -> Permission.MODERATE_MEMBERS;
         };
+    }
+
+    /** The message menu's commands (right click on a message, Apps): names are shown as written, so each language is given. */
+    static List<net.dv8tion.jda.api.interactions.commands.build.CommandData> messageMenus() {
+        return List.of(Commands.message(warden.reports.ReportDesk.MESSAGE_MENU).setContexts(net.dv8tion.jda.api.interactions.InteractionContextType.GUILD)
+                .setNameLocalization(DiscordLocale.FRENCH, "Signaler le message"));
     }
 
     static List<SlashCommandData> all() {
@@ -101,6 +108,8 @@ final class SlashCommandCatalog {
                         new SubcommandData("suspend", "Suspend").addOption(OptionType.STRING, "server", "Server", true)
                                 .addOption(OptionType.BOOLEAN, "revert", "Revert"),
                         new SubcommandData("preview", "Preview")),
+                command("report").addOption(OptionType.USER, "user", "User", true)
+                        .addOptions(new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500)),
                 command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),
                 command("sanctions").addOption(OptionType.USER, "member", "Member")
                         .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import warden.automod.AutomodCommands;
 import warden.backup.BackupCommands;
 import warden.federation.FederationCommands;
+import warden.reports.ReportDesk;
 import warden.common.GuildId;
 import warden.common.LocalizedException;
 import warden.config.GuildPolicies;
@@ -46,9 +47,11 @@ class SlashCommandListener extends ListenerAdapter {
     private final GuildPolicies policies;
     private final BackupCommands backups;
     private final FederationCommands federation;
+    private final ReportDesk reports;
 
     SlashCommandListener(ModerationCommands moderation, AutomodCommands automod, InterserverService interserver, GuildTexts texts,
-                         GuildWork work, GuildPolicies policies, BackupCommands backups, FederationCommands federation) {
+                         GuildWork work, GuildPolicies policies, BackupCommands backups, FederationCommands federation, ReportDesk reports) {
+        this.reports = reports;
         this.federation = federation;
         this.backups = backups;
         this.policies = policies;
@@ -63,7 +66,7 @@ class SlashCommandListener extends ListenerAdapter {
     public void onReady(ReadyEvent event) {
         if (event.getJDA().getShardInfo().getShardId() != 0) return; // global commands: registered once
         try {
-            event.getJDA().updateCommands().addCommands(SlashCommandCatalog.all())
+            event.getJDA().updateCommands().addCommands(SlashCommandCatalog.all()).addCommands(SlashCommandCatalog.messageMenus())
                     .queue(done -> log.info("Registered {} slash commands", done.size()),
                             error -> log.warn("Could not register slash commands: {}", error.getMessage()));
         } catch (RuntimeException e) { // a name or description beyond Discord's limits (SlashCommandCatalogTest guards them)
@@ -92,6 +95,7 @@ class SlashCommandListener extends ListenerAdapter {
                 case "automod", "sanction-rule", "config" -> automod.run(event);
                 case "backup" -> backups.run(event);
                 case "federation" -> federation.run(event);
+                case "report" -> reports.report(event);
                 default -> moderation.run(event);
             };
         } catch (LocalizedException e) {

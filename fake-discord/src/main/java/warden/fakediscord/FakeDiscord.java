@@ -372,6 +372,34 @@ public final class FakeDiscord implements AutoCloseable {
         return token;
     }
 
+    /**
+     * A member uses a message context menu command (right click on a message, "Apps"): an application command of type
+     * 3 whose target is the message. Returns the interaction token.
+     */
+    public String messageCommand(long guildId, long channelId, long userId, String name, long messageId, String locale) {
+        if (!mayUseCommand(guildId, userId, name)) {
+            throw new CommandNotAvailable("Discord does not offer " + name + " to member " + userId + " of guild " + guildId);
+        }
+        World.GuildSpec guild = world.guild(guildId);
+        String token = "itok-" + UUID.randomUUID();
+        long interactionId = world.nextId();
+        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
+        member.put("permissions", Long.toString(permissions(guild, userId)));
+        Map<String, Object> message = history.get(messageId);
+        if (message == null) throw new IllegalArgumentException("no message " + messageId);
+        Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
+                "type", 2, "token", token, "version", 1, "guild_id", Long.toString(guildId),
+                "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
+                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId)),
+                "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
+                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
+                "data", obj("id", Long.toString(world.nextId()), "name", name, "type", 3, "guild_id", Long.toString(guildId),
+                        "target_id", Long.toString(messageId), "resolved", obj("messages", obj(Long.toString(messageId), message))));
+        pendingInteractions.put(interactionId, System.nanoTime());
+        dispatch("INTERACTION_CREATE", interaction);
+        return token;
+    }
+
     /** The custom ids of the buttons on a message Warden posted. */
     @SuppressWarnings("unchecked")
     public List<String> buttons(long messageId) {

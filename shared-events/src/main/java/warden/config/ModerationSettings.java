@@ -20,9 +20,35 @@ import java.util.regex.Pattern;
  * @param dmHideModerator the DM does not name the moderator
  * @param presets         predefined sanctions for {@code /mod}, at most {@link #MAX_PRESETS}
  * @param raid            when joins mean a raid, and how long the lockdown lasts
+ * @param reports         where members' reports go, and how many a member may file per hour
  */
 public record ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
-                                 boolean dmHideModerator, List<Preset> presets, RaidSettings raid) {
+                                 boolean dmHideModerator, List<Preset> presets, RaidSettings raid, ReportSettings reports) {
+
+    /**
+     * Reports (signalements): {@code channel} is where they land for the moderators (the system channel when unset);
+     * a member may file {@code perHour} of them in an hour, so that reporting cannot be used to flood the team.
+     */
+    public record ReportSettings(String channel, Integer perHour) {
+        public ReportSettings {
+            if (perHour == null) perHour = 5;
+            channel = channel == null || channel.isBlank() ? null : channel.strip();
+        }
+
+        public static ReportSettings defaults() {
+            return new ReportSettings(null, null);
+        }
+
+        void validate() {
+            if (perHour < 1 || perHour > 100) throw InvalidValueException.forField("reports.perHour", "error.setting.range", "perHour", 1, 100, perHour);
+            if (channel != null) warden.common.ChannelId.of(channel);
+        }
+    }
+
+    public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
+                              boolean dmHideModerator, List<Preset> presets, RaidSettings raid) {
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, null);
+    }
 
     /**
      * Raid detection: {@code joins} members joining within {@code window} start raid mode, which pauses invites and DMs
@@ -52,7 +78,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
 
     public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
                               boolean dmHideModerator, List<Preset> presets) {
-        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, null);
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, null, null);
     }
 
     /** Discord's autocomplete shows at most 25 choices. */
@@ -77,7 +103,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
 
     public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
                               boolean dmHideModerator) {
-        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, null, null);
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, null, null, null);
     }
 
     /** The preset of that name, ignoring case. */
@@ -94,6 +120,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
         dmTemplate = dmTemplate == null || dmTemplate.isBlank() ? null : dmTemplate.strip();
         presets = presets == null ? List.of() : List.copyOf(presets);
         if (raid == null) raid = RaidSettings.defaults();
+        if (reports == null) reports = ReportSettings.defaults();
     }
 
     public static ModerationSettings defaults() {
@@ -103,6 +130,7 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
     /** Refuses a template too long or naming an unknown placeholder; called when a command is made, never on replay. */
     public ModerationSettings validate() {
         raid.validate();
+        reports.validate();
         if (presets.size() > MAX_PRESETS) throw InvalidValueException.forField("presets", "error.setting.tooMany", "presets", MAX_PRESETS, presets.size());
         Set<String> names = new java.util.HashSet<>();
         for (Preset preset : presets) {
