@@ -107,7 +107,14 @@ final class SlashCommandCatalog {
                         new SubcommandData("ignore", "Ignore").addOption(OptionType.STRING, "entry", "Entry", true),
                         new SubcommandData("suspend", "Suspend").addOption(OptionType.STRING, "server", "Server", true)
                                 .addOption(OptionType.BOOLEAN, "revert", "Revert"),
-                        new SubcommandData("preview", "Preview")),
+                        new SubcommandData("preview", "Preview"),
+                        new SubcommandData("staff", "Staff").addOption(OptionType.ROLE, "role", "Role"),
+                        new SubcommandData("team-access", "Team access").addOption(OptionType.BOOLEAN, "allowed", "Allowed", true),
+                        new SubcommandData("act", "Act").addOption(OptionType.STRING, "server", "Server", true)
+                                .addOption(OptionType.USER, "member", "Member", true)
+                                .addOptions(choices(new OptionData(OptionType.STRING, "sanction", "Sanction", true), null, "warn", "timeout", "kick", "ban"),
+                                        new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
+                                .addOption(OptionType.STRING, "duration", "Duration")),
                 command("report").addOption(OptionType.USER, "user", "User", true)
                         .addOptions(new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500)),
                 command("note").addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "text", "Text", true),

@@ -61,7 +61,7 @@ public class FederationCommands {
         Member caller = event.getMember();
         Actor by = Actor.moderator(UserId.of(caller.getIdLong()));
         String sub = String.valueOf(event.getSubcommandName());
-        if (Set.of("create", "invite", "join", "leave", "mode", "never-ban", "suspend").contains(sub) && !caller.hasPermission(Permission.MANAGE_SERVER)) {
+        if (Set.of("create", "invite", "join", "leave", "mode", "never-ban", "suspend", "staff", "team-access").contains(sub) && !caller.hasPermission(Permission.MANAGE_SERVER)) {
             return texts.in(locale, "error.federation.manageServer");
         }
         if (sub.equals("create")) {
@@ -123,8 +123,47 @@ public class FederationCommands {
                 yield texts.in(locale, revert ? "command.federation.suspendedReverted" : "command.federation.suspended", partner.toString());
             }
             case "preview" -> preview(guild, view, locale);
+            case "staff" -> {
+                String role = text(event, "role");
+                commands.sendAndWait(new ChangeStaffRole(fed, id, role, by, Instant.now()));
+                yield role == null ? texts.in(locale, "command.federation.staffRemoved") : texts.in(locale, "command.federation.staff", role);
+            }
+            case "team-access" -> {
+                boolean allowed = event.getOption("allowed").getAsBoolean();
+                commands.sendAndWait(new ChangeTeamAccess(fed, id, allowed, by, Instant.now()));
+                yield texts.in(locale, allowed ? "command.federation.teamAccess.on" : "command.federation.teamAccess.off", view.name());
+            }
+            case "act" -> act(event, view, caller, locale);
             default -> status(view, id, locale);
         };
+    }
+
+    /**
+     * A member of the federation's team (the staff role, in the owner's server, where the command is run) sanctions a
+     * member of a partner server that let the team act there; the sanction is recorded with the federation as source.
+     */
+    private String act(SlashCommandInteractionEvent event, FederationView view, Member caller, DiscordLocale locale) {
+        if (!event.getGuild().getId().equals(view.owner()) || view.staffRole() == null
+                || caller.getRoles().stream().noneMatch(r -> r.getId().equals(view.staffRole()))) {
+            throw new CommandRefusedException("error.federation.notTeam", view.staffRole() == null ? "—" : "<@&" + view.staffRole() + ">");
+        }
+        GuildId server = GuildId.of(event.getOption("server").getAsString().strip());
+        FederationView.Partner partner = view.partner(server.toString());
+        if (partner == null || !partner.teamAccess() || partner.suspended()) {
+            throw new CommandRefusedException("error.federation.noTeamAccess", server.toString());
+        }
+        User user = event.getOption("member").getAsUser();
+        warden.sanctions.SanctionKind kind = warden.sanctions.SanctionKind.valueOf(event.getOption("sanction").getAsString().toUpperCase(java.util.Locale.ROOT));
+        String duration = text(event, "duration");
+        warden.sanctions.SanctionSpec spec = switch (kind) {
+            case TIMEOUT -> warden.sanctions.SanctionSpec.timeout(warden.common.Durations.parse(duration == null ? "1h" : duration));
+            case BAN -> warden.sanctions.SanctionSpec.ban(duration == null ? null : warden.common.Durations.parse(duration));
+            default -> warden.sanctions.SanctionSpec.of(kind);
+        };
+        warden.sanctions.SanctionId sanction = commands.sendAndWait(new warden.sanctions.ImposeSanction(
+                warden.common.MemberKey.of(server.value(), user.getIdLong()), warden.sanctions.SanctionId.of("fed:" + event.getInteraction().getId()),
+                spec, Actor.federation(view.federationId(), UserId.of(caller.getIdLong())), event.getOption("reason").getAsString(), Instant.now(), null));
+        return texts.in(locale, "command.federation.acted", sanction, kind.name().toLowerCase(java.util.Locale.ROOT), user.getId(), server.toString(), view.name());
     }
 
     private String join(SlashCommandInteractionEvent event, GuildId guild, Actor by, DiscordLocale locale) {

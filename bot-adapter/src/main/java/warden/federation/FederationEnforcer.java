@@ -324,7 +324,7 @@ public class FederationEnforcer extends ListenerAdapter {
     List<FederationView.Entry> preview(Guild guild, FederationView view) {
         FederationView.Partner partner = view.partner(guild.getId());
         FederationView.Partner automatic = new FederationView.Partner(partner.guild(), partner.publish(), true, false,
-                EnforcementMode.AUTOMATIC, null, partner.neverUsers(), partner.neverRoles());
+                EnforcementMode.AUTOMATIC, null, partner.neverUsers(), partner.neverRoles(), partner.teamAccess());
         return view.entries().stream().filter(entry -> {
             Member member = member(guild, entry.user());
             if (member == null) return false;

@@ -31,7 +31,7 @@ class EnforcementDecisionTest {
     void decides(String row, EnforcementMode mode, boolean subscribe, boolean suspended, boolean overridden, String neverUser,
                  String neverRole, String who, String roles, EnforcementDecision.Action expected) {
         FederationView.Partner partner = new FederationView.Partner("1001", true, subscribe, suspended, mode, null,
-                neverUser == null ? Set.of() : Set.of(neverUser), Set.of(neverRole));
+                neverUser == null ? Set.of() : Set.of(neverUser), Set.of(neverRole), false);
         Set<String> memberRoles = roles == null ? null : Arrays.stream(roles.split(",")).collect(Collectors.toSet());
         EnforcementDecision.Target target = new EnforcementDecision.Target("42", "o".equals(who), "s".equals(who), memberRoles);
         assertThat(EnforcementDecision.decide(partner, overridden, target)).isEqualTo(expected);

@@ -38,7 +38,7 @@ class FederationE2ETest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static long alpha, bravo, charlie, generalA, generalB, generalC, alertsC;
-    static long ownerA, ownerB, ownerC, modC, staffer, staffRole, raider1, raider2, raider3;
+    static long ownerA, ownerB, ownerC, modC, staffer, staffRole, raider1, raider2, raider3, fedMods, fedmod, plainA, chatter;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(world -> {
@@ -48,6 +48,9 @@ class FederationE2ETest {
         a.systemChannel(generalA);
         ownerA = a.member("owner-a");
         a.owner(ownerA);
+        fedMods = a.role("Federation team", Permission.EVERYONE, 3);
+        fedmod = a.member("fedmod", fedMods);
+        plainA = a.member("plain-a");
         a.withWarden(Permission.MODERATION_BOT, 10);
 
         World.GuildSpec b = world.guild("Bravo");
@@ -72,6 +75,7 @@ class FederationE2ETest {
         raider2 = c.member("raider2");
         c.members(); // raider2 is a member of Charlie only
         raider3 = c.member("raider3");
+        chatter = c.member("chatter");
         c.withWarden(Permission.MODERATION_BOT, 10);
     });
 
@@ -233,6 +237,23 @@ class FederationE2ETest {
                 "fedraid:" + federationId() + ":" + charlie, "en-US"), WAIT).content();
         assertThat(banned).isEqualTo(accounts + " of the raid's " + accounts + " account(s) banned here.");
         for (long raider : raiders) assertThat(fake.requests("PUT", "guilds/" + alpha + "/bans/" + raider)).hasSize(1);
+
+        // the federation's moderation team acts in a partner that allows it, recorded with the federation as source
+        fake.permitCommand(alpha, "federation", fedMods); // the owner server lets its team use the command (Discord's own setting)
+        assertThat(slash(alpha, generalA, ownerA, "staff", "role", 8, Long.toString(fedMods))).startsWith("<@&" + fedMods + "> is now the federation's moderation team");
+        await().atMost(WAIT).until(() -> db.sql("select coalesce(staff_role, 0) from federation").query(Long.class).single() == fedMods);
+        Object[] act = {"server", 3, Long.toString(charlie), "member", 6, Long.toString(chatter), "sanction", 3, "timeout", "reason", 3, "spam in every partner"};
+        assertThat(slash(alpha, generalA, fedmod, "act", act)).isEqualTo("Server " + charlie + " has not let the federation's team act there.");
+        assertThat(slash(charlie, generalC, ownerC, "team-access", "allowed", 5, true)).startsWith("The moderation team of **Alliance** may now act in this server");
+        await().atMost(WAIT).until(() -> db.sql("select team_access from federation_partner where guild_id = ?").param(charlie).query(Boolean.class).single());
+        assertThat(slash(alpha, generalA, ownerA, "act", act)).as("the owner is not in the team")
+                .isEqualTo("Only the federation's moderation team (<@&" + fedMods + ">), from the owner server, can act in partner servers.");
+        assertThat(slash(alpha, generalA, fedmod, "act", act)).startsWith("Sanction `fed:").endsWith("(timeout) decided for <@" + chatter
+                + "> in server " + charlie + ", on behalf of **Alliance**.");
+        fake.awaitRequest(r -> r.is("PATCH", "guilds/" + charlie + "/members/" + chatter) && r.text("communication_disabled_until") != null,
+                WAIT, "the team's timeout");
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from audit_event where guild_id = ? and event_type = 'SanctionDecided' and actor = ?")
+                .params(charlie, "federation:" + federationId() + "/" + fedmod).query(Long.class).single() == 1);
     }
 
     private String federationId() {

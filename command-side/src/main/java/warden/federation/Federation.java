@@ -143,6 +143,18 @@ public class Federation {
     }
 
     @CommandHandler
+    void handle(ChangeStaffRole cmd) {
+        ownerOnly(cmd.guild());
+        apply(new StaffRoleChanged(federationId, cmd.role(), cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeTeamAccess cmd) {
+        partner(cmd.guild());
+        apply(new TeamAccessChanged(federationId, cmd.guild(), cmd.allowed(), cmd.by(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
     void handle(ShareRaidAlert cmd) {
         Partner partner = partner(cmd.guild());
         if (partner.suspended() || sharedRaids.contains(cmd.raidId())) return;

@@ -116,6 +116,22 @@ class FederationTest {
     }
 
     @Test
+    void theOwnerNamesTheTeamAndEachPartnerLetsItIn() {
+        fixture.given(created(), invited("i1", "h1", false), joined(B, "i1", false))
+                .when(new ChangeStaffRole(FED, B, "4242", ADMIN, T0))
+                .expectException(CommandRefusedException.class).expectExceptionMessage(containsString("error.federation.ownerOnly"));
+        fixture.given(created())
+                .when(new ChangeStaffRole(FED, A, "4242", ADMIN, T0))
+                .expectEvents(new StaffRoleChanged(FED, "4242", ADMIN, T0));
+        fixture.given(created())
+                .when(new ChangeTeamAccess(FED, C, true, ADMIN, T0))
+                .expectException(CommandRefusedException.class).expectExceptionMessage(containsString("error.federation.notPartner"));
+        fixture.given(created(), invited("i1", "h1", false), joined(B, "i1", false))
+                .when(new ChangeTeamAccess(FED, B, true, ADMIN, T0))
+                .expectEvents(new TeamAccessChanged(FED, B, true, ADMIN, T0));
+    }
+
+    @Test
     void anOutcomeIsRecordedOnceAndOverridesOnce() {
         EnforcementRecorded applied = new EnforcementRecorded(FED, "e1", A, EnforcementOutcome.APPLIED, null, T0);
         fixture.given(created(), published("e1", RAIDER, A), applied)

@@ -48,7 +48,7 @@ class FederationProjection {
                         insert into federation_partner(guild_id, federation_id, publish, subscribe) values (?,?,?,?)
                         on conflict (guild_id) do update set federation_id = excluded.federation_id, publish = excluded.publish,
                             subscribe = excluded.subscribe, suspended = false, mode = 'AUTOMATIC', alert_channel = null,
-                            never_users = '', never_roles = ''""")
+                            never_users = '', never_roles = '', team_access = false""")
                 .params(guild, federation, publish, subscribe).update();
     }
 
@@ -75,6 +75,18 @@ class FederationProjection {
         db.sql("update federation_partner set never_users = ?, never_roles = ? where guild_id = ? and federation_id = ?")
                 .params(e.users().stream().map(UserId::toString).sorted().collect(Collectors.joining(",")),
                         e.roles().stream().sorted().collect(Collectors.joining(",")), e.guild().value(), e.federationId()).update();
+    }
+
+    @EventHandler
+    void on(StaffRoleChanged e) {
+        db.sql("update federation set staff_role = ? where federation_id = ?")
+                .params(e.role() == null ? null : Long.parseUnsignedLong(e.role()), e.federationId()).update();
+    }
+
+    @EventHandler
+    void on(TeamAccessChanged e) {
+        db.sql("update federation_partner set team_access = ? where guild_id = ? and federation_id = ?")
+                .params(e.allowed(), e.guild().value(), e.federationId()).update();
     }
 
     @EventHandler
@@ -119,9 +131,13 @@ class FederationProjection {
     }
 
     private FederationView view(String federationId) {
-        return db.sql("select name, owner_guild from federation where federation_id = ?").param(federationId)
-                .query((rs, n) -> new FederationView(federationId, rs.getString("name"), Long.toUnsignedString(rs.getLong("owner_guild")),
-                        partners(federationId), entries(federationId), overrides(federationId), outcomes(federationId)))
+        return db.sql("select name, owner_guild, staff_role from federation where federation_id = ?").param(federationId)
+                .query((rs, n) -> {
+                    long role = rs.getLong("staff_role");
+                    return new FederationView(federationId, rs.getString("name"), Long.toUnsignedString(rs.getLong("owner_guild")),
+                            role == 0 ? null : Long.toUnsignedString(role), partners(federationId), entries(federationId),
+                            overrides(federationId), outcomes(federationId));
+                })
                 .optional().orElse(FederationView.NONE);
     }
 
@@ -132,7 +148,7 @@ class FederationProjection {
                     return new FederationView.Partner(Long.toUnsignedString(rs.getLong("guild_id")), rs.getBoolean("publish"),
                             rs.getBoolean("subscribe"), rs.getBoolean("suspended"), EnforcementMode.valueOf(rs.getString("mode")),
                             channel == 0 ? null : Long.toUnsignedString(channel),
-                            split(rs.getString("never_users")), split(rs.getString("never_roles")));
+                            split(rs.getString("never_users")), split(rs.getString("never_roles")), rs.getBoolean("team_access"));
                 }).list();
     }
 

@@ -2,11 +2,11 @@ package warden.common;
 
 /**
  * Who took a decision: a moderator (Discord user id), an automod module, a sanction rule, or Warden itself
- * (a deadline), or a caller of the REST API.
+ * (a deadline), a caller of the REST API, or a member of a federation's moderation team acting in a partner server.
  */
 public record Actor(Kind kind, String id) {
 
-    public enum Kind { MODERATOR, AUTOMOD, RULE, SYSTEM, API }
+    public enum Kind { MODERATOR, AUTOMOD, RULE, SYSTEM, API, FEDERATION }
 
     public static final int MAX_ID = 100;
 
@@ -25,6 +25,11 @@ public record Actor(Kind kind, String id) {
     /** A caller of the REST API, named by its token. */
     public static Actor api(String tokenName) {
         return of(Kind.API, tokenName);
+    }
+
+    /** A moderator of a federation's team, acting in a partner server: the federation is the source. */
+    public static Actor federation(String federationId, UserId moderator) {
+        return of(Kind.FEDERATION, federationId + "/" + moderator);
     }
 
     public static Actor system(String what) {
