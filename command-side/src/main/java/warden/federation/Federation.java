@@ -57,7 +57,7 @@ public class Federation {
     @CommandHandler
     void handle(InvitePartner cmd) {
         ownerOnly(cmd.guild());
-        apply(new PartnerInvited(federationId, cmd.inviteId(), cmd.codeHash(), cmd.publish(), cmd.subscribe(), cmd.expiresAt(), cmd.by(),
+        apply(new PartnerInvited(federationId, cmd.guild(), cmd.inviteId(), cmd.codeHash(), cmd.publish(), cmd.subscribe(), cmd.expiresAt(), cmd.by(),
                 cmd.occurredAt()));
     }
 
@@ -84,10 +84,10 @@ public class Federation {
         Partner partner = partner(cmd.partner());
         if (cmd.partner().equals(owner)) throw new CommandRefusedException("error.federation.ownerCannotLeave");
         if (partner.suspended()) return;
-        apply(new PartnerSuspended(federationId, cmd.partner(), cmd.revert(), cmd.by(), cmd.occurredAt()));
+        apply(new PartnerSuspended(federationId, cmd.guild(), cmd.partner(), cmd.revert(), cmd.by(), cmd.occurredAt()));
         if (!cmd.revert()) return;
         for (Map.Entry<String, Entry> e : new java.util.ArrayList<>(active.entrySet())) {
-            if (e.getValue().publisher().equals(cmd.partner())) revoke(e.getKey(), true, cmd.by(), cmd.occurredAt());
+            if (e.getValue().publisher().equals(cmd.partner())) revoke(e.getKey(), cmd.guild(), true, cmd.by(), cmd.occurredAt());
         }
     }
 
@@ -122,7 +122,7 @@ public class Federation {
         Entry entry = active.get(cmd.entryId());
         if (entry == null) throw new CommandRefusedException("error.federation.unknownEntry", cmd.entryId());
         if (!entry.publisher().equals(cmd.guild()) && !cmd.guild().equals(owner)) throw new CommandRefusedException("error.federation.notYours");
-        revoke(cmd.entryId(), false, cmd.by(), cmd.occurredAt());
+        revoke(cmd.entryId(), cmd.guild(), false, cmd.by(), cmd.occurredAt());
     }
 
     @CommandHandler
@@ -131,7 +131,7 @@ public class Federation {
         if (!partner.publish() || partner.suspended()) throw new CommandRefusedException("error.federation.cannotPublish");
         var listed = active.entrySet().stream().filter(e -> e.getValue().user().equals(cmd.user())).map(Map.Entry::getKey).toList();
         if (listed.isEmpty()) throw new CommandRefusedException("error.federation.notListed", cmd.user());
-        for (String entryId : listed) revoke(entryId, true, cmd.by(), cmd.occurredAt());
+        for (String entryId : listed) revoke(entryId, cmd.guild(), true, cmd.by(), cmd.occurredAt());
     }
 
     @CommandHandler
@@ -145,7 +145,7 @@ public class Federation {
     @CommandHandler
     void handle(ChangeStaffRole cmd) {
         ownerOnly(cmd.guild());
-        apply(new StaffRoleChanged(federationId, cmd.role(), cmd.by(), cmd.occurredAt()));
+        apply(new StaffRoleChanged(federationId, cmd.guild(), cmd.role(), cmd.by(), cmd.occurredAt()));
     }
 
     @CommandHandler
@@ -168,11 +168,11 @@ public class Federation {
         apply(new EnforcementRecorded(federationId, cmd.entryId(), cmd.guild(), cmd.outcome(), cmd.detail(), cmd.occurredAt()));
     }
 
-    private void revoke(String entryId, boolean revert, Actor by, java.time.Instant at) {
+    private void revoke(String entryId, GuildId guild, boolean revert, Actor by, java.time.Instant at) {
         UserId user = active.get(entryId).user();
         int remaining = (int) active.entrySet().stream().filter(e -> !e.getKey().equals(entryId) && e.getValue().user().equals(user)
                 && !(revert && e.getValue().publisher().equals(active.get(entryId).publisher()))).count();
-        apply(new BanRevoked(federationId, entryId, user, revert, remaining, by, at));
+        apply(new BanRevoked(federationId, guild, entryId, user, revert, remaining, by, at));
     }
 
     private void ownerOnly(GuildId guild) {

@@ -34,7 +34,7 @@ class FederationTest {
     }
 
     static PartnerInvited invited(String id, String hash, boolean publish) {
-        return new PartnerInvited(FED, id, hash, publish, true, T0.plusSeconds(3600), ADMIN, T0);
+        return new PartnerInvited(FED, A, id, hash, publish, true, T0.plusSeconds(3600), ADMIN, T0);
     }
 
     static PartnerJoined joined(GuildId guild, String invite, boolean publish) {
@@ -79,13 +79,13 @@ class FederationTest {
     void revokingIsNeverARevertButAnExplicitUnbanIs() {
         fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), published("e1", RAIDER, A), published("e2", RAIDER, B))
                 .when(new RevokeBan(FED, "e1", A, ADMIN, T0))
-                .expectEvents(new BanRevoked(FED, "e1", RAIDER, false, 1, ADMIN, T0));
+                .expectEvents(new BanRevoked(FED, A, "e1", RAIDER, false, 1, ADMIN, T0));
         fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), published("e2", RAIDER, B))
                 .when(new RevokeBan(FED, "e2", C, ADMIN, T0))
                 .expectException(CommandRefusedException.class);
         fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), published("e1", RAIDER, A), published("e2", RAIDER, B))
                 .when(new UnbanEverywhere(FED, A, RAIDER, ADMIN, T0))
-                .expectEvents(new BanRevoked(FED, "e1", RAIDER, true, 1, ADMIN, T0), new BanRevoked(FED, "e2", RAIDER, true, 0, ADMIN, T0));
+                .expectEvents(new BanRevoked(FED, A, "e1", RAIDER, true, 1, ADMIN, T0), new BanRevoked(FED, A, "e2", RAIDER, true, 0, ADMIN, T0));
     }
 
     @Test
@@ -94,10 +94,10 @@ class FederationTest {
         fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true),
                         published("e1", innocent, B), published("e2", RAIDER, B), published("e3", RAIDER, A))
                 .when(new SuspendPartner(FED, A, B, true, ADMIN, T0))
-                .expectEvents(new PartnerSuspended(FED, B, true, ADMIN, T0),
-                        new BanRevoked(FED, "e1", innocent, true, 0, ADMIN, T0),
-                        new BanRevoked(FED, "e2", RAIDER, true, 1, ADMIN, T0));
-        fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), new PartnerSuspended(FED, B, false, ADMIN, T0))
+                .expectEvents(new PartnerSuspended(FED, A, B, true, ADMIN, T0),
+                        new BanRevoked(FED, A, "e1", innocent, true, 0, ADMIN, T0),
+                        new BanRevoked(FED, A, "e2", RAIDER, true, 1, ADMIN, T0));
+        fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), new PartnerSuspended(FED, A, B, false, ADMIN, T0))
                 .when(new PublishBan(FED, "e9", B, RAIDER, "raid", List.of(), ADMIN, T0))
                 .expectException(CommandRefusedException.class).expectExceptionMessage(containsString("error.federation.cannotPublish"));
     }
@@ -110,7 +110,7 @@ class FederationTest {
         fixture.given(created(), new RaidAlertShared(FED, A, "raid:1", 5, true, T0))
                 .when(new ShareRaidAlert(FED, A, "raid:1", 6, true, T0))
                 .expectNoEvents();
-        fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), new PartnerSuspended(FED, B, false, ADMIN, T0))
+        fixture.given(created(), invited("i1", "h1", true), joined(B, "i1", true), new PartnerSuspended(FED, A, B, false, ADMIN, T0))
                 .when(new ShareRaidAlert(FED, B, "raid:2", 5, true, T0))
                 .expectNoEvents();
     }
@@ -122,7 +122,7 @@ class FederationTest {
                 .expectException(CommandRefusedException.class).expectExceptionMessage(containsString("error.federation.ownerOnly"));
         fixture.given(created())
                 .when(new ChangeStaffRole(FED, A, "4242", ADMIN, T0))
-                .expectEvents(new StaffRoleChanged(FED, "4242", ADMIN, T0));
+                .expectEvents(new StaffRoleChanged(FED, A, "4242", ADMIN, T0));
         fixture.given(created())
                 .when(new ChangeTeamAccess(FED, C, true, ADMIN, T0))
                 .expectException(CommandRefusedException.class).expectExceptionMessage(containsString("error.federation.notPartner"));

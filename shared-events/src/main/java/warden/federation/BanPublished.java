@@ -12,4 +12,10 @@ import java.util.Set;
 /** An entry of the shared ban list: who, why, the evidence, and which server and moderator published it. */
 @Revision("1")
 public record BanPublished(String federationId, String entryId, UserId user, String reason, List<String> evidence, GuildId publisher, Actor by, Instant occurredAt) implements FederationEvent {
+
+    /** The publishing server: the entry belongs to its audit trail. */
+    @Override
+    public GuildId guild() {
+        return publisher;
+    }
 }

@@ -11,5 +11,5 @@ import java.util.Set;
 
 /** An entry was revoked; {@code revert} (an explicit federation-wide unban, or a suspended publisher's entries) asks servers to unban what only it banned; {@code remaining} counts the user's entries still listed. */
 @Revision("1")
-public record BanRevoked(String federationId, String entryId, UserId user, boolean revert, int remaining, Actor by, Instant occurredAt) implements FederationEvent {
+public record BanRevoked(String federationId, GuildId guild, String entryId, UserId user, boolean revert, int remaining, Actor by, Instant occurredAt) implements FederationEvent {
 }

@@ -1,6 +1,9 @@
 package warden.federation;
 
-/** A federation's event: every one names its federation. */
-public interface FederationEvent {
+
+import warden.common.GuildEvent;
+
+/** A federation's event: every one names its federation, and the server it is about (for that server's audit trail). */
+public interface FederationEvent extends GuildEvent {
     String federationId();
 }

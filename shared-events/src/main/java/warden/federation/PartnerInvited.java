@@ -11,5 +11,5 @@ import java.util.Set;
 
 /** An invitation was made; only the hash of its code is kept. */
 @Revision("1")
-public record PartnerInvited(String federationId, String inviteId, String codeHash, boolean publish, boolean subscribe, Instant expiresAt, Actor by, Instant occurredAt) implements FederationEvent {
+public record PartnerInvited(String federationId, GuildId guild, String inviteId, String codeHash, boolean publish, boolean subscribe, Instant expiresAt, Actor by, Instant occurredAt) implements FederationEvent {
 }

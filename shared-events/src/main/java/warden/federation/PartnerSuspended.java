@@ -11,5 +11,5 @@ import java.util.Set;
 
 /** A partner was suspended: it publishes nothing more, and with {@code revert} its entries were revoked with their bans reverted. */
 @Revision("1")
-public record PartnerSuspended(String federationId, GuildId partner, boolean revert, Actor by, Instant occurredAt) implements FederationEvent {
+public record PartnerSuspended(String federationId, GuildId guild, GuildId partner, boolean revert, Actor by, Instant occurredAt) implements FederationEvent {
 }
