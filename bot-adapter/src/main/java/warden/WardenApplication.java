@@ -16,8 +16,11 @@ public class WardenApplication {
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         System.setProperty("disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
         if (args.length > 0 && WardenCli.isCommand(args[0])) {
-            System.exit(WardenCli.run(WardenApplication.class, args));
+            int status = WardenCli.run(WardenApplication.class, args);
+            if (status >= 0) System.exit(status);
+            return; // a command that keeps running (the sandbox)
         }
-        SpringApplication.run(WardenApplication.class, args);
+        String[] serverArgs = args.length > 0 && args[0].equals("run") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        SpringApplication.run(WardenApplication.class, serverArgs);
     }
 }

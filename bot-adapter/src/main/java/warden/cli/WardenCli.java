@@ -13,8 +13,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The jar's sub-commands. Without one, Warden runs as a server until stopped.
+ * The jar's sub-commands. Without one (or with {@code run}), Warden runs as a server until stopped.
  * <ul>
+ *     <li>{@code sandbox}: Warden against its built-in fake Discord with two demo servers; open /sandbox</li>
+ *     <li>{@code help}: the commands and their options</li>
  *     <li>{@code replay}: rebuild every read model from the event store, print progress, exit</li>
  *     <li>{@code hash-token <token>}: print the SHA-256 to configure for an API token</li>
  *     <li>{@code backtest --policy p.json --export chat.json}: try an automod policy on a channel export</li>
@@ -25,15 +27,45 @@ public final class WardenCli {
     private WardenCli() {
     }
 
+    /** Whether the first argument is a sub-command (run and options go to the server; anything else is an error). */
     public static boolean isCommand(String arg) {
-        return arg.equals("hash-token") || arg.equals("replay") || arg.equals("backtest");
+        return arg.equals("--help") || arg.equals("-h") || !arg.equals("run") && !arg.startsWith("-");
     }
+
+    static final String USAGE = """
+            usage: java -jar warden.jar [command] [--option=value ...]
+
+            commands:
+              run                  run Warden (the default): the bot, the command and query sides, the REST API;
+                                   on an embedded PostgreSQL in ./warden-data unless warden.datasource.* is set
+              sandbox              run Warden against its built-in fake Discord with two demo servers, on
+                                   http://127.0.0.1:8080/sandbox (no Discord token; nothing reaches Discord)
+              replay               rebuild every read model from the event store, print progress, exit
+              backtest --policy <policy.json> --export <export.json|dir> [--out flagged.jsonl] [--csv flagged.csv]
+                       [--report report.html]
+                                   try an automod policy on DiscordChatExporter exports, offline
+              hash-token <token>   print the SHA-256 to configure for an API token
+              help, --help, -h     this text
+
+            options are Spring properties, for example --server.port=8081 --warden.discord.token=...
+            (see the README's Configuration section)
+            """;
 
     public static int run(Class<?> application, String[] args) {
         PrintStream out = System.out;
         String command = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                return 0;
+            }
+            case "sandbox" -> {
+                warden.sandbox.Sandbox sandbox = warden.sandbox.Sandbox.start(application, rest);
+                out.println("Sandbox ready: open http://127.0.0.1:" + sandbox.context().getEnvironment().getProperty("local.server.port", "8080")
+                        + "/sandbox (Ctrl+C to stop)");
+                return -1; // keeps running
+            }
             case "hash-token" -> {
                 if (rest.length != 1 || rest[0].isBlank()) {
                     System.err.println("usage: java -jar warden.jar hash-token <token>");
@@ -50,6 +82,7 @@ public final class WardenCli {
             }
             default -> {
                 System.err.println("unknown command: " + command);
+                System.err.print(USAGE);
                 return 2;
             }
         }

@@ -267,6 +267,22 @@ public final class FakeDiscord implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Every message of a channel, oldest first, as the sandbox shows them: members', Warden's and webhooks' (censored
+     * reposts, interserver relays), each with {@code deleted} when it no longer exists.
+     */
+    public List<Map<String, Object>> channelHistory(long channelId) {
+        return history.values().stream()
+                .filter(m -> String.valueOf(channelId).equals(m.get("channel_id")))
+                .sorted(java.util.Comparator.comparing(m -> Long.parseLong(m.get("id").toString())))
+                .map(m -> {
+                    Map<String, Object> copy = new LinkedHashMap<>(m);
+                    copy.put("deleted", !messages.containsKey(Long.parseLong(m.get("id").toString())));
+                    return copy;
+                })
+                .toList();
+    }
+
     /** The direct messages Warden sent a user, oldest first. */
     public List<String> directMessagesTo(long userId) {
         Long channel = dmChannels.get(userId);

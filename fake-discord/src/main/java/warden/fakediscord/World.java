@@ -109,6 +109,10 @@ public final class World {
             return roles;
         }
 
+        public long userId() {
+            return userId;
+        }
+
         public String communicationDisabledUntil() {
             return communicationDisabledUntil;
         }
@@ -319,6 +323,11 @@ public final class World {
 
     public GuildSpec guild(long id) {
         return guilds.get(id);
+    }
+
+    /** A user (a member of some guild, or Warden itself), or null. */
+    public UserSpec user(long id) {
+        return users.get(id);
     }
 
     Map<String, Object> userJson(long userId) {
