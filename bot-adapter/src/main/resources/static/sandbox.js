@@ -51,8 +51,14 @@ async function load() {
   setInterval(refresh, 700);
 }
 
+let shown = "";
+
 async function refresh() {
-  const messages = await (await fetch("/sandbox/channels/" + channelSelect.value + "/messages")).json();
+  const text = await (await fetch("/sandbox/channels/" + channelSelect.value + "/messages")).text();
+  const key = channelSelect.value + text;
+  if (key === shown) return; // unchanged: keep the page still (and screen readers quiet)
+  shown = key;
+  const messages = JSON.parse(text);
   feed.replaceChildren(...messages.map(m => {
     const li = document.createElement("li");
     li.id = "m" + m.id;

@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static warden.api.GuildScopedAuthorization.inEveryGuild;
@@ -23,8 +24,14 @@ import static warden.api.GuildScopedAuthorization.inPathGuild;
 @EnableConfigurationProperties(ApiTokenProperties.class)
 class ApiSecurityConfiguration {
 
+    /** The API's tokens, also what the web panel signs in with. */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenProperties tokens, Problems problems) {
+    OpaqueTokenIntrospector apiTokens(ApiTokenProperties tokens) {
+        return new ApiTokenIntrospector(tokens);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, OpaqueTokenIntrospector introspector, Problems problems) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -41,7 +48,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**", "/actuator/**").access(inEveryGuild(ApiRole.ADMIN))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o
-                        .opaqueToken(t -> t.introspector(new ApiTokenIntrospector(tokens)))
+                        .opaqueToken(t -> t.introspector(introspector))
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(e -> e

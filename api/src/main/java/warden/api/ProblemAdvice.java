@@ -33,6 +33,12 @@ class ProblemAdvice {
         this.problems = problems;
     }
 
+    /** A page or call about a guild the caller's token does not cover (checked in the handler, as the panel does). */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail denied(org.springframework.security.access.AccessDeniedException e) {
+        return problems.of(HttpStatus.FORBIDDEN, "error.auth.forbidden");
+    }
+
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e) {
         ProblemDetail problem = localized(HttpStatus.BAD_REQUEST, e);

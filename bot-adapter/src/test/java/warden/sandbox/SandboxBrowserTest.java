@@ -52,15 +52,17 @@ class SandboxBrowserTest {
             WebDriver browser = new ChromeDriver(service, options);
             try {
                 browser.get(base + "/sandbox");
+                // the feed is redrawn when it changes: read texts inside the waits, where a stale element is tried again
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                 wait.until(d -> !d.findElements(By.cssSelector("#member option")).isEmpty());
                 assertThat(browser.findElement(By.cssSelector("label[for=content]")).getText()).isEqualTo("Message");
                 new Select(browser.findElement(By.id("member"))).selectByVisibleText("mallory");
                 browser.findElement(By.id("content")).sendKeys("t'es un c h a t");
                 browser.findElement(By.id("send")).click();
-                WebElement deleted = wait.until(d -> d.findElements(By.cssSelector("#feed li.deleted")).stream()
-                        .filter(li -> li.getText().contains("t'es un c h a t")).findFirst().orElse(null));
-                assertThat(deleted.getText()).contains("mallory").contains("deleted by Warden");
+                String deleted = wait.until(d -> d.findElements(By.cssSelector("#feed li.deleted")).stream()
+                        .map(WebElement::getText).filter(text -> text.contains("t'es un c h a t")).findFirst().orElse(null));
+                assertThat(deleted).contains("mallory").contains("deleted by Warden");
                 wait.until(d -> d.findElements(By.cssSelector("#feed li.warden")).stream()
                         .anyMatch(li -> li.getText().contains("@mallory") && li.getText().contains("forbidden word")));
                 screenshot(browser, "sandbox-deleted.png");

@@ -1,0 +1,207 @@
+package warden.panel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import warden.api.ApiCaller;
+import warden.api.ApiRole;
+import warden.automod.AutomodOptions;
+import warden.automod.AutomodSettings;
+import warden.common.EventJson;
+import warden.common.GuildId;
+import warden.common.LocalizedException;
+import warden.common.MemberKey;
+import warden.common.UserId;
+import warden.config.ConfigureAutomod;
+import warden.config.GuildPolicies;
+import warden.config.PolicyDocument;
+import warden.config.PolicyEditor;
+import warden.ledger.FindInfractionLog;
+import warden.ledger.HistoryPage;
+import warden.platform.QueryResults;
+import warden.sanctions.InfractionId;
+import warden.sanctions.PardonInfraction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The web panel's pages: the guilds a token may see, a guild's auto-moderation (every module and option, saved as a new
+ * policy version through the same command as the API, with the version history and what each version changed), and a
+ * member's infraction log with pardons.
+ */
+@Controller
+class PanelController {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final int HISTORY = 20;
+
+    private final GuildPolicies policies;
+    private final PolicyEditor editor;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final JdbcClient db;
+    private final MessageSource messages;
+
+    PanelController(GuildPolicies policies, PolicyEditor editor, CommandGateway commands, QueryGateway queries, JdbcClient db,
+                    MessageSource messages) {
+        this.policies = policies;
+        this.editor = editor;
+        this.commands = commands;
+        this.queries = queries;
+        this.db = db;
+        this.messages = messages;
+    }
+
+    record Field(String name, String type, String value) {
+    }
+
+    record Module(String name, List<Field> fields) {
+    }
+
+    record Version(long version, String by, Instant at, List<PolicyDiff.Change> changes) {
+    }
+
+    @GetMapping("/panel")
+    String home(@AuthenticationPrincipal ApiCaller caller, Model model) {
+        model.addAttribute("caller", caller);
+        model.addAttribute("guilds", caller.guilds().stream().filter(g -> !g.equals(ApiCaller.ALL_GUILDS)).sorted().toList());
+        return "panel/home";
+    }
+
+    @GetMapping("/panel/guild")
+    String pick(@RequestParam String guild) {
+        return "redirect:/panel/guilds/" + GuildId.of(guild.strip()) + "/automod";
+    }
+
+    private static void scope(ApiCaller caller, ApiRole role, GuildId guild) {
+        if (!caller.may(role, guild)) throw new AccessDeniedException("not this guild");
+    }
+
+    @GetMapping("/panel/guilds/{guild}/automod")
+    String automod(@PathVariable GuildId guild, @AuthenticationPrincipal ApiCaller caller, Model model) {
+        scope(caller, ApiRole.MODERATOR, guild);
+        PolicyDocument policy = policies.current(guild);
+        JsonNode document = JSON.valueToTree(policy.automod());
+        List<Module> modules = new ArrayList<>();
+        for (String section : AutomodOptions.sections()) {
+            List<Field> fields = new ArrayList<>();
+            for (String option : AutomodOptions.options(section)) {
+                JsonNode value = document.path(section).path(option);
+                String type = value.isBoolean() ? "checkbox" : value.isNumber() ? "number" : "text";
+                fields.add(new Field(option, type, PolicyDiff.text(value)));
+            }
+            modules.add(new Module(section, fields));
+        }
+        model.addAttribute("guild", guild.toString());
+        model.addAttribute("version", policy.version());
+        model.addAttribute("modules", modules);
+        model.addAttribute("history", history(guild));
+        model.addAttribute("admin", caller.may(ApiRole.ADMIN, guild));
+        return "panel/automod";
+    }
+
+    /** The policy's versions, newest first, each with what it changed from the one before. */
+    private List<Version> history(GuildId guild) {
+        List<Map<String, Object>> rows = db.sql("""
+                        select payload::text as payload, occurred_at from audit_event
+                        where guild_id = ? and event_type = 'AutomodConfigured' order by global_index desc limit ?""")
+                .params(guild.value(), HISTORY + 1).query().listOfRows();
+        List<Version> versions = new ArrayList<>();
+        for (int i = 0; i < Math.min(rows.size(), HISTORY); i++) {
+            JsonNode event = read(rows.get(i).get("payload"));
+            JsonNode previous = i + 1 < rows.size() ? read(rows.get(i + 1).get("payload")).path("settings")
+                    : JSON.valueToTree(AutomodSettings.defaults());
+            JsonNode by = event.path("by");
+            versions.add(new Version(event.path("version").asLong(), by.path("kind").asText().toLowerCase(Locale.ROOT) + ":" + by.path("id").asText(),
+                    ((java.sql.Timestamp) rows.get(i).get("occurred_at")).toInstant(), PolicyDiff.between(previous, event.path("settings"))));
+        }
+        return versions;
+    }
+
+    private static JsonNode read(Object json) {
+        try {
+            return JSON.readTree(String.valueOf(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Saves one module's options as a new version; refused with the API's localised message, changing nothing. */
+    @PostMapping("/panel/guilds/{guild}/automod/{section}")
+    String save(@PathVariable GuildId guild, @PathVariable String section, @RequestParam long version, @RequestParam Map<String, String> form,
+                @AuthenticationPrincipal ApiCaller caller, Locale locale, RedirectAttributes redirect) {
+        scope(caller, ApiRole.ADMIN, guild);
+        try {
+            AutomodSettings settings = policies.current(guild).automod();
+            JsonNode current = JSON.valueToTree(settings).path(section);
+            for (String option : AutomodOptions.options(section)) {
+                JsonNode value = current.path(option);
+                String typed = value.isBoolean() ? String.valueOf(form.containsKey(option)) : form.get(option);
+                if (typed == null || typed.equals(PolicyDiff.text(value))) continue;
+                settings = AutomodOptions.with(settings, section, option, typed.equals("—") ? "" : typed);
+            }
+            long saved = editor.change(new ConfigureAutomod(guild, settings, version, caller.actor(), Instant.now()));
+            redirect.addFlashAttribute("notice", messages.getMessage("panel.saved", new Object[]{section, String.valueOf(saved)}, locale));
+        } catch (LocalizedException e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+        } catch (CommandExecutionException e) {
+            redirect.addFlashAttribute("problem", e.getCause() instanceof LocalizedException cause
+                    ? messages.getMessage(cause.code(), cause.args(), locale) : messages.getMessage("error.internal", null, locale));
+        }
+        return "redirect:/panel/guilds/" + guild + "/automod#" + section;
+    }
+
+    @GetMapping("/panel/guilds/{guild}/members")
+    String member(@PathVariable GuildId guild, @RequestParam(required = false) String user,
+                  @RequestParam(required = false) String pardoned, @AuthenticationPrincipal ApiCaller caller, Locale locale, Model model) {
+        scope(caller, ApiRole.MODERATOR, guild);
+        model.addAttribute("guild", guild.toString());
+        if (pardoned != null && !model.containsAttribute("problem")) {
+            model.addAttribute("notice", messages.getMessage("panel.pardoned", new Object[]{pardoned}, locale));
+        }
+        if (user != null && !user.isBlank()) {
+            MemberKey member = new MemberKey(guild, UserId.of(user.strip()));
+            HistoryPage page = QueryResults.join(queries.query(new FindInfractionLog(member, null, null, null, 0, 50),
+                    ResponseTypes.instanceOf(HistoryPage.class)));
+            model.addAttribute("user", member.user().toString());
+            model.addAttribute("entries", page.entries());
+        }
+        return "panel/member";
+    }
+
+    @PostMapping("/panel/guilds/{guild}/members/{user}/infractions/{infraction}/pardon")
+    String pardon(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable String infraction, @RequestParam String reason,
+                  @AuthenticationPrincipal ApiCaller caller, Locale locale, RedirectAttributes redirect) {
+        scope(caller, ApiRole.MODERATOR, guild);
+        try {
+            commands.sendAndWait(new PardonInfraction(new MemberKey(guild, user), InfractionId.of(infraction), caller.actor(),
+                    reason.isBlank() ? null : reason, Instant.now()));
+            redirect.addAttribute("pardoned", infraction);
+        } catch (LocalizedException e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+        } catch (CommandExecutionException e) {
+            redirect.addFlashAttribute("problem", e.getCause() instanceof LocalizedException cause
+                    ? messages.getMessage(cause.code(), cause.args(), locale) : messages.getMessage("error.internal", null, locale));
+        }
+        redirect.addAttribute("user", user.toString());
+        return "redirect:/panel/guilds/" + guild + "/members";
+    }
+}

@@ -1,0 +1,120 @@
+package warden.panel;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import warden.platform.testing.ApiClient;
+import warden.platform.testing.WardenSpringTest;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static warden.platform.testing.ApiTokens.ADMIN_A;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
+
+/**
+ * The web panel in headless Chromium (Debian's chromium and chromium-driver; skipped where they are not installed):
+ * sign in with a token, change a module and read the version's diff, a refused value explained, another server's
+ * page refused, a member looked up and an infraction pardoned. Screenshots under {@code target/screenshots}.
+ */
+@WardenSpringTest
+class PanelBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort int port;
+
+    @Test
+    void anAdminChangesAModuleAndAModeratorPardons() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium or its driver is not installed");
+        String base = "http://127.0.0.1:" + port;
+        new ApiClient(port).post(MOD_A, "/api/v1/guilds/" + GUILD_A + "/members/5151/infractions",
+                "{\"id\":\"panel-1\",\"type\":\"SPAM\",\"reason\":\"flood in #general\"}");
+        WebDriver browser = browser();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base + "/panel");
+            assertThat(browser.getCurrentUrl()).endsWith("/panel/login");
+            signIn(browser, "not-a-token");
+            assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("This token is not known.");
+            signIn(browser, ADMIN_A);
+            browser.findElement(By.linkText(GUILD_A)).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD_A);
+
+            browser.findElement(By.id("vocabulary-enabled")).click();
+            var words = browser.findElement(By.id("vocabulary-words"));
+            words.clear();
+            words.sendKeys("chat*, idiot");
+            browser.findElement(By.id("save-vocabulary")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Module vocabulary saved: policy version");
+            // the history is read from the audit trail, a moment behind the save
+            String latest = wait.until(d -> {
+                if (d.findElements(By.cssSelector("tbody tr")).isEmpty()) d.navigate().refresh();
+                return d.findElements(By.cssSelector("tbody tr")).stream().findFirst().map(org.openqa.selenium.WebElement::getText).orElse(null);
+            });
+            assertThat(latest).contains("vocabulary.enabled: false → true").contains("vocabulary.words: — → chat*, idiot").contains("api:admin-a");
+            screenshot(browser, "panel-automod.png");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('table').scrollIntoView()");
+            screenshot(browser, "panel-history.png");
+
+            var caps = browser.findElement(By.id("caps-maxPercent"));
+            caps.clear();
+            caps.sendKeys("400");
+            browser.findElement(By.id("save-caps")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("maxPercent");
+
+            browser.get(base + "/panel/guilds/2002/automod");
+            assertThat(browser.getPageSource()).doesNotContain("Auto-moderation of server 2002");
+
+            browser.get(base + "/panel/guilds/" + GUILD_A + "/members");
+            browser.findElement(By.id("user")).sendKeys("5151");
+            browser.findElement(By.id("look-up")).click();
+            wait.until(d -> !d.findElements(By.id("entry-panel-1")).isEmpty());
+            assertThat(browser.findElement(By.id("entry-panel-1")).getText()).contains("SPAM").contains("flood in #general");
+            browser.findElement(By.id("reason-panel-1")).sendKeys("false positive");
+            browser.findElement(By.id("pardon-panel-1")).click();
+            wait.withMessage(() -> browser.getPageSource()).until(d -> d.findElements(By.cssSelector(".notice")).stream()
+                    .anyMatch(n -> n.getText().equals("Infraction panel-1 pardoned.")));
+            wait.until(d -> {
+                d.navigate().refresh();
+                return d.findElement(By.id("entry-panel-1")).getAttribute("class").contains("pardoned");
+            });
+            screenshot(browser, "panel-member.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void signIn(WebDriver browser, String token) {
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private static WebDriver browser() {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1000,1200", "--lang=en-US");
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
