@@ -96,10 +96,41 @@ class PanelBrowserTest {
                 return d.findElement(By.id("entry-panel-1")).getAttribute("class").contains("pardoned");
             });
             screenshot(browser, "panel-member.png");
+
+            // a backtest of an export against the current policy (vocabulary on since the change above), then a bad draft
+            Path export = Files.createTempFile("export", ".json");
+            Files.writeString(export, EXPORT);
+            browser.get(base + "/panel/guilds/" + GUILD_A + "/backtest");
+            browser.findElement(By.id("export")).sendKeys(export.toString());
+            browser.findElement(By.id("run")).click();
+            wait.until(d -> !d.findElements(By.id("per-module")).isEmpty());
+            assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("1 of 3 messages flagged");
+            assertThat(browser.findElement(By.id("module-vocabulary")).getText()).isEqualTo("vocabulary 1");
+            browser.switchTo().frame("report");
+            assertThat(browser.findElement(By.tagName("mark")).getText()).isEqualTo("c h a t");
+            browser.switchTo().defaultContent();
+            screenshot(browser, "panel-backtest.png");
+            browser.findElement(By.id("export")).sendKeys(export.toString());
+            browser.findElement(By.id("policy-draft")).click();
+            browser.findElement(By.id("draft-text")).sendKeys("{\"vocabulary\": {\"enabled\": tru");
+            browser.findElement(By.id("run")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("policy.json");
         } finally {
             browser.quit();
         }
     }
+
+    private static final String EXPORT = """
+            {"guild": {"id": "1001", "name": "Test"}, "channel": {"id": "10", "name": "general"},
+             "messages": [
+               {"id": "1", "timestamp": "2026-03-01T10:00:00+00:00", "content": "hello there",
+                "author": {"id": "500", "name": "a", "isBot": false, "roles": []}, "mentions": []},
+               {"id": "2", "timestamp": "2026-03-01T10:00:01+00:00", "content": "les c h a t s",
+                "author": {"id": "500", "name": "a", "isBot": false, "roles": []}, "mentions": []},
+               {"id": "3", "timestamp": "2026-03-01T10:00:02+00:00", "content": "nothing to see",
+                "author": {"id": "501", "name": "b", "isBot": false, "roles": []}, "mentions": []}
+             ]}""";
 
     private static void signIn(WebDriver browser, String token) {
         browser.findElement(By.id("token")).sendKeys(token);
