@@ -171,9 +171,14 @@ class PanelController {
         return "redirect:/panel/guilds/" + guild + "/automod#" + section;
     }
 
+    /** One bar of the member's chart: a day, with its infractions and sanctions. */
+    record Day(String date, long infractions, long sanctions, int infractionBar, int sanctionBar) {
+    }
+
     @GetMapping("/panel/guilds/{guild}/members")
     String member(@PathVariable GuildId guild, @RequestParam(required = false) String user,
-                  @RequestParam(required = false) String pardoned, @AuthenticationPrincipal ApiCaller caller, Locale locale, Model model) {
+                  @RequestParam(required = false) String pardoned, @RequestParam(required = false) String at,
+                  @AuthenticationPrincipal ApiCaller caller, Locale locale, Model model) {
         scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
         if (pardoned != null && !model.containsAttribute("problem")) {
@@ -185,8 +190,57 @@ class PanelController {
                     ResponseTypes.instanceOf(HistoryPage.class)));
             model.addAttribute("user", member.user().toString());
             model.addAttribute("entries", page.entries());
+            model.addAttribute("days", days(page.entries()));
+            if (at != null && !at.isBlank()) {
+                Instant instant = java.time.LocalDateTime.parse(at).toInstant(java.time.ZoneOffset.UTC);
+                model.addAttribute("at", at);
+                model.addAttribute("standing", QueryResults.join(queries.query(new warden.ledger.FindMemberStanding(member, instant),
+                        ResponseTypes.instanceOf(warden.ledger.MemberStanding.class))));
+            }
         }
         return "panel/member";
+    }
+
+    /** Infractions and sanctions per day (UTC), oldest first, for the chart. */
+    static List<Day> days(List<warden.ledger.HistoryEntry> entries) {
+        Map<String, long[]> perDay = new java.util.TreeMap<>();
+        for (warden.ledger.HistoryEntry e : entries) {
+            String day = e.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+            if (e.eventType().equals("InfractionRecorded")) perDay.computeIfAbsent(day, d -> new long[2])[0]++;
+            if (e.eventType().equals("SanctionDecided")) perDay.computeIfAbsent(day, d -> new long[2])[1]++;
+        }
+        long most = perDay.values().stream().mapToLong(c -> Math.max(c[0], c[1])).max().orElse(1);
+        List<Day> days = new ArrayList<>();
+        perDay.forEach((day, counts) -> days.add(new Day(day, counts[0], counts[1], (int) (90 * counts[0] / most), (int) (90 * counts[1] / most))));
+        return days;
+    }
+
+    /** Why a sanction was decided: its rule and the infractions it counted, its changes, its evidence. */
+    @GetMapping("/panel/guilds/{guild}/sanctions/{sanction}")
+    String why(@PathVariable GuildId guild, @PathVariable String sanction, @AuthenticationPrincipal ApiCaller caller, Model model) {
+        scope(caller, ApiRole.MODERATOR, guild);
+        model.addAttribute("guild", guild.toString());
+        model.addAttribute("x", QueryResults.join(queries.query(new warden.ledger.ExplainSanction(guild, warden.sanctions.SanctionId.of(sanction)),
+                ResponseTypes.instanceOf(warden.ledger.SanctionExplanation.class))));
+        return "panel/why";
+    }
+
+    /** The guild's audit timeline, newest first, between two dates, a page at a time. */
+    @GetMapping("/panel/guilds/{guild}/timeline")
+    String timeline(@PathVariable GuildId guild, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String cursor, @AuthenticationPrincipal ApiCaller caller, Model model) {
+        scope(caller, ApiRole.MODERATOR, guild);
+        Instant since = from == null || from.isBlank() ? null : java.time.LocalDate.parse(from).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant until = to == null || to.isBlank() ? null : java.time.LocalDate.parse(to).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        warden.ledger.TimelinePage page = QueryResults.join(queries.query(new warden.ledger.FindGuildTimeline(guild,
+                cursor == null || cursor.isBlank() ? null : warden.ledger.TimelineCursor.decode(cursor), 50, since, until),
+                ResponseTypes.instanceOf(warden.ledger.TimelinePage.class)));
+        model.addAttribute("guild", guild.toString());
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("entries", page.entries());
+        model.addAttribute("next", page.nextCursor());
+        return "panel/timeline";
     }
 
     @PostMapping("/panel/guilds/{guild}/members/{user}/infractions/{infraction}/pardon")

@@ -42,8 +42,11 @@ class PanelBrowserTest {
     void anAdminChangesAModuleAndAModeratorPardons() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium or its driver is not installed");
         String base = "http://127.0.0.1:" + port;
-        new ApiClient(port).post(MOD_A, "/api/v1/guilds/" + GUILD_A + "/members/5151/infractions",
+        ApiClient api = new ApiClient(port);
+        api.post(MOD_A, "/api/v1/guilds/" + GUILD_A + "/members/5151/infractions",
                 "{\"id\":\"panel-1\",\"type\":\"SPAM\",\"reason\":\"flood in #general\"}");
+        String sanction = api.post(MOD_A, "/api/v1/guilds/" + GUILD_A + "/members/5151/sanctions",
+                "{\"kind\":\"TIMEOUT\",\"duration\":\"1h\",\"reason\":\"flood again\"}").text("id");
         WebDriver browser = browser();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -95,7 +98,22 @@ class PanelBrowserTest {
                 d.navigate().refresh();
                 return d.findElement(By.id("entry-panel-1")).getAttribute("class").contains("pardoned");
             });
+            assertThat(browser.findElements(By.cssSelector("#chart rect"))).hasSize(2);
             screenshot(browser, "panel-member.png");
+
+            // the standing in half an hour: the infraction is pardoned, the timeout still runs
+            String inHalfAnHour = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30).withSecond(0).withNano(0).toString();
+            browser.get(base + "/panel/guilds/" + GUILD_A + "/members?user=5151&at=" + inHalfAnHour);
+            assertThat(browser.findElement(By.id("standing-result")).getText()).contains("0 active infraction(s), 1 sanction(s) in force")
+                    .contains("flood again");
+            browser.findElement(By.id("why-" + sanction)).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sanction " + sanction);
+            assertThat(browser.findElement(By.id("reason")).getText()).isEqualTo("flood again");
+            assertThat(browser.findElement(By.id("by")).getText()).startsWith("api:mod-a");
+
+            browser.get(base + "/panel/guilds/" + GUILD_A + "/timeline");
+            assertThat(browser.findElement(By.id("events")).getText()).contains("InfractionPardoned").contains("SanctionDecided");
+            screenshot(browser, "panel-timeline.png");
 
             // a backtest of an export against the current policy (vocabulary on since the change above), then a bad draft
             Path export = Files.createTempFile("export", ".json");
