@@ -14,10 +14,10 @@ import java.util.Locale;
  * A sanction rule as an admin writes it: {@code {"infractionType":"vocabulary","threshold":3,"window":"10m",
  * "sanction":"timeout","duration":"1h"}}. {@code infractionType} "any" counts every type.
  */
-record RuleRequest(String id, String infractionType, Integer threshold, String window, SanctionKind sanction,
+public record RuleRequest(String id, String infractionType, Integer threshold, String window, SanctionKind sanction,
                    String duration, Boolean enabled) {
 
-    SanctionRule toRule(RuleId ruleId) {
+    public SanctionRule toRule(RuleId ruleId) {
         if (threshold == null) throw InvalidValueException.forField("threshold", "error.param.missing", "threshold");
         if (window == null) throw InvalidValueException.forField("window", "error.param.missing", "window");
         if (sanction == null) throw InvalidValueException.forField("sanction", "error.sanction.kind.missing");

@@ -82,6 +82,26 @@ class PanelBrowserTest {
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
             assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("maxPercent");
 
+            // a sanction rule added, a refused one explained, turned off
+            browser.get(base + "/panel/guilds/" + GUILD_A + "/rules");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("infractionType"))).selectByValue("vocabulary");
+            browser.findElement(By.id("threshold")).sendKeys("3");
+            browser.findElement(By.id("window")).sendKeys("10m");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sanction"))).selectByValue("timeout");
+            browser.findElement(By.id("duration")).sendKeys("1h");
+            browser.findElement(By.id("add-rule")).click();
+            wait.until(d -> !d.findElements(By.cssSelector("#rules tr")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector("#rules tr")).getText()).startsWith("3 vocabulary infraction(s) within 10m → timeout 1h");
+            browser.findElement(By.id("threshold")).sendKeys("3");
+            browser.findElement(By.id("window")).sendKeys("10m");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sanction"))).selectByValue("timeout");
+            browser.findElement(By.id("add-rule")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#rules tr"))).as("a timeout without duration is refused").hasSize(1);
+            browser.findElement(By.cssSelector("#rules tr button")).click();
+            wait.until(d -> d.findElement(By.cssSelector("#rules tr")).getAttribute("class").contains("pardoned"));
+            screenshot(browser, "panel-rules.png");
+
             browser.get(base + "/panel/guilds/2002/automod");
             assertThat(browser.getPageSource()).doesNotContain("Auto-moderation of server 2002");
 
