@@ -23,7 +23,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static warden.platform.testing.ApiTokens.ADMIN_A;
 import static warden.platform.testing.ApiTokens.GUILD_A;
-import static warden.platform.testing.ApiTokens.MOD_A;
+import static warden.platform.testing.ApiTokens.OPERATOR;
 
 /**
  * The web panel in headless Chromium (Debian's chromium and chromium-driver; skipped where they are not installed):
@@ -35,6 +35,12 @@ class PanelBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * A server and a member no other test of the shared context touches: the policy's history, the rules and the standing
+     * are this test's alone.
+     */
+    private static final String GUILD = Long.toString(1_577_000_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
+    private static final String USER = Long.toString(880_000_000L + System.nanoTime() % 1_000_000);
 
     @LocalServerPort int port;
 
@@ -43,9 +49,9 @@ class PanelBrowserTest {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium or its driver is not installed");
         String base = "http://127.0.0.1:" + port;
         ApiClient api = new ApiClient(port);
-        api.post(MOD_A, "/api/v1/guilds/" + GUILD_A + "/members/5151/infractions",
-                "{\"id\":\"panel-1\",\"type\":\"SPAM\",\"reason\":\"flood in #general\"}");
-        String sanction = api.post(MOD_A, "/api/v1/guilds/" + GUILD_A + "/members/5151/sanctions",
+        api.post(OPERATOR, "/api/v1/guilds/" + GUILD + "/members/" + USER + "/infractions",
+                "{\"id\":\"panel-" + USER + "\",\"type\":\"SPAM\",\"reason\":\"flood in #general\"}");
+        String sanction = api.post(OPERATOR, "/api/v1/guilds/" + GUILD + "/members/" + USER + "/sanctions",
                 "{\"kind\":\"TIMEOUT\",\"duration\":\"1h\",\"reason\":\"flood again\"}").text("id");
         WebDriver browser = browser();
         try {
@@ -57,6 +63,14 @@ class PanelBrowserTest {
             signIn(browser, ADMIN_A);
             browser.findElement(By.linkText(GUILD_A)).click();
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD_A);
+            browser.get(base + "/panel/guilds/2002/automod");
+            assertThat(browser.getPageSource()).as("a server the token does not cover").doesNotContain("Auto-moderation of server 2002");
+            browser.get(base + "/panel");
+            browser.findElement(By.cssSelector("nav form button")).click(); // sign out
+            signIn(browser, OPERATOR);
+            browser.findElement(By.id("guild")).sendKeys(GUILD);
+            browser.findElement(By.cssSelector("main form button")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD);
 
             browser.findElement(By.id("vocabulary-enabled")).click();
             var words = browser.findElement(By.id("vocabulary-words"));
@@ -70,7 +84,7 @@ class PanelBrowserTest {
                 if (d.findElements(By.cssSelector("tbody tr")).isEmpty()) d.navigate().refresh();
                 return d.findElements(By.cssSelector("tbody tr")).stream().findFirst().map(org.openqa.selenium.WebElement::getText).orElse(null);
             });
-            assertThat(latest).contains("vocabulary.enabled: false → true").contains("vocabulary.words: — → chat*, idiot").contains("api:admin-a");
+            assertThat(latest).contains("vocabulary.enabled: false → true").contains("vocabulary.words: — → chat*, idiot").contains("api:operator");
             screenshot(browser, "panel-automod.png");
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('table').scrollIntoView()");
             screenshot(browser, "panel-history.png");
@@ -83,7 +97,7 @@ class PanelBrowserTest {
             assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("maxPercent");
 
             // a sanction rule added, a refused one explained, turned off
-            browser.get(base + "/panel/guilds/" + GUILD_A + "/rules");
+            browser.get(base + "/panel/guilds/" + GUILD + "/rules");
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("infractionType"))).selectByValue("vocabulary");
             browser.findElement(By.id("threshold")).sendKeys("3");
             browser.findElement(By.id("window")).sendKeys("10m");
@@ -102,43 +116,41 @@ class PanelBrowserTest {
             wait.until(d -> d.findElement(By.cssSelector("#rules tr")).getAttribute("class").contains("pardoned"));
             screenshot(browser, "panel-rules.png");
 
-            browser.get(base + "/panel/guilds/2002/automod");
-            assertThat(browser.getPageSource()).doesNotContain("Auto-moderation of server 2002");
 
-            browser.get(base + "/panel/guilds/" + GUILD_A + "/members");
-            browser.findElement(By.id("user")).sendKeys("5151");
+            browser.get(base + "/panel/guilds/" + GUILD + "/members");
+            browser.findElement(By.id("user")).sendKeys(USER);
             browser.findElement(By.id("look-up")).click();
-            wait.until(d -> !d.findElements(By.id("entry-panel-1")).isEmpty());
-            assertThat(browser.findElement(By.id("entry-panel-1")).getText()).contains("SPAM").contains("flood in #general");
-            browser.findElement(By.id("reason-panel-1")).sendKeys("false positive");
-            browser.findElement(By.id("pardon-panel-1")).click();
+            wait.until(d -> !d.findElements(By.id("entry-panel-" + USER)).isEmpty());
+            assertThat(browser.findElement(By.id("entry-panel-" + USER)).getText()).contains("SPAM").contains("flood in #general");
+            browser.findElement(By.id("reason-panel-" + USER)).sendKeys("false positive");
+            browser.findElement(By.id("pardon-panel-" + USER)).click();
             wait.withMessage(() -> browser.getPageSource()).until(d -> d.findElements(By.cssSelector(".notice")).stream()
-                    .anyMatch(n -> n.getText().equals("Infraction panel-1 pardoned.")));
+                    .anyMatch(n -> n.getText().equals("Infraction panel-" + USER + " pardoned.")));
             wait.until(d -> {
                 d.navigate().refresh();
-                return d.findElement(By.id("entry-panel-1")).getAttribute("class").contains("pardoned");
+                return d.findElement(By.id("entry-panel-" + USER)).getAttribute("class").contains("pardoned");
             });
             assertThat(browser.findElements(By.cssSelector("#chart rect"))).hasSize(2);
             screenshot(browser, "panel-member.png");
 
             // the standing in half an hour: the infraction is pardoned, the timeout still runs
             String inHalfAnHour = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30).withSecond(0).withNano(0).toString();
-            browser.get(base + "/panel/guilds/" + GUILD_A + "/members?user=5151&at=" + inHalfAnHour);
+            browser.get(base + "/panel/guilds/" + GUILD + "/members?user=" + USER + "&at=" + inHalfAnHour);
             assertThat(browser.findElement(By.id("standing-result")).getText()).contains("0 active infraction(s), 1 sanction(s) in force")
                     .contains("flood again");
             browser.findElement(By.id("why-" + sanction)).click();
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sanction " + sanction);
             assertThat(browser.findElement(By.id("reason")).getText()).isEqualTo("flood again");
-            assertThat(browser.findElement(By.id("by")).getText()).startsWith("api:mod-a");
+            assertThat(browser.findElement(By.id("by")).getText()).startsWith("api:operator");
 
-            browser.get(base + "/panel/guilds/" + GUILD_A + "/timeline");
+            browser.get(base + "/panel/guilds/" + GUILD + "/timeline");
             assertThat(browser.findElement(By.id("events")).getText()).contains("InfractionPardoned").contains("SanctionDecided");
             screenshot(browser, "panel-timeline.png");
 
             // a backtest of an export against the current policy (vocabulary on since the change above), then a bad draft
             Path export = Files.createTempFile("export", ".json");
             Files.writeString(export, EXPORT);
-            browser.get(base + "/panel/guilds/" + GUILD_A + "/backtest");
+            browser.get(base + "/panel/guilds/" + GUILD + "/backtest");
             browser.findElement(By.id("export")).sendKeys(export.toString());
             browser.findElement(By.id("run")).click();
             wait.until(d -> !d.findElements(By.id("per-module")).isEmpty());
