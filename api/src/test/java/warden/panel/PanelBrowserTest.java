@@ -59,26 +59,26 @@ class PanelBrowserTest {
             browser.get(base + "/panel");
             assertThat(browser.getCurrentUrl()).endsWith("/panel/login");
             signIn(browser, "not-a-token");
-            assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("This token is not known.");
+            assertThat(find(browser, By.cssSelector("[role=alert]")).getText()).isEqualTo("This token is not known.");
             signIn(browser, ADMIN_A);
-            browser.findElement(By.linkText(GUILD_A)).click();
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD_A);
+            find(browser, By.linkText(GUILD_A)).click();
+            assertThat(find(browser, By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD_A);
             browser.get(base + "/panel/guilds/2002/automod");
             assertThat(browser.getPageSource()).as("a server the token does not cover").doesNotContain("Auto-moderation of server 2002");
             browser.get(base + "/panel");
-            browser.findElement(By.cssSelector("nav form button")).click(); // sign out
+            find(browser, By.cssSelector("nav form button")).click(); // sign out
             signIn(browser, OPERATOR);
-            browser.findElement(By.id("guild")).sendKeys(GUILD);
-            browser.findElement(By.cssSelector("main form button")).click();
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD);
+            find(browser, By.id("guild")).sendKeys(GUILD);
+            find(browser, By.cssSelector("main form button")).click();
+            assertThat(find(browser, By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD);
 
-            browser.findElement(By.id("vocabulary-enabled")).click();
-            var words = browser.findElement(By.id("vocabulary-words"));
+            find(browser, By.id("vocabulary-enabled")).click();
+            var words = find(browser, By.id("vocabulary-words"));
             words.clear();
             words.sendKeys("chat*, idiot");
-            browser.findElement(By.id("save-vocabulary")).click();
+            find(browser, By.id("save-vocabulary")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
-            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Module vocabulary saved: policy version");
+            assertThat(find(browser, By.cssSelector(".notice")).getText()).startsWith("Module vocabulary saved: policy version");
             // the history is read from the audit trail, a moment behind the save
             String latest = wait.until(d -> {
                 if (d.findElements(By.cssSelector("tbody tr")).isEmpty()) d.navigate().refresh();
@@ -89,41 +89,41 @@ class PanelBrowserTest {
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('table').scrollIntoView()");
             screenshot(browser, "panel-history.png");
 
-            var caps = browser.findElement(By.id("caps-maxPercent"));
+            var caps = find(browser, By.id("caps-maxPercent"));
             caps.clear();
             caps.sendKeys("400");
-            browser.findElement(By.id("save-caps")).click();
+            find(browser, By.id("save-caps")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
-            assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("maxPercent");
+            assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("maxPercent");
 
             // a sanction rule added, a refused one explained, turned off
             browser.get(base + "/panel/guilds/" + GUILD + "/rules");
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("infractionType"))).selectByValue("vocabulary");
-            browser.findElement(By.id("threshold")).sendKeys("3");
-            browser.findElement(By.id("window")).sendKeys("10m");
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sanction"))).selectByValue("timeout");
-            browser.findElement(By.id("duration")).sendKeys("1h");
-            browser.findElement(By.id("add-rule")).click();
+            new org.openqa.selenium.support.ui.Select(find(browser, By.id("infractionType"))).selectByValue("vocabulary");
+            find(browser, By.id("threshold")).sendKeys("3");
+            find(browser, By.id("window")).sendKeys("10m");
+            new org.openqa.selenium.support.ui.Select(find(browser, By.id("sanction"))).selectByValue("timeout");
+            find(browser, By.id("duration")).sendKeys("1h");
+            find(browser, By.id("add-rule")).click();
             wait.until(d -> !d.findElements(By.cssSelector("#rules tr")).isEmpty());
-            assertThat(browser.findElement(By.cssSelector("#rules tr")).getText()).startsWith("3 vocabulary infraction(s) within 10m → timeout 1h");
-            browser.findElement(By.id("threshold")).sendKeys("3");
-            browser.findElement(By.id("window")).sendKeys("10m");
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sanction"))).selectByValue("timeout");
-            browser.findElement(By.id("add-rule")).click();
+            assertThat(find(browser, By.cssSelector("#rules tr")).getText()).startsWith("3 vocabulary infraction(s) within 10m → timeout 1h");
+            find(browser, By.id("threshold")).sendKeys("3");
+            find(browser, By.id("window")).sendKeys("10m");
+            new org.openqa.selenium.support.ui.Select(find(browser, By.id("sanction"))).selectByValue("timeout");
+            find(browser, By.id("add-rule")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
             assertThat(browser.findElements(By.cssSelector("#rules tr"))).as("a timeout without duration is refused").hasSize(1);
-            browser.findElement(By.cssSelector("#rules tr button")).click();
+            find(browser, By.cssSelector("#rules tr button")).click();
             wait.until(d -> d.findElement(By.cssSelector("#rules tr")).getAttribute("class").contains("pardoned"));
             screenshot(browser, "panel-rules.png");
 
 
             browser.get(base + "/panel/guilds/" + GUILD + "/members");
-            browser.findElement(By.id("user")).sendKeys(USER);
-            browser.findElement(By.id("look-up")).click();
+            find(browser, By.id("user")).sendKeys(USER);
+            find(browser, By.id("look-up")).click();
             wait.until(d -> !d.findElements(By.id("entry-panel-" + USER)).isEmpty());
-            assertThat(browser.findElement(By.id("entry-panel-" + USER)).getText()).contains("SPAM").contains("flood in #general");
-            browser.findElement(By.id("reason-panel-" + USER)).sendKeys("false positive");
-            browser.findElement(By.id("pardon-panel-" + USER)).click();
+            assertThat(find(browser, By.id("entry-panel-" + USER)).getText()).contains("SPAM").contains("flood in #general");
+            find(browser, By.id("reason-panel-" + USER)).sendKeys("false positive");
+            find(browser, By.id("pardon-panel-" + USER)).click();
             wait.withMessage(() -> browser.getPageSource()).until(d -> d.findElements(By.cssSelector(".notice")).stream()
                     .anyMatch(n -> n.getText().equals("Infraction panel-" + USER + " pardoned.")));
             wait.until(d -> {
@@ -136,36 +136,36 @@ class PanelBrowserTest {
             // the standing in half an hour: the infraction is pardoned, the timeout still runs
             String inHalfAnHour = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30).withSecond(0).withNano(0).toString();
             browser.get(base + "/panel/guilds/" + GUILD + "/members?user=" + USER + "&at=" + inHalfAnHour);
-            assertThat(browser.findElement(By.id("standing-result")).getText()).contains("0 active infraction(s), 1 sanction(s) in force")
+            assertThat(find(browser, By.id("standing-result")).getText()).contains("0 active infraction(s), 1 sanction(s) in force")
                     .contains("flood again");
-            browser.findElement(By.id("why-" + sanction)).click();
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sanction " + sanction);
-            assertThat(browser.findElement(By.id("reason")).getText()).isEqualTo("flood again");
-            assertThat(browser.findElement(By.id("by")).getText()).startsWith("api:operator");
+            find(browser, By.id("why-" + sanction)).click();
+            assertThat(find(browser, By.tagName("h1")).getText()).isEqualTo("Sanction " + sanction);
+            assertThat(find(browser, By.id("reason")).getText()).isEqualTo("flood again");
+            assertThat(find(browser, By.id("by")).getText()).startsWith("api:operator");
 
             browser.get(base + "/panel/guilds/" + GUILD + "/timeline");
-            assertThat(browser.findElement(By.id("events")).getText()).contains("InfractionPardoned").contains("SanctionDecided");
+            assertThat(find(browser, By.id("events")).getText()).contains("InfractionPardoned").contains("SanctionDecided");
             screenshot(browser, "panel-timeline.png");
 
             // a backtest of an export against the current policy (vocabulary on since the change above), then a bad draft
             Path export = Files.createTempFile("export", ".json");
             Files.writeString(export, EXPORT);
             browser.get(base + "/panel/guilds/" + GUILD + "/backtest");
-            browser.findElement(By.id("export")).sendKeys(export.toString());
-            browser.findElement(By.id("run")).click();
+            find(browser, By.id("export")).sendKeys(export.toString());
+            find(browser, By.id("run")).click();
             wait.until(d -> !d.findElements(By.id("per-module")).isEmpty());
-            assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("1 of 3 messages flagged");
-            assertThat(browser.findElement(By.id("module-vocabulary")).getText()).isEqualTo("vocabulary 1");
+            assertThat(find(browser, By.tagName("h2")).getText()).isEqualTo("1 of 3 messages flagged");
+            assertThat(find(browser, By.id("module-vocabulary")).getText()).isEqualTo("vocabulary 1");
             browser.switchTo().frame("report");
-            assertThat(browser.findElement(By.tagName("mark")).getText()).isEqualTo("c h a t");
+            assertThat(find(browser, By.tagName("mark")).getText()).isEqualTo("c h a t");
             browser.switchTo().defaultContent();
             screenshot(browser, "panel-backtest.png");
-            browser.findElement(By.id("export")).sendKeys(export.toString());
-            browser.findElement(By.id("policy-draft")).click();
-            browser.findElement(By.id("draft-text")).sendKeys("{\"vocabulary\": {\"enabled\": tru");
-            browser.findElement(By.id("run")).click();
+            find(browser, By.id("export")).sendKeys(export.toString());
+            find(browser, By.id("policy-draft")).click();
+            find(browser, By.id("draft-text")).sendKeys("{\"vocabulary\": {\"enabled\": tru");
+            find(browser, By.id("run")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
-            assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("policy.json");
+            assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("policy.json");
         } finally {
             browser.quit();
         }
@@ -183,8 +183,14 @@ class PanelBrowserTest {
              ]}""";
 
     private static void signIn(WebDriver browser, String token) {
-        browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("sign-in")).click();
+        find(browser, By.id("token")).sendKeys(token);
+        find(browser, By.id("sign-in")).click();
+    }
+
+    /** An element once the page that holds it has loaded (a click's navigation may still be under way). */
+    private static org.openqa.selenium.WebElement find(WebDriver browser, By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private static WebDriver browser() {

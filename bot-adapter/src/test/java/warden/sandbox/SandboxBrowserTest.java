@@ -56,10 +56,10 @@ class SandboxBrowserTest {
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
                 wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                 wait.until(d -> !d.findElements(By.cssSelector("#member option")).isEmpty());
-                assertThat(browser.findElement(By.cssSelector("label[for=content]")).getText()).isEqualTo("Message");
-                new Select(browser.findElement(By.id("member"))).selectByVisibleText("mallory");
-                browser.findElement(By.id("content")).sendKeys("t'es un c h a t");
-                browser.findElement(By.id("send")).click();
+                assertThat(find(browser, By.cssSelector("label[for=content]")).getText()).isEqualTo("Message");
+                new Select(find(browser, By.id("member"))).selectByVisibleText("mallory");
+                find(browser, By.id("content")).sendKeys("t'es un c h a t");
+                find(browser, By.id("send")).click();
                 String deleted = wait.until(d -> d.findElements(By.cssSelector("#feed li.deleted")).stream()
                         .map(WebElement::getText).filter(text -> text.contains("t'es un c h a t")).findFirst().orElse(null));
                 assertThat(deleted).contains("mallory").contains("deleted by Warden");
@@ -68,10 +68,10 @@ class SandboxBrowserTest {
                 screenshot(browser, "sandbox-deleted.png");
 
                 // the lounges of the two demo servers are linked: a message in one appears in the other
-                new Select(browser.findElement(By.id("channel"))).selectByVisibleText("#lounge");
-                new Select(browser.findElement(By.id("member"))).selectByVisibleText("alice");
-                browser.findElement(By.id("content")).sendKeys("hello arcade");
-                browser.findElement(By.id("send")).click();
+                new Select(find(browser, By.id("channel"))).selectByVisibleText("#lounge");
+                new Select(find(browser, By.id("member"))).selectByVisibleText("alice");
+                find(browser, By.id("content")).sendKeys("hello arcade");
+                find(browser, By.id("send")).click();
                 List<WebElement> lounges = browser.findElements(By.cssSelector("#channel option"));
                 lounges.stream().filter(o -> o.getText().equals("#lounge")).reduce((a, b) -> b).orElseThrow().click();
                 wait.until(d -> d.findElements(By.cssSelector("#feed li.webhook")).stream()
@@ -81,6 +81,12 @@ class SandboxBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /** An element once the page holds it. */
+    private static WebElement find(WebDriver browser, By by) {
+        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private static void screenshot(WebDriver browser, String name) throws Exception {
