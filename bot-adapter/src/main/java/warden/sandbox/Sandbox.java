@@ -51,9 +51,12 @@ public final class Sandbox implements AutoCloseable {
                 "--warden.discord.token=sandbox-token-not-a-discord-token",
                 "--warden.discord.api-base-url=" + discord.restBaseUrl(),
                 "--warden.discord.gateway-url=" + discord.gatewayUrl(),
-                "--warden.embedded-db.data-dir=warden-sandbox-data",
-                "--server.address=127.0.0.1",
-                "--warden.discord.interserver-cooldown=0s"));
+                "--server.address=127.0.0.1"));
+        // defaults the caller may override: Spring joins two values of one option with a comma
+        for (String option : List.of("--warden.embedded-db.data-dir=warden-sandbox-data", "--warden.discord.interserver-cooldown=0s")) {
+            String key = option.substring(0, option.indexOf('=') + 1);
+            if (java.util.Arrays.stream(extraArgs).noneMatch(a -> a.startsWith(key))) args.add(option);
+        }
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("sandboxDiscord", new SandboxDiscord(discord, demo)))
