@@ -108,7 +108,7 @@ class PanelController {
             for (String option : AutomodOptions.options(section)) {
                 JsonNode value = document.path(section).path(option);
                 String type = value.isBoolean() ? "checkbox" : value.isNumber() ? "number" : "text";
-                fields.add(new Field(option, type, PolicyDiff.text(value)));
+                fields.add(new Field(option, type, PolicyDiff.field(value)));
             }
             modules.add(new Module(section, fields));
         }
@@ -157,16 +157,13 @@ class PanelController {
             for (String option : AutomodOptions.options(section)) {
                 JsonNode value = current.path(option);
                 String typed = value.isBoolean() ? String.valueOf(form.containsKey(option)) : form.get(option);
-                if (typed == null || typed.equals(PolicyDiff.text(value))) continue;
-                settings = AutomodOptions.with(settings, section, option, typed.equals("—") ? "" : typed);
+                if (typed == null || typed.equals(PolicyDiff.field(value))) continue;
+                settings = AutomodOptions.with(settings, section, option, typed);
             }
             long saved = editor.change(new ConfigureAutomod(guild, settings, version, caller.actor(), Instant.now()));
             redirect.addFlashAttribute("notice", messages.getMessage("panel.saved", new Object[]{section, String.valueOf(saved)}, locale));
-        } catch (LocalizedException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
-        } catch (CommandExecutionException e) {
-            redirect.addFlashAttribute("problem", e.getCause() instanceof LocalizedException cause
-                    ? messages.getMessage(cause.code(), cause.args(), locale) : messages.getMessage("error.internal", null, locale));
+        } catch (LocalizedException | CommandExecutionException e) {
+            redirect.addFlashAttribute("problem", PanelProblems.message(e, messages, locale));
         }
         return "redirect:/panel/guilds/" + guild + "/automod#" + section;
     }
@@ -251,11 +248,8 @@ class PanelController {
             commands.sendAndWait(new PardonInfraction(new MemberKey(guild, user), InfractionId.of(infraction), caller.actor(),
                     reason.isBlank() ? null : reason, Instant.now()));
             redirect.addAttribute("pardoned", infraction);
-        } catch (LocalizedException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
-        } catch (CommandExecutionException e) {
-            redirect.addFlashAttribute("problem", e.getCause() instanceof LocalizedException cause
-                    ? messages.getMessage(cause.code(), cause.args(), locale) : messages.getMessage("error.internal", null, locale));
+        } catch (LocalizedException | CommandExecutionException e) {
+            redirect.addFlashAttribute("problem", PanelProblems.message(e, messages, locale));
         }
         redirect.addAttribute("user", user.toString());
         return "redirect:/panel/guilds/" + guild + "/members";

@@ -94,11 +94,8 @@ class PanelRulesController {
         try {
             long version = editor.change(command.get());
             redirect.addFlashAttribute("notice", messages.getMessage("panel.rules.saved", new Object[]{String.valueOf(version)}, locale));
-        } catch (LocalizedException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
-        } catch (CommandExecutionException e) {
-            redirect.addFlashAttribute("problem", e.getCause() instanceof LocalizedException cause
-                    ? messages.getMessage(cause.code(), cause.args(), locale) : messages.getMessage("error.internal", null, locale));
+        } catch (LocalizedException | CommandExecutionException e) {
+            redirect.addFlashAttribute("problem", PanelProblems.message(e, messages, locale));
         }
         return "redirect:/panel/guilds/" + guild + "/rules";
     }

@@ -52,6 +52,11 @@ final class PolicyDiff {
         return flat;
     }
 
+    /** A value as a form field shows it: empty when unset. */
+    static String field(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode() ? "" : text(value);
+    }
+
     static String text(JsonNode value) {
         if (value == null || value.isNull()) return "—";
         if (value.isArray()) {

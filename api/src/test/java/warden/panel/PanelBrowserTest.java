@@ -96,6 +96,27 @@ class PanelBrowserTest {
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
             assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("maxPercent");
 
+            // moderation settings: a DM template saved, an unknown placeholder refused, a report limit out of range refused
+            browser.get(base + "/panel/guilds/" + GUILD + "/moderation");
+            var template = find(browser, By.id("general-dmTemplate"));
+            template.clear();
+            template.sendKeys("{member}, {kind} on {server}: {reason}");
+            find(browser, By.id("save-general")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+            assertThat(find(browser, By.id("general-dmTemplate")).getAttribute("value")).isEqualTo("{member}, {kind} on {server}: {reason}");
+            template = find(browser, By.id("general-dmTemplate"));
+            template.clear();
+            template.sendKeys("{nope}");
+            find(browser, By.id("save-general")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
+            assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("{nope}");
+            var perHour = find(browser, By.id("reports-perHour"));
+            perHour.clear();
+            perHour.sendKeys("500");
+            find(browser, By.id("save-reports")).click();
+            wait.until(d -> d.findElements(By.cssSelector(".problem")).stream().anyMatch(p -> p.getText().contains("perHour")));
+            screenshot(browser, "panel-moderation.png");
+
             // a sanction rule added, a refused one explained, turned off
             browser.get(base + "/panel/guilds/" + GUILD + "/rules");
             new org.openqa.selenium.support.ui.Select(find(browser, By.id("infractionType"))).selectByValue("vocabulary");
