@@ -55,7 +55,9 @@ class PanelBrowserTest {
                 "{\"kind\":\"TIMEOUT\",\"duration\":\"1h\",\"reason\":\"flood again\"}").text("id");
         WebDriver browser = browser();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            // a page being replaced leaves stale elements behind: tried again, not failed
+            org.openqa.selenium.support.ui.FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             browser.get(base + "/panel");
             assertThat(browser.getCurrentUrl()).endsWith("/panel/login");
             signIn(browser, "not-a-token");
