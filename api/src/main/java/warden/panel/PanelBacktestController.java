@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +52,7 @@ class PanelBacktestController {
 
     @GetMapping("/panel/guilds/{guild}/backtest")
     String form(@PathVariable GuildId guild, @AuthenticationPrincipal ApiCaller caller, Model model) {
-        if (!caller.may(ApiRole.MODERATOR, guild)) throw new AccessDeniedException("not this guild");
+        PanelController.scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
         return "panel/backtest";
     }
@@ -61,7 +60,7 @@ class PanelBacktestController {
     @PostMapping("/panel/guilds/{guild}/backtest")
     String run(@PathVariable GuildId guild, @RequestParam("export") MultipartFile export, @RequestParam(defaultValue = "current") String policy,
                @RequestParam(required = false) String draft, @AuthenticationPrincipal ApiCaller caller, Model model) throws IOException {
-        if (!caller.may(ApiRole.MODERATOR, guild)) throw new AccessDeniedException("not this guild");
+        PanelController.scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
         model.addAttribute("draft", draft);
         Path dir = Files.createTempDirectory("warden-backtest");

@@ -93,7 +93,8 @@ class PanelController {
         return "redirect:/panel/guilds/" + GuildId.of(guild.strip()) + "/automod";
     }
 
-    private static void scope(ApiCaller caller, ApiRole role, GuildId guild) {
+    /** Every page shows one guild: the signed-in token must cover it, with the role the page needs. */
+    static void scope(ApiCaller caller, ApiRole role, GuildId guild) {
         if (!caller.may(role, guild)) throw new AccessDeniedException("not this guild");
     }
 

@@ -58,7 +58,7 @@ class PanelModerationController {
 
     @GetMapping("/panel/guilds/{guild}/moderation")
     String page(@PathVariable GuildId guild, @AuthenticationPrincipal ApiCaller caller, Model model) {
-        if (!caller.may(ApiRole.MODERATOR, guild)) throw new AccessDeniedException("not this guild");
+        PanelController.scope(caller, ApiRole.MODERATOR, guild);
         PolicyDocument policy = policies.current(guild);
         List<PanelController.Module> sections = new ArrayList<>();
         for (String section : SECTIONS) {
@@ -83,7 +83,7 @@ class PanelModerationController {
     @PostMapping("/panel/guilds/{guild}/moderation/{section}")
     String save(@PathVariable GuildId guild, @PathVariable String section, @RequestParam long version, @RequestParam Map<String, String> form,
                 @AuthenticationPrincipal ApiCaller caller, Locale locale, RedirectAttributes redirect) {
-        if (!caller.may(ApiRole.ADMIN, guild)) throw new AccessDeniedException("not this guild");
+        PanelController.scope(caller, ApiRole.ADMIN, guild);
         try {
             ModerationSettings m = policies.current(guild).moderation();
             if (section.equals("general")) {

@@ -3,7 +3,6 @@ package warden.panel;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +52,7 @@ class PanelRulesController {
 
     @GetMapping("/panel/guilds/{guild}/rules")
     String rules(@PathVariable GuildId guild, @AuthenticationPrincipal ApiCaller caller, Locale locale, Model model) {
-        if (!caller.may(ApiRole.MODERATOR, guild)) throw new AccessDeniedException("not this guild");
+        PanelController.scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
         model.addAttribute("rules", policies.current(guild).rules().stream().map(r -> new RuleView(r.id().value(), r.enabled(),
                 messages.getMessage("panel.rules.line", new Object[]{r.threshold(),
@@ -90,7 +89,7 @@ class PanelRulesController {
 
     /** One policy change; a refusal is shown in the reader's language and changes nothing. */
     private String change(GuildId guild, ApiCaller caller, Locale locale, RedirectAttributes redirect, Supplier<PolicyCommand> command) {
-        if (!caller.may(ApiRole.ADMIN, guild)) throw new AccessDeniedException("not this guild");
+        PanelController.scope(caller, ApiRole.ADMIN, guild);
         try {
             long version = editor.change(command.get());
             redirect.addFlashAttribute("notice", messages.getMessage("panel.rules.saved", new Object[]{String.valueOf(version)}, locale));

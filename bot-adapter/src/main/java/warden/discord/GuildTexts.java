@@ -2,6 +2,7 @@ package warden.discord;
 
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.stereotype.Component;
 import warden.common.LocalizedException;
 import warden.platform.Messages;
@@ -33,6 +34,16 @@ public class GuildTexts {
 
     public String in(DiscordLocale locale, LocalizedException e) {
         return messages.text(e, locale(locale));
+    }
+
+    /**
+     * The text of a refusal in the member's language: a {@link LocalizedException}, thrown here or by a command handler
+     * (then carried by Axon's {@link CommandExecutionException}); null when {@code e} is not one.
+     */
+    public String refusal(DiscordLocale locale, RuntimeException e) {
+        if (e instanceof LocalizedException refused) return in(locale, refused);
+        if (e instanceof CommandExecutionException failed && failed.getCause() instanceof LocalizedException refused) return in(locale, refused);
+        return null;
     }
 
     /** English, for what is stored (reasons in events), so that the history reads the same for everyone. */

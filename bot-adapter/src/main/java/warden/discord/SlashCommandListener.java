@@ -98,11 +98,9 @@ class SlashCommandListener extends ListenerAdapter {
                 case "report" -> reports.report(event);
                 default -> moderation.run(event);
             };
-        } catch (LocalizedException e) {
-            return texts.in(event.getUserLocale(), e);
-        } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof LocalizedException cause) return texts.in(event.getUserLocale(), cause);
-            return failed(event, e);
+        } catch (LocalizedException | CommandExecutionException e) {
+            String refusal = texts.refusal(event.getUserLocale(), e);
+            return refusal != null ? refusal : failed(event, e);
         } catch (AggregateNotFoundException e) {
             return texts.in(event.getUserLocale(), "error.record.unknown");
         } catch (RuntimeException e) {

@@ -37,7 +37,6 @@ import warden.platform.QueryResults;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -121,6 +120,7 @@ public class FederationEnforcer extends ListenerAdapter {
         }
     }
 
+    /** Where the partner's alerts and notices go (its alert channel, else the system channel), if Warden may post there. */
     private GuildMessageChannel alertChannel(Guild guild, FederationView.Partner partner) {
         GuildMessageChannel channel = partner.alertChannel() == null ? guild.getSystemChannel()
                 : guild.getChannelById(GuildMessageChannel.class, partner.alertChannel());
@@ -186,9 +186,8 @@ public class FederationEnforcer extends ListenerAdapter {
     }
 
     private void alert(Guild guild, FederationView view, FederationView.Partner partner, FederationView.Entry entry, boolean approval) {
-        GuildMessageChannel channel = partner.alertChannel() == null ? guild.getSystemChannel()
-                : guild.getChannelById(GuildMessageChannel.class, partner.alertChannel());
-        if (channel == null || !guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
+        GuildMessageChannel channel = alertChannel(guild, partner);
+        if (channel == null) {
             record(view, entry, guild, EnforcementOutcome.FAILED, texts.stored("federation.alert.noChannel"));
             return;
         }
@@ -231,9 +230,8 @@ public class FederationEnforcer extends ListenerAdapter {
     }
 
     private void notice(Guild guild, FederationView.Partner partner, String text) {
-        GuildMessageChannel channel = partner.alertChannel() == null ? guild.getSystemChannel()
-                : guild.getChannelById(GuildMessageChannel.class, partner.alertChannel());
-        if (channel == null || !guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) return;
+        GuildMessageChannel channel = alertChannel(guild, partner);
+        if (channel == null) return;
         channel.sendMessage(text).setAllowedMentions(List.of()).queue(null, error -> log.debug("Notice not sent: {}", error.getMessage()));
     }
 
@@ -274,10 +272,9 @@ public class FederationEnforcer extends ListenerAdapter {
             String answer;
             try {
                 answer = answer(event, guild, parts[1], parts[2], parts[3]);
-            } catch (LocalizedException e) {
-                answer = texts.in(event.getUserLocale(), e);
-            } catch (org.axonframework.commandhandling.CommandExecutionException e) {
-                answer = e.getCause() instanceof LocalizedException cause ? texts.in(event.getUserLocale(), cause) : texts.in(event.getUserLocale(), "error.internal");
+            } catch (LocalizedException | org.axonframework.commandhandling.CommandExecutionException e) {
+                String refusal = texts.refusal(event.getUserLocale(), e);
+                answer = refusal != null ? refusal : texts.in(event.getUserLocale(), "error.internal");
             }
             event.getHook().editOriginal(answer).setAllowedMentions(List.of()).queue(null, error -> log.debug("Not answered: {}", error.getMessage()));
         });
@@ -333,9 +330,5 @@ public class FederationEnforcer extends ListenerAdapter {
                     new EnforcementDecision.Target(entry.user(), guild.getOwnerIdLong() == user, guild.getSelfMember().getIdLong() == user,
                             member.getRoles().stream().map(Role::getId).collect(Collectors.toSet()))) == EnforcementDecision.Action.BAN;
         }).toList();
-    }
-
-    static Set<String> ids(String text) {
-        return text == null || text.isBlank() ? Set.of() : Set.of(text.split("[,\\s]+"));
     }
 }

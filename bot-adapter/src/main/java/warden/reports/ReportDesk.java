@@ -150,10 +150,9 @@ public class ReportDesk extends ListenerAdapter {
         String text;
         try {
             text = action.get();
-        } catch (LocalizedException e) {
-            text = texts.in(locale, e);
-        } catch (CommandExecutionException e) {
-            text = e.getCause() instanceof LocalizedException cause ? texts.in(locale, cause) : texts.in(locale, "error.internal");
+        } catch (LocalizedException | CommandExecutionException e) {
+            String refusal = texts.refusal(locale, e);
+            text = refusal != null ? refusal : texts.in(locale, "error.internal");
         }
         reply.apply(text).setAllowedMentions(List.of()).queue(null, error -> log.debug("Not answered: {}", error.getMessage()));
     }

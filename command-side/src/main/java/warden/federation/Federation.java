@@ -169,10 +169,11 @@ public class Federation {
     }
 
     private void revoke(String entryId, GuildId guild, boolean revert, Actor by, java.time.Instant at) {
-        UserId user = active.get(entryId).user();
-        int remaining = (int) active.entrySet().stream().filter(e -> !e.getKey().equals(entryId) && e.getValue().user().equals(user)
-                && !(revert && e.getValue().publisher().equals(active.get(entryId).publisher()))).count();
-        apply(new BanRevoked(federationId, guild, entryId, user, revert, remaining, by, at));
+        Entry revoked = active.get(entryId);
+        // a revert takes back every entry of the same publisher: those are not left to list the user
+        int remaining = (int) active.entrySet().stream().filter(e -> !e.getKey().equals(entryId) && e.getValue().user().equals(revoked.user())
+                && !(revert && e.getValue().publisher().equals(revoked.publisher()))).count();
+        apply(new BanRevoked(federationId, guild, entryId, revoked.user(), revert, remaining, by, at));
     }
 
     private void ownerOnly(GuildId guild) {

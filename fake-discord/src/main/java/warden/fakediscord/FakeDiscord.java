@@ -369,23 +369,8 @@ public final class FakeDiscord implements AutoCloseable {
      * interaction token: {@link #awaitInteractionAnswer} reads Warden's answer.
      */
     public String clickButton(long guildId, long channelId, long messageId, long userId, String customId, String locale) {
-        World.GuildSpec guild = world.guild(guildId);
-        String token = "itok-" + UUID.randomUUID();
-        long interactionId = world.nextId();
-        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
-        member.put("permissions", Long.toString(permissions(guild, userId)));
-        Map<String, Object> message = history.get(messageId);
-        if (message == null) throw new IllegalArgumentException("no message " + messageId);
-        Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
-                "type", 3, "token", token, "version", 1, "guild_id", Long.toString(guildId),
-                "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
-                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId)),
-                "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
-                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
-                "message", message, "data", obj("custom_id", customId, "component_type", 2));
-        pendingInteractions.put(interactionId, System.nanoTime());
-        dispatch("INTERACTION_CREATE", interaction);
-        return token;
+        return dispatchInteraction(3, guildId, channelId, userId, locale,
+                obj("message", sent(messageId), "data", obj("custom_id", customId, "component_type", 2)));
     }
 
     /**
@@ -396,21 +381,34 @@ public final class FakeDiscord implements AutoCloseable {
         if (!mayUseCommand(guildId, userId, name)) {
             throw new CommandNotAvailable("Discord does not offer " + name + " to member " + userId + " of guild " + guildId);
         }
+        return dispatchInteraction(2, guildId, channelId, userId, locale,
+                obj("data", obj("id", Long.toString(world.nextId()), "name", name, "type", 3, "guild_id", Long.toString(guildId),
+                        "target_id", Long.toString(messageId), "resolved", obj("messages", obj(Long.toString(messageId), sent(messageId))))));
+    }
+
+    private Map<String, Object> sent(long messageId) {
+        Map<String, Object> message = history.get(messageId);
+        if (message == null) throw new IllegalArgumentException("no message " + messageId);
+        return message;
+    }
+
+    /**
+     * An interaction of {@code type} from a member, as Discord sends it (who, where, with what permissions), with the
+     * fields of its kind in {@code specific}; awaited for an answer within Discord's three seconds. Returns its token.
+     */
+    private String dispatchInteraction(int type, long guildId, long channelId, long userId, String locale, Map<String, Object> specific) {
         World.GuildSpec guild = world.guild(guildId);
         String token = "itok-" + UUID.randomUUID();
         long interactionId = world.nextId();
         Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
         member.put("permissions", Long.toString(permissions(guild, userId)));
-        Map<String, Object> message = history.get(messageId);
-        if (message == null) throw new IllegalArgumentException("no message " + messageId);
         Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
-                "type", 2, "token", token, "version", 1, "guild_id", Long.toString(guildId),
+                "type", type, "token", token, "version", 1, "guild_id", Long.toString(guildId),
                 "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
                 "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId)),
                 "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
-                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
-                "data", obj("id", Long.toString(world.nextId()), "name", name, "type", 3, "guild_id", Long.toString(guildId),
-                        "target_id", Long.toString(messageId), "resolved", obj("messages", obj(Long.toString(messageId), message))));
+                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0);
+        interaction.putAll(specific);
         pendingInteractions.put(interactionId, System.nanoTime());
         dispatch("INTERACTION_CREATE", interaction);
         return token;
@@ -514,27 +512,15 @@ public final class FakeDiscord implements AutoCloseable {
             throw new CommandNotAvailable("Discord does not offer /" + name + " to member " + userId + " of guild " + guildId);
         }
         World.GuildSpec guild = world.guild(guildId);
-        String token = "itok-" + UUID.randomUUID();
-        long interactionId = world.nextId();
         Map<String, Object> resolvedUsers = new LinkedHashMap<>();
         Map<String, Object> resolvedMembers = new LinkedHashMap<>();
         collectUsers(options, guild, resolvedUsers, resolvedMembers);
         Map<String, Object> resolvedAttachments = new LinkedHashMap<>();
         collectAttachments(options, resolvedAttachments);
-        Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
-        member.put("permissions", Long.toString(permissions(guild, userId)));
-        Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
-                "type", type, "token", token, "version", 1, "guild_id", Long.toString(guildId),
-                "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
-                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId)),
-                "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
-                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0,
-                "data", obj("id", Long.toString(world.nextId()), "name", name, "type", 1, "guild_id", Long.toString(guildId),
+        return dispatchInteraction(type, guildId, channelId, userId, locale,
+                obj("data", obj("id", Long.toString(world.nextId()), "name", name, "type", 1, "guild_id", Long.toString(guildId),
                         "options", options, "resolved", obj("users", resolvedUsers, "members", resolvedMembers,
-                                "attachments", resolvedAttachments)));
-        pendingInteractions.put(interactionId, System.nanoTime());
-        dispatch("INTERACTION_CREATE", interaction);
-        return token;
+                                "attachments", resolvedAttachments))));
     }
 
     @SuppressWarnings("unchecked")
