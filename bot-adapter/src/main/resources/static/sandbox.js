@@ -4,12 +4,14 @@ const TEXT = {
        channel: "Channel", member: "Post as", message: "Message", send: "Send", feed: "Messages", deleted: "deleted by Warden",
        warden: "Warden", relayed: "webhook (censored repost or interserver relay)",
        hint: "Try a forbidden word (c h a t), an invite (discord.gg/abc), SHOUTING IN CAPITALS, or the lounge to see interserver relays.",
-       failed: "Not sent: "},
+       failed: "Not sent: ",
+       panel: "Open the web panel: sign in with the (fake) Discord as admin or moderator to see the logs, rules and settings."},
   fr: {title: "Bac à sable de Warden", intro: "Un terrain de jeu sans Discord : écrivez au nom de n'importe quel membre des serveurs de démonstration et regardez Warden modérer en direct.",
        channel: "Salon", member: "Écrire en tant que", message: "Message", send: "Envoyer", feed: "Messages", deleted: "supprimé par Warden",
        warden: "Warden", relayed: "webhook (republication censurée ou relais interserveur)",
        hint: "Essayez un mot interdit (c h a t), une invitation (discord.gg/abc), DES MAJUSCULES, ou le salon lounge pour voir les relais interserveur.",
-       failed: "Non envoyé : "}
+       failed: "Non envoyé : ",
+       panel: "Ouvrir le panneau web : connectez-vous avec le Discord (factice) en tant qu'admin ou moderator pour voir les journaux, règles et réglages."}
 };
 const lang = (navigator.language || "en").toLowerCase().startsWith("fr") ? "fr" : "en";
 const t = key => TEXT[lang][key];

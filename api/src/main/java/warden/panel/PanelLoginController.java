@@ -2,6 +2,9 @@ package warden.panel;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,16 +20,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Signing in to the panel with an operator-issued API token; the token itself is neither kept nor logged. */
+/**
+ * Signing in to the panel with an operator-issued API token (the token itself is neither kept nor logged), or the way to
+ * Discord's sign-in when it is configured.
+ */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class PanelLoginController {
 
     private final OpaqueTokenIntrospector tokens;
+    private final boolean discord;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    PanelLoginController(OpaqueTokenIntrospector tokens) {
+    PanelLoginController(OpaqueTokenIntrospector tokens, ObjectProvider<ClientRegistrationRepository> discord) {
         this.tokens = tokens;
+        this.discord = discord.getIfAvailable() != null;
+    }
+
+    @ModelAttribute("discord")
+    boolean discord() {
+        return discord;
     }
 
     @GetMapping("/panel/login")

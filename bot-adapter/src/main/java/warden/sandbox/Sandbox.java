@@ -32,6 +32,8 @@ public final class Sandbox implements AutoCloseable {
                        long moderator, List<Long> members) {
     }
 
+    private static final String PANEL_CLIENT_ID = "sandbox-panel";
+
     private final FakeDiscord discord;
     private final ConfigurableApplicationContext context;
     private final Demo demo;
@@ -46,11 +48,16 @@ public final class Sandbox implements AutoCloseable {
         FakeDiscord discord = new FakeDiscord();
         Demo demo = world(discord.world());
         discord.start();
+        String panelSecret = java.util.UUID.randomUUID().toString();
         List<String> args = new ArrayList<>(List.of(
                 "--warden.sandbox.enabled=true",
                 "--warden.discord.token=sandbox-token-not-a-discord-token",
                 "--warden.discord.api-base-url=" + discord.restBaseUrl(),
                 "--warden.discord.gateway-url=" + discord.gatewayUrl(),
+                // the panel's "Sign in with Discord" goes to the fake Discord too, where one picks a demo member
+                "--warden.panel.discord.client-id=" + PANEL_CLIENT_ID,
+                "--warden.panel.discord.client-secret=" + panelSecret,
+                "--warden.panel.discord.base-url=" + discord.webBaseUrl(),
                 "--server.address=127.0.0.1"));
         // defaults the caller may override: Spring joins two values of one option with a comma
         for (String option : List.of("--warden.embedded-db.data-dir=warden-sandbox-data", "--warden.discord.interserver-cooldown=0s")) {
@@ -61,6 +68,9 @@ public final class Sandbox implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("sandboxDiscord", new SandboxDiscord(discord, demo)))
                 .run(args.toArray(String[]::new));
+        String port = context.getEnvironment().getProperty("local.server.port");
+        discord.oauthApp(PANEL_CLIENT_ID, panelSecret, "http://127.0.0.1:" + port + "/panel/login/oauth2/code/discord",
+                "http://localhost:" + port + "/panel/login/oauth2/code/discord");
         configure(context.getBean(CommandGateway.class), demo);
         link(discord, demo);
         return new Sandbox(discord, context, demo);

@@ -77,10 +77,55 @@ class SandboxBrowserTest {
                 wait.until(d -> d.findElements(By.cssSelector("#feed li.webhook")).stream()
                         .anyMatch(li -> li.getText().contains("alice") && li.getText().contains("hello arcade")));
                 screenshot(browser, "sandbox-relayed.png");
+
+                // the panel: signed in through the (fake) Discord's OAuth2 page, with a role per server from Discord
+                long cafe = sandbox.demo().cafe();
+                signInWithDiscord(browser, base, "moderator");
+                assertThat(find(browser, By.id("guilds")).getText()).contains(cafe + " MODERATOR").doesNotContain(String.valueOf(sandbox.demo().arcade()));
+                screenshot(browser, "panel-discord-home.png");
+                browser.get(base + "/panel/guilds/" + cafe + "/members?user=" + sandbox.demo().members().get(2));
+                String infraction = wait.until(d -> d.findElements(By.cssSelector("tr[id^=entry-]")).stream().findFirst()
+                        .map(tr -> tr.getAttribute("id").substring("entry-".length())).orElse(null));
+                find(browser, By.id("reason-" + infraction)).sendKeys("a joke between friends");
+                find(browser, By.id("pardon-" + infraction)).click();
+                assertThat(find(browser, By.cssSelector("p.notice")).getText()).contains(infraction);
+                // the log is a projection: it shows the pardon once it has caught up
+                wait.until(d -> {
+                    d.navigate().refresh();
+                    return d.findElements(By.id("entry-" + infraction)).stream().anyMatch(tr -> tr.getAttribute("class").contains("pardoned"));
+                });
+                // the pardon is the Discord user's own act in the audit trail
+                browser.get(base + "/panel/guilds/" + cafe + "/timeline");
+                assertThat(find(browser, By.id("events")).getText()).contains("moderator:" + sandbox.demo().moderator() + " a joke between friends");
+                // a moderator may not change the policy; the page's save buttons are absent
+                browser.get(base + "/panel/guilds/" + cafe + "/automod");
+                assertThat(browser.findElements(By.id("save-vocabulary"))).isEmpty();
+                browser.get(base + "/panel/guilds/" + sandbox.demo().arcade() + "/automod");
+                assertThat(browser.getPageSource()).doesNotContain("save-vocabulary").doesNotContain("lounge");
+
+                // a member without moderation rights in any server gets no server; the admin gets ADMIN where they own
+                signInWithDiscord(browser, base, "alice");
+                assertThat(find(browser, By.id("guilds")).findElements(By.tagName("li"))).isEmpty();
+                signInWithDiscord(browser, base, "admin");
+                assertThat(find(browser, By.id("guilds")).getText()).contains(cafe + " ADMIN");
+                browser.get(base + "/panel/guilds/" + cafe + "/automod");
+                assertThat(find(browser, By.id("save-vocabulary")).isDisplayed()).isTrue();
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /** Signs out, then in through the panel's "Sign in with Discord" as the demo user of that name. */
+    private static void signInWithDiscord(WebDriver browser, String base, String user) {
+        browser.get(base + "/panel");
+        if (!browser.findElements(By.cssSelector("form[action$='/panel/logout'] button")).isEmpty()) {
+            browser.findElement(By.cssSelector("form[action$='/panel/logout'] button")).click();
+        }
+        find(browser, By.id("discord-sign-in")).click();
+        new Select(find(browser, By.id("user"))).selectByVisibleText(user);
+        find(browser, By.id("authorize")).click();
+        find(browser, By.id("guilds"));
     }
 
     /** An element once the page holds it. */

@@ -44,6 +44,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final World world = new World(BOT_ID);
     private final DiscordRules rules = new DiscordRules(world);
     private final GuildStructureRoutes structure = new GuildStructureRoutes(world, rules, this::dispatch);
+    private final OAuthRoutes oauth = new OAuthRoutes(world, rules);
     /** Interactions dispatched and not answered yet: id -> when they were dispatched (nanoTime). */
     private final Map<Long, Long> pendingInteractions = new ConcurrentHashMap<>();
     private final java.util.Set<Long> answeredInteractions = ConcurrentHashMap.newKeySet();
@@ -101,6 +102,20 @@ public final class FakeDiscord implements AutoCloseable {
 
     public String restBaseUrl() {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
+    }
+
+    /**
+     * Registers an OAuth2 application (a web panel's "Sign in with Discord"): its client id, secret and the redirect
+     * addresses Discord accepts for it.
+     */
+    public FakeDiscord oauthApp(String clientId, String secret, String... redirects) {
+        oauth.register(new OAuthRoutes.App(clientId, secret, List.of(redirects)));
+        return this;
+    }
+
+    /** The address a browser opens for OAuth2 (the authorize page) and the API's, without a version. */
+    public String webBaseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
     public String gatewayUrl() {
@@ -607,6 +622,7 @@ public final class FakeDiscord implements AutoCloseable {
         String path = URLDecoder.decode(fullPath.replaceFirst("^/api/v\\d+/", ""), StandardCharsets.UTF_8);
         String query = exchange.getRequestURI().getRawQuery();
         String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (oauth.serve(exchange, method, fullPath, query, raw)) return;
         Map<String, Object> body = raw.isBlank() || !raw.trim().startsWith("{") ? Map.of() : Json.read(raw);
         if (raw.trim().startsWith("[") && !path.contains("commands")) body = obj("items", Json.MAPPER.readValue(raw, List.class));
         if (raw.contains("Content-Disposition: form-data")) body = multipartJson(raw);
