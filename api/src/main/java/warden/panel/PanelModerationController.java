@@ -18,8 +18,12 @@ import warden.api.ApiCaller;
 import warden.api.ApiRole;
 import warden.automod.AutomodOptions;
 import warden.common.EventJson;
+import warden.common.Durations;
 import warden.common.GuildId;
+import warden.common.InvalidValueException;
 import warden.common.LocalizedException;
+import warden.common.RoleId;
+import warden.sanctions.SanctionKind;
 import warden.config.ConfigureModeration;
 import warden.config.GuildPolicies;
 import warden.config.ModerationSettings;
@@ -34,8 +38,8 @@ import java.util.Map;
 
 /**
  * The moderation settings from the panel: how answers and DMs read (the DM template with its placeholders), raid
- * detection and the reports' channel and limit, each section saved as a new policy version. Presets are edited with
- * the REST document.
+ * detection, the reports' channel and limit, and the presets of {@code /mod} (added and removed one at a time), each
+ * change saved as a new policy version.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -77,7 +81,69 @@ class PanelModerationController {
         model.addAttribute("sections", sections);
         model.addAttribute("placeholders", String.join(" ", ModerationSettings.PLACEHOLDERS.stream().map(p -> "{" + p + "}").toList()));
         model.addAttribute("admin", caller.may(ApiRole.ADMIN, guild));
+        model.addAttribute("presets", policy.moderation().presets().stream().map(PresetRow::of).toList());
+        model.addAttribute("kinds", java.util.Arrays.stream(SanctionKind.values()).filter(k -> k != SanctionKind.UNBAN).toList());
         return "panel/moderation";
+    }
+
+    /** A preset as the page lists it: its duration written the way commands take it, its roles by id. */
+    record PresetRow(String name, SanctionKind kind, String duration, String reason, Integer deleteMessageDays, String roles) {
+        static PresetRow of(ModerationSettings.Preset p) {
+            return new PresetRow(p.name(), p.kind(), p.duration() == null ? "" : Durations.format(p.duration()), p.reason(),
+                    p.deleteMessageDays(), String.join(" ", p.roles().stream().map(RoleId::toString).sorted().toList()));
+        }
+    }
+
+    @PostMapping("/panel/guilds/{guild}/moderation/presets/add")
+    String addPreset(@PathVariable GuildId guild, @RequestParam long version, @RequestParam String name, @RequestParam String kind,
+                     @RequestParam(required = false) String duration, @RequestParam(required = false) String reason,
+                     @RequestParam(required = false) String deleteMessageDays, @RequestParam(required = false) String roles,
+                     @AuthenticationPrincipal ApiCaller caller, Locale locale, RedirectAttributes redirect) {
+        return changePresets(guild, version, caller, locale, redirect, presets -> {
+            SanctionKind sanction;
+            try {
+                sanction = SanctionKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw InvalidValueException.forField("presets.kind", "error.sanction.kind.missing");
+            }
+            Integer days;
+            try {
+                days = deleteMessageDays == null || deleteMessageDays.isBlank() ? null : Integer.valueOf(deleteMessageDays.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidValueException.forField("presets.deleteMessageDays", "error.setting.range", "deleteMessageDays", 0, 7, deleteMessageDays);
+            }
+            java.util.Set<RoleId> granted = new java.util.HashSet<>();
+            if (roles != null) for (String role : roles.split("[\\s,]+")) if (!role.isBlank()) granted.add(RoleId.of(role));
+            presets.add(new ModerationSettings.Preset(name, sanction, duration == null || duration.isBlank() ? null : Durations.parse(duration),
+                    reason == null || reason.isBlank() ? null : reason.strip(), days, granted));
+            return name.strip();
+        });
+    }
+
+    @PostMapping("/panel/guilds/{guild}/moderation/presets/remove")
+    String removePreset(@PathVariable GuildId guild, @RequestParam long version, @RequestParam String name,
+                        @AuthenticationPrincipal ApiCaller caller, Locale locale, RedirectAttributes redirect) {
+        return changePresets(guild, version, caller, locale, redirect, presets -> {
+            if (!presets.removeIf(p -> p.name().equalsIgnoreCase(name.strip()))) throw new InvalidValueException("error.preset.unknown", name);
+            return name.strip();
+        });
+    }
+
+    /** Saves the presets as one change made to the current list; a refused change records nothing and says why. */
+    private String changePresets(GuildId guild, long version, ApiCaller caller, Locale locale, RedirectAttributes redirect,
+                                 java.util.function.Function<List<ModerationSettings.Preset>, String> change) {
+        PanelController.scope(caller, ApiRole.ADMIN, guild);
+        try {
+            ModerationSettings m = policies.current(guild).moderation();
+            List<ModerationSettings.Preset> presets = new ArrayList<>(m.presets());
+            String name = change.apply(presets);
+            m = new ModerationSettings(m.hideResponses(), m.showPublicly(), m.dmKinds(), m.dmTemplate(), m.dmHideModerator(), presets, m.raid(), m.reports());
+            long saved = editor.change(new ConfigureModeration(guild, m.validate(), version, caller.actor(), Instant.now()));
+            redirect.addFlashAttribute("notice", messages.getMessage("panel.presets.saved", new Object[]{name, String.valueOf(saved)}, locale));
+        } catch (LocalizedException | CommandExecutionException e) {
+            redirect.addFlashAttribute("problem", PanelProblems.message(e, messages, locale));
+        }
+        return "redirect:/panel/guilds/" + guild + "/moderation#presets";
     }
 
     @PostMapping("/panel/guilds/{guild}/moderation/{section}")

@@ -119,6 +119,27 @@ class PanelBrowserTest {
             wait.until(d -> d.findElements(By.cssSelector(".problem")).stream().anyMatch(p -> p.getText().contains("perHour")));
             screenshot(browser, "panel-moderation.png");
 
+            // presets of /mod: one added and listed, a timeout without duration refused and nothing added, one removed
+            find(browser, By.id("preset-name")).sendKeys("spam");
+            new org.openqa.selenium.support.ui.Select(find(browser, By.id("preset-kind"))).selectByValue("TIMEOUT");
+            find(browser, By.id("preset-duration")).sendKeys("2h");
+            find(browser, By.id("preset-reason")).sendKeys("Spam in the channels");
+            find(browser, By.id("preset-roles")).sendKeys("123456789012345678");
+            find(browser, By.id("save-preset")).click();
+            wait.until(d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(p -> p.getText().startsWith("Preset spam saved")));
+            assertThat(find(browser, By.cssSelector("#preset-list tbody tr")).getText())
+                    .startsWith("spam TIMEOUT 2h Spam in the channels").contains("123456789012345678");
+            find(browser, By.id("preset-name")).sendKeys("quiet");
+            new org.openqa.selenium.support.ui.Select(find(browser, By.id("preset-kind"))).selectByValue("TIMEOUT");
+            find(browser, By.id("save-preset")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
+            assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("needs a duration");
+            assertThat(browser.findElements(By.cssSelector("#preset-list tbody tr"))).hasSize(1);
+            screenshot(browser, "panel-presets.png");
+            find(browser, By.id("remove-preset-spam")).click();
+            wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+            assertThat(browser.findElements(By.id("preset-list"))).isEmpty();
+
             // a sanction rule added, a refused one explained, turned off
             browser.get(base + "/panel/guilds/" + GUILD + "/rules");
             new org.openqa.selenium.support.ui.Select(find(browser, By.id("infractionType"))).selectByValue("vocabulary");
