@@ -210,6 +210,22 @@ class PanelBrowserTest {
             find(browser, By.id("run")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
             assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("policy.json");
+
+            // the operator replays every read model and follows its progress to the end
+            browser.get(base + "/panel");
+            find(browser, By.id("replay")).click();
+            find(browser, By.id("start-replay")).click();
+            wait.withTimeout(Duration.ofSeconds(120)).until(d -> d.findElement(By.id("replay-state")).getText().equals("The last replay is done."));
+            assertThat(find(browser, By.cssSelector("label[for=replay-progress]")).getText()).endsWith("(100 %)");
+            assertThat(find(browser, By.id("replay-finished")).getText()).isNotBlank();
+            screenshot(browser, "panel-replay.png");
+            // a server's admin is not an operator: no replay
+            find(browser, By.cssSelector("nav a")).click();
+            find(browser, By.cssSelector("nav form button")).click();
+            signIn(browser, ADMIN_A);
+            assertThat(browser.findElements(By.id("replay"))).isEmpty();
+            browser.get(base + "/panel/replay");
+            assertThat(browser.getPageSource()).doesNotContain("start-replay");
         } finally {
             browser.quit();
         }

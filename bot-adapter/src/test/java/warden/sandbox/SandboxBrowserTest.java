@@ -110,6 +110,11 @@ class SandboxBrowserTest {
                 assertThat(find(browser, By.id("guilds")).getText()).contains(cafe + " ADMIN");
                 browser.get(base + "/panel/guilds/" + cafe + "/automod");
                 assertThat(find(browser, By.id("save-vocabulary")).isDisplayed()).isTrue();
+                // the lounges' link, with the partner channel of the other demo server
+                browser.get(base + "/panel/guilds/" + cafe + "/interserver");
+                assertThat(find(browser, By.cssSelector("#links tbody tr")).getText()).contains(String.valueOf(sandbox.demo().lounge()))
+                        .contains("(created here)").contains(sandbox.demo().arcade() + "/" + sandbox.demo().arcadeLounge()).contains("still linked");
+                screenshot(browser, "panel-interserver.png");
             } finally {
                 browser.quit();
             }

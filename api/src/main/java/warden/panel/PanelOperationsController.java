@@ -1,0 +1,70 @@
+package warden.panel;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import warden.api.ApiCaller;
+import warden.api.ApiRole;
+import warden.common.GuildId;
+import warden.interserver.FindGuildInterserver;
+import warden.interserver.LinkHistory;
+import warden.platform.QueryResults;
+import warden.replay.ReplayService;
+import warden.replay.ReplayStatus;
+
+import java.util.List;
+
+/**
+ * A guild's interserver links with their history, and, for operators (an admin token over every guild), the replay of
+ * every read model with its progress.
+ */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class PanelOperationsController {
+
+    private final QueryGateway queries;
+    private final ReplayService replay;
+
+    PanelOperationsController(QueryGateway queries, ReplayService replay) {
+        this.queries = queries;
+        this.replay = replay;
+    }
+
+    @GetMapping("/panel/guilds/{guild}/interserver")
+    String interserver(@PathVariable GuildId guild, @AuthenticationPrincipal ApiCaller caller, Model model) {
+        PanelController.scope(caller, ApiRole.MODERATOR, guild);
+        List<LinkHistory> links = QueryResults.join(queries.query(new FindGuildInterserver(guild), ResponseTypes.multipleInstancesOf(LinkHistory.class)));
+        model.addAttribute("guild", guild.toString());
+        model.addAttribute("links", links);
+        return "panel/interserver";
+    }
+
+    @GetMapping("/panel/replay")
+    String replay(@AuthenticationPrincipal ApiCaller caller, Model model) {
+        operator(caller);
+        ReplayStatus status = replay.status();
+        model.addAttribute("status", status);
+        model.addAttribute("percent", status.eventsTotal() == 0 ? (status.state() == ReplayStatus.State.DONE ? 100 : 0)
+                : Math.min(100, 100 * status.eventsDone() / status.eventsTotal()));
+        return "panel/replay";
+    }
+
+    @PostMapping("/panel/replay")
+    String startReplay(@AuthenticationPrincipal ApiCaller caller) {
+        operator(caller);
+        replay.start();
+        return "redirect:/panel/replay";
+    }
+
+    /** The replay rebuilds every guild's read models: only an admin token over every guild may see or start it. */
+    private static void operator(ApiCaller caller) {
+        if (!caller.allGuilds() || !caller.role().includes(ApiRole.ADMIN)) throw new AccessDeniedException("operators only");
+    }
+}
