@@ -18,13 +18,11 @@ import warden.api.ApiCaller;
 import warden.common.CommandRefusedException;
 import warden.common.Durations;
 import warden.common.GuildId;
-import warden.config.GuildPolicies;
 import warden.platform.QueryResults;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,16 +37,16 @@ class BackupController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final SnapshotStore snapshots;
+    private final BackupRequests requests;
     private final BackupProperties properties;
-    private final GuildPolicies policies;
 
-    BackupController(CommandGateway commands, QueryGateway queries, SnapshotStore snapshots, BackupProperties properties,
-                     GuildPolicies policies) {
+    BackupController(CommandGateway commands, QueryGateway queries, SnapshotStore snapshots, BackupRequests requests,
+                     BackupProperties properties) {
         this.commands = commands;
         this.queries = queries;
         this.snapshots = snapshots;
+        this.requests = requests;
         this.properties = properties;
-        this.policies = policies;
     }
 
     record Backup(BackupSummary backup, ServerSnapshot snapshot) {
@@ -82,11 +80,7 @@ class BackupController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Requested request(@PathVariable GuildId guild, @RequestBody(required = false) BackupRequest body,
                       @AuthenticationPrincipal ApiCaller caller) {
-        String backupId = UUID.randomUUID().toString().substring(0, 8);
-        int limit = properties.limit(policies.current(guild).premium());
-        commands.sendAndWait(new RequestBackup(guild, backupId, body == null ? null : body.label(), limit, caller.actor(), Instant.now()),
-                10, TimeUnit.SECONDS);
-        return new Requested(backupId);
+        return new Requested(requests.request(guild, body == null ? null : body.label(), caller.actor()));
     }
 
     @DeleteMapping("/backups/{backupId}")

@@ -1,29 +1,25 @@
 package warden.panel;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import warden.platform.testing.ApiClient;
 import warden.platform.testing.WardenSpringTest;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static warden.platform.testing.ApiTokens.ADMIN_A;
 import static warden.platform.testing.ApiTokens.GUILD_A;
 import static warden.platform.testing.ApiTokens.OPERATOR;
+import static warden.platform.testing.Browsers.accessible;
+import static warden.platform.testing.Browsers.chromium;
+import static warden.platform.testing.Browsers.find;
+import static warden.platform.testing.Browsers.screenshot;
 
 /**
  * The web panel in headless Chromium (Debian's chromium and chromium-driver; skipped where they are not installed):
@@ -33,8 +29,6 @@ import static warden.platform.testing.ApiTokens.OPERATOR;
 @WardenSpringTest
 class PanelBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /**
      * A server and a member no other test of the shared context touches: the policy's history, the rules and the standing
      * are this test's alone.
@@ -46,14 +40,13 @@ class PanelBrowserTest {
 
     @Test
     void anAdminChangesAModuleAndAModeratorPardons() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium or its driver is not installed");
         String base = "http://127.0.0.1:" + port;
         ApiClient api = new ApiClient(port);
         api.post(OPERATOR, "/api/v1/guilds/" + GUILD + "/members/" + USER + "/infractions",
                 "{\"id\":\"panel-" + USER + "\",\"type\":\"SPAM\",\"reason\":\"flood in #general\"}");
         String sanction = api.post(OPERATOR, "/api/v1/guilds/" + GUILD + "/members/" + USER + "/sanctions",
                 "{\"kind\":\"TIMEOUT\",\"duration\":\"1h\",\"reason\":\"flood again\"}").text("id");
-        WebDriver browser = browser();
+        WebDriver browser = chromium(1000, 1200);
         try {
             // a page being replaced leaves stale elements behind: tried again, not failed
             org.openqa.selenium.support.ui.FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -62,7 +55,13 @@ class PanelBrowserTest {
             assertThat(browser.getCurrentUrl()).endsWith("/panel/login");
             signIn(browser, "not-a-token");
             assertThat(find(browser, By.cssSelector("[role=alert]")).getText()).isEqualTo("This token is not known.");
-            signIn(browser, ADMIN_A);
+            accessible(browser, "panel-login");
+            // the keyboard alone signs in: Tab reaches the token field, Enter sends the form
+            org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+            for (int tab = 0; tab < 10 && !"token".equals(browser.switchTo().activeElement().getAttribute("id")); tab++) {
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            }
+            keys.sendKeys(ADMIN_A).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
             find(browser, By.linkText(GUILD_A)).click();
             assertThat(find(browser, By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD_A);
             browser.get(base + "/panel/guilds/2002/automod");
@@ -88,8 +87,10 @@ class PanelBrowserTest {
             });
             assertThat(latest).contains("vocabulary.enabled: false → true").contains("vocabulary.words: — → chat*, idiot").contains("api:operator");
             screenshot(browser, "panel-automod.png");
+            accessible(browser, "panel-automod");
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('table').scrollIntoView()");
             screenshot(browser, "panel-history.png");
+            accessible(browser, "panel-history");
 
             var caps = find(browser, By.id("caps-maxPercent"));
             caps.clear();
@@ -118,6 +119,7 @@ class PanelBrowserTest {
             find(browser, By.id("save-reports")).click();
             wait.until(d -> d.findElements(By.cssSelector(".problem")).stream().anyMatch(p -> p.getText().contains("perHour")));
             screenshot(browser, "panel-moderation.png");
+            accessible(browser, "panel-moderation");
 
             // presets of /mod: one added and listed, a timeout without duration refused and nothing added, one removed
             find(browser, By.id("preset-name")).sendKeys("spam");
@@ -136,6 +138,7 @@ class PanelBrowserTest {
             assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("needs a duration");
             assertThat(browser.findElements(By.cssSelector("#preset-list tbody tr"))).hasSize(1);
             screenshot(browser, "panel-presets.png");
+            accessible(browser, "panel-presets");
             find(browser, By.id("remove-preset-spam")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
             assertThat(browser.findElements(By.id("preset-list"))).isEmpty();
@@ -159,6 +162,7 @@ class PanelBrowserTest {
             find(browser, By.cssSelector("#rules tr button")).click();
             wait.until(d -> d.findElement(By.cssSelector("#rules tr")).getAttribute("class").contains("pardoned"));
             screenshot(browser, "panel-rules.png");
+            accessible(browser, "panel-rules");
 
 
             browser.get(base + "/panel/guilds/" + GUILD + "/members");
@@ -176,6 +180,7 @@ class PanelBrowserTest {
             });
             assertThat(browser.findElements(By.cssSelector("#chart rect"))).hasSize(2);
             screenshot(browser, "panel-member.png");
+            accessible(browser, "panel-member");
 
             // the standing in half an hour: the infraction is pardoned, the timeout still runs
             String inHalfAnHour = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30).withSecond(0).withNano(0).toString();
@@ -190,6 +195,7 @@ class PanelBrowserTest {
             browser.get(base + "/panel/guilds/" + GUILD + "/timeline");
             assertThat(find(browser, By.id("events")).getText()).contains("InfractionPardoned").contains("SanctionDecided");
             screenshot(browser, "panel-timeline.png");
+            accessible(browser, "panel-timeline");
 
             // a backtest of an export against the current policy (vocabulary on since the change above), then a bad draft
             Path export = Files.createTempFile("export", ".json");
@@ -204,6 +210,7 @@ class PanelBrowserTest {
             assertThat(find(browser, By.tagName("mark")).getText()).isEqualTo("c h a t");
             browser.switchTo().defaultContent();
             screenshot(browser, "panel-backtest.png");
+            accessible(browser, "panel-backtest");
             find(browser, By.id("export")).sendKeys(export.toString());
             find(browser, By.id("policy-draft")).click();
             find(browser, By.id("draft-text")).sendKeys("{\"vocabulary\": {\"enabled\": tru");
@@ -219,6 +226,7 @@ class PanelBrowserTest {
             assertThat(find(browser, By.cssSelector("label[for=replay-progress]")).getText()).endsWith("(100 %)");
             assertThat(find(browser, By.id("replay-finished")).getText()).isNotBlank();
             screenshot(browser, "panel-replay.png");
+            accessible(browser, "panel-replay");
             // a server's admin is not an operator: no replay
             find(browser, By.cssSelector("nav a")).click();
             find(browser, By.cssSelector("nav form button")).click();
@@ -247,21 +255,4 @@ class PanelBrowserTest {
         find(browser, By.id("sign-in")).click();
     }
 
-    /** An element once the page that holds it has loaded (a click's navigation may still be under way). */
-    private static org.openqa.selenium.WebElement find(WebDriver browser, By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
-    }
-
-    private static WebDriver browser() {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1000,1200", "--lang=en-US");
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -1,28 +1,23 @@
 package warden.sandbox;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import warden.WardenApplication;
+import warden.platform.testing.Browsers;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static warden.platform.testing.Browsers.accessible;
+import static warden.platform.testing.Browsers.chromium;
+import static warden.platform.testing.Browsers.find;
+import static warden.platform.testing.Browsers.screenshot;
 
 /**
  * The sandbox as a newcomer meets it, in headless Chromium (Debian's chromium and chromium-driver, installed by
@@ -31,30 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SandboxBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dataDir;
 
     @Test
     void aForbiddenWordPostedInThePageIsDeletedAndExplained() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium or its driver is not installed");
+        WebDriver browser = chromium(1000, 900);
         try (Sandbox sandbox = Sandbox.start(WardenApplication.class, "--server.port=0", "--warden.embedded-db.data-dir=" + dataDir,
                 "--warden.embedded-db.working-dir=target/embedded-pg", "--warden.embedded-db.durable=false",
                 "--logging.level.org.axonframework=WARN")) {
             String base = "http://127.0.0.1:" + sandbox.context().getEnvironment().getProperty("local.server.port");
-            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1000,900",
-                            "--lang=en-US");
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-            WebDriver browser = new ChromeDriver(service, options);
             try {
                 browser.get(base + "/sandbox");
                 // the feed is redrawn when it changes: read texts inside the waits, where a stale element is tried again
-                WebDriverWait wait = new WebDriverWait(browser, WAIT);
-                wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                WebDriverWait wait = Browsers.waiting(browser);
                 wait.until(d -> !d.findElements(By.cssSelector("#member option")).isEmpty());
                 assertThat(find(browser, By.cssSelector("label[for=content]")).getText()).isEqualTo("Message");
                 new Select(find(browser, By.id("member"))).selectByVisibleText("mallory");
@@ -66,6 +52,7 @@ class SandboxBrowserTest {
                 wait.until(d -> d.findElements(By.cssSelector("#feed li.warden")).stream()
                         .anyMatch(li -> li.getText().contains("@mallory") && li.getText().contains("forbidden word")));
                 screenshot(browser, "sandbox-deleted.png");
+                accessible(browser, "sandbox");
 
                 // the lounges of the two demo servers are linked: a message in one appears in the other
                 new Select(find(browser, By.id("channel"))).selectByVisibleText("#lounge");
@@ -115,6 +102,29 @@ class SandboxBrowserTest {
                 assertThat(find(browser, By.cssSelector("#links tbody tr")).getText()).contains(String.valueOf(sandbox.demo().lounge()))
                         .contains("(created here)").contains(sandbox.demo().arcade() + "/" + sandbox.demo().arcadeLounge()).contains("still linked");
                 screenshot(browser, "panel-interserver.png");
+                accessible(browser, "panel-interserver");
+
+                // a backup asked for from the panel, taken by the bot; a raid's channel, then a restore started on Discord and followed here
+                browser.get(base + "/panel/guilds/" + cafe + "/backups");
+                find(browser, By.id("label")).sendKeys("before the raid");
+                find(browser, By.id("take-backup")).click();
+                assertThat(find(browser, By.cssSelector("p.notice")).getText()).startsWith("Backup ");
+                wait.until(d -> {
+                    d.navigate().refresh();
+                    return d.findElements(By.cssSelector("#backups tbody tr")).stream().anyMatch(tr -> tr.getText().contains("before the raid"));
+                });
+                sandbox.discord().createChannel(cafe, "spam-spam-spam");
+                sandbox.discord().slashCommand(cafe, sandbox.demo().general(), sandbox.demo().admin(), "backup",
+                        List.of(java.util.Map.of("name", "load", "type", 1, "options", List.of(java.util.Map.of("name", "backup", "type", 3, "value", "latest"),
+                                java.util.Map.of("name", "confirm", "type", 5, "value", true)))), "en-US");
+                wait.until(d -> {
+                    d.navigate().refresh();
+                    return d.findElements(By.id("restore-state")).stream().anyMatch(p -> p.getText().startsWith("Finished"));
+                });
+                assertThat(find(browser, By.cssSelector("label[for=restore-progress]")).getText()).isEqualTo("1 of 1 steps (0 failed, 0 skipped)");
+                assertThat(find(browser, By.id("restore-steps")).getText()).contains("spam-spam-spam").contains("DONE");
+                screenshot(browser, "panel-backups.png");
+                accessible(browser, "panel-backups");
             } finally {
                 browser.quit();
             }
@@ -133,15 +143,4 @@ class SandboxBrowserTest {
         find(browser, By.id("guilds"));
     }
 
-    /** An element once the page holds it. */
-    private static WebElement find(WebDriver browser, By by) {
-        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 }
