@@ -35,6 +35,7 @@ import warden.sanctions.InfractionType;
 import warden.sanctions.LiftSanction;
 import warden.sanctions.NoteId;
 import warden.sanctions.PardonInfraction;
+import warden.platform.GroupCommitCommands;
 import warden.sanctions.RecordInfraction;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionKind;
@@ -55,10 +56,12 @@ class ModerationController {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final CommandGateway commands;
+    private final GroupCommitCommands writes;
     private final EvidenceImages images;
 
-    ModerationController(CommandGateway commands, EvidenceImages images) {
+    ModerationController(CommandGateway commands, GroupCommitCommands writes, EvidenceImages images) {
         this.commands = commands;
+        this.writes = writes;
         this.images = images;
     }
 
@@ -226,7 +229,8 @@ class ModerationController {
         return body == null ? null : body.reason();
     }
 
+    /** A member's command, written with those of other callers waiting at the same time (one commit for all). */
     private void send(Object command) {
-        commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        writes.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -228,7 +228,7 @@ class RaidHarness {
                 "  lane work %-22s %,8d tasks, mean %.1f µs, max %.1f ms%n", t.getId().getTag("kind"), t.count(),
                 t.mean(java.util.concurrent.TimeUnit.MICROSECONDS), t.max(java.util.concurrent.TimeUnit.MILLISECONDS))));
         lanes.append(String.format(Locale.ROOT, "  hand-overs that waited for a full lane: %.0f; commands queued for writers at the end: %.0f%n",
-                meters.counter("warden.discord.work.waits").count(), meters.get("warden.commands.queued").gauge().value()));
+                meters.counter("warden.discord.work.waits").count(), meters.get("warden.commands.queued").tag("writers", "automod").gauge().value()));
         // when slow deletions happen tells a start-up cost (first messages) from a steady queue
         Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
         deleted.forEach((id, at) -> byWindow.computeIfAbsent((postedAt.get(id) - start) / 10_000_000_000L, k -> new ArrayList<>())

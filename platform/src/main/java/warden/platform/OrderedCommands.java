@@ -46,6 +46,7 @@ public final class OrderedCommands implements AutoCloseable {
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final int batch;
+    private final boolean retryOutages;
     private final BlockingQueue<Pending>[] queues;
     private final Thread[] writers;
     private final Counter retries;
@@ -53,27 +54,33 @@ public final class OrderedCommands implements AutoCloseable {
     private volatile boolean running = true;
 
     @SuppressWarnings("unchecked")
-    public OrderedCommands(CommandGateway commands, TransactionManager transactions, int writers, int queue, int batch,
-                           MeterRegistry meters) {
+    /**
+     * @param name           names the writer threads and tags the meters ({@code writers=<name>}): several instances may run
+     * @param retryOutages   whether a command is retried in place while PostgreSQL is unreachable (senders that hand over
+     *                       and go on), or fails at once with the outage (senders that wait and can answer "try again")
+     */
+    public OrderedCommands(String name, CommandGateway commands, TransactionManager transactions, int writers, int queue, int batch,
+                           boolean retryOutages, MeterRegistry meters) {
         this.commands = commands;
         this.transactions = transactions;
         this.batch = Math.max(1, batch);
+        this.retryOutages = retryOutages;
         this.queues = new BlockingQueue[writers];
         this.writers = new Thread[writers];
         this.retries = Counter.builder("warden.commands.retries").description("commands retried while the database was unreachable")
-                .register(meters);
+                .tag("writers", name).register(meters);
         this.batches = DistributionSummary.builder("warden.commands.batch").description("commands written in one transaction")
-                .register(meters);
+                .tag("writers", name).register(meters);
         for (int i = 0; i < writers; i++) {
             BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(queue);
             queues[i] = pending;
-            Thread writer = new Thread(() -> write(pending), "command-writer-" + i);
+            Thread writer = new Thread(() -> write(pending), name + "-writer-" + i);
             writer.setDaemon(true);
             this.writers[i] = writer;
             writer.start();
         }
         Gauge.builder("warden.commands.queued", this, OrderedCommands::queued).description("commands waiting to be written")
-                .register(meters);
+                .tag("writers", name).register(meters);
     }
 
     /** Queues {@code command} behind the earlier commands of {@code key}; waits for room when the writer is full. */
@@ -131,7 +138,7 @@ public final class OrderedCommands implements AutoCloseable {
                 unitOfWork.commit();
             } catch (RuntimeException e) {
                 if (unitOfWork.isActive()) unitOfWork.rollback(e);
-                if (!DatabaseOutage.causes(e) || !running) return false;
+                if (!DatabaseOutage.causes(e) || !running || !retryOutages) return false;
                 retries.increment();
                 log.warn("Database unreachable, retrying {} commands in {} ms: {}", taken.size(), backoff, e.getMessage());
                 sleep(backoff);
@@ -150,7 +157,7 @@ public final class OrderedCommands implements AutoCloseable {
             try {
                 return commands.sendAndWait(command);
             } catch (RuntimeException e) {
-                if (!DatabaseOutage.causes(e) || !running) throw e;
+                if (!DatabaseOutage.causes(e) || !running || !retryOutages) throw e;
                 retries.increment();
                 log.warn("Database unreachable, retrying {} in {} ms: {}", command.getClass().getSimpleName(), backoff, e.getMessage());
                 sleep(backoff);

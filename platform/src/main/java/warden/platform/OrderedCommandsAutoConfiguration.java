@@ -8,8 +8,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link OrderedCommands}: {@code warden.commands.writers} threads (default 8), {@code warden.commands.queue} each,
- * at most {@code warden.commands.batch} commands per transaction (default 100).
+ * {@link OrderedCommands} for automod's infractions: {@code warden.commands.writers} threads (default 8),
+ * {@code warden.commands.queue} each, at most {@code warden.commands.batch} commands per transaction (default 100).
+ * {@link GroupCommitCommands} for the REST API's waiting senders: {@code warden.commands.waiting-writers} threads
+ * (default 1: one writer, so that every sender waiting at the same time meets in one batch; raise it on more cores).
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class OrderedCommandsAutoConfiguration {
@@ -18,6 +20,13 @@ public class OrderedCommandsAutoConfiguration {
     OrderedCommands orderedCommands(CommandGateway commands, TransactionManager transactions, MeterRegistry meters,
                                     @Value("${warden.commands.writers:8}") int writers, @Value("${warden.commands.queue:5000}") int queue,
                                     @Value("${warden.commands.batch:100}") int batch) {
-        return new OrderedCommands(commands, transactions, writers, queue, batch, meters);
+        return new OrderedCommands("automod", commands, transactions, writers, queue, batch, true, meters);
+    }
+
+    @Bean(destroyMethod = "close")
+    GroupCommitCommands groupCommitCommands(CommandGateway commands, TransactionManager transactions, MeterRegistry meters,
+                                            @Value("${warden.commands.waiting-writers:1}") int writers,
+                                            @Value("${warden.commands.batch:100}") int batch) {
+        return new GroupCommitCommands(new OrderedCommands("waiting", commands, transactions, writers, 1_000, batch, false, meters));
     }
 }
