@@ -168,6 +168,9 @@ class LedgerApiTest {
         Response page = api.get(MOD_A, base + "/infractions?type=SPAM&size=2&page=1");
         assertThat(page.body().path("total").asLong()).isEqualTo(5);
         assertThat(new JsonAssert(page).field("refId")).containsExactly("f-2", "f-1");
+        Response pastTheEnd = api.get(MOD_A, base + "/infractions?type=SPAM&size=2&page=5");
+        assertThat(pastTheEnd.body().path("total").asLong()).as("a page past the end still tells the total").isEqualTo(5);
+        assertThat(pastTheEnd.body().path("entries")).isEmpty();
         Response future = api.get(MOD_A, base + "/infractions?from=" + Instant.now().plusSeconds(60));
         assertThat(future.body().path("total").asLong()).isZero();
     }

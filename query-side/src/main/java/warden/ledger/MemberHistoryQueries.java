@@ -65,14 +65,21 @@ class MemberHistoryQueries {
             query.types().stream().map(Enum::name).sorted().forEach(params::add);
         }
         appendRange(where, params, query.from(), query.to());
-        long total = db.sql("select count(*) from audit_event a where " + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.size());
         pageParams.add((long) query.page() * query.size());
-        List<HistoryEntry> entries = db.sql("select " + ENTRY_COLUMNS + " from audit_event a " + PARDON_JOIN
+        // one round trip: the total comes with each row of the page (counted before limit and offset apply)
+        long[] total = {-1};
+        List<HistoryEntry> entries = db.sql("select " + ENTRY_COLUMNS + ", count(*) over () as total from audit_event a " + PARDON_JOIN
                         + " where " + where + " order by a.occurred_at desc, a.global_index desc limit ? offset ?")
-                .params(pageParams).query(ENTRY).list();
-        return new HistoryPage(entries, query.page(), query.size(), total);
+                .params(pageParams).query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return ENTRY.mapRow(rs, n);
+                }).list();
+        if (total[0] < 0) { // a page past the end holds no row to carry the total
+            total[0] = query.page() == 0 ? 0 : db.sql("select count(*) from audit_event a where " + where).params(params).query(Long.class).single();
+        }
+        return new HistoryPage(entries, query.page(), query.size(), total[0]);
     }
 
     @QueryHandler
