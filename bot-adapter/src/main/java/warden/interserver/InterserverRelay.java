@@ -53,6 +53,7 @@ class InterserverRelay extends ListenerAdapter {
     private final LinkDirectory links;
     private final ChannelWebhooks webhooks;
     private final RelayMap relays;
+    private final RelayDeletes deletes;
     private final UserContentModerator moderator;
     private final CompiledPolicies policies;
     private final InterserverService service;
@@ -67,10 +68,11 @@ class InterserverRelay extends ListenerAdapter {
     private static final java.util.Set<ErrorResponse> WEBHOOK_GONE = java.util.EnumSet.of(ErrorResponse.UNKNOWN_WEBHOOK,
             ErrorResponse.MISSING_PERMISSIONS, ErrorResponse.MISSING_ACCESS, ErrorResponse.UNKNOWN_CHANNEL);
 
-    InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, UserContentModerator moderator,
+    InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, RelayDeletes deletes, UserContentModerator moderator,
                      CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards,
                      GuildWork work, MeterRegistry meters, DiscordProperties properties) {
         this.work = work;
+        this.deletes = deletes;
         this.properties = properties;
         this.cooldown = new RelayCooldown(properties.interserverCooldown(), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         this.elsewhere = Counter.builder("warden.interserver.relay.elsewhere")
@@ -180,22 +182,7 @@ class InterserverRelay extends ListenerAdapter {
 
     @Override
     public void onMessageDelete(MessageDeleteEvent event) {
-        if (!event.isFromGuild()) return;
-        long messageId = event.getMessageIdLong();
-        work.run(event.getGuild().getIdLong(), "relay-delete", () -> relayDelete(messageId));
-    }
-
-    private void relayDelete(long messageId) {
-        List<RelayMap.Copy> copies = relays.copiesOf(messageId);
-        if (copies.isEmpty()) return;
-        for (RelayMap.Copy copy : copies) {
-            StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
-            if (target == null) continue;
-            webhooks.delete(target, copy.webhookId(), copy.messageId()).whenComplete((v, e) -> {
-                if (e != null) log.warn("Could not delete relayed copy {}: {}", copy.messageId(), e.getMessage());
-            });
-        }
-        relays.forget(messageId);
+        if (event.isFromGuild()) deletes.deleted(event.getMessageIdLong());
     }
 
     private void cannotFollow(long source, RelayMap.Copy copy, Throwable error) {

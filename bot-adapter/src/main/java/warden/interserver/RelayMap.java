@@ -38,6 +38,23 @@ class RelayMap {
                 .list();
     }
 
+    /** The copies that can still be followed of many originals at once, by original: one round trip. */
+    java.util.Map<Long, List<Copy>> copiesOf(java.util.Collection<Long> sourceMessageIds) {
+        java.util.Map<Long, List<Copy>> copies = new java.util.HashMap<>();
+        db.sql("""
+                        select source_message_id, target_channel_id, target_message_id, webhook_id from interserver_relay
+                        where source_message_id = any(?) and unfollowable_since is null""")
+                .param(sourceMessageIds.toArray(Long[]::new))
+                .query((rs, n) -> copies.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                        .add(new Copy(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+                .list();
+        return copies;
+    }
+
+    void forget(java.util.Collection<Long> sourceMessageIds) {
+        db.sql("delete from interserver_relay where source_message_id = any(?)").param(sourceMessageIds.toArray(Long[]::new)).update();
+    }
+
     /** The copy's webhook is gone: it can no longer be edited or deleted, and the history says since when. */
     void unfollowable(long sourceMessageId, Copy copy) {
         db.sql("update interserver_relay set unfollowable_since = now() where source_message_id = ? and target_channel_id = ?")
@@ -45,7 +62,4 @@ class RelayMap {
                 .update();
     }
 
-    void forget(long sourceMessageId) {
-        db.sql("delete from interserver_relay where source_message_id = ?").param(sourceMessageId).update();
-    }
 }
