@@ -50,6 +50,11 @@ public record ApiCaller(String name, ApiRole role, Set<String> guilds, Map<Strin
         return role.includes(required) && (allGuilds() || guilds.contains(guild));
     }
 
+    /** Whether the caller may do what {@code required} allows across every guild at once (replay, metrics). */
+    public boolean mayEveryGuild(ApiRole required) {
+        return allGuilds() && role.includes(required);
+    }
+
     public boolean may(ApiRole required, GuildId guild) {
         return may(required, guild.toString());
     }

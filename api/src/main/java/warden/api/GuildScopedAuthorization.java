@@ -33,7 +33,7 @@ final class GuildScopedAuthorization implements AuthorizationManager<RequestAuth
                                          RequestAuthorizationContext context) {
         Authentication auth = authentication.get();
         if (auth == null || !(auth.getPrincipal() instanceof ApiCaller caller)) return new AuthorizationDecision(false);
-        if (everyGuild) return new AuthorizationDecision(caller.allGuilds() && caller.role().includes(required));
+        if (everyGuild) return new AuthorizationDecision(caller.mayEveryGuild(required));
         String guild = context.getVariables().get("guild");
         return new AuthorizationDecision(guild != null && caller.may(required, guild));
     }

@@ -51,6 +51,7 @@ class PanelBackupsController {
         model.addAttribute("backups", QueryResults.join(queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class))));
         RestoreStatus restore = QueryResults.join(queries.query(new FindRestore(guild), ResponseTypes.instanceOf(RestoreStatus.class)));
         model.addAttribute("restore", restore.restoreId() == null ? null : restore);
+        model.addAttribute("following", restore.running());
         model.addAttribute("admin", caller.may(ApiRole.ADMIN, guild));
         return "panel/backups";
     }

@@ -84,6 +84,7 @@ class PanelController {
     @GetMapping("/panel")
     String home(@AuthenticationPrincipal ApiCaller caller, Model model) {
         model.addAttribute("caller", caller);
+        model.addAttribute("operator", caller.mayEveryGuild(ApiRole.ADMIN));
         model.addAttribute("guilds", caller.guilds().stream().filter(g -> !g.equals(ApiCaller.ALL_GUILDS)).sorted().toList());
         return "panel/home";
     }

@@ -137,7 +137,7 @@ class PanelModerationController {
             ModerationSettings m = policies.current(guild).moderation();
             List<ModerationSettings.Preset> presets = new ArrayList<>(m.presets());
             String name = change.apply(presets);
-            m = new ModerationSettings(m.hideResponses(), m.showPublicly(), m.dmKinds(), m.dmTemplate(), m.dmHideModerator(), presets, m.raid(), m.reports());
+            m = m.withPresets(presets);
             long saved = editor.change(new ConfigureModeration(guild, m.validate(), version, caller.actor(), Instant.now()));
             redirect.addFlashAttribute("notice", messages.getMessage("panel.presets.saved", new Object[]{name, String.valueOf(saved)}, locale));
         } catch (LocalizedException | CommandExecutionException e) {
@@ -159,14 +159,14 @@ class PanelModerationController {
                 ModerationSettings.RaidSettings raid = m.raid();
                 JsonNode current = JSON.valueToTree(raid);
                 for (String option : AutomodOptions.options(ModerationSettings.RaidSettings.class)) raid = withOption(raid, "raid", option, current.path(option), form);
-                m = new ModerationSettings(m.hideResponses(), m.showPublicly(), m.dmKinds(), m.dmTemplate(), m.dmHideModerator(), m.presets(), raid, m.reports());
+                m = m.withRaid(raid);
             } else if (section.equals("reports")) {
                 ModerationSettings.ReportSettings reports = m.reports();
                 JsonNode current = JSON.valueToTree(reports);
                 for (String option : AutomodOptions.options(ModerationSettings.ReportSettings.class)) {
                     reports = withOption(reports, "reports", option, current.path(option), form);
                 }
-                m = new ModerationSettings(m.hideResponses(), m.showPublicly(), m.dmKinds(), m.dmTemplate(), m.dmHideModerator(), m.presets(), m.raid(), reports);
+                m = m.withReports(reports);
             } else {
                 throw new AccessDeniedException("no such section");
             }

@@ -51,6 +51,7 @@ class PanelOperationsController {
         operator(caller);
         ReplayStatus status = replay.status();
         model.addAttribute("status", status);
+        model.addAttribute("following", status.state() == ReplayStatus.State.RUNNING);
         model.addAttribute("percent", status.eventsTotal() == 0 ? (status.state() == ReplayStatus.State.DONE ? 100 : 0)
                 : Math.min(100, 100 * status.eventsDone() / status.eventsTotal()));
         return "panel/replay";
@@ -65,6 +66,6 @@ class PanelOperationsController {
 
     /** The replay rebuilds every guild's read models: only an admin token over every guild may see or start it. */
     private static void operator(ApiCaller caller) {
-        if (!caller.allGuilds() || !caller.role().includes(ApiRole.ADMIN)) throw new AccessDeniedException("operators only");
+        if (!caller.mayEveryGuild(ApiRole.ADMIN)) throw new AccessDeniedException("operators only");
     }
 }

@@ -30,12 +30,7 @@ class RelayMap {
 
     /** The copies that can still be followed (their webhook exists). */
     List<Copy> copiesOf(long sourceMessageId) {
-        return db.sql("""
-                        select target_channel_id, target_message_id, webhook_id from interserver_relay
-                        where source_message_id = ? and unfollowable_since is null""")
-                .param(sourceMessageId)
-                .query((rs, n) -> new Copy(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                .list();
+        return copiesOf(List.of(sourceMessageId)).getOrDefault(sourceMessageId, List.of());
     }
 
     /** The copies that can still be followed of many originals at once, by original: one round trip. */
@@ -61,5 +56,4 @@ class RelayMap {
                 .params(sourceMessageId, copy.channelId())
                 .update();
     }
-
 }

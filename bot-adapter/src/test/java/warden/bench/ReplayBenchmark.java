@@ -60,14 +60,13 @@ class ReplayBenchmark {
             // the read-model tables every 200 ms would scan them, and the scans would slow PostgreSQL down for the processors
             long started = System.nanoTime();
             long head = db.sql("select max(globalindex) from domainevententry").query(Long.class).single();
-            org.axonframework.config.EventProcessingConfiguration processing = app.getBean(org.axonframework.config.EventProcessingConfiguration.class);
+            ReplayService replay = app.getBean(ReplayService.class);
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> java.util.stream.Stream.of("ledger", "interserver").allMatch(name -> caughtUp(processing, name, head)));
+                    .until(() -> java.util.stream.Stream.of("ledger", "interserver").allMatch(name -> replay.caughtUp(name, head)));
             double catchUp = (System.nanoTime() - started) / 1e9;
             assertThat(db.sql("select count(*) from infraction_state").query(Long.class).single()).isGreaterThanOrEqualTo(EVENTS);
             assertThat(db.sql("select count(*) from audit_event").query(Long.class).single()).isGreaterThanOrEqualTo(EVENTS);
 
-            ReplayService replay = app.getBean(ReplayService.class);
             started = System.nanoTime();
             ReplayStatus status = replay.start();
             StringBuilder progress = new StringBuilder();
@@ -120,13 +119,6 @@ class ReplayBenchmark {
                     String.format(Locale.ROOT, "%.1f s (%,.0f/s)", replaySeconds, EVENTS / replaySeconds), server,
                     String.format(Locale.ROOT, "%.2f", baseline / replaySeconds), ">= 0.5, and < 60 s");
         }
-    }
-
-    /** Whether every segment of the processor has handled the events up to {@code head}. */
-    private static boolean caughtUp(org.axonframework.config.EventProcessingConfiguration processing, String name, long head) {
-        var processor = processing.eventProcessor(name, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
-        var segments = processor.processingStatus().values();
-        return !segments.isEmpty() && segments.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
     }
 
     /** A member's log and standing over HTTP at this size, beside /actuator/health on the same server, interleaved. */

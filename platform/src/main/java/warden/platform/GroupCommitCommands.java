@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +28,7 @@ public final class GroupCommitCommands implements AutoCloseable {
     public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
         try {
             return (R) writers.send(key(command), command).get(timeout, unit);
-        } catch (ExecutionException | CompletionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) throw failure;
             if (e.getCause() instanceof Error error) throw error;
             throw new IllegalStateException(e.getCause());

@@ -53,12 +53,12 @@ public final class OrderedCommands implements AutoCloseable {
     private final DistributionSummary batches;
     private volatile boolean running = true;
 
-    @SuppressWarnings("unchecked")
     /**
      * @param name           names the writer threads and tags the meters ({@code writers=<name>}): several instances may run
      * @param retryOutages   whether a command is retried in place while PostgreSQL is unreachable (senders that hand over
      *                       and go on), or fails at once with the outage (senders that wait and can answer "try again")
      */
+    @SuppressWarnings("unchecked")
     public OrderedCommands(String name, CommandGateway commands, TransactionManager transactions, int writers, int queue, int batch,
                            boolean retryOutages, MeterRegistry meters) {
         this.commands = commands;

@@ -79,7 +79,7 @@ public class ReplayService {
         done = Math.min(done, run.total());
         // Axon keeps a token in replay mode until an event *after* the reset point arrives, so "replaying" cannot
         // tell when a replay over a quiet store is done; every processor having passed the head at reset does.
-        boolean finished = done >= run.total() && run.processors().stream().allMatch(this::claimed);
+        boolean finished = run.processors().stream().allMatch(name -> caughtUp(name, run.total()));
         Instant now = clock.instant();
         double seconds = Math.max(Duration.between(run.startedAt(), now).toMillis(), 1) / 1000.0;
         double rate = done / seconds;
@@ -93,8 +93,9 @@ public class ReplayService {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     }
 
-    private boolean claimed(String name) {
-        return !processor(name).processingStatus().isEmpty();
+    /** Whether the processor runs (its segments claimed) and has handled every event up to {@code position}. */
+    public boolean caughtUp(String name, long position) {
+        return !processor(name).processingStatus().isEmpty() && positionOf(name) >= position;
     }
 
     /** The lowest position over the processor's segments: every event up to it has been handled. */

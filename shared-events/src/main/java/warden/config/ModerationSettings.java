@@ -106,6 +106,18 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
         this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, null, null, null);
     }
 
+    public ModerationSettings withPresets(List<Preset> presets) {
+        return new ModerationSettings(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+    }
+
+    public ModerationSettings withRaid(RaidSettings raid) {
+        return new ModerationSettings(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+    }
+
+    public ModerationSettings withReports(ReportSettings reports) {
+        return new ModerationSettings(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+    }
+
     /** The preset of that name, ignoring case. */
     public java.util.Optional<Preset> preset(String name) {
         return presets.stream().filter(p -> p.name().equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
