@@ -3,7 +3,6 @@ package warden.panel;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import warden.platform.testing.ApiClient;
 import warden.platform.testing.WardenSpringTest;
@@ -49,8 +48,8 @@ class PanelBrowserTest {
         WebDriver browser = chromium(1000, 1200);
         try {
             // a page being replaced leaves stale elements behind: tried again, not failed
-            org.openqa.selenium.support.ui.FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            org.openqa.selenium.support.ui.FluentWait<WebDriver> wait = warden.platform.testing.Browsers.waiting(browser)
+                    .withTimeout(Duration.ofSeconds(20));
             browser.get(base + "/panel");
             assertThat(browser.getCurrentUrl()).endsWith("/panel/login");
             signIn(browser, "not-a-token");
