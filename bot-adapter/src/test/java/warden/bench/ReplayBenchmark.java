@@ -78,7 +78,9 @@ class ReplayBenchmark {
             }
             double replaySeconds = (System.nanoTime() - started) / 1e9;
 
-            // the baseline: PostgreSQL builds the same rows from the same events by itself
+            // the baseline: PostgreSQL builds the same rows from the same events by itself. "offset 0" keeps the planner
+            // from pulling the subquery up: it would then parse each event's JSON once per column read from it (nine
+            // times), which made this baseline four times slower than PostgreSQL is (124 s instead of 34 s at 1M)
             db.sql("create table baseline_audit (like audit_event including all)").update();
             db.sql("create table baseline_infraction (like infraction_state including all)").update();
             started = System.nanoTime();
@@ -89,13 +91,13 @@ class ReplayBenchmark {
                            'InfractionRecorded', p->>'infractionId', p->>'type', null,
                            lower(p->'by'->>'kind') || ':' || (p->'by'->>'id'), p->>'reason', (p->>'occurredAt')::timestamptz, p
                     from (select eventidentifier, globalindex, convert_from(payload, 'UTF8')::jsonb as p from domainevententry
-                          where payloadtype = 'warden.sanctions.InfractionRecorded') e""").update();
+                          where payloadtype = 'warden.sanctions.InfractionRecorded' offset 0) e""").update();
             db.sql("""
                     insert into baseline_infraction(guild_id, user_id, infraction_id, infraction_type, source, reason, evidence, occurred_at)
                     select (p->'member'->>'guild')::bigint, (p->'member'->>'user')::bigint, p->>'infractionId', p->>'type',
                            lower(p->'by'->>'kind') || ':' || (p->'by'->>'id'), p->>'reason', p->'evidence', (p->>'occurredAt')::timestamptz
                     from (select convert_from(payload, 'UTF8')::jsonb as p from domainevententry
-                          where payloadtype = 'warden.sanctions.InfractionRecorded') e""").update();
+                          where payloadtype = 'warden.sanctions.InfractionRecorded' offset 0) e""").update();
             double baseline = (System.nanoTime() - started) / 1e9;
 
             String queries = queryLatency(((org.springframework.boot.web.server.context.WebServerApplicationContext) app).getWebServer().getPort());

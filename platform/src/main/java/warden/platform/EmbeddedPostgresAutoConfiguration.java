@@ -78,6 +78,8 @@ public class EmbeddedPostgresAutoConfiguration {
         config.setMaximumPoolSize(20);
         // while PostgreSQL is unreachable, answer "try again" after a few seconds rather than hold callers for 30
         config.setConnectionTimeout(5_000);
+        // as spring.datasource.hikari.data-source-properties does for an external database (platform.properties)
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 
