@@ -51,6 +51,10 @@ class ReplayTest {
         });
 
         assertThat(snapshot()).isEqualTo(live);
+        // a replayed event takes its place from its token, a live one from the store: the same place
+        assertThat(db.sql("""
+                select count(*) from audit_event a join domainevententry d on d.eventidentifier = a.event_id
+                where a.global_index <> d.globalindex""").query(Long.class).single()).isZero();
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {
