@@ -19,6 +19,7 @@ import static warden.platform.testing.Browsers.accessible;
 import static warden.platform.testing.Browsers.chromium;
 import static warden.platform.testing.Browsers.find;
 import static warden.platform.testing.Browsers.screenshot;
+import static warden.platform.testing.Browsers.textOnceShown;
 
 /**
  * The web panel in headless Chromium (Debian's chromium and chromium-driver; skipped where they are not installed):
@@ -62,7 +63,7 @@ class PanelBrowserTest {
             }
             keys.sendKeys(ADMIN_A).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
             find(browser, By.linkText(GUILD_A)).click();
-            assertThat(find(browser, By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD_A);
+            textOnceShown(browser, By.tagName("h1"), "Auto-moderation of server " + GUILD_A);
             browser.get(base + "/panel/guilds/2002/automod");
             assertThat(browser.getPageSource()).as("a server the token does not cover").doesNotContain("Auto-moderation of server 2002");
             browser.get(base + "/panel");
@@ -70,7 +71,7 @@ class PanelBrowserTest {
             signIn(browser, OPERATOR);
             find(browser, By.id("guild")).sendKeys(GUILD);
             find(browser, By.cssSelector("main form button")).click();
-            assertThat(find(browser, By.tagName("h1")).getText()).isEqualTo("Auto-moderation of server " + GUILD);
+            textOnceShown(browser, By.tagName("h1"), "Auto-moderation of server " + GUILD);
 
             find(browser, By.id("vocabulary-enabled")).click();
             var words = find(browser, By.id("vocabulary-words"));
@@ -187,7 +188,7 @@ class PanelBrowserTest {
             assertThat(find(browser, By.id("standing-result")).getText()).contains("0 active infraction(s), 1 sanction(s) in force")
                     .contains("flood again");
             find(browser, By.id("why-" + sanction)).click();
-            assertThat(find(browser, By.tagName("h1")).getText()).isEqualTo("Sanction " + sanction);
+            textOnceShown(browser, By.tagName("h1"), "Sanction " + sanction);
             assertThat(find(browser, By.id("reason")).getText()).isEqualTo("flood again");
             assertThat(find(browser, By.id("by")).getText()).startsWith("api:operator");
 

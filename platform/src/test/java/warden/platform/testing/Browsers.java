@@ -59,6 +59,20 @@ public final class Browsers {
         return waiting(browser).until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
+    /**
+     * The text of the element {@code by} once it reads {@code expected}: right after a click, the old page's element
+     * may still be found and then replaced under the reader. Fails with the text last shown.
+     */
+    public static String textOnceShown(WebDriver browser, By by, String expected) {
+        String[] shown = {null};
+        try {
+            waiting(browser).until(d -> expected.equals(shown[0] = d.findElement(by).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected " + by + " to read \"" + expected + "\" but it read \"" + shown[0] + "\"", e);
+        }
+        return shown[0];
+    }
+
     public static void screenshot(WebDriver browser, String name) {
         try {
             Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
