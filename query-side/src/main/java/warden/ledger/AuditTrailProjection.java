@@ -22,15 +22,6 @@ import static warden.platform.Timestamps.toDb;
 @ProcessingGroup(LedgerProcessing.GROUP)
 class AuditTrailProjection {
 
-    private static final String INSERT = """
-            insert into audit_event(event_id, global_index, guild_id, user_id, event_type, ref_id,
-                                    infraction_type, sanction_kind, actor, reason, occurred_at, payload)
-            values (?, %s, ?,?,?,?,?,?,?,?,?,?::jsonb)
-            on conflict (event_id) do nothing""";
-    private static final String INSERT_AT_POSITION = INSERT.formatted("?");
-    private static final String INSERT_LOOKING_UP_POSITION = INSERT.formatted(
-            "coalesce((select globalindex from domainevententry where eventidentifier = ?), ?)");
-
     private final JdbcClient db;
     private final ProjectionWrites writes;
     private final Serializer serializer;
@@ -45,28 +36,32 @@ class AuditTrailProjection {
      * The event's own place in the store. An event committed after later ones (concurrent writers) fills a gap, and
      * its tracking token then holds the highest index seen, not the event's: its place is read from the store. A
      * replayed event was committed before the replay began, so the replay's stream met it in order, and its token's
-     * position is its own.
+     * position is its own: given first, it spares the lookup ({@code coalesce} stops at its first value).
      */
     @EventHandler
     void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId, TrackingToken token) {
         AuditSummary summary = AuditSummary.of(event);
         long position = token.position().orElse(-1);
-        Object[] row = {event.guild().value(), summary.userId(), event.getClass().getSimpleName(), summary.refId(),
-                summary.infractionType() == null ? null : summary.infractionType().name(),
-                summary.sanctionKind() == null ? null : summary.sanctionKind().name(),
-                summary.actor() == null ? null : summary.actor().toString(), summary.reason(), toDb(event.occurredAt()),
-                json(event, message)};
-        if (ReplayToken.isReplay(message) && position >= 0) {
-            writes.write(INSERT_AT_POSITION, args(new Object[]{eventId, position}, row));
-        } else {
-            writes.write(INSERT_LOOKING_UP_POSITION, args(new Object[]{eventId, eventId, position}, row));
-        }
-    }
-
-    private static Object[] args(Object[] head, Object[] tail) {
-        Object[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
+        writes.write("""
+                        insert into audit_event(event_id, global_index, guild_id, user_id, event_type, ref_id,
+                                                infraction_type, sanction_kind, actor, reason, occurred_at, payload)
+                        values (?, coalesce(?::bigint, (select globalindex from domainevententry where eventidentifier = ?), ?),
+                                ?,?,?,?,?,?,?,?,?,?::jsonb)
+                        on conflict (event_id) do nothing""",
+                eventId,
+                        ReplayToken.isReplay(message) && position >= 0 ? position : null,
+                        eventId,
+                        position,
+                        event.guild().value(),
+                        summary.userId(),
+                        event.getClass().getSimpleName(),
+                        summary.refId(),
+                        summary.infractionType() == null ? null : summary.infractionType().name(),
+                        summary.sanctionKind() == null ? null : summary.sanctionKind().name(),
+                        summary.actor() == null ? null : summary.actor().toString(),
+                        summary.reason(),
+                        toDb(event.occurredAt()),
+                        json(event, message));
     }
 
     /**

@@ -57,9 +57,8 @@ public class ProjectionWrites {
         }
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         UnitOfWork<?> batch = current.root();
-        boolean streaming = current.getMessage() instanceof TrackedEventMessage;
         List<Run> pending = batch.getOrComputeResource(PENDING, key -> {
-            if (streaming) jdbc.execute("set local synchronous_commit to off");
+            if (current.getMessage() instanceof TrackedEventMessage) jdbc.execute("set local synchronous_commit to off");
             List<Run> runs = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> flush(runs));
             return runs;
