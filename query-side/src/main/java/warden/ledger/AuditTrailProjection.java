@@ -10,7 +10,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.projection.Append;
 import warden.projection.ProjectionWrites;
+import warden.projection.StoredPosition;
 import org.springframework.stereotype.Component;
 import warden.common.GuildEvent;
 import warden.common.EventJson;
@@ -32,36 +34,32 @@ class AuditTrailProjection {
         this.writes = writes;
     }
 
+    private static final Append AUDIT = Append.into("audit_event", "event_id", "global_index", "guild_id", "user_id",
+            "event_type", "ref_id", "infraction_type", "sanction_kind", "actor", "reason", "occurred_at", "payload::json");
+
     /**
      * The event's own place in the store. An event committed after later ones (concurrent writers) fills a gap, and
      * its tracking token then holds the highest index seen, not the event's: its place is read from the store. A
      * replayed event was committed before the replay began, so the replay's stream met it in order, and its token's
-     * position is its own: given first, it spares the lookup ({@code coalesce} stops at its first value).
+     * position is its own, with no lookup.
      */
     @EventHandler
     void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId, TrackingToken token) {
         AuditSummary summary = AuditSummary.of(event);
         long position = token.position().orElse(-1);
-        writes.write("""
-                        insert into audit_event(event_id, global_index, guild_id, user_id, event_type, ref_id,
-                                                infraction_type, sanction_kind, actor, reason, occurred_at, payload)
-                        values (?, coalesce(?::bigint, (select globalindex from domainevententry where eventidentifier = ?), ?),
-                                ?,?,?,?,?,?,?,?,?,?::jsonb)
-                        on conflict (event_id) do nothing""",
+        writes.append(AUDIT,
                 eventId,
-                        ReplayToken.isReplay(message) && position >= 0 ? position : null,
-                        eventId,
-                        position,
-                        event.guild().value(),
-                        summary.userId(),
-                        event.getClass().getSimpleName(),
-                        summary.refId(),
-                        summary.infractionType() == null ? null : summary.infractionType().name(),
-                        summary.sanctionKind() == null ? null : summary.sanctionKind().name(),
-                        summary.actor() == null ? null : summary.actor().toString(),
-                        summary.reason(),
-                        toDb(event.occurredAt()),
-                        json(event, message));
+                ReplayToken.isReplay(message) && position >= 0 ? (Object) position : new StoredPosition(eventId, position),
+                event.guild().value(),
+                summary.userId(),
+                event.getClass().getSimpleName(),
+                summary.refId(),
+                summary.infractionType() == null ? null : summary.infractionType().name(),
+                summary.sanctionKind() == null ? null : summary.sanctionKind().name(),
+                summary.actor() == null ? null : summary.actor().toString(),
+                summary.reason(),
+                toDb(event.occurredAt()),
+                json(event, message));
     }
 
     /**

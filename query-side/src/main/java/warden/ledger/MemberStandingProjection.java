@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.projection.Append;
 import warden.projection.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
@@ -34,6 +35,9 @@ import static warden.platform.Timestamps.toDb;
 @ProcessingGroup(LedgerProcessing.GROUP)
 class MemberStandingProjection {
 
+    private static final Append INFRACTION = Append.into("infraction_state", "guild_id", "user_id", "infraction_id",
+            "infraction_type", "source", "reason", "evidence::json", "occurred_at");
+
     private final JdbcClient db;
     private final ProjectionWrites writes;
 
@@ -44,12 +48,7 @@ class MemberStandingProjection {
 
     @EventHandler
     void on(InfractionRecorded e) {
-        writes.write("""
-                        insert into infraction_state(guild_id, user_id, infraction_id, infraction_type, source, reason,
-                                                     evidence, occurred_at)
-                        values (?,?,?,?,?,?,?::jsonb,?)
-                        on conflict do nothing""",
-                e.member().guild().value(), e.member().user().value(), e.infractionId().value(),
+        writes.append(INFRACTION, e.member().guild().value(), e.member().user().value(), e.infractionId().value(),
                         e.type().name(), e.by().toString(), e.reason(), EventJson.write(e.evidence()),
                         toDb(e.occurredAt()));
     }

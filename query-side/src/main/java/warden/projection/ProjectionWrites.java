@@ -3,12 +3,22 @@ package warden.projection;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +38,11 @@ import java.util.regex.Pattern;
  * token are lost or kept together, so a crash only makes the processor handle those events again. The events
  * themselves, and every command's transaction, stay synchronously durable; a commit is visible to readers at once.
  * Every fsync saved is one the command side's commits no longer queue behind.
+ * <p>
+ * Rows {@linkplain #append appended} to a table go in with COPY when a batch holds many of them (a replay, catching
+ * up): PostgreSQL then parses neither a statement nor a parameter per value, and the JVM binds none. COPY knows no
+ * {@code on conflict}: it runs under a savepoint, and a row already there (the same event handled again) sends the
+ * batch's rows again as inserts that keep it.
  */
 @Component
 public class ProjectionWrites {
@@ -36,8 +51,19 @@ public class ProjectionWrites {
     private static final Pattern TARGET = Pattern.compile("^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);
 
-    /** A statement and the rows sent with it in one JDBC batch; {@code table} null when unknown (it then orders against all). */
-    record Run(String sql, String table, List<Object[]> rows) {
+    /** Fewer rows go in as one multi-row insert: COPY's savepoint and its own round trips would cost more. */
+    static final int COPY_FROM_ROWS = 64;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * A statement and the rows sent with it in one JDBC batch; {@code table} null when unknown (it then orders against
+     * all); {@code append} set when the rows are appended.
+     */
+    record Run(String sql, String table, Append append, List<Object[]> rows) {
+
+        Run(String sql, String table, List<Object[]> rows) {
+            this(sql, table, null, rows);
+        }
 
         boolean orderedAgainst(String other) {
             return table == null || other == null || table.equals(other);
@@ -55,19 +81,37 @@ public class ProjectionWrites {
             jdbc.update(sql, args);
             return;
         }
+        add(pending(), sql, null, args);
+    }
+
+    /** Adds a row to {@code target}, unless a row with its key is there already; values as {@link #write} takes them. */
+    public void append(Append target, Object... row) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(row);
+            insert(target, rows);
+            return;
+        }
+        add(pending(), target.insertSql(), target, row);
+    }
+
+    private List<Run> pending() {
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         UnitOfWork<?> batch = current.root();
-        List<Run> pending = batch.getOrComputeResource(PENDING, key -> {
+        return batch.getOrComputeResource(PENDING, key -> {
             if (current.getMessage() instanceof TrackedEventMessage) jdbc.execute("set local synchronous_commit to off");
             List<Run> runs = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> flush(runs));
             return runs;
         });
-        add(pending, sql, args);
     }
 
     static void add(List<Run> runs, String sql, Object[] args) {
-        String table = table(sql);
+        add(runs, sql, null, args);
+    }
+
+    private static void add(List<Run> runs, String sql, Append append, Object[] args) {
+        String table = append != null ? append.table() : table(sql);
         for (int i = runs.size() - 1; i >= 0; i--) {
             Run run = runs.get(i);
             if (run.sql().equals(sql)) {
@@ -78,7 +122,7 @@ public class ProjectionWrites {
         }
         List<Object[]> rows = new ArrayList<>();
         rows.add(args);
-        runs.add(new Run(sql, table, rows));
+        runs.add(new Run(sql, table, append, rows));
     }
 
     static String table(String sql) {
@@ -88,9 +132,70 @@ public class ProjectionWrites {
 
     private void flush(List<Run> runs) {
         for (Run run : runs) {
-            if (run.rows().size() == 1) jdbc.update(run.sql(), run.rows().get(0));
-            else jdbc.batchUpdate(run.sql(), run.rows());
+            if (run.append() != null) {
+                if (run.rows().size() >= COPY_FROM_ROWS) copy(run.append(), run.rows());
+                else insert(run.append(), run.rows());
+            } else if (run.rows().size() == 1) {
+                jdbc.update(run.sql(), run.rows().get(0));
+            } else {
+                jdbc.batchUpdate(run.sql(), run.rows());
+            }
         }
         runs.clear();
+    }
+
+    private void insert(Append target, List<Object[]> rows) {
+        resolvePositions(rows);
+        if (rows.size() == 1) jdbc.update(target.insertSql(), rows.get(0));
+        else jdbc.batchUpdate(target.insertSql(), rows);
+    }
+
+    private void copy(Append target, List<Object[]> rows) {
+        resolvePositions(rows);
+        boolean copied = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> copied(connection, target, rows)));
+        if (!copied) insert(target, rows);
+    }
+
+    /** False when a row was there already: the savepoint then undid the COPY, and the rows are to be inserted. */
+    private static boolean copied(Connection connection, Append target, List<Object[]> rows) throws SQLException {
+        if (connection.getAutoCommit()) return false; // no transaction to hold a savepoint: plain inserts
+        Savepoint before = connection.setSavepoint();
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(target.copySql(), new ByteArrayInputStream(CopyText.of(rows)));
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) throw e;
+            connection.rollback(before);
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        connection.releaseSavepoint(before);
+        return true;
+    }
+
+    /** Replaces each {@link StoredPosition} of the rows by the event's position in the store, in one query. */
+    private void resolvePositions(List<Object[]> rows) {
+        Map<String, Long> wanted = new HashMap<>();
+        for (Object[] row : rows) {
+            for (Object value : row) if (value instanceof StoredPosition position) wanted.put(position.eventId(), null);
+        }
+        if (wanted.isEmpty()) return;
+        String[] ids = wanted.keySet().toArray(String[]::new);
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select eventidentifier, globalindex from domainevententry where eventidentifier = any(?)");
+            statement.setArray(1, connection.createArrayOf("varchar", ids));
+            return statement;
+        }, rs -> {
+            wanted.put(rs.getString(1), rs.getLong(2));
+        });
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] instanceof StoredPosition position) {
+                    Long stored = wanted.get(position.eventId());
+                    row[i] = stored != null ? stored : position.fallback();
+                }
+            }
+        }
     }
 }
