@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -16,6 +15,7 @@ import warden.projection.StoredPosition;
 import org.springframework.stereotype.Component;
 import warden.common.GuildEvent;
 import warden.common.EventJson;
+import warden.platform.EventPositions;
 
 import static warden.platform.Timestamps.toDb;
 
@@ -24,32 +24,34 @@ import static warden.platform.Timestamps.toDb;
 @ProcessingGroup(LedgerProcessing.GROUP)
 class AuditTrailProjection {
 
+    private static final Append AUDIT = Append.into("audit_event", "event_id", "global_index", "guild_id", "user_id",
+            "event_type", "ref_id", "infraction_type", "sanction_kind", "actor", "reason", "occurred_at", "payload::json");
+
     private final JdbcClient db;
     private final ProjectionWrites writes;
     private final Serializer serializer;
+    private final EventPositions positions;
 
-    AuditTrailProjection(JdbcClient db, ProjectionWrites writes, @Qualifier("eventSerializer") Serializer serializer) {
+    AuditTrailProjection(JdbcClient db, ProjectionWrites writes, @Qualifier("eventSerializer") Serializer serializer,
+                         EventPositions positions) {
         this.serializer = serializer;
+        this.positions = positions;
         this.db = db;
         this.writes = writes;
     }
 
-    private static final Append AUDIT = Append.into("audit_event", "event_id", "global_index", "guild_id", "user_id",
-            "event_type", "ref_id", "infraction_type", "sanction_kind", "actor", "reason", "occurred_at", "payload::json");
-
     /**
-     * The event's own place in the store. An event committed after later ones (concurrent writers) fills a gap, and
-     * its tracking token then holds the highest index seen, not the event's: its place is read from the store. A
-     * replayed event was committed before the replay began, so the replay's stream met it in order, and its token's
-     * position is its own, with no lookup.
+     * The event's own place in the store, as the store's reader found it. A tracking token cannot tell it: an event
+     * committed after later ones (concurrent writers) fills a gap, and its token holds the highest position seen. An
+     * event the reader no longer remembers is looked up in the store with the rest of the batch's.
      */
     @EventHandler
     void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId, TrackingToken token) {
         AuditSummary summary = AuditSummary.of(event);
-        long position = token.position().orElse(-1);
+        Long position = positions.of(eventId);
         writes.append(AUDIT,
                 eventId,
-                ReplayToken.isReplay(message) && position >= 0 ? (Object) position : new StoredPosition(eventId, position),
+                position != null ? position : new StoredPosition(eventId, token.position().orElse(-1)),
                 event.guild().value(),
                 summary.userId(),
                 event.getClass().getSimpleName(),
