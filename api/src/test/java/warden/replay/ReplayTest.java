@@ -51,7 +51,7 @@ class ReplayTest {
         });
 
         assertThat(snapshot()).isEqualTo(live);
-        // a replayed event takes its place from its token, a live one from the store: the same place
+        // every row holds its event's place in the store, as the store's reader noted it (or a lookup found it)
         assertThat(db.sql("""
                 select count(*) from audit_event a join domainevententry d on d.eventidentifier = a.event_id
                 where a.global_index <> d.globalindex""").query(Long.class).single()).isZero();
