@@ -61,10 +61,6 @@ public class ProjectionWrites {
      */
     record Run(String sql, String table, Append append, List<Object[]> rows) {
 
-        Run(String sql, String table, List<Object[]> rows) {
-            this(sql, table, null, rows);
-        }
-
         boolean orderedAgainst(String other) {
             return table == null || other == null || table.equals(other);
         }
@@ -87,9 +83,9 @@ public class ProjectionWrites {
     /** Adds a row to {@code target}, unless a row with its key is there already; values as {@link #write} takes them. */
     public void append(Append target, Object... row) {
         if (!CurrentUnitOfWork.isStarted()) {
-            List<Object[]> rows = new ArrayList<>();
-            rows.add(row);
-            insert(target, rows);
+            List<Object[]> rows = List.<Object[]>of(row);
+            resolvePositions(rows);
+            send(target.insertSql(), rows);
             return;
         }
         add(pending(), target.insertSql(), target, row);
@@ -132,28 +128,22 @@ public class ProjectionWrites {
 
     private void flush(List<Run> runs) {
         for (Run run : runs) {
-            if (run.append() != null) {
-                if (run.rows().size() >= COPY_FROM_ROWS) copy(run.append(), run.rows());
-                else insert(run.append(), run.rows());
-            } else if (run.rows().size() == 1) {
-                jdbc.update(run.sql(), run.rows().get(0));
-            } else {
-                jdbc.batchUpdate(run.sql(), run.rows());
+            if (run.append() != null) { // an append run's statement is its insert, sent when COPY is not used
+                resolvePositions(run.rows());
+                if (run.rows().size() >= COPY_FROM_ROWS && copied(run.append(), run.rows())) continue;
             }
+            send(run.sql(), run.rows());
         }
         runs.clear();
     }
 
-    private void insert(Append target, List<Object[]> rows) {
-        resolvePositions(rows);
-        if (rows.size() == 1) jdbc.update(target.insertSql(), rows.get(0));
-        else jdbc.batchUpdate(target.insertSql(), rows);
+    private void send(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) jdbc.update(sql, rows.get(0));
+        else jdbc.batchUpdate(sql, rows);
     }
 
-    private void copy(Append target, List<Object[]> rows) {
-        resolvePositions(rows);
-        boolean copied = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> copied(connection, target, rows)));
-        if (!copied) insert(target, rows);
+    private boolean copied(Append target, List<Object[]> rows) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> copied(connection, target, rows)));
     }
 
     /** False when a row was there already: the savepoint then undid the COPY, and the rows are to be inserted. */
