@@ -1,6 +1,8 @@
 package warden.projection;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Rows in the text format of PostgreSQL's COPY: tab between columns, a line per row, {@code \N} for null. */
@@ -30,6 +32,7 @@ final class CopyText {
             text.append(b ? 't' : 'f');
             return;
         }
+        if (value instanceof OffsetDateTime time) value = toMicros(time);
         String s = value.toString(); // numbers and java.time values print in forms PostgreSQL reads (ISO 8601)
         int plain = 0;
         while (plain < s.length() && !special(s.charAt(plain))) plain++;
@@ -48,6 +51,15 @@ final class CopyText {
                 default -> text.append(c);
             }
         }
+    }
+
+    /**
+     * PostgreSQL keeps microseconds. The driver rounds a bound time's nanoseconds half up, while PostgreSQL reading
+     * nine digits rounds an exact half to even: a COPY must store the instant an insert of the same row would.
+     */
+    private static OffsetDateTime toMicros(OffsetDateTime time) {
+        OffsetDateTime micros = time.truncatedTo(ChronoUnit.MICROS);
+        return time.getNano() % 1_000 >= 500 ? micros.plus(1, ChronoUnit.MICROS) : micros;
     }
 
     private static boolean special(char c) {
