@@ -17,7 +17,7 @@ import java.util.List;
 @Configuration
 class ProjectionProcessors {
 
-    static final List<String> NAMES = List.of(LedgerProcessing.GROUP, "interserver");
+    static final List<String> NAMES = List.of(LedgerProcessing.GROUP);
 
     @Autowired
     void configure(EventProcessingConfigurer processing, Environment environment) {

@@ -99,7 +99,7 @@ public class ReplayService {
     }
 
     /** The lowest position over the processor's segments: every event up to it has been handled. */
-    private long positionOf(String name) {
+    public long positionOf(String name) {
         return processor(name).processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(p -> p.isPresent() ? p.getAsLong() : 0)
