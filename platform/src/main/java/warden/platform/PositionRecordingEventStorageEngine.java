@@ -48,12 +48,8 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        StoredEventEntry<?> event = new StoredEventEntry<>(resultSet.getString(schema.typeColumn()),
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
-                readTimeStamp(resultSet, schema.timestampColumn()).toString(),
-                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
-                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
+        StoredEventEntry<?> event = entry(resultSet, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                eventIdentifier);
 
         boolean allowGaps = event.getTimestamp().isAfter(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
         GapAwareTrackingToken token;
@@ -71,9 +67,15 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        return entry(resultSet, resultSet.getString(schema().aggregateIdentifierColumn()),
+                resultSet.getString(schema().eventIdentifierColumn()));
+    }
+
+    /** The current row as an entry; the identifiers are the caller's, as Axon's two readers take them differently. */
+    private StoredEventEntry<?> entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier) throws SQLException {
         EventSchema schema = schema();
-        return new StoredEventEntry<>(resultSet.getString(schema.typeColumn()), resultSet.getString(schema.aggregateIdentifierColumn()),
-                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+        return new StoredEventEntry<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
                 readTimeStamp(resultSet, schema.timestampColumn()).toString(),
                 resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
                 readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
