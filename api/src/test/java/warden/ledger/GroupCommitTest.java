@@ -40,6 +40,31 @@ class GroupCommitTest {
     @Autowired GroupCommitCommands writes;
     @Autowired JdbcClient db;
     @Autowired MeterRegistry meters;
+    @Autowired org.axonframework.commandhandling.CommandBus commandBus;
+
+    /** A sender alone writes its command on its own thread: no hand-over to a writer thread, no wake-up to wait for. */
+    @Test
+    void aLoneSenderWritesItsCommandItself() {
+        MemberKey member = MemberKey.of(GUILD, 999);
+        List<Thread> handledOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.axonframework.common.Registration watching = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordInfraction record && record.member().equals(member)) {
+                handledOn.add(Thread.currentThread());
+            }
+            return chain.proceed();
+        });
+        try {
+            for (int i = 0; i < 3; i++) {
+                writes.sendAndWait(new RecordInfraction(member, InfractionId.of("alone-" + i), InfractionType.SPAM, Actor.api("test"), null,
+                        Evidence.none(), Instant.now(), null), 30, TimeUnit.SECONDS);
+            }
+        } finally {
+            watching.cancel();
+        }
+        assertThat(handledOn).hasSize(3).containsOnly(Thread.currentThread());
+        assertThat(db.sql("select count(*) from domainevententry where aggregateidentifier = ?").param(member.toString()).query(Long.class).single())
+                .isEqualTo(3);
+    }
 
     @Test
     void waitingSendersShareCommitsAndARefusalFailsAlone() throws Exception {

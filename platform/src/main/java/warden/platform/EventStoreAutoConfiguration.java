@@ -50,12 +50,13 @@ public class EventStoreAutoConfiguration {
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                         @Value("${warden.event-store.cached-events:1000}") int cachedEvents) {
-        return EmbeddedEventStore.builder().storageEngine(storageEngine)
+                                         @Value("${warden.event-store.cached-events:1000}") int cachedEvents,
+                                         @Value("${warden.event-store.signal-interval:5ms}") java.time.Duration signalInterval) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder().storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
-                .build();
+                .cachedEvents(cachedEvents);
+        return new CoalescingEventStore(builder, signalInterval);
     }
 
     @Bean
@@ -74,7 +75,7 @@ public class EventStoreAutoConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(new AutocommitReads(transactionManager))
                 .schema(new EventSchema())
                 .batchSize(batchSize);
         return new PositionRecordingEventStorageEngine(builder, positions);

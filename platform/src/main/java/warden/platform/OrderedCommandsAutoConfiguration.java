@@ -3,6 +3,7 @@ package warden.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link OrderedCommands} for automod's infractions: {@code warden.commands.writers} threads (default 8),
  * {@code warden.commands.queue} each, at most {@code warden.commands.batch} commands per transaction (default 100).
- * {@link GroupCommitCommands} for the REST API's waiting senders: {@code warden.commands.waiting-writers} threads
- * (default 1: one writer, so that every sender waiting at the same time meets in one batch; raise it on more cores).
+ * {@link GroupCommitCommands} for the REST API's waiting senders: {@code warden.commands.waiting-writers} lanes
+ * (default 1: one batch written at a time, so that every sender waiting at the same time meets in one; raise it on
+ * more cores).
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class OrderedCommandsAutoConfiguration {
@@ -23,10 +25,16 @@ public class OrderedCommandsAutoConfiguration {
         return new OrderedCommands("automod", commands, transactions, writers, queue, batch, true, meters);
     }
 
-    @Bean(destroyMethod = "close")
-    GroupCommitCommands groupCommitCommands(CommandGateway commands, TransactionManager transactions, MeterRegistry meters,
+    /** Every aggregate's, and the waiting senders' lanes' (one bean: Axon's configuration takes it as the default). */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CachingCommandTargetResolver();
+    }
+
+    @Bean
+    GroupCommitCommands groupCommitCommands(CommandTargetResolver targets, CommandGateway commands, TransactionManager transactions, MeterRegistry meters,
                                             @Value("${warden.commands.waiting-writers:1}") int writers,
                                             @Value("${warden.commands.batch:100}") int batch) {
-        return new GroupCommitCommands(new OrderedCommands("waiting", commands, transactions, writers, 1_000, batch, false, meters));
+        return new GroupCommitCommands("waiting", targets, commands, transactions, writers, batch, meters);
     }
 }
