@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.MemberKey;
-import warden.common.EventJson;
 import warden.sanctions.InfractionType;
 import warden.sanctions.SanctionKind;
 
@@ -44,7 +43,7 @@ class MemberHistoryQueries {
             rs.getString("reason"),
             fromDb(rs, "occurred_at"),
             rs.getBoolean("pardoned"),
-            EventJson.readMap(rs.getString("payload")));
+            rs.getString("payload"));
 
     private final JdbcClient db;
 
@@ -68,10 +67,15 @@ class MemberHistoryQueries {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.size());
         pageParams.add((long) query.page() * query.size());
-        // one round trip: the total comes with each row of the page (counted before limit and offset apply)
+        pageParams.addAll(params);
+        // one round trip: the total comes with each row of the page. The page is cut first, in the index's order, and
+        // only its rows are joined and read whole; the total is counted from the index: a member with a long history
+        // then reads a page's rows, not all of them
         long[] total = {-1};
-        List<HistoryEntry> entries = db.sql("select " + ENTRY_COLUMNS + ", count(*) over () as total from audit_event a " + PARDON_JOIN
-                        + " where " + where + " order by a.occurred_at desc, a.global_index desc limit ? offset ?")
+        List<HistoryEntry> entries = db.sql("select " + ENTRY_COLUMNS + ", t.total from (select * from audit_event a where " + where
+                        + " order by a.occurred_at desc, a.global_index desc limit ? offset ?) a " + PARDON_JOIN
+                        + " cross join (select count(*) as total from audit_event a where " + where + ") t"
+                        + " order by a.occurred_at desc, a.global_index desc")
                 .params(pageParams).query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     return ENTRY.mapRow(rs, n);

@@ -1,18 +1,19 @@
 package warden.ledger;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import warden.sanctions.InfractionType;
 import warden.sanctions.SanctionKind;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * One event of the history, as moderators read it.
  *
  * @param pardoned for an infraction: whether it has been pardoned since
- * @param details  the whole event, as stored
+ * @param details  the whole event, as stored: its JSON text, written out as it is (a JSON object in the answer), so
+ *                 that a page of history is not parsed and written again entry by entry
  */
 public record HistoryEntry(String eventId, long position, String guildId, String userId, String eventType, String refId,
                            InfractionType infractionType, SanctionKind sanctionKind, String actor, String reason,
-                           Instant occurredAt, boolean pardoned, Map<String, Object> details) {
+                           Instant occurredAt, boolean pardoned, @JsonRawValue String details) {
 }
