@@ -72,6 +72,8 @@ class ApiAuthorizationTest {
         Response openApi = api.get(null, "/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body().path("paths").has("/api/v1/guilds/{guild}/members/{user}/infractions")).isTrue();
+        // written out as the stored JSON object, not as a string
+        assertThat(openApi.body().at("/components/schemas/HistoryEntry/properties/details/type").asText()).isEqualTo("object");
     }
 
     @Test
