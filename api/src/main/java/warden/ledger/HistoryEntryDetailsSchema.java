@@ -1,5 +1,6 @@
 package warden.ledger;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 class HistoryEntryDetailsSchema implements OpenApiCustomizer {
 
     @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+    public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
         Schema<?> entry = openApi.getComponents().getSchemas().get(HistoryEntry.class.getSimpleName());
         if (entry == null || entry.getProperties() == null || !entry.getProperties().containsKey("details")) return;

@@ -66,12 +66,16 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
     /** The next {@code batchSize} events after {@code globalIndex}, however far apart their positions are. */
     static PreparedStatement nextEvents(Connection connection, EventSchema schema, long globalIndex, int batchSize)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields() + " FROM "
-                + schema.domainEventTable() + " WHERE " + schema.globalIndexColumn() + " > ? ORDER BY "
-                + schema.globalIndexColumn() + " LIMIT ?");
+        PreparedStatement statement = connection.prepareStatement(nextEventsQuery(schema));
         statement.setLong(1, globalIndex);
         statement.setInt(2, batchSize);
         return statement;
+    }
+
+    /** Its parameters: the position after which to read, then how many events. */
+    private static String nextEventsQuery(EventSchema schema) {
+        return "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.globalIndexColumn() + " > ? ORDER BY " + schema.globalIndexColumn() + " LIMIT ?";
     }
 
     /**
@@ -81,12 +85,10 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
      */
     static PreparedStatement nextEventsAndGaps(Connection connection, EventSchema schema, long globalIndex, int batchSize,
                                                List<Long> gaps) throws SQLException {
-        String fields = schema.trackedEventFields();
-        String table = schema.domainEventTable();
         String position = schema.globalIndexColumn();
-        PreparedStatement statement = connection.prepareStatement("SELECT * FROM ((SELECT " + fields + " FROM " + table
-                + " WHERE " + position + " = ANY (?)) UNION ALL (SELECT " + fields + " FROM " + table + " WHERE " + position
-                + " > ? ORDER BY " + position + " LIMIT ?)) events ORDER BY " + position);
+        PreparedStatement statement = connection.prepareStatement("SELECT * FROM ((SELECT " + schema.trackedEventFields()
+                + " FROM " + schema.domainEventTable() + " WHERE " + position + " = ANY (?)) UNION ALL ("
+                + nextEventsQuery(schema) + ")) events ORDER BY " + position);
         statement.setArray(1, connection.createArrayOf("bigint", gaps.toArray()));
         statement.setLong(2, globalIndex);
         statement.setInt(3, batchSize);
