@@ -85,6 +85,7 @@ class ReplayBenchmark {
             db.sql("create table baseline_infraction (like infraction_state including all)").update();
             db.sql("checkpoint").update();
             started = System.nanoTime();
+            JvmUsage baselineUsage = JvmUsage.now();
             db.sql("""
                     insert into baseline_audit(event_id, global_index, guild_id, user_id, event_type, ref_id, infraction_type,
                                                sanction_kind, actor, reason, occurred_at, payload)
@@ -100,6 +101,7 @@ class ReplayBenchmark {
                     from (select convert_from(payload, 'UTF8')::jsonb as p from domainevententry
                           where payloadtype = 'warden.sanctions.InfractionRecorded' offset 0) e""").update();
             double baseline = (System.nanoTime() - started) / 1e9;
+            String baselineMachine = baselineUsage.machine().since();
 
             // the cold catch-up's rate against the baseline's rate (it handled fewer events)
             double coldRatio = (WARM_UP / cold.seconds()) / (EVENTS / baseline);
@@ -110,10 +112,10 @@ class ReplayBenchmark {
                               catching up on %,d events right after the start (cold JVM, then removed): %.1f s (%,.0f events/s; %s)
                               catching up:  %.1f s (%,.0f events/s; %s)
                               replay:       %.1f s (%,.0f events/s; %s)
-                              baseline, PostgreSQL building the same rows server-side: %.1f s (%,.0f events/s)
+                              baseline, PostgreSQL building the same rows server-side: %.1f s (%,.0f events/s; %s)
                               ratio catching up %.2f (right after the start %.2f), replay %.2f
                             """, EVENTS, MEMBERS, EVENTS / MEMBERS, Runtime.getRuntime().availableProcessors(), writeSeconds,
-                    WARM_UP, cold.seconds(), WARM_UP / cold.seconds(), cold.jvm(), catchUp, EVENTS / catchUp, catchUpJvm, replaySeconds, EVENTS / replaySeconds, replayJvm, baseline, EVENTS / baseline,
+                    WARM_UP, cold.seconds(), WARM_UP / cold.seconds(), cold.jvm(), catchUp, EVENTS / catchUp, catchUpJvm, replaySeconds, EVENTS / replaySeconds, replayJvm, baseline, EVENTS / baseline, baselineMachine,
                     baseline / catchUp, coldRatio, baseline / replaySeconds);
             BenchmarkReport.print("replay", report + queries + cold.progress() + catchUpProgress + progress);
             String events = String.format(Locale.ROOT, "%,d events", EVENTS);
@@ -228,18 +230,18 @@ class ReplayBenchmark {
     }
 
     /** The JVM's CPU time and its collectors' time from a moment on (what a phase spent, beside its wall time). */
-    private record JvmUsage(long cpuNanos, long gcMillis) {
+    private record JvmUsage(long cpuNanos, long gcMillis, MachineCpu machine) {
         static JvmUsage now() {
             long gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
             return new JvmUsage(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime(), gc);
+                    .getOperatingSystemMXBean()).getProcessCpuTime(), gc, MachineCpu.now());
         }
 
         String since() {
             JvmUsage end = now();
-            return String.format(Locale.ROOT, "JVM CPU %.1f s, in collections %.1f s", (end.cpuNanos - cpuNanos) / 1e9,
-                    (end.gcMillis - gcMillis) / 1e3);
+            return String.format(Locale.ROOT, "JVM CPU %.1f s, in collections %.1f s; %s", (end.cpuNanos - cpuNanos) / 1e9,
+                    (end.gcMillis - gcMillis) / 1e3, machine.since());
         }
     }
 

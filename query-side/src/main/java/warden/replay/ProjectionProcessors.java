@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import warden.ledger.LedgerProcessing;
+import warden.platform.WakeableCoordinatorExecutor;
 import warden.platform.WardenRoles;
 
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * The processors of the read models. Every node that runs the {@code projections} role shares their segments
  * through the token store; a node without the role registers them (its queries read the same tables) but claims
- * no segment, so it never writes a read model.
+ * no segment, so it never writes a read model. Each batch a processor commits wakes its coordinator, which then
+ * hands out the next events at once ({@link WakeableCoordinatorExecutor}).
  */
 @Configuration
 class ProjectionProcessors {
@@ -21,9 +23,15 @@ class ProjectionProcessors {
 
     @Autowired
     void configure(EventProcessingConfigurer processing, Environment environment) {
-        if (WardenRoles.has(environment, WardenRoles.PROJECTIONS)) return;
+        boolean claimsSegments = WardenRoles.has(environment, WardenRoles.PROJECTIONS);
         for (String name : NAMES) {
-            processing.registerPooledStreamingEventProcessorConfiguration(name, (config, builder) -> builder.maxClaimedSegments(0));
+            WakeableCoordinatorExecutor coordinator = new WakeableCoordinatorExecutor(name);
+            processing.registerPooledStreamingEventProcessorConfiguration(name, (config, builder) -> {
+                config.onShutdown(coordinator::shutdown);
+                builder.coordinatorExecutor(coordinator);
+                return claimsSegments ? builder : builder.maxClaimedSegments(0);
+            });
+            processing.registerHandlerInterceptor(name, config -> coordinator.wakeAfterEachBatch());
         }
     }
 }
