@@ -35,6 +35,7 @@ public final class WakeableCoordinatorExecutor extends ScheduledThreadPoolExecut
     public WakeableCoordinatorExecutor(String processor) {
         super(1, new AxonThreadFactory("Coordinator[" + processor + "]"));
         setRemoveOnCancelPolicy(true);
+        setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a stopped processor's coordinator looks at nothing
     }
 
     @Override
