@@ -25,6 +25,7 @@ class ReplayTest {
     @LocalServerPort int port;
     @Autowired JdbcClient db;
     @Autowired ReplayService replay;
+    @Autowired ProjectionProcessors processors;
 
     @Test
     void replayRebuildsIdenticalTables() {
@@ -51,6 +52,9 @@ class ReplayTest {
         });
 
         assertThat(snapshot()).isEqualTo(live);
+        // the read models' coordinator runs on Warden's executor, and their committed batches wake it
+        assertThat(processors.coordinator("ledger").getCompletedTaskCount()).isPositive();
+        assertThat(processors.coordinator("ledger").wakeUps()).isPositive();
         // every row holds its event's place in the store, as the store's reader noted it (or a lookup found it)
         assertThat(db.sql("""
                 select count(*) from audit_event a join domainevententry d on d.eventidentifier = a.event_id

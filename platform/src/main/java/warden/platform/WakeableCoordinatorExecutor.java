@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The executor of a pooled streaming processor's coordinator, woken by each batch its work packages commit.
@@ -31,6 +32,7 @@ public final class WakeableCoordinatorExecutor extends ScheduledThreadPoolExecut
     private static final String WAKE_UP_REGISTERED = WakeableCoordinatorExecutor.class.getName() + ".wakeUp";
 
     private final Queue<Pause> pauses = new ConcurrentLinkedQueue<>();
+    private final AtomicLong wakeUps = new AtomicLong();
 
     public WakeableCoordinatorExecutor(String processor) {
         super(1, new AxonThreadFactory("Coordinator[" + processor + "]"));
@@ -49,12 +51,18 @@ public final class WakeableCoordinatorExecutor extends ScheduledThreadPoolExecut
 
     /** Ends every short pause now: its task runs at once (and not again when its time comes). */
     public void wake() {
+        wakeUps.incrementAndGet();
         for (Pause pause; (pause = pauses.poll()) != null; ) {
             if (!pause.claim()) continue;
             ScheduledFuture<?> timer = pause.timer;
             if (timer != null) timer.cancel(false);
             execute(pause.command);
         }
+    }
+
+    /** How often {@link #wake()} was called (each batch committed), whether or not a pause was pending. */
+    public long wakeUps() {
+        return wakeUps.get();
     }
 
     /** Wakes this executor's coordinator after each batch of events the processor commits. */

@@ -9,6 +9,8 @@ import warden.platform.WakeableCoordinatorExecutor;
 import warden.platform.WardenRoles;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The processors of the read models. Every node that runs the {@code projections} role shares their segments
@@ -21,11 +23,13 @@ class ProjectionProcessors {
 
     static final List<String> NAMES = List.of(LedgerProcessing.GROUP);
 
+    private final Map<String, WakeableCoordinatorExecutor> coordinators = new ConcurrentHashMap<>();
+
     @Autowired
     void configure(EventProcessingConfigurer processing, Environment environment) {
         boolean claimsSegments = WardenRoles.has(environment, WardenRoles.PROJECTIONS);
         for (String name : NAMES) {
-            WakeableCoordinatorExecutor coordinator = new WakeableCoordinatorExecutor(name);
+            WakeableCoordinatorExecutor coordinator = coordinators.computeIfAbsent(name, WakeableCoordinatorExecutor::new);
             processing.registerPooledStreamingEventProcessorConfiguration(name, (config, builder) -> {
                 config.onShutdown(coordinator::shutdown);
                 builder.coordinatorExecutor(coordinator);
@@ -33,5 +37,10 @@ class ProjectionProcessors {
             });
             processing.registerHandlerInterceptor(name, config -> coordinator.wakeAfterEachBatch());
         }
+    }
+
+    /** The executor the named processor's coordinator runs on. */
+    WakeableCoordinatorExecutor coordinator(String name) {
+        return coordinators.get(name);
     }
 }
