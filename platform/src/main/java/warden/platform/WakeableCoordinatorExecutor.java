@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,11 @@ public final class WakeableCoordinatorExecutor extends ScheduledThreadPoolExecut
             if (!pause.claim()) continue;
             ScheduledFuture<?> timer = pause.timer;
             if (timer != null) timer.cancel(false);
-            execute(pause.command);
+            try {
+                execute(pause.command);
+            } catch (RejectedExecutionException stopped) {
+                return; // shut down with its processor while a last batch committed: no coordinator left to wake
+            }
         }
     }
 

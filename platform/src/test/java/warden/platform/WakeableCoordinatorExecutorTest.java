@@ -68,6 +68,18 @@ class WakeableCoordinatorExecutorTest {
         assertThat(runs).hasValue(1);
     }
 
+    /** A batch that commits while its processor stops must not fail in its after-commit phase. */
+    @Test
+    void aWakeUpAfterShutdownIsQuiet() {
+        executor.schedule(coordinate, 900, TimeUnit.MILLISECONDS);
+        executor.shutdown();
+
+        executor.wake();
+
+        assertThat(runs).hasValue(0);
+        assertThat(executor.isShutdown()).isTrue();
+    }
+
     @Test
     void aCommittedBatchWakesTheCoordinatorNotBefore() throws Exception {
         executor.schedule(coordinate, 900, TimeUnit.MILLISECONDS);
