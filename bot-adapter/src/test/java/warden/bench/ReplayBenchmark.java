@@ -85,7 +85,7 @@ class ReplayBenchmark {
             db.sql("create table baseline_infraction (like infraction_state including all)").update();
             db.sql("checkpoint").update();
             started = System.nanoTime();
-            JvmUsage baselineUsage = JvmUsage.now();
+            MachineCpu baselineMachine = MachineCpu.now();
             db.sql("""
                     insert into baseline_audit(event_id, global_index, guild_id, user_id, event_type, ref_id, infraction_type,
                                                sanction_kind, actor, reason, occurred_at, payload)
@@ -101,7 +101,7 @@ class ReplayBenchmark {
                     from (select convert_from(payload, 'UTF8')::jsonb as p from domainevententry
                           where payloadtype = 'warden.sanctions.InfractionRecorded' offset 0) e""").update();
             double baseline = (System.nanoTime() - started) / 1e9;
-            String baselineMachine = baselineUsage.machine().since();
+            String baselineUsage = baselineMachine.since();
 
             // the cold catch-up's rate against the baseline's rate (it handled fewer events)
             double coldRatio = (WARM_UP / cold.seconds()) / (EVENTS / baseline);
@@ -115,7 +115,7 @@ class ReplayBenchmark {
                               baseline, PostgreSQL building the same rows server-side: %.1f s (%,.0f events/s; %s)
                               ratio catching up %.2f (right after the start %.2f), replay %.2f
                             """, EVENTS, MEMBERS, EVENTS / MEMBERS, Runtime.getRuntime().availableProcessors(), writeSeconds,
-                    WARM_UP, cold.seconds(), WARM_UP / cold.seconds(), cold.jvm(), catchUp, EVENTS / catchUp, catchUpJvm, replaySeconds, EVENTS / replaySeconds, replayJvm, baseline, EVENTS / baseline, baselineMachine,
+                    WARM_UP, cold.seconds(), WARM_UP / cold.seconds(), cold.jvm(), catchUp, EVENTS / catchUp, catchUpJvm, replaySeconds, EVENTS / replaySeconds, replayJvm, baseline, EVENTS / baseline, baselineUsage,
                     baseline / catchUp, coldRatio, baseline / replaySeconds);
             BenchmarkReport.print("replay", report + queries + cold.progress() + catchUpProgress + progress);
             String events = String.format(Locale.ROOT, "%,d events", EVENTS);
