@@ -90,7 +90,7 @@ class PanelBacktestController {
             String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
             JsonNode summary = JSON.readTree(lines[lines.length - 1]);
             Map<String, Long> perModule = new TreeMap<>();
-            summary.path("flaggedPerModule").fields().forEachRemaining(e -> perModule.put(e.getKey(), e.getValue().asLong()));
+            summary.path("flaggedPerModule").properties().forEach(e -> perModule.put(e.getKey(), e.getValue().asLong()));
             model.addAttribute("scanned", summary.path("messagesScanned").asLong());
             model.addAttribute("flagged", summary.path("messagesFlagged").asLong());
             model.addAttribute("perModule", perModule);

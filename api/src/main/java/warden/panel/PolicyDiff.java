@@ -42,12 +42,12 @@ final class PolicyDiff {
     static Map<String, String> flatten(JsonNode document) {
         Map<String, String> flat = new TreeMap<>();
         if (document == null || !document.isObject()) return flat;
-        document.fields().forEachRemaining(section -> {
+        document.properties().forEach(section -> {
             if (!section.getValue().isObject()) {
                 flat.put(section.getKey(), text(section.getValue()));
                 return;
             }
-            section.getValue().fields().forEachRemaining(option -> flat.put(section.getKey() + "." + option.getKey(), text(option.getValue())));
+            section.getValue().properties().forEach(option -> flat.put(section.getKey() + "." + option.getKey(), text(option.getValue())));
         });
         return flat;
     }

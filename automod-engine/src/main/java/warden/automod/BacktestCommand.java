@@ -204,7 +204,11 @@ public final class BacktestCommand {
                 s.put("end", span.end());
                 s.put("text", span.text());
                 s.put("rule", span.rule());
-                if (!v.revealedBy().isEmpty()) s.set("revealedBy", JSON.valueToTree(v.revealedBy()));
+                if (!span.revealedBy().isEmpty()) s.set("revealedBy", JSON.valueToTree(span.revealedBy()));
+                if (v.module() == AutomodModule.VOCABULARY) {
+                    String ordinary = VocabularyDetector.ordinaryWordsAround(message.content(), span);
+                    if (ordinary != null) s.put("ordinaryWord", ordinary);
+                }
             }
         }
         if (evaluation.repost() != null) line.put("censoredText", evaluation.repost());

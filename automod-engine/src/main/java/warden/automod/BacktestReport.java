@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * The backtest as a file an admin opens: one self-contained HTML page (inline style and SVG chart, no script, no
  * network) with the totals per module, channel and member, flagged messages over time, the word-list entries that
- * matched most, the rules' sanctions and every flagged message with its matched spans highlighted; or a CSV file with
+ * matched most, the everyday words they matched, the rules' sanctions and every flagged message with its matched spans highlighted; or a CSV file with
  * one row per flagged message for a spreadsheet.
  */
 final class BacktestReport {
@@ -70,6 +70,7 @@ final class BacktestReport {
         table(h, "Flagged per member (top 20)", "member", summary.path("flaggedPerMember"), "per-member");
         chart(h, tally.perHour);
         topEntries(h, tally.entries);
+        ordinaryWords(h, summary.path("ordinaryWords"));
         if (compared) comparison(h, summary.path("comparison"));
         if (!decisions.isEmpty()) {
             h.append("<h2>Sanctions the rules would have decided</h2><table id=\"sanctions\"><tr><th>time</th><th>member</th><th>rule</th><th>sanction</th></tr>");
@@ -101,7 +102,7 @@ final class BacktestReport {
     private static void table(StringBuilder h, String title, String what, JsonNode counts, String id) {
         h.append("<h2>").append(title).append("</h2><table id=\"").append(id).append("\"><tr><th>").append(what)
                 .append("</th><th>flagged</th></tr>");
-        counts.fields().forEachRemaining(e -> h.append("<tr><td>").append(escape(e.getKey())).append("</td><td class=\"num\">")
+        counts.properties().forEach(e -> h.append("<tr><td>").append(escape(e.getKey())).append("</td><td class=\"num\">")
                 .append(e.getValue().asLong()).append("</td></tr>"));
         h.append("</table>");
     }
@@ -137,12 +138,24 @@ final class BacktestReport {
         h.append("</table>");
     }
 
+    /** The everyday words the list matched: what enabling it costs. */
+    private static void ordinaryWords(StringBuilder h, JsonNode ordinary) {
+        if (ordinary.isMissingNode()) return;
+        h.append("<h2>Ordinary words the list matched</h2><p>").append(ordinary.path("messages").asLong())
+                .append(" flagged message(s) hold an everyday English or French word that the list names, or that one of its")
+                .append(" <code>*</code> entries reaches: each is deleted whenever someone writes it.</p>")
+                .append("<table id=\"ordinary-words\"><tr><th>word</th><th>matches</th></tr>");
+        ordinary.path("words").properties().forEach(e -> h.append("<tr><td>").append(escape(e.getKey()))
+                .append("</td><td class=\"num\">").append(e.getValue().asLong()).append("</td></tr>"));
+        h.append("</table>");
+    }
+
     private static void comparison(StringBuilder h, JsonNode c) {
         h.append("<h2>Two policies compared</h2><p id=\"comparison\">Only ").append(escape(c.path("policyA").asText())).append(": <strong>")
                 .append(c.path("onlyA").asLong()).append("</strong>; only ").append(escape(c.path("policyB").asText())).append(": <strong>")
                 .append(c.path("onlyB").asLong()).append("</strong>; both: <strong>").append(c.path("both").asLong()).append("</strong>.</p>")
                 .append("<table><tr><th>module</th><th>only A</th><th>only B</th><th>both</th></tr>");
-        c.path("perModule").fields().forEachRemaining(e -> h.append("<tr><td>").append(escape(e.getKey())).append("</td><td class=\"num\">")
+        c.path("perModule").properties().forEach(e -> h.append("<tr><td>").append(escape(e.getKey())).append("</td><td class=\"num\">")
                 .append(e.getValue().path("onlyA").asLong()).append("</td><td class=\"num\">").append(e.getValue().path("onlyB").asLong())
                 .append("</td><td class=\"num\">").append(e.getValue().path("both").asLong()).append("</td></tr>"));
         h.append("</table>");

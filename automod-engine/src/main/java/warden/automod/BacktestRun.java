@@ -72,6 +72,9 @@ final class BacktestRun {
         final Map<String, Long> perChannel = new java.util.TreeMap<>();
         final Map<String, Long> perMember = new HashMap<>();
         final Map<String, Long> entries = new HashMap<>();
+        /** Ordinary words the vocabulary matched ("hell" in "hell yes"), and in how many messages. */
+        final Map<String, Long> ordinaryWords = new HashMap<>();
+        long ordinaryWordMessages;
         final Map<java.time.Instant, Long> perHour = new java.util.TreeMap<>();
         long onlyA;
         long onlyB;
@@ -256,10 +259,19 @@ final class BacktestRun {
         synchronized (tally) {
             if (flag.a().flagged()) {
                 tally.flagged++;
-                flag.a().violations().forEach(v -> {
+                boolean ordinary = false;
+                for (Violation v : flag.a().violations()) {
                     tally.perModule.merge(v.module(), 1L, Long::sum);
-                    if (v.module() == AutomodModule.VOCABULARY) v.spans().forEach(sp -> tally.entries.merge(sp.rule(), 1L, Long::sum));
-                });
+                    if (v.module() != AutomodModule.VOCABULARY) continue;
+                    for (warden.sanctions.Evidence.Span sp : v.spans()) {
+                        tally.entries.merge(sp.rule(), 1L, Long::sum);
+                        String word = VocabularyDetector.ordinaryWordsAround(flag.message().content(), sp);
+                        if (word == null) continue;
+                        tally.ordinaryWords.merge(word.toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+                        ordinary = true;
+                    }
+                }
+                if (ordinary) tally.ordinaryWordMessages++;
                 tally.perChannel.merge(flag.channel(), 1L, Long::sum);
                 tally.perMember.merge(flag.message().author().toString(), 1L, Long::sum);
                 tally.perHour.merge(flag.message().timestamp().truncatedTo(java.time.temporal.ChronoUnit.HOURS), 1L, Long::sum);
@@ -302,6 +314,15 @@ final class BacktestRun {
         ObjectNode members = summary.putObject("flaggedPerMember");
         tally.perMember.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                 .forEach(e -> members.put(e.getKey(), e.getValue()));
+        if (tally.ordinaryWordMessages > 0) {
+            // what the word list costs in everyday words: each of these is deleted whenever someone writes it
+            ObjectNode ordinary = summary.putObject("ordinaryWords");
+            ordinary.put("messages", tally.ordinaryWordMessages);
+            ObjectNode words = ordinary.putObject("words");
+            tally.ordinaryWords.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())).limit(50)
+                    .forEach(e -> words.put(e.getKey(), e.getValue()));
+        }
         if (b != null) {
             ObjectNode c = summary.putObject("comparison");
             c.put("policyA", a.file().toString());

@@ -2,6 +2,7 @@ package warden.automod;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 
@@ -12,26 +13,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * invisible and format characters, compatibility forms (NFKC: fullwidth, mathematical letters), Unicode
  * confusables (ICU's skeleton: Cyrillic "а" is "a"), diacritics, case, leetspeak ({@code h3ll0}), URL encoding,
  * markdown inside words ({@code ch**a**t}), letters spaced out ({@code c h a t}, {@code c.h.a.t}) and repeated
- * letters ({@code chaaaat}). Forbidden words go through the same normaliser, so both sides always agree.
+ * letters ({@code chaaaat}, kept as one letter that counts how often it stood, so that a doubled letter is never
+ * lost: {@code ass} is not {@code as}). Emoji are kept, each its own word, without skin tones or variation
+ * selectors. Forbidden words go through the same normaliser, so both sides always agree.
  */
 final class TextNormalizer {
 
     private static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
+    private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
     /** Non-ASCII code point -> its folded form (letters/digits only, maybe empty), computed once. */
     private static final ConcurrentHashMap<Integer, Folded> FOLDED = new ConcurrentHashMap<>();
     private static final int SPACED_LETTERS_MIN = 3;
 
-    /** @param mark a combining mark: it reveals a diacritic on the previous letter instead of ending a word */
-    private record Folded(String text, int flags, boolean mark) {
+    /**
+     * @param mark   a combining mark: it reveals a diacritic on the previous letter instead of ending a word
+     * @param accent the lower-case accented letter when {@code text} is that letter without its accent, else 0
+     * @param emoji  the character an emoji stands as in normalised text (see {@link #emojiChar}), else 0
+     */
+    private record Folded(String text, int flags, boolean mark, char accent, char emoji) {
+        Folded(String text, int flags, boolean mark) {
+            this(text, flags, mark, (char) 0, (char) 0);
+        }
     }
 
     private TextNormalizer() {
     }
 
     /** A forbidden word or an allowed word, normalised like message text (without the spaced-letters rule). */
-    static String normalizeWord(String word) {
-        return normalize(word, false).toString().strip();
+    static NormalizedText normalizeEntry(String word) {
+        return normalize(word.strip(), false);
     }
 
     static NormalizedText normalize(String text) {
@@ -54,29 +65,39 @@ final class TextNormalizer {
             if (cp < 128) {
                 char c = (char) cp;
                 if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                    units.add(c, i, i + width, flags | pending);
+                    units.add(c, i, i + width, flags | pending, (char) 0);
                     pending = 0;
                 } else if (c >= 'A' && c <= 'Z') {
-                    units.add((char) (c + 32), i, i + width, flags | pending | Normalization.CASE.bit());
+                    units.add((char) (c + 32), i, i + width, flags | pending | Normalization.CASE.bit(), (char) 0);
                     pending = 0;
                 } else if (isMarkdown(c)) {
                     pending |= Normalization.MARKDOWN.bit();
                 } else if (leet(c) != 0) {
-                    units.add(c, i, i + width, flags | pending);
+                    units.add(c, i, i + width, flags | pending, (char) 0);
                     pending = 0;
                 } else {
                     units.boundary(i, i + width);
                 }
+            } else if (units.afterEmoji() && isEmojiModifier(cp)) {
+                units.extendLast(i + width, 0, (char) 0); // 🖕🏽 is 🖕: the span keeps its skin tone
             } else if (isInvisible(cp)) {
                 pending |= Normalization.INVISIBLE.bit();
             } else {
                 Folded folded = fold(cp);
-                if (folded.text().isEmpty()) {
-                    if (folded.mark()) pending |= Normalization.DIACRITIC.bit();
-                    else units.boundary(i, i + width);
+                if (folded.emoji() != 0) {
+                    units.emoji(folded.emoji(), i, i + width, flags | pending);
+                    pending = 0;
+                } else if (folded.text().isEmpty()) {
+                    if (folded.mark() && units.endsAt(i)) {
+                        units.extendLast(i + width, Normalization.DIACRITIC.bit(), composedAccent(text, i, cp));
+                    } else if (folded.mark()) {
+                        pending |= Normalization.DIACRITIC.bit();
+                    } else {
+                        units.boundary(i, i + width);
+                    }
                 } else {
                     for (int k = 0; k < folded.text().length(); k++) {
-                        units.add(folded.text().charAt(k), i, i + width, flags | pending | folded.flags());
+                        units.add(folded.text().charAt(k), i, i + width, flags | pending | folded.flags(), folded.accent());
                     }
                     pending = 0;
                 }
@@ -94,7 +115,35 @@ final class TextNormalizer {
             units.joinSpacedLetters();
             rewritten = true;
         }
-        return rewritten ? units.collapseRepeats() : units.done();
+        return rewritten ? units.collapseRepeats(text) : units.done(text);
+    }
+
+    /** The accented letter a combining mark makes of the letter before it ({@code e} + U+0301 is {@code é}), or 0. */
+    private static char composedAccent(String text, int markAt, int mark) {
+        int base = text.codePointBefore(markAt);
+        int composed = NFC.composePair(base, mark);
+        return composed > 0 && composed < 0x10000 ? (char) UCharacter.toLowerCase(composed) : 0;
+    }
+
+    /**
+     * Emoji as one character each in normalised text: those of the basic plane as themselves, those of the
+     * supplementary pictographic plane block (U+1F000-U+1FFFF, where nearly all emoji live) in the private use area
+     * U+E000-U+EFFF, which the normaliser never outputs otherwise (private use characters are word boundaries).
+     */
+    private static char emojiChar(int cp) {
+        if (cp < 0x10000) return (char) cp;
+        if (cp >= 0x1F000 && cp <= 0x1FFFF) return (char) (0xE000 + (cp - 0x1F000));
+        return 0;
+    }
+
+    static boolean isEmojiUnit(char c) {
+        return c != NormalizedText.BOUNDARY && !Character.isLetterOrDigit(c) && leet(c) == 0;
+    }
+
+    /** What may follow an emoji inside it: skin tones, variation selectors, the zero-width joiner, tag characters. */
+    private static boolean isEmojiModifier(int cp) {
+        return (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D
+                || (cp >= 0xE0020 && cp <= 0xE007F);
     }
 
     /** A non-ASCII character as letters and digits, empty when it is neither (for link views). */
@@ -114,8 +163,10 @@ final class TextNormalizer {
                 return new Folded(decomposed.toLowerCase(), Normalization.COMPATIBILITY.bit(), false);
             }
             char named = latinLetterNamed(cp);
-            return named != 0 ? new Folded(String.valueOf(named), Normalization.COMPATIBILITY.bit(), false)
-                    : new Folded("", 0, Character.getType(cp) == Character.NON_SPACING_MARK);
+            if (named != 0) return new Folded(String.valueOf(named), Normalization.COMPATIBILITY.bit(), false);
+            char emoji = UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC) ? emojiChar(cp) : 0;
+            if (emoji != 0) return new Folded("", 0, false, (char) 0, emoji);
+            return new Folded("", 0, Character.getType(cp) == Character.NON_SPACING_MARK);
         }
         int flags = 0;
         String source = new String(Character.toChars(cp));
@@ -149,7 +200,9 @@ final class TextNormalizer {
                 out.append(UCharacter.foldCase(new String(Character.toChars(c)), true));
             }
         }
-        return new Folded(out.toString(), flags, false);
+        int lower = UCharacter.toLowerCase(cp);
+        char accent = (flags & Normalization.DIACRITIC.bit()) != 0 && out.length() == 1 && lower < 0x10000 ? (char) lower : 0;
+        return new Folded(out.toString(), flags, false, accent, (char) 0);
     }
 
     /**
@@ -217,12 +270,17 @@ final class TextNormalizer {
         int[] start;
         int[] end;
         int[] flags;
+        /** Allocated at the first repeat, and at the first accent: plain messages never need them. */
+        byte[] runs;
+        char[] accents;
         int size;
         int leetCandidates;
         /** Length of the current word, run of one-letter words in a row, and the longest such run so far. */
         private int tokenLength;
         private int singleRun;
         private int longestSingleRun;
+        /** The last unit is an emoji: what follows is a new word, or a modifier of that emoji. */
+        private boolean afterEmoji;
 
         Units(int capacity) {
             chars = new char[capacity];
@@ -231,19 +289,69 @@ final class TextNormalizer {
             flags = new int[capacity];
         }
 
-        void add(char c, int s, int e, int f) {
-            if (size > 0 && chars[size - 1] == c) { // chaaaat: one letter, its span grows
+        void add(char c, int s, int e, int f, char accent) {
+            if (afterEmoji) boundary(s, s);
+            // **word**: markdown around a word hides nothing; only inside one (ch**a**t) does it reveal an evasion
+            if (size == 0 || chars[size - 1] == NormalizedText.BOUNDARY) f &= ~Normalization.MARKDOWN.bit();
+            if (size > 0 && chars[size - 1] == c) { // chaaaat: one letter, its span grows, its run counts
                 end[size - 1] = e;
-                flags[size - 1] |= f | Normalization.REPEATED.bit();
+                flags[size - 1] |= f;
+                if (runs == null) {
+                    runs = new byte[chars.length];
+                    java.util.Arrays.fill(runs, 0, size, (byte) 1);
+                }
+                if (runs[size - 1] < Byte.MAX_VALUE) runs[size - 1]++;
+                if (accent != 0 && accent(size - 1) == 0) setAccent(size - 1, accent);
                 return;
             }
             tokenLength++;
+            append(c, s, e, f, accent);
+            if (leet(c) != 0) leetCandidates++;
+        }
+
+        /** An emoji is a word of its own: never joined with letters, never a spaced-out letter. */
+        void emoji(char c, int s, int e, int f) {
+            boundary(s, s);
+            endToken();
+            singleRun = 0;
+            append(c, s, e, f, (char) 0);
+            afterEmoji = true;
+        }
+
+        boolean afterEmoji() {
+            return afterEmoji;
+        }
+
+        /** The last unit ends where the text is now (no boundary or skipped character in between). */
+        boolean endsAt(int i) {
+            return size > 0 && chars[size - 1] != NormalizedText.BOUNDARY && end[size - 1] == i;
+        }
+
+        /** A combining mark or an emoji modifier belongs to the unit before it. */
+        void extendLast(int e, int f, char accent) {
+            end[size - 1] = e;
+            flags[size - 1] |= f;
+            if (accent != 0) setAccent(size - 1, accent);
+        }
+
+        private char accent(int i) {
+            return accents == null ? 0 : accents[i];
+        }
+
+        private void setAccent(int i, char accent) {
+            if (accents == null) accents = new char[chars.length];
+            accents[i] = accent;
+        }
+
+        private void append(char c, int s, int e, int f, char accent) {
             ensure();
             chars[size] = c;
             start[size] = s;
             end[size] = e;
             flags[size] = f;
-            if (leet(c) != 0) leetCandidates++;
+            if (runs != null) runs[size] = 1;
+            if (accents != null) accents[size] = 0;
+            if (accent != 0) setAccent(size, accent);
             size++;
         }
 
@@ -260,14 +368,10 @@ final class TextNormalizer {
         }
 
         void boundary(int s, int e) {
+            afterEmoji = false;
             if (size == 0 || chars[size - 1] == NormalizedText.BOUNDARY) return;
             endToken();
-            ensure();
-            chars[size] = NormalizedText.BOUNDARY;
-            start[size] = s;
-            end[size] = e;
-            flags[size] = 0;
-            size++;
+            append(NormalizedText.BOUNDARY, s, e, 0, (char) 0);
         }
 
         private void ensure() {
@@ -277,6 +381,8 @@ final class TextNormalizer {
                 start = java.util.Arrays.copyOf(start, capacity);
                 end = java.util.Arrays.copyOf(end, capacity);
                 flags = java.util.Arrays.copyOf(flags, capacity);
+                if (runs != null) runs = java.util.Arrays.copyOf(runs, capacity);
+                if (accents != null) accents = java.util.Arrays.copyOf(accents, capacity);
             }
         }
 
@@ -332,7 +438,8 @@ final class TextNormalizer {
                 // i is the start of a token; count the one-character tokens that follow each other from here
                 int singles = 0;
                 int k = i;
-                while (k < size && chars[k] != NormalizedText.BOUNDARY && (k + 1 == size || chars[k + 1] == NormalizedText.BOUNDARY)) {
+                while (k < size && chars[k] != NormalizedText.BOUNDARY && !isEmojiUnit(chars[k])
+                        && (k + 1 == size || chars[k + 1] == NormalizedText.BOUNDARY)) {
                     singles++;
                     k += 2;
                 }
@@ -355,23 +462,30 @@ final class TextNormalizer {
             size = w;
         }
 
-        NormalizedText done() {
+        NormalizedText done(String original) {
             while (size > 0 && chars[size - 1] == NormalizedText.BOUNDARY) size--;
-            return new NormalizedText(chars, size, start, end, flags);
+            return new NormalizedText(original, chars, size, start, end, flags, runs, accents);
         }
 
-        NormalizedText collapseRepeats() {
+        /** After a rewrite, letters that now stand next to each other ({@code a.a} joined) are one run. */
+        NormalizedText collapseRepeats(String original) {
             int w = 0;
             for (int r = 0; r < size; r++) {
-                if (w > 0 && chars[r] == chars[w - 1] && chars[r] != NormalizedText.BOUNDARY) {
+                if (w > 0 && chars[r] == chars[w - 1] && chars[r] != NormalizedText.BOUNDARY && !isEmojiUnit(chars[r])) {
                     end[w - 1] = end[r];
-                    flags[w - 1] |= flags[r] | Normalization.REPEATED.bit();
+                    flags[w - 1] |= flags[r];
+                    if (runs == null) {
+                        runs = new byte[chars.length];
+                        java.util.Arrays.fill(runs, (byte) 1);
+                    }
+                    runs[w - 1] = (byte) Math.min(Byte.MAX_VALUE, runs[w - 1] + runs[r]);
+                    if (accent(w - 1) == 0 && accent(r) != 0) setAccent(w - 1, accent(r));
                     continue;
                 }
                 move(r, w++);
             }
             size = w;
-            return done();
+            return done(original);
         }
 
         private void compactBoundaries() {
@@ -388,6 +502,8 @@ final class TextNormalizer {
             start[to] = start[from];
             end[to] = end[from];
             flags[to] = flags[from];
+            if (runs != null) runs[to] = runs[from];
+            if (accents != null) accents[to] = accents[from];
         }
     }
 }

@@ -79,6 +79,32 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theEverydayWordsAListMatchesAreCountedApart() throws IOException {
+        String policy = "{\"vocabulary\": {\"enabled\": true, \"words\": [\"hell\", \"chat*\"]}}";
+        String export = """
+                {"guild": {"id": "1001", "name": "Test"}, "channel": {"id": "10", "name": "general"}, "messages": [
+                  {"id": "1", "timestamp": "2026-03-01T10:00:00+00:00", "content": "hell yes", "author": {"id": "500"}},
+                  {"id": "2", "timestamp": "2026-03-01T10:00:01+00:00", "content": "what the HELL", "author": {"id": "501"}},
+                  {"id": "3", "timestamp": "2026-03-01T10:00:02+00:00", "content": "new chats here", "author": {"id": "502"}},
+                  {"id": "4", "timestamp": "2026-03-01T10:00:03+00:00", "content": "h e l l", "author": {"id": "503"}},
+                  {"id": "5", "timestamp": "2026-03-01T10:00:04+00:00", "content": "hello world", "author": {"id": "504"}}
+                ]}""";
+        Run run = run(policy, export);
+        assertThat(run.exit()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(run.out().get(0));
+        assertThat(first.path("spans").get(0).path("ordinaryWord").asText()).isEqualTo("hell");
+        JsonNode spaced = json.readTree(run.out().get(3));
+        assertThat(spaced.path("messageId").asText()).isEqualTo("4");
+        assertThat(spaced.path("spans").get(0).has("ordinaryWord")).isFalse(); // an evasion, not an everyday word
+        assertThat(spaced.path("spans").get(0).path("revealedBy").toString()).isEqualTo("[\"separators\"]");
+        JsonNode summary = json.readTree(run.out().get(run.out().size() - 1));
+        assertThat(summary.path("messagesFlagged").asLong()).isEqualTo(4);
+        assertThat(summary.path("ordinaryWords").path("messages").asLong()).isEqualTo(3);
+        assertThat(summary.path("ordinaryWords").path("words").toString()).isEqualTo("{\"hell\":2,\"chats\":1}");
+    }
+
+    @Test
     void aBrokenExportSaysWhere() throws IOException {
         Run run = run(POLICY, "{\"guild\": {\"id\": \"1\"}, \"channel\": {\"id\": \"2\"}, \"messages\": [\n {\"id\": \"1\",");
         assertThat(run.exit()).isEqualTo(1);

@@ -66,11 +66,14 @@ class VocabularyDetectorTest {
     }
 
     @Test
-    void aPrefixRuleDoesCatchLongerWordsThatStartWithIt() {
-        // DraftBot's own semantics: chat* is a prefix rule. An admin who wants château allowed adds it to the allow list.
-        assertThat(evaluate("un beau château").flagged()).isTrue();
-        CompiledPolicy withAllow = engine.compile(policy(vocabulary(List.of("chat*"), List.of("château"), false)));
-        assertThat(engine.evaluate(message("un beau château"), withAllow).flagged()).isFalse();
+    void aPrefixRuleCatchesLongerWordsThatStartWithItButNotAnotherWord() {
+        // DraftBot's own semantics: chat* is a prefix rule. Château does not start with "chat": it is an ordinary word
+        // of its own, so chat* leaves it alone, while "châtons" (no word) is read as an evasion of "chatons".
+        assertThat(evaluate("les chatons").flagged()).isTrue();
+        assertThat(evaluate("un beau château").flagged()).isFalse();
+        assertThat(evaluate("des châtons").flagged()).isTrue();
+        CompiledPolicy withAllow = engine.compile(policy(vocabulary(List.of("chat*"), List.of("chatons"), false)));
+        assertThat(engine.evaluate(message("les chatons"), withAllow).flagged()).isFalse();
     }
 
     @Test

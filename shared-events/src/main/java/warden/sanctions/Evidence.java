@@ -24,7 +24,18 @@ public record Evidence(String channelId, String messageId, String content, List<
         return new Evidence(null, null, null, List.of(), List.of(), null);
     }
 
-    /** A matched span of the original text, {@code [start, end)} in UTF-16 units, and the rule that matched. */
-    public record Span(int start, int end, String text, String rule) {
+    /**
+     * A matched span of the original text, {@code [start, end)} in UTF-16 units, the rule that matched, and the
+     * normalisation steps that revealed this span (empty when its raw text matched; spans recorded before they
+     * carried it read as empty).
+     */
+    public record Span(int start, int end, String text, String rule, List<String> revealedBy) {
+        public Span {
+            revealedBy = revealedBy == null ? List.of() : List.copyOf(revealedBy);
+        }
+
+        public Span(int start, int end, String text, String rule) {
+            this(start, end, text, rule, List.of());
+        }
     }
 }

@@ -30,6 +30,20 @@ class HistoryStaysLoadableTest {
     private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
 
     @Test
+    void evidenceSpansRecordedBeforeTheyCarriedWhatRevealedThemLoadWithNone() throws Exception {
+        String stored = """
+                {"channelId":"7","messageId":"42","content":"c h a t","spans":[{"start":0,"end":7,"text":"c h a t","rule":"chat"}],
+                 "revealedBy":["separators"],"policyVersion":3}""";
+        warden.sanctions.Evidence evidence = JSON.readValue(stored, warden.sanctions.Evidence.class);
+        assertThat(evidence.spans().get(0).revealedBy()).isEmpty();
+        assertThat(evidence.spans().get(0).rule()).isEqualTo("chat");
+
+        var span = new warden.sanctions.Evidence.Span(0, 7, "c h a t", "chat", List.of("separators"));
+        String written = JSON.writeValueAsString(span);
+        assertThat(JSON.readValue(written, warden.sanctions.Evidence.Span.class)).isEqualTo(span);
+    }
+
+    @Test
     void aRuleBeyondTodaysLimitsLoadsButCannotBeAddedAgain() throws Exception {
         String stored = """
                 {"guild":"1001","version":4,"by":{"kind":"API","id":"panel"},"occurredAt":"2026-03-01T12:00:00Z",
