@@ -88,7 +88,7 @@ class LongHistoryLoadTest {
         String snapshot = db.sql("select convert_from(payload, 'UTF8') from snapshotevententry where aggregateidentifier = ?")
                 .param(veteran.toString()).query(String.class).single();
         long recentInSnapshot = snapshot.split("\"SPAM\"").length - 1;
-        assertThat(recentInSnapshot).isBetween(MemberRecord.HORIZON.toMinutes() / 57 - 10, MemberRecord.HORIZON.toMinutes() / 57 + 10);
+        assertThat(recentInSnapshot).isBetween(InfractionLog.HORIZON.toMinutes() / 57 - 10, InfractionLog.HORIZON.toMinutes() / 57 + 10);
         assertThat(snapshot).contains("\"past-0\"");
     }
 

@@ -52,7 +52,7 @@ final class BacktestReport {
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
-    static void html(Path file, List<BacktestRun.Flag> flags, List<RuleSimulator.Decision> decisions, JsonNode summary,
+    static void html(Path file, List<BacktestRun.Flag> flags, List<BacktestRun.RuleOutcome> decisions, JsonNode summary,
                              BacktestRun.Tally tally, boolean compared) throws IOException {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Warden backtest</title><style>")
@@ -74,8 +74,9 @@ final class BacktestReport {
         if (compared) comparison(h, summary.path("comparison"));
         if (!decisions.isEmpty()) {
             h.append("<h2>Sanctions the rules would have decided</h2><table id=\"sanctions\"><tr><th>time</th><th>member</th><th>rule</th><th>sanction</th></tr>");
-            for (RuleSimulator.Decision d : decisions) {
-                h.append("<tr><td>").append(d.at()).append("</td><td>").append(d.member()).append("</td><td>").append(escape(d.rule()))
+            for (BacktestRun.RuleOutcome outcome : decisions) {
+                warden.sanctions.RuleSimulation.Decision d = outcome.decision();
+                h.append("<tr><td>").append(d.at()).append("</td><td>").append(d.member()).append("</td><td>").append(escape(d.rule().value()))
                         .append("</td><td>").append(d.sanction().kind().name().toLowerCase(java.util.Locale.ROOT))
                         .append(d.sanction().duration() == null ? "" : " " + warden.common.Durations.format(d.sanction().duration()))
                         .append("</td></tr>");

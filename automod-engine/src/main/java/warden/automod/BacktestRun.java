@@ -152,7 +152,7 @@ final class BacktestRun {
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
         List<Flag> sorted = flags.stream()
                 .sorted(Comparator.comparing((Flag f) -> f.message().timestamp()).thenComparing(f -> f.message().id())).toList();
-        List<RuleSimulator.Decision> decisions = options.rules() ? rules() : List.of();
+        List<RuleOutcome> decisions = options.rules() ? rules() : List.of();
         ObjectNode summary = summary(decisions, files.size(), seconds);
         out.println(summary);
         if (options.report() != null) {
@@ -228,12 +228,23 @@ final class BacktestRun {
         }
     }
 
-    /** The sanction rules of policy A over what A flagged, one infraction per module, in time order across channels. */
-    private List<RuleSimulator.Decision> rules() {
-        RuleSimulator simulator = new RuleSimulator(a.rules());
+    /** A sanction the rules of policy A would have decided, on a message A flagged. */
+    record RuleOutcome(warden.sanctions.RuleSimulation.Decision decision, String messageId) {
+    }
+
+    /**
+     * The sanction rules of policy A over what A flagged, one infraction per module, in time order across channels,
+     * through the same decision as the member record ({@link warden.sanctions.RuleSimulation}).
+     */
+    private List<RuleOutcome> rules() {
+        warden.sanctions.RuleSimulation simulation = new warden.sanctions.RuleSimulation(new warden.sanctions.SanctionRules(0, a.rules()));
+        List<RuleOutcome> outcomes = new ArrayList<>();
         ruleInputs.stream().sorted(Comparator.comparing(RuleInput::at).thenComparing(RuleInput::messageId)).forEach(input ->
-                input.types().forEach(type -> simulator.infraction(input.member(), input.messageId(), type, input.at())));
-        return simulator.decisions();
+                input.types().forEach(type -> simulation.infraction(input.member(),
+                                warden.sanctions.InfractionId.of("msg:" + input.messageId() + ":" + type.name().toLowerCase(java.util.Locale.ROOT)),
+                                type, input.at())
+                        .ifPresent(d -> outcomes.add(new RuleOutcome(d, input.messageId())))));
+        return outcomes;
     }
 
     /** One flagged message: its JSON line now (each channel in its own time order), its counts, and what is kept. */
@@ -294,7 +305,7 @@ final class BacktestRun {
         for (String m : mb) if (!ma.contains(m)) tally.comparedModules.computeIfAbsent(m, k -> new long[3])[1]++;
     }
 
-    private ObjectNode summary(List<RuleSimulator.Decision> decisions, int files, double seconds) {
+    private ObjectNode summary(List<RuleOutcome> decisions, int files, double seconds) {
         ObjectNode summary = JSON.createObjectNode();
         summary.put("summary", true);
         summary.put("files", files);
@@ -339,14 +350,15 @@ final class BacktestRun {
         }
         if (options.rules()) {
             ArrayNode sanctions = summary.putArray("sanctions");
-            for (RuleSimulator.Decision d : decisions) {
+            for (RuleOutcome outcome : decisions) {
+                warden.sanctions.RuleSimulation.Decision d = outcome.decision();
                 ObjectNode s = sanctions.addObject();
                 s.put("member", d.member().toString());
                 s.put("at", d.at().toString());
-                s.put("rule", d.rule());
+                s.put("rule", d.rule().value());
                 s.put("sanction", d.sanction().kind().name().toLowerCase(java.util.Locale.ROOT));
                 if (d.sanction().duration() != null) s.put("duration", warden.common.Durations.format(d.sanction().duration()));
-                s.put("messageId", d.messageId());
+                s.put("messageId", outcome.messageId());
             }
         }
         summary.put("seconds", Math.round(seconds * 1000) / 1000.0);

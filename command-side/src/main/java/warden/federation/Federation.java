@@ -1,14 +1,18 @@
 package warden.federation;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import warden.common.Actor;
 import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.UserId;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,17 +26,28 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (entries published and revoked, with their provenance) and what became of each entry in each server. Revoking never
  * unbans by itself; only an explicit federation-wide unban, or the suspension of a compromised publisher, asks servers
  * to revert, and then only what no other entry still lists.
+ * <p>
+ * Its state keeps only what a decision can still use: expired invitations, overrides of revoked entries and raid
+ * alerts older than {@link #RAID_MEMORY} are forgotten (event time); it is snapshotted every {@value SNAPSHOT_EVERY}
+ * events, so a federation with years of history loads one snapshot and a few events.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "federationSnapshots")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Federation {
 
-    private record Partner(boolean publish, boolean subscribe, boolean suspended) {
+    static final int SNAPSHOT_EVERY = 250;
+    /** A raid alert shared again after this long is another alert (a raid does not last for days). */
+    static final Duration RAID_MEMORY = Duration.ofDays(7);
+
+    record Partner(boolean publish, boolean subscribe, boolean suspended) {
     }
 
-    private record Invite(String codeHash, boolean publish, boolean subscribe, java.time.Instant expiresAt) {
+    record Invite(String codeHash, boolean publish, boolean subscribe, Instant expiresAt) {
     }
 
-    private record Entry(UserId user, GuildId publisher) {
+    record Entry(UserId user, GuildId publisher) {
     }
 
     @AggregateIdentifier
@@ -43,7 +58,8 @@ public class Federation {
     private final Map<String, Entry> active = new LinkedHashMap<>();
     private final Set<String> overrides = new HashSet<>();
     private final Map<String, EnforcementOutcome> outcomes = new HashMap<>();
-    private final Set<String> sharedRaids = new HashSet<>();
+    /** Raid alerts shared, by raid id, with when. */
+    private final Map<String, Instant> sharedRaids = new HashMap<>();
 
     protected Federation() {
         // for Axon
@@ -157,7 +173,7 @@ public class Federation {
     @CommandHandler
     void handle(ShareRaidAlert cmd) {
         Partner partner = partner(cmd.guild());
-        if (partner.suspended() || sharedRaids.contains(cmd.raidId())) return;
+        if (partner.suspended() || sharedRaids.containsKey(cmd.raidId())) return;
         apply(new RaidAlertShared(federationId, cmd.guild(), cmd.raidId(), cmd.joins(), cmd.detected(), cmd.occurredAt()));
     }
 
@@ -168,7 +184,7 @@ public class Federation {
         apply(new EnforcementRecorded(federationId, cmd.entryId(), cmd.guild(), cmd.outcome(), cmd.detail(), cmd.occurredAt()));
     }
 
-    private void revoke(String entryId, GuildId guild, boolean revert, Actor by, java.time.Instant at) {
+    private void revoke(String entryId, GuildId guild, boolean revert, Actor by, Instant at) {
         Entry revoked = active.get(entryId);
         // a revert takes back every entry of the same publisher: those are not left to list the user
         int remaining = (int) active.entrySet().stream().filter(e -> !e.getKey().equals(entryId) && e.getValue().user().equals(revoked.user())
@@ -195,6 +211,7 @@ public class Federation {
 
     @EventSourcingHandler
     void on(PartnerInvited e) {
+        invites.values().removeIf(i -> i.expiresAt().isBefore(e.occurredAt())); // unused and expired: never joinable
         invites.put(e.inviteId(), new Invite(e.codeHash(), e.publish(), e.subscribe(), e.expiresAt()));
     }
 
@@ -223,6 +240,7 @@ public class Federation {
     @EventSourcingHandler
     void on(BanRevoked e) {
         active.remove(e.entryId());
+        overrides.removeIf(o -> o.endsWith(":" + e.entryId()));
     }
 
     @EventSourcingHandler
@@ -232,7 +250,8 @@ public class Federation {
 
     @EventSourcingHandler
     void on(RaidAlertShared e) {
-        sharedRaids.add(e.raidId());
+        sharedRaids.values().removeIf(at -> at.isBefore(e.occurredAt().minus(RAID_MEMORY)));
+        sharedRaids.put(e.raidId(), e.occurredAt());
     }
 
     @EventSourcingHandler

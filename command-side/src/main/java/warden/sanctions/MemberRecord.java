@@ -1,7 +1,6 @@
 package warden.sanctions;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -18,41 +17,34 @@ import warden.common.MemberKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One guild member's record: infractions, pardons, notes and sanctions. It decides automatic sanctions from the
- * rules attached to the command, counting infractions by their business time only, so a replay decides the same.
+ * rules attached to the command ({@link RuleDecider}), counting infractions by their business time only, so a replay
+ * decides the same.
  * <p>
- * Its state holds only what a decision can still use: the details of infractions within {@link #HORIZON} of the
- * member's newest one (no rule window is longer than {@link RuleLimits#MAX_WINDOW}, and a late infraction looks
- * that far either side of its own time), and only the ids of older ones (to ignore a redelivery and to pardon
- * them). Everything stays in the event store; the record is snapshotted every {@value SNAPSHOT_EVERY} events, so
- * loading a member with a long history reads one snapshot and a few events.
+ * One consistency boundary for all of them, on purpose: a rule's decision reads the infractions and the sanctions (a
+ * banned member gets no lighter one), a warning is a sanction and an infraction, an unban lifts the bans, evidence
+ * attaches to either. Its state holds only what a decision can still use ({@link InfractionLog} keeps the
+ * infractions a rule window can reach, and only the ids of older ones). Everything stays in the event store; the
+ * record is snapshotted every {@value SNAPSHOT_EVERY} events, so loading a member with a long history reads one
+ * snapshot and a few events.
  */
 @Aggregate(cache = "memberRecordCache", snapshotTriggerDefinition = "memberRecordSnapshots")
-@Revision("6") // a snapshot of another revision is ignored and the record rebuilt from its events
+@Revision("7") // a snapshot of another revision is ignored and the record rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberRecord {
 
     static final String EXPIRY_DEADLINE_PREFIX = "sanction-expiry:";
-    /**
-     * The longest rule window and a day: an infraction that arrives up to a day late still meets every infraction
-     * a rule could count with it. Raising {@link RuleLimits#MAX_WINDOW} needs a new revision of this class.
-     */
-    static final Duration HORIZON = RuleLimits.MAX_WINDOW.plusDays(1);
     static final int SNAPSHOT_EVERY = 200;
     static final Duration RETRY_WINDOW = Duration.ofSeconds(60);
     static final int EVIDENCE_IMAGES = 3;
@@ -61,21 +53,13 @@ public class MemberRecord {
     @AggregateIdentifier
     private String id;
     private MemberKey member;
-    /** Infractions within the horizon, by id. */
-    private final Map<String, Infraction> recent = new HashMap<>();
-    /** Older infractions, known by id only: still pardonable, and already pardoned. */
-    private final Set<String> archived = new HashSet<>();
-    private final Set<String> archivedPardoned = new HashSet<>();
-    /** The newest infraction time seen: the horizon is counted back from it (event time, never the clock). */
-    private Instant newest;
+    private final InfractionLog infractions = new InfractionLog();
     private final Map<String, Sanction> sanctions = new HashMap<>();
     private final Set<String> notes = new HashSet<>();
     /** Evidence images by {@code TARGET:id}: their SHA-256, at most {@link #EVIDENCE_IMAGES} each. */
     private final Map<String, List<String>> images = new HashMap<>();
     /** Moderators' latest sanctions, by retry key: a same one within the retry window is a retried command. */
     private final Map<String, RecentManual> recentManual = new HashMap<>();
-    /** {@link #recent} ordered by time, rebuilt after a snapshot is loaded. */
-    private transient NavigableSet<Infraction> byTime;
 
     protected MemberRecord() {
         // for Axon
@@ -84,7 +68,7 @@ public class MemberRecord {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordInfraction cmd, DeadlineManager deadlines) {
-        if (known(cmd.infractionId())) return;
+        if (infractions.known(cmd.infractionId())) return;
         apply(new InfractionRecorded(cmd.member(), cmd.infractionId(), cmd.type(), cmd.by(), cmd.reason(),
                 cmd.evidence(), cmd.occurredAt()));
         enforceRules(cmd.member(), cmd.rules(), cmd.infractionId(), cmd.occurredAt(), deadlines);
@@ -131,12 +115,8 @@ public class MemberRecord {
 
     @CommandHandler
     void handle(PardonInfraction cmd) {
-        String infraction = cmd.infractionId().value();
-        Infraction current = recent.get(infraction);
-        boolean pardoned = current != null ? current.pardoned() : archivedPardoned.contains(infraction);
-        if (current == null && !pardoned && !archived.contains(infraction)) {
-            throw new CommandRefusedException("error.infraction.unknown", cmd.infractionId());
-        }
+        Boolean pardoned = infractions.pardoned(cmd.infractionId());
+        if (pardoned == null) throw new CommandRefusedException("error.infraction.unknown", cmd.infractionId());
         if (pardoned) throw new CommandRefusedException("error.infraction.alreadyPardoned", cmd.infractionId());
         apply(new InfractionPardoned(member, cmd.infractionId(), cmd.by(), cmd.reason(), cmd.occurredAt()));
     }
@@ -254,7 +234,7 @@ public class MemberRecord {
         if (target == EvidenceTarget.SANCTION) {
             Sanction sanction = sanction(SanctionId.of(id));
             if (sanction.removed()) throw new CommandRefusedException("error.sanction.removed", id);
-        } else if (!known(InfractionId.of(id))) {
+        } else if (!infractions.known(InfractionId.of(id))) {
             throw new CommandRefusedException("error.infraction.unknown", id);
         }
     }
@@ -267,71 +247,16 @@ public class MemberRecord {
         apply(new SanctionExpired(member, due.sanctionId(), sanction.kind(), sanction.expiresAt()));
     }
 
-    private boolean known(InfractionId infraction) {
-        String id = infraction.value();
-        return recent.containsKey(id) || archived.contains(id) || archivedPardoned.contains(id);
-    }
-
+    /** The rules' decision on an infraction ({@link RuleDecider}: the backtest's simulation takes the same one). */
     private void enforceRules(MemberKey target, SanctionRules rules, InfractionId trigger, Instant at, DeadlineManager deadlines) {
         if (rules == null) return;
-        Infraction triggering = recent.get(trigger.value());
+        InfractionLog.Infraction triggering = infractions.recent(trigger);
         if (triggering == null) return; // older than the horizon: no window can reach it any more
-        List<RuleDecision.Outranked> fired = new ArrayList<>();
-        for (SanctionRule rule : rules.enabled()) {
-            if (!rule.counts(triggering.type())) continue;
-            List<InfractionId> counted = busiestWindow(candidates(rule, at), rule.window(), at);
-            if (counted.size() >= rule.threshold()) fired.add(new RuleDecision.Outranked(rule.id(), rule.sanction(), counted));
-        }
-        if (fired.isEmpty()) return;
-        // Several rules reaching their threshold on one infraction decide one sanction, the most severe; the
-        // others are recorded as outranked and their infractions consumed, so they do not fire on the next one.
-        RuleDecision.Outranked winner = fired.stream()
-                .max(Comparator.comparing(RuleDecision.Outranked::sanction, SanctionSpec.BY_SEVERITY))
-                .orElseThrow();
-        // a banned member is gone from the server: a rule's timeout, kick or warning would only fail on Discord
-        if (winner.sanction().kind() != SanctionKind.BAN && banned(at)) return;
-        SanctionRule rule = rules.rules().stream().filter(r -> r.id().equals(winner.rule())).findFirst().orElseThrow();
-        List<RuleDecision.Outranked> outranked = fired.stream().filter(f -> f != winner).toList();
-        RuleDecision decision = new RuleDecision(rule.id(), rules.policyVersion(), rule.countedType(), rule.threshold(),
-                rule.window(), winner.counted(), outranked);
-        SanctionId sanctionId = SanctionId.of("rule:" + rule.id() + ":" + trigger);
-        decide(target, sanctionId, rule.sanction(), Actor.rule(rule.id().value()), null, decision, at, deadlines);
-    }
-
-    /** The infractions a rule may count around {@code at}: one window either side, not pardoned, not consumed by it. */
-    private List<Infraction> candidates(SanctionRule rule, Instant at) {
-        NavigableSet<Infraction> around = byTime().subSet(Infraction.boundary(at.minus(rule.window())), true,
-                Infraction.boundary(at.plus(rule.window()).plusNanos(1)), false);
-        List<Infraction> candidates = new ArrayList<>();
-        for (Infraction i : around) {
-            if (!i.pardoned() && rule.counts(i.type()) && !i.consumedBy().contains(rule.id().value())) candidates.add(i);
-        }
-        return candidates;
-    }
-
-    /**
-     * The most infractions a window of length {@code window} holds among those containing {@code at}, both edges
-     * included. Infractions recorded in order make this the window ending at {@code at}; one that arrives late
-     * (a slower node, a retried command) still meets the infractions around its own time, so the decision
-     * depends on event times only, never on arrival order. Linear: both ends of the window only move forward.
-     */
-    static List<InfractionId> busiestWindow(List<Infraction> sortedByTime, Duration window, Instant at) {
-        int bestFrom = 0;
-        int bestTo = 0;
-        int end = 0;
-        for (int start = 0; start < sortedByTime.size(); start++) {
-            Instant from = sortedByTime.get(start).occurredAt();
-            if (from.isAfter(at)) break;
-            Instant to = from.plus(window);
-            if (to.isBefore(at)) continue;
-            if (end < start) end = start;
-            while (end < sortedByTime.size() && !sortedByTime.get(end).occurredAt().isAfter(to)) end++;
-            if (end - start > bestTo - bestFrom) {
-                bestFrom = start;
-                bestTo = end;
-            }
-        }
-        return sortedByTime.subList(bestFrom, bestTo).stream().map(i -> InfractionId.of(i.id())).toList();
+        RuleDecider.decide(rules, triggering.type(), at, infractions.history(), banned(at)).ifPresent(decision -> {
+            SanctionRule rule = rules.rules().stream().filter(r -> r.id().equals(decision.rule())).findFirst().orElseThrow();
+            SanctionId sanctionId = SanctionId.of("rule:" + rule.id() + ":" + trigger);
+            decide(target, sanctionId, rule.sanction(), Actor.rule(rule.id().value()), null, decision, at, deadlines);
+        });
     }
 
     private void decide(MemberKey target, SanctionId id, SanctionSpec spec, Actor by, String reason, RuleDecision rule, Instant at,
@@ -364,47 +289,15 @@ public class MemberRecord {
         return active;
     }
 
-    private NavigableSet<Infraction> byTime() {
-        if (byTime == null) {
-            byTime = new TreeSet<>(Infraction.BY_TIME);
-            byTime.addAll(recent.values());
-        }
-        return byTime;
-    }
-
-    private void put(Infraction infraction) {
-        Infraction previous = recent.put(infraction.id(), infraction);
-        if (previous != null) byTime().remove(previous);
-        byTime().add(infraction);
-    }
-
     @EventSourcingHandler
     void on(InfractionRecorded e) {
         remember(e.member());
-        put(new Infraction(e.infractionId().value(), e.type(), e.occurredAt(), false, Set.of()));
-        if (newest == null || e.occurredAt().isAfter(newest)) newest = e.occurredAt();
-        forgetBeyondHorizon();
-    }
-
-    /** Moves infractions older than the horizon (counted from the newest one) to the archive of ids. */
-    private void forgetBeyondHorizon() {
-        Instant cutoff = newest.minus(HORIZON);
-        Iterator<Infraction> oldest = byTime().iterator();
-        while (oldest.hasNext()) {
-            Infraction i = oldest.next();
-            if (!i.occurredAt().isBefore(cutoff)) break;
-            oldest.remove();
-            recent.remove(i.id());
-            (i.pardoned() ? archivedPardoned : archived).add(i.id());
-        }
+        infractions.recorded(e);
     }
 
     @EventSourcingHandler
     void on(InfractionPardoned e) {
-        String infraction = e.infractionId().value();
-        Infraction current = recent.get(infraction);
-        if (current != null) put(current.pardon());
-        else if (archived.remove(infraction)) archivedPardoned.add(infraction);
+        infractions.pardoned(e);
     }
 
     @EventSourcingHandler
@@ -421,17 +314,7 @@ public class MemberRecord {
             recentManual.values().removeIf(r -> r.at().isBefore(e.occurredAt().minus(RETRY_WINDOW)));
             recentManual.put(retryKey(e.decidedBy(), e.sanction(), e.reason()), new RecentManual(e.sanctionId().value(), e.occurredAt()));
         }
-        if (e.rule() != null) {
-            consume(e.rule().rule(), e.rule().counted());
-            e.rule().outranked().forEach(o -> consume(o.rule(), o.counted()));
-        }
-    }
-
-    private void consume(RuleId rule, List<InfractionId> counted) {
-        for (InfractionId id : counted) {
-            Infraction infraction = recent.get(id.value());
-            if (infraction != null) put(infraction.consumedBy(rule.value()));
-        }
+        if (e.rule() != null) infractions.consumed(e.rule());
     }
 
     @EventSourcingHandler
@@ -483,30 +366,6 @@ public class MemberRecord {
     private void remember(MemberKey key) {
         member = key;
         id = key.toString();
-    }
-
-    /**
-     * What a rule needs of an infraction; {@code consumedBy} names the rules that already counted it. Written as a
-     * JSON array in snapshots: a member with a long history has many of them.
-     */
-    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record Infraction(String id, InfractionType type, Instant occurredAt, boolean pardoned, Set<String> consumedBy) {
-        static final Comparator<Infraction> BY_TIME = Comparator.comparing(Infraction::occurredAt).thenComparing(Infraction::id);
-
-        /** A search key that sorts before every infraction at {@code at}. */
-        static Infraction boundary(Instant at) {
-            return new Infraction("", null, at, false, Set.of());
-        }
-
-        Infraction pardon() {
-            return new Infraction(id, type, occurredAt, true, consumedBy);
-        }
-
-        Infraction consumedBy(String rule) {
-            Set<String> rules = new HashSet<>(consumedBy);
-            rules.add(rule);
-            return new Infraction(id, type, occurredAt, pardoned, Set.copyOf(rules));
-        }
     }
 
     record RecentManual(String sanctionId, Instant at) {

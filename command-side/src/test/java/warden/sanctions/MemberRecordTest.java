@@ -94,7 +94,7 @@ class MemberRecordTest {
 
         @Test
         void anInfractionBeyondTheHorizonIsStillKnown() {
-            Instant later = T0.plus(MemberRecord.HORIZON).plusSeconds(1);
+            Instant later = T0.plus(InfractionLog.HORIZON).plusSeconds(1);
             fixture.given(recorded("m1", T0), recorded("m2", later))
                     .when(record("m1", T0))
                     .expectSuccessfulHandlerExecution()
@@ -103,7 +103,7 @@ class MemberRecordTest {
 
         @Test
         void anInfractionBeyondTheHorizonCanBePardonedOnce() {
-            Instant later = T0.plus(MemberRecord.HORIZON).plusSeconds(1);
+            Instant later = T0.plus(InfractionLog.HORIZON).plusSeconds(1);
             fixture.given(recorded("m1", T0), recorded("m2", later))
                     .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, "old mistake", later))
                     .expectEvents(new InfractionPardoned(MEMBER, InfractionId.of("m1"), MOD, "old mistake", later));
