@@ -4,6 +4,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import warden.common.TokenHash;
+
 import java.util.Map;
 import java.util.stream.Collectors;
 

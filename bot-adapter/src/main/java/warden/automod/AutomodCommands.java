@@ -31,25 +31,35 @@ import warden.sanctions.SanctionKind;
 import warden.sanctions.SanctionRule;
 import warden.sanctions.SanctionSpec;
 
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import warden.discord.SlashCommands;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+
+import static warden.discord.SlashCommandCatalog.choices;
+import static warden.discord.SlashCommandCatalog.command;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code /automod} and {@code /sanction-rule}: each change reads the guild's current policy and sends it back with
- * its version, so two admins editing at once cannot silently overwrite each other.
+ * {@code /automod}, {@code /config} and {@code /sanction-rule}: each change reads the guild's current policy and sends
+ * it back with its version, so two admins editing at once cannot silently overwrite each other.
  */
 @Component
 @ConditionalOnDiscord
-public class AutomodCommands {
+public class AutomodCommands implements SlashCommands {
 
     /** {@code /config moderation ...} edits the moderation settings, the other sections the automod document. */
-    public static final String MODERATION = "moderation";
+    static final String MODERATION = "moderation";
 
     private final PolicyEditor editor;
     private final GuildPolicies policies;
@@ -61,6 +71,48 @@ public class AutomodCommands {
         this.texts = texts;
     }
 
+    @Override
+    public List<CommandData> commands() {
+        return List.of(
+                command("automod", Permission.MANAGE_SERVER).addSubcommands(
+                        new SubcommandData("enable", "Enable").addOptions(moduleOption()),
+                        new SubcommandData("disable", "Disable").addOptions(moduleOption()),
+                        new SubcommandData("silent", "Silent").addOptions(moduleOption(), new OptionData(OptionType.BOOLEAN, "on", "On", true)),
+                        new SubcommandData("ignore-channel", "Ignore channel").addOptions(moduleOption(),
+                                new OptionData(OptionType.CHANNEL, "channel", "Channel", true)),
+                        new SubcommandData("ignore-role", "Ignore role").addOptions(moduleOption(),
+                                new OptionData(OptionType.ROLE, "role", "Role", true)),
+                        new SubcommandData("add-words", "Add words").addOption(OptionType.STRING, "words", "Words", true),
+                        new SubcommandData("remove-words", "Remove words").addOption(OptionType.STRING, "words", "Words", true),
+                        new SubcommandData("show", "Show")),
+                command("config", Permission.MANAGE_SERVER).addOptions(
+                        choices(new OptionData(OptionType.STRING, "module", "Module", true), null,
+                                java.util.stream.Stream.concat(AutomodOptions.sections().stream(), java.util.stream.Stream.of(MODERATION))
+                                        .toArray(String[]::new)),
+                        new OptionData(OptionType.STRING, "option", "Option", true, true),
+                        new OptionData(OptionType.STRING, "value", "Value", true, true)),
+                command("sanction-rule", Permission.MANAGE_SERVER).addSubcommands(
+                        new SubcommandData("add", "Add").addOptions(
+                                choices(new OptionData(OptionType.STRING, "infraction", "Infraction", true), "any",
+                                        Arrays.stream(InfractionType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toArray(String[]::new)),
+                                new OptionData(OptionType.INTEGER, "threshold", "Threshold", true).setRequiredRange(1, 100),
+                                new OptionData(OptionType.STRING, "window", "Window", true),
+                                choices(new OptionData(OptionType.STRING, "sanction", "Sanction", true), null,
+                                        Arrays.stream(SanctionKind.values()).filter(k -> k != SanctionKind.UNBAN)
+                                                .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new)),
+                                new OptionData(OptionType.STRING, "duration", "Duration")),
+                        new SubcommandData("remove", "Remove").addOption(OptionType.STRING, "id", "Id", true),
+                        new SubcommandData("enable", "Enable").addOption(OptionType.STRING, "id", "Id", true),
+                        new SubcommandData("disable", "Disable").addOption(OptionType.STRING, "id", "Id", true),
+                        new SubcommandData("list", "List")));
+    }
+
+    private static OptionData moduleOption() {
+        return choices(new OptionData(OptionType.STRING, "module", "Module", true), null,
+                Arrays.stream(AutomodModule.values()).map(AutomodModule::key).toArray(String[]::new));
+    }
+
+    @Override
     public String run(SlashCommandInteractionEvent event) {
         GuildId guild = GuildId.of(event.getGuild().getIdLong());
         Actor admin = Actor.moderator(UserId.of(event.getUser().getIdLong()));
@@ -104,8 +156,18 @@ public class AutomodCommands {
         return texts.in(locale, "command.automod.done", version);
     }
 
-    /** What {@code /config} proposes for the option being typed: the section's options, or values for the option. */
+    /**
+     * What {@code /config} proposes for the option being typed: the section's options, or values for the option,
+     * those that start with what is typed.
+     */
+    @Override
     public List<String> proposals(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+        return configProposals(event).stream().filter(p -> typed.isEmpty() || p.toLowerCase(Locale.ROOT).startsWith(typed)).toList();
+    }
+
+    private List<String> configProposals(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        if (!event.getName().equals("config")) return List.of();
         var section = event.getOption("module");
         if (section != null && section.getAsString().equals(MODERATION)) {
             if (event.getFocusedOption().getName().equals("option")) return AutomodOptions.options(ModerationSettings.class);

@@ -5,6 +5,7 @@ import warden.discord.DiscordGuilds;
 import warden.discord.GuildWork;
 import warden.discord.ShardSlice;
 import warden.discord.GuildTexts;
+import warden.discord.ShardedSideEffect;
 import warden.discord.SideEffectProcessors;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.dv8tion.jda.api.entities.Guild;
@@ -52,7 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ConditionalOnDiscord
-public class NativeAutoModSync extends ListenerAdapter {
+@ShardedSideEffect("automod-sync")
+public class NativeAutoModSync extends ListenerAdapter implements SideEffectProcessors.SliceHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(NativeAutoModSync.class);
     static final String PREFIX = "Warden · ";
@@ -81,6 +83,7 @@ public class NativeAutoModSync extends ListenerAdapter {
     }
 
     /** The sync's event handler for the guilds of one shard. */
+    @Override
     public SideEffectProcessors.SliceHandler slice(ShardSlice slice, String processor) {
         return new Slice(slice, processor, this);
     }

@@ -11,14 +11,23 @@ import warden.common.GuildId;
 import warden.common.UserId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
+import warden.discord.SlashCommands;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static warden.discord.SlashCommandCatalog.choices;
+import static warden.discord.SlashCommandCatalog.command;
+
 /** {@code /backup create|list|info|delete|load|status|schedule}. */
 @Component
 @ConditionalOnDiscord
-public class BackupCommands {
+public class BackupCommands implements SlashCommands {
 
     /** Plan lines shown before "and N more": a reply stays within Discord's message length. */
     private static final int PLAN_LINES = 20;
@@ -31,6 +40,23 @@ public class BackupCommands {
         this.texts = texts;
     }
 
+    /** Administrators only: a restore creates and deletes roles and channels. */
+    @Override
+    public List<CommandData> commands() {
+        return List.of(command("backup", Permission.ADMINISTRATOR).addSubcommands(
+                new SubcommandData("create", "Create").addOptions(new OptionData(OptionType.STRING, "label", "Label").setMaxLength(100)),
+                new SubcommandData("list", "List"),
+                new SubcommandData("info", "Info").addOption(OptionType.STRING, "backup", "Backup", true),
+                new SubcommandData("delete", "Delete").addOption(OptionType.STRING, "backup", "Backup", true),
+                new SubcommandData("load", "Load").addOptions(new OptionData(OptionType.STRING, "backup", "Backup", true),
+                        choices(new OptionData(OptionType.STRING, "mode", "Mode"), null, "all", "structure", "member-roles"),
+                        new OptionData(OptionType.BOOLEAN, "skip-deletions", "Skip deletions"),
+                        new OptionData(OptionType.BOOLEAN, "confirm", "Confirm")),
+                new SubcommandData("status", "Status"),
+                new SubcommandData("schedule", "Schedule").addOption(OptionType.STRING, "every", "Every", true)));
+    }
+
+    @Override
     public String run(SlashCommandInteractionEvent event) {
         DiscordLocale locale = event.getUserLocale();
         Guild guild = event.getGuild();

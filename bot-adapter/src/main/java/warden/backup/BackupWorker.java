@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.ShardSlice;
+import warden.discord.ShardedSideEffect;
 import warden.discord.SideEffectProcessors;
 
 /**
@@ -14,7 +15,8 @@ import warden.discord.SideEffectProcessors;
  */
 @Component
 @ConditionalOnDiscord
-public class BackupWorker {
+@ShardedSideEffect("backup-worker")
+public class BackupWorker implements SideEffectProcessors.SliceHandlers {
 
     private final Backups backups;
 
@@ -22,6 +24,7 @@ public class BackupWorker {
         this.backups = backups;
     }
 
+    @Override
     public SideEffectProcessors.SliceHandler slice(ShardSlice slice, String processor) {
         return new Slice(slice, processor, backups);
     }

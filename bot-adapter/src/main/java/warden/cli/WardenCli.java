@@ -3,7 +3,7 @@ package warden.cli;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import warden.api.TokenHash;
+import warden.common.TokenHash;
 import warden.automod.BacktestCommand;
 import warden.replay.ReplayService;
 import warden.replay.ReplayStatus;

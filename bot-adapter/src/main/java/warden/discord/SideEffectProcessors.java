@@ -25,30 +25,33 @@ import java.util.function.BiFunction;
 @ConditionalOnDiscord
 public class SideEffectProcessors {
 
-    public static final String SANCTION_EXECUTOR = "sanction-executor";
-    public static final String AUTOMOD_SYNC = "automod-sync";
-    public static final String BACKUP_WORKER = "backup-worker";
-    public static final String FEDERATION_ENFORCER = "federation-enforcer";
-
     /** The event handlers of one side effect for one shard; {@link #processor()} names the processor they run in. */
     public interface SliceHandler {
         String processor();
     }
 
-    /** Registers, for every shard this node holds, the processor of a side effect and its handler. */
+    /**
+     * A feature's side effect on Discord: its handlers for one shard slice. The bean's class carries
+     * {@link ShardedSideEffect}, which names its processor; each side effect has its own (a restore of many steps
+     * holds the backup worker for minutes and must not delay sanctions).
+     */
+    public interface SliceHandlers {
+        SliceHandler slice(ShardSlice slice, String processor);
+    }
+
+    /**
+     * Registers, for every shard this node holds, the processor of every side effect and its handler. The features'
+     * beans are found by type and annotation without being made: each is made when its processor first needs it.
+     */
     @Autowired
     void configure(EventProcessingConfigurer processing, DiscordProperties properties, ApplicationContext context) {
         Instant startedAt = Instant.now();
-        for (ShardSlice slice : properties.slices()) {
-            register(processing, slice, SANCTION_EXECUTOR, startedAt, (s, name) -> context.getBean(
-                    warden.sanctions.SanctionExecutor.class).slice(s, name));
-            register(processing, slice, AUTOMOD_SYNC, startedAt, (s, name) -> context.getBean(
-                    warden.automod.NativeAutoModSync.class).slice(s, name));
-            // its own processor: a restore of many steps holds it for minutes and must not delay sanctions
-            register(processing, slice, BACKUP_WORKER, startedAt, (s, name) -> context.getBean(
-                    warden.backup.BackupWorker.class).slice(s, name));
-            register(processing, slice, FEDERATION_ENFORCER, startedAt, (s, name) -> context.getBean(
-                    warden.federation.FederationEnforcer.class).slice(s, name));
+        for (String bean : context.getBeanNamesForType(SliceHandlers.class, true, false)) {
+            ShardedSideEffect effect = context.findAnnotationOnBean(bean, ShardedSideEffect.class);
+            if (effect == null) throw new IllegalStateException(bean + " handles side effects but names no processor (@ShardedSideEffect)");
+            for (ShardSlice slice : properties.slices()) {
+                register(processing, slice, effect.value(), startedAt, (s, name) -> context.getBean(bean, SliceHandlers.class).slice(s, name));
+            }
         }
     }
 

@@ -18,6 +18,11 @@ import warden.common.InvalidValueException;
 import warden.common.UserId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
+import warden.discord.SlashCommands;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import warden.interserver.FrequencySecret;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +37,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static warden.discord.SlashCommandCatalog.choices;
+import static warden.discord.SlashCommandCatalog.command;
+
 /**
  * {@code /federation}: create, invite, join, leave, status, mode, never-ban, ban, revoke, unban-everywhere, ignore,
  * suspend, preview. Publishing and answering the list need Ban Members (Discord's default for the command); what
@@ -39,7 +47,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @ConditionalOnDiscord
-public class FederationCommands {
+public class FederationCommands implements SlashCommands {
 
     static final Duration INVITE_VALIDITY = Duration.ofHours(24);
     private static final int LIST_LINES = 15;
@@ -54,6 +62,38 @@ public class FederationCommands {
         this.texts = texts;
     }
 
+    @Override
+    public List<CommandData> commands() {
+        return List.of(command("federation", net.dv8tion.jda.api.Permission.BAN_MEMBERS).addSubcommands(
+                new SubcommandData("create", "Create").addOptions(new OptionData(OptionType.STRING, "name", "Name", true).setMaxLength(100)),
+                new SubcommandData("invite", "Invite").addOption(OptionType.BOOLEAN, "publish", "Publish"),
+                new SubcommandData("join", "Join").addOption(OptionType.STRING, "code", "Code", true),
+                new SubcommandData("leave", "Leave"),
+                new SubcommandData("status", "Status"),
+                new SubcommandData("mode", "Mode").addOptions(
+                        choices(new OptionData(OptionType.STRING, "mode", "Mode", true), null, "automatic", "alert", "approve"),
+                        new OptionData(OptionType.CHANNEL, "channel", "Channel")),
+                new SubcommandData("never-ban", "Never ban").addOption(OptionType.USER, "user", "User")
+                        .addOption(OptionType.ROLE, "role", "Role").addOption(OptionType.BOOLEAN, "remove", "Remove"),
+                new SubcommandData("ban", "Ban").addOption(OptionType.USER, "user", "User", true)
+                        .addOptions(new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
+                        .addOption(OptionType.STRING, "evidence", "Evidence"),
+                new SubcommandData("revoke", "Revoke").addOption(OptionType.STRING, "entry", "Entry", true),
+                new SubcommandData("unban-everywhere", "Unban everywhere").addOption(OptionType.USER, "user", "User", true),
+                new SubcommandData("ignore", "Ignore").addOption(OptionType.STRING, "entry", "Entry", true),
+                new SubcommandData("suspend", "Suspend").addOption(OptionType.STRING, "server", "Server", true)
+                        .addOption(OptionType.BOOLEAN, "revert", "Revert"),
+                new SubcommandData("preview", "Preview"),
+                new SubcommandData("staff", "Staff").addOption(OptionType.ROLE, "role", "Role"),
+                new SubcommandData("team-access", "Team access").addOption(OptionType.BOOLEAN, "allowed", "Allowed", true),
+                new SubcommandData("act", "Act").addOption(OptionType.STRING, "server", "Server", true)
+                        .addOption(OptionType.USER, "member", "Member", true)
+                        .addOptions(choices(new OptionData(OptionType.STRING, "sanction", "Sanction", true), null, "warn", "timeout", "kick", "ban"),
+                                new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
+                        .addOption(OptionType.STRING, "duration", "Duration")));
+    }
+
+    @Override
     public String run(SlashCommandInteractionEvent event) {
         DiscordLocale locale = event.getUserLocale();
         Guild guild = event.getGuild();

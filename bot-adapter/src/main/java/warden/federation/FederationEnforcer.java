@@ -32,6 +32,7 @@ import warden.discord.DiscordGuilds;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
 import warden.discord.ShardSlice;
+import warden.discord.ShardedSideEffect;
 import warden.discord.SideEffectProcessors;
 import warden.platform.QueryResults;
 
@@ -49,7 +50,8 @@ import java.util.stream.Collectors;
  */
 @Component
 @ConditionalOnDiscord
-public class FederationEnforcer extends ListenerAdapter {
+@ShardedSideEffect("federation-enforcer")
+public class FederationEnforcer extends ListenerAdapter implements SideEffectProcessors.SliceHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(FederationEnforcer.class);
     static final String BUTTON = "fed";
@@ -69,6 +71,7 @@ public class FederationEnforcer extends ListenerAdapter {
         this.work = work;
     }
 
+    @Override
     public SideEffectProcessors.SliceHandler slice(ShardSlice slice, String processor) {
         return new Slice(slice, processor, this);
     }

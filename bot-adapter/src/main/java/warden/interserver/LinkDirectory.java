@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import warden.common.ChannelId;
@@ -32,12 +33,12 @@ public class LinkDirectory {
 
     static final String PROCESSOR = "interserver-directory";
 
-    private final ChannelClaims claims;
+    private final QueryGateway queries;
     /** Replaced whole on each change: readers never lock. Null until first loaded. */
     private volatile Links links;
 
-    public LinkDirectory(ChannelClaims claims) {
-        this.claims = claims;
+    public LinkDirectory(QueryGateway queries) {
+        this.queries = queries;
     }
 
     @Autowired
@@ -72,7 +73,7 @@ public class LinkDirectory {
      * event is never applied to a map that a load then replaces without it.
      */
     private synchronized Links load() {
-        if (links == null) links = Links.of(claims.all());
+        if (links == null) links = Links.of(queries.query(new FindClaimedChannels(), ActiveLinks.class).join().links());
         return links;
     }
 

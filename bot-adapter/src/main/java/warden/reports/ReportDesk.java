@@ -25,6 +25,10 @@ import warden.config.ModerationSettings;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
+import warden.discord.SlashCommands;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +39,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static warden.discord.SlashCommandCatalog.command;
+import static warden.discord.SlashCommandCatalog.messageMenu;
+
 /**
  * Reports (signalements): {@code /report} and the message menu's "Report message" file one; it lands in the server's
  * reports channel with buttons to claim, resolve or dismiss it; the reporter is told the outcome by DM. A member files
@@ -42,9 +49,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ConditionalOnDiscord
-public class ReportDesk extends ListenerAdapter {
+public class ReportDesk extends ListenerAdapter implements SlashCommands {
 
-    public static final String MESSAGE_MENU = "Report message";
+    static final String MESSAGE_MENU = "Report message";
     private static final Logger log = LoggerFactory.getLogger(ReportDesk.class);
     private static final String BUTTON = "report";
     private static final Duration HOUR = Duration.ofHours(1);
@@ -63,8 +70,17 @@ public class ReportDesk extends ListenerAdapter {
         this.work = work;
     }
 
+    /** Every member may report. */
+    @Override
+    public List<CommandData> commands() {
+        return List.of(command("report", null).addOption(OptionType.USER, "user", "User", true)
+                        .addOptions(new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500)),
+                messageMenu(MESSAGE_MENU, "Signaler le message"));
+    }
+
     /** {@code /report user reason}. */
-    public String report(SlashCommandInteractionEvent event) {
+    @Override
+    public String run(SlashCommandInteractionEvent event) {
         User target = event.getOption("user").getAsUser();
         return file(event.getGuild(), event.getUser(), target, null, null, event.getOption("reason").getAsString(), event.getUserLocale());
     }

@@ -42,13 +42,30 @@ import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionKind;
 import warden.sanctions.SanctionSpec;
 
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import warden.discord.SlashCommands;
+
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import static warden.discord.SlashCommandCatalog.choices;
+import static warden.discord.SlashCommandCatalog.command;
 import java.util.stream.Collectors;
 
-/** {@code /warn}, {@code /timeout}, {@code /kick}, {@code /ban}, {@code /unban}, {@code /pardon}, {@code /infractions}, {@code /why}. */
+/**
+ * The moderation commands: {@code /warn}, {@code /timeout}, {@code /kick}, {@code /ban}, {@code /unban},
+ * {@code /unmute}, {@code /mod} (presets), {@code /note}, {@code /evidence}, {@code /pardon}, {@code /infractions},
+ * {@code /sanctions}, {@code /why} and {@code /sanction} (edit, re-time, remove, reset).
+ */
 @Component
 @ConditionalOnDiscord
-public class ModerationCommands {
+public class ModerationCommands implements SlashCommands {
 
     private static final int PAGE_SIZE = 10;
 
@@ -57,11 +74,9 @@ public class ModerationCommands {
     private final GuildTexts texts;
     private final GuildPolicies policies;
     private final warden.evidence.EvidenceImages images;
-    private final warden.raid.RaidDefense raids;
 
     ModerationCommands(CommandGateway commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies,
-                       warden.evidence.EvidenceImages images, warden.raid.RaidDefense raids) {
-        this.raids = raids;
+                       warden.evidence.EvidenceImages images) {
         this.policies = policies;
         this.images = images;
         this.commands = commands;
@@ -69,6 +84,70 @@ public class ModerationCommands {
         this.texts = texts;
     }
 
+    @Override
+    public List<CommandData> commands() {
+        return List.of(
+                command("warn", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "reason", "Reason", true),
+                command("timeout", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "duration", "Duration", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("kick", Permission.KICK_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "reason", "Reason"),
+                command("ban", Permission.BAN_MEMBERS).addOption(OptionType.USER, "user", "User", true)
+                        .addOption(OptionType.STRING, "duration", "Duration").addOption(OptionType.STRING, "reason", "Reason")
+                        .addOptions(new OptionData(OptionType.INTEGER, "delete_days", "Delete days").setRequiredRange(0, 7)),
+                // each preset carries its own grants, checked when it runs
+                command("mod", null).addOptions(new OptionData(OptionType.STRING, "preset", "Preset", true, true))
+                        .addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("evidence", Permission.MODERATE_MEMBERS).addSubcommands(
+                        new SubcommandData("add", "Add").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                choices(new OptionData(OptionType.STRING, "target", "Target", true), null, "sanction", "infraction"),
+                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                new OptionData(OptionType.ATTACHMENT, "image", "Image", true)),
+                        new SubcommandData("remove", "Remove").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                choices(new OptionData(OptionType.STRING, "target", "Target", true), null, "sanction", "infraction"),
+                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                new OptionData(OptionType.STRING, "sha256", "SHA-256", true))),
+                command("note", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "text", "Text", true),
+                command("sanctions", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member")
+                        .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,
+                                Arrays.stream(SanctionKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new)))
+                        .addOption(OptionType.USER, "moderator", "Moderator")
+                        .addOption(OptionType.BOOLEAN, "active", "Active")
+                        .addOption(OptionType.STRING, "search", "Search")
+                        .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1))
+                        .addOption(OptionType.BOOLEAN, "public", "Public"),
+                command("unban", Permission.BAN_MEMBERS).addOption(OptionType.USER, "user", "User", true)
+                        .addOption(OptionType.STRING, "reason", "Reason"),
+                command("pardon", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "infraction", "Infraction", true).addOption(OptionType.STRING, "reason", "Reason"),
+                command("infractions", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                        .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1)),
+                command("why", Permission.MODERATE_MEMBERS).addOption(OptionType.STRING, "sanction", "Sanction", true),
+                command("unmute", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "reason", "Reason"),
+                command("sanction", Permission.MODERATE_MEMBERS).addSubcommands(
+                        new SubcommandData("edit", "Edit").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                choices(new OptionData(OptionType.STRING, "field", "Field", true), null, "reason", "context"),
+                                new OptionData(OptionType.STRING, "text", "Text", true)),
+                        new SubcommandData("retime", "Retime").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                new OptionData(OptionType.STRING, "duration", "Duration", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                        new SubcommandData("remove", "Remove").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                        new SubcommandData("reset", "Reset").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
+                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                        new SubcommandData("reset-server", "Reset server").addOptions(
+                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
+                                new OptionData(OptionType.STRING, "reason", "Reason"))));
+    }
+
+    @Override
     public String run(SlashCommandInteractionEvent event) {
         DiscordLocale locale = event.getUserLocale();
         GuildId guild = GuildId.of(event.getGuild().getIdLong());
@@ -88,7 +167,6 @@ public class ModerationCommands {
             case "sanctions" -> sanctions(event, guild, locale);
             case "mod" -> preset(event, guild, moderator, locale);
             case "evidence" -> evidence(event, guild, moderator, locale);
-            case "raid" -> raid(event, guild, moderator, locale);
             case "unban" -> sanction(event, "user", SanctionSpec.of(SanctionKind.UNBAN), moderator);
             case "pardon" -> {
                 User user = event.getOption("member").getAsUser();
@@ -283,7 +361,8 @@ public class ModerationCommands {
     }
 
     /** The presets this member may use, for {@code /mod}'s autocomplete. */
-    public java.util.List<String> presetsFor(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+    @Override
+    public java.util.List<String> proposals(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
         String typed = event.getFocusedOption().getValue().toLowerCase(java.util.Locale.ROOT);
         return policies.current(GuildId.of(event.getGuild().getIdLong())).moderation().presets().stream()
                 .filter(p -> mayUse(event.getMember(), p))
@@ -308,40 +387,6 @@ public class ModerationCommands {
         commands.sendAndWait(new warden.sanctions.AttachEvidenceImage(member, target, id, image, moderator, Instant.now()));
         return texts.in(locale, "command.evidence.added", what, id, String.valueOf(Math.max(1, image.size() / 1024)),
                 image.sha256().substring(0, 12));
-    }
-
-    /** {@code /raid on|off|status|timeout-joiners}: raid mode by hand, and the accounts that joined during it. */
-    private String raid(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
-        String sub = String.valueOf(event.getSubcommandName());
-        switch (sub) {
-            case "on" -> {
-                Instant until = raids.start(event.getGuild(), false, java.util.List.of(), moderator);
-                return texts.in(locale, "command.raid.on", String.valueOf(until.getEpochSecond()));
-            }
-            case "off" -> {
-                return texts.in(locale, "command.raid.off", raids.end(event.getGuild(), moderator).size());
-            }
-            case "timeout-joiners" -> {
-                warden.raid.RaidStatus status = raids.status(guild);
-                if (status.raidId() == null) return texts.in(locale, "error.raid.notOn");
-                java.time.Duration duration = java.time.Duration.ofHours(1);
-                OptionMapping confirm = event.getOption("confirm");
-                if (confirm == null || confirm.getAsInt() != status.accounts().size()) {
-                    return texts.in(locale, "command.raid.preview", status.accounts().size(), Durations.format(duration));
-                }
-                for (String account : status.accounts()) {
-                    commands.sendAndWait(new ImposeSanction(new MemberKey(guild, UserId.of(account)),
-                            SanctionId.of(status.raidId() + ":" + account), SanctionSpec.timeout(duration), moderator,
-                            texts.stored("audit.raid"), Instant.now(), null));
-                }
-                return texts.in(locale, "command.raid.timedOut", status.accounts().size());
-            }
-            default -> {
-                warden.raid.RaidStatus status = raids.status(guild);
-                return status.active() ? texts.in(locale, "command.raid.preview", status.accounts().size(), "1h")
-                        : texts.in(locale, "error.raid.notOn");
-            }
-        }
     }
 
     /** {@code /unmute}: lifts the member's timeouts that Warden holds in force. */

@@ -4,6 +4,7 @@ import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.DiscordGuilds;
 import warden.discord.ShardSlice;
+import warden.discord.ShardedSideEffect;
 import warden.discord.SideEffectProcessors;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.UserSnowflake;
@@ -45,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @ConditionalOnDiscord
-public class SanctionExecutor {
+@ShardedSideEffect("sanction-executor")
+public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(SanctionExecutor.class);
 
@@ -62,6 +64,7 @@ public class SanctionExecutor {
     }
 
     /** The executor's event handlers for the guilds of one shard. */
+    @Override
     public SideEffectProcessors.SliceHandler slice(ShardSlice slice, String processor) {
         return new Slice(slice, processor, this);
     }

@@ -1,5 +1,6 @@
 package warden.config;
 
+import warden.common.GuildPolicyId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import java.util.List;
 @Component
 @ProcessingGroup(ChannelClaims.GROUP)
 @DisallowReplay
-public class ChannelClaims {
+class ChannelClaims {
 
     static final String GROUP = "interserver-claims";
 
@@ -39,11 +40,12 @@ public class ChannelClaims {
     }
 
     /** Every active link, as of now: always consistent with the event store (same transactions). */
-    public List<ActiveLink> all() {
-        return db.sql("select frequency, guild_id, channel_id from interserver_channel_claim")
+    @QueryHandler
+    ActiveLinks handle(FindClaimedChannels query) {
+        return new ActiveLinks(db.sql("select frequency, guild_id, channel_id from interserver_channel_claim")
                 .query((rs, n) -> new ActiveLink(FrequencyKey.of(rs.getString("frequency")), GuildId.of(rs.getLong("guild_id")),
                         ChannelId.of(rs.getLong("channel_id"))))
-                .list();
+                .list());
     }
 
     @EventHandler

@@ -124,6 +124,48 @@ final class DiscordRules {
         return Optional.empty();
     }
 
+    private static final java.util.regex.Pattern COMMAND_NAME = java.util.regex.Pattern.compile("^[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}$");
+    static final int MAX_COMMAND_DESCRIPTION = 100;
+
+    /**
+     * A bulk overwrite of application commands: Discord refuses the whole registration when one name (1-32 lower-case
+     * letters, digits, - or _; message menu names are free text of 1-32 characters) or one description (1-100
+     * characters) is out of bounds, in any language, at any depth of options.
+     */
+    @SuppressWarnings("unchecked")
+    Optional<Refusal> commands(List<Map<String, Object>> commands) {
+        for (int i = 0; i < commands.size(); i++) {
+            Map<String, Object> command = commands.get(i);
+            boolean menu = Integer.valueOf(3).equals(command.get("type")) || Integer.valueOf(2).equals(command.get("type"));
+            Optional<String> problem = commandProblem(command, menu, String.valueOf(i));
+            if (problem.isPresent()) return Optional.of(invalidForm(problem.get(), "BASE_TYPE_BAD_LENGTH", "Invalid name or description"));
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<String> commandProblem(Map<String, Object> data, boolean menu, String where) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(String.valueOf(data.get("name")));
+        if (data.get("name_localizations") instanceof Map<?, ?> localized) localized.values().forEach(v -> names.add(String.valueOf(v)));
+        for (String name : names) {
+            if (menu ? name.isEmpty() || name.length() > 32 : !COMMAND_NAME.matcher(name).matches()) return Optional.of(where + ".name");
+        }
+        List<String> descriptions = new java.util.ArrayList<>();
+        if (data.get("description") instanceof String d && !menu) descriptions.add(d);
+        if (data.get("description_localizations") instanceof Map<?, ?> localized) localized.values().forEach(v -> descriptions.add(String.valueOf(v)));
+        for (String description : descriptions) {
+            if (description.isEmpty() || description.length() > MAX_COMMAND_DESCRIPTION) return Optional.of(where + ".description");
+        }
+        if (data.get("options") instanceof List<?> options) {
+            for (int i = 0; i < options.size(); i++) {
+                Optional<String> problem = commandProblem((Map<String, Object>) options.get(i), false, where + ".options." + i);
+                if (problem.isPresent()) return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
     static Refusal invalidForm(String field, String errorCode, String message) {
         return new Refusal(400, 50035, "Invalid Form Body (" + field + ": " + errorCode + ": " + message + ")");
     }

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,6 +68,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, Map<String, Object>> attachments = new ConcurrentHashMap<>();
     /** Registered command -> its default member permissions (-1: everyone). */
     private final Map<String, Long> commandPermissions = new ConcurrentHashMap<>();
+    private volatile String lastCommandRegistration;
     /** guild:command -> roles the server lets use it. */
     private final Map<String, java.util.Set<Long>> commandOverrides = new ConcurrentHashMap<>();
     private volatile int replayOnResume;
@@ -510,7 +512,13 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
+    /** The body of the last accepted bulk overwrite of the application's commands, as JSON (null before one). */
+    public String lastCommandRegistration() {
+        return lastCommandRegistration;
+    }
+
     private void registerCommands(String raw) {
+        lastCommandRegistration = raw;
         try {
             for (Map<String, Object> command : (List<Map<String, Object>>) Json.MAPPER.readValue(raw, List.class)) {
                 Object permissions = command.get("default_member_permissions");
@@ -626,11 +634,20 @@ public final class FakeDiscord implements AutoCloseable {
         Map<String, Object> body = raw.isBlank() || !raw.trim().startsWith("{") ? Map.of() : Json.read(raw);
         if (raw.trim().startsWith("[") && !path.contains("commands")) body = obj("items", Json.MAPPER.readValue(raw, List.class));
         if (raw.contains("Content-Disposition: form-data")) body = multipartJson(raw);
-        if (method.equals("PUT") && path.matches("applications/\\d+/commands")) registerCommands(raw);
+        Reply refusal = null;
+        if (method.equals("PUT") && path.matches("applications/\\d+/commands")) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> commands = Json.MAPPER.readValue(raw, List.class);
+            Optional<DiscordRules.Refusal> refused = rules.commands(commands);
+            if (refused.isPresent()) refusal = new Reply(refused.get().status(), refused.get().body());
+            else registerCommands(raw);
+        }
         Reply reply;
         Fault fault = takeFault(method, path);
         if (fault != null) {
             reply = faultReply(fault, exchange);
+        } else if (refusal != null) {
+            reply = refusal;
         } else {
             try {
                 reply = route(method, path, query, body);

@@ -75,6 +75,15 @@ class DiscordRulesTest {
                         "{\"name\":\"k7\",\"trigger_type\":1,\"event_type\":1,\"trigger_metadata\":{\"keyword_filter\":[\"x\"]},\"actions\":[]}", 400, 50035)),
                 row("a second mention-spam AutoMod rule", new Call("POST", "guilds/%g/auto-moderation/rules",
                         "{\"name\":\"m2\",\"trigger_type\":5,\"event_type\":1,\"trigger_metadata\":{\"mention_total_limit\":5},\"actions\":[]}", 400, 50035)),
+                row("application commands within Discord's limits", new Call("PUT", "applications/%app/commands",
+                        "[{\"name\":\"warn\",\"description\":\"Warn a member\",\"description_localizations\":{\"fr\":\"Avertir\"},"
+                                + "\"options\":[{\"type\":6,\"name\":\"member\",\"description\":\"Member\"}]},"
+                                + "{\"type\":3,\"name\":\"Report message\",\"name_localizations\":{\"fr\":\"Signaler le message\"}}]", 200, null)),
+                row("a command name in capitals", new Call("PUT", "applications/%app/commands",
+                        "[{\"name\":\"Warn\",\"description\":\"Warn a member\"}]", 400, 50035)),
+                row("an option description of 101 characters in French", new Call("PUT", "applications/%app/commands",
+                        "[{\"name\":\"warn\",\"description\":\"Warn\",\"options\":[{\"type\":6,\"name\":\"member\","
+                                + "\"description\":\"Member\",\"description_localizations\":{\"fr\":\"" + "m".repeat(101) + "\"}}]}]", 400, 50035)),
                 row("a keyword longer than 60 characters", new Call("POST", "guilds/%g/auto-moderation/rules",
                         "{\"name\":\"long\",\"trigger_type\":3,\"event_type\":1,\"trigger_metadata\":{\"keyword_filter\":[\"" + "k".repeat(61) + "\"]},\"actions\":[]}",
                         400, 50035)));
@@ -216,7 +225,7 @@ class DiscordRulesTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        String resolved = path.replace("%g", Long.toString(guild)).replace("%c", Long.toString(general))
+        String resolved = path.replace("%app", Long.toString(FakeDiscord.APPLICATION_ID)).replace("%g", Long.toString(guild)).replace("%c", Long.toString(general))
                 .replace("%l", Long.toString(locked)).replace("%m", Long.toString(member)).replace("%r", Long.toString(ranked))
                 .replace("%o", Long.toString(owner)).replace("%a", Long.toString(admin));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fake.restBaseUrl() + resolved))

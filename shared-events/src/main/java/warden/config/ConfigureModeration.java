@@ -1,5 +1,6 @@
 package warden.config;
 
+import warden.common.GuildPolicyId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;

@@ -1,5 +1,6 @@
 package warden.config;
 
+import warden.common.GuildPolicyId;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;

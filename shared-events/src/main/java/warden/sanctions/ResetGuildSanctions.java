@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.Texts;
-import warden.config.GuildPolicyId;
+import warden.common.GuildPolicyId;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package warden.api;
+package warden.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,5 @@
-package warden.config;
+package warden.common;
 
-import warden.common.GuildId;
 
 /**
  * The event-store identity of a guild's policy. Prefixed, because aggregate identifiers share one table and a

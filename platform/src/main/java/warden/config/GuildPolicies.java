@@ -1,5 +1,6 @@
 package warden.config;
 
+import warden.common.GuildPolicyId;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
