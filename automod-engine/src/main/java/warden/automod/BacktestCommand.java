@@ -186,8 +186,7 @@ public final class BacktestCommand {
     }
 
     static String english(LocalizedException e) {
-        String pattern = ResourceBundle.getBundle("warden/messages", Locale.ROOT).getString(e.code());
-        return new java.text.MessageFormat(pattern, Locale.ROOT).format(e.args());
+        return warden.common.MessageBundles.english(e.code(), e.args());
     }
 
     static ObjectNode line(ChatMessage message, Evaluation evaluation) {

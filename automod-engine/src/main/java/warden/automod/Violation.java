@@ -8,7 +8,7 @@ import java.util.List;
  * What a module found in a message: the matched spans of the original text, what normalisation revealed them,
  * the settings version, and what the module says to do. It becomes the evidence of an infraction as it is.
  *
- * @param reasonCode a key of the {@code warden/messages} bundle explaining the violation to the member
+ * @param reasonCode a key of a message bundle explaining the violation to the member
  * @param burst      earlier messages of the same burst to delete with this one (rate modules)
  */
 public record Violation(AutomodModule module, List<Evidence.Span> spans, List<String> revealedBy, long policyVersion,

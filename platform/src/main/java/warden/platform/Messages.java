@@ -7,7 +7,7 @@ import warden.common.LocalizedException;
 
 import java.util.Locale;
 
-/** Warden's texts in the caller's language (English and French), from the {@code warden/messages} bundles. */
+/** Warden's texts in the caller's language (English and French), from every feature's bundle (see {@code MessageBundles}). */
 @Component
 public class Messages {
 

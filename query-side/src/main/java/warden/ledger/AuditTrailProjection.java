@@ -13,13 +13,18 @@ import warden.projection.Append;
 import warden.projection.ProjectionWrites;
 import warden.projection.StoredPosition;
 import org.springframework.stereotype.Component;
+import warden.common.AuditFacts;
 import warden.common.GuildEvent;
+import warden.common.MemberEvent;
 import warden.common.EventJson;
 import warden.platform.EventPositions;
 
 import static warden.platform.Timestamps.toDb;
 
-/** Appends every guild event to {@code audit_event}: the guild timeline and each member's history. */
+/**
+ * Appends every guild event to {@code audit_event}: the guild timeline and each member's history, each row filed under
+ * the columns the event gives ({@link GuildEvent#audit()}).
+ */
 @Component
 @ProcessingGroup(LedgerProcessing.GROUP)
 class AuditTrailProjection {
@@ -47,19 +52,19 @@ class AuditTrailProjection {
      */
     @EventHandler
     void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId, TrackingToken token) {
-        AuditSummary summary = AuditSummary.of(event);
+        AuditFacts facts = event.audit();
         Long position = positions.of(eventId);
         writes.append(AUDIT,
                 eventId,
                 position != null ? position : new StoredPosition(eventId, token.position().orElse(-1)),
                 event.guild().value(),
-                summary.userId(),
+                event instanceof MemberEvent m ? m.member().user().value() : null,
                 event.getClass().getSimpleName(),
-                summary.refId(),
-                summary.infractionType() == null ? null : summary.infractionType().name(),
-                summary.sanctionKind() == null ? null : summary.sanctionKind().name(),
-                summary.actor() == null ? null : summary.actor().toString(),
-                summary.reason(),
+                facts.refId(),
+                facts.infractionType(),
+                facts.sanctionKind(),
+                facts.actor() == null ? null : facts.actor().toString(),
+                facts.reason(),
                 toDb(event.occurredAt()),
                 json(event, message));
     }

@@ -1,5 +1,6 @@
 package warden.backup;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildEvent;
@@ -10,4 +11,9 @@ import java.time.Instant;
 /** A backup was asked for outside Discord; the node holding the server's shard takes it under {@code backupId}. */
 @Revision("1")
 public record BackupRequested(GuildId guild, String backupId, String label, Actor by, Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(backupId, by, label);
+    }
 }

@@ -1,5 +1,6 @@
 package warden.backup;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildEvent;
@@ -11,4 +12,9 @@ import java.time.Instant;
 /** Automatic backups now run every {@code every}, or no longer ({@code every} null). */
 @Revision("1")
 public record BackupScheduleChanged(GuildId guild, Duration every, Actor by, Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(every == null ? null : every.toString(), by, null);
+    }
 }

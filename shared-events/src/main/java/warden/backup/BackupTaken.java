@@ -1,5 +1,6 @@
 package warden.backup;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildEvent;
@@ -11,4 +12,9 @@ import java.time.Instant;
 @Revision("1")
 public record BackupTaken(GuildId guild, String backupId, String label, String contentHash, int sizeBytes, int roles,
                           int channels, int members, boolean automatic, Actor by, Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(backupId, by, label);
+    }
 }

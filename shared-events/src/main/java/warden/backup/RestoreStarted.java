@@ -1,5 +1,6 @@
 package warden.backup;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildEvent;
@@ -15,4 +16,9 @@ import java.util.List;
 @Revision("1")
 public record RestoreStarted(GuildId guild, String restoreId, String backupId, String contentHash, RestoreOptions options,
                              List<RestoreStep> steps, String channel, Actor by, Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(restoreId, by, backupId);
+    }
 }

@@ -7,4 +7,9 @@ public interface GuildEvent {
     GuildId guild();
 
     Instant occurredAt();
+
+    /** How the audit trail files this event (the whole event is kept beside): by its type and time only, unless it says. */
+    default AuditFacts audit() {
+        return AuditFacts.NONE;
+    }
 }

@@ -3,7 +3,7 @@ package warden.common;
 import java.util.Arrays;
 
 /**
- * A refusal a person can act on. {@link #code()} is a key of the {@code warden/messages} bundle (English and
+ * A refusal a person can act on. {@link #code()} is a key of a message bundle ({@code MessageBundles}) (English and
  * French), {@link #args()} fill its placeholders, so the API and the bot can answer in the caller's language.
  * The plain message (English key and arguments) is for logs only.
  */

@@ -1,5 +1,6 @@
 package warden.federation;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -17,5 +18,10 @@ public record BanPublished(String federationId, String entryId, UserId user, Str
     @Override
     public GuildId guild() {
         return publisher;
+    }
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(entryId, by, reason);
     }
 }

@@ -1,5 +1,6 @@
 package warden.federation;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -12,4 +13,9 @@ import java.util.Set;
 /** An entry was revoked; {@code revert} (an explicit federation-wide unban, or a suspended publisher's entries) asks servers to unban what only it banned; {@code remaining} counts the user's entries still listed. */
 @Revision("1")
 public record BanRevoked(String federationId, GuildId guild, String entryId, UserId user, boolean revert, int remaining, Actor by, Instant occurredAt) implements FederationEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(entryId, by, revert ? "revert" : null);
+    }
 }

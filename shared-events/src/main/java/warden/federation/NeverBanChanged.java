@@ -1,5 +1,6 @@
 package warden.federation;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -12,4 +13,9 @@ import java.util.Set;
 /** A partner's never-ban set changed. */
 @Revision("1")
 public record NeverBanChanged(String federationId, GuildId guild, Set<UserId> users, Set<String> roles, Actor by, Instant occurredAt) implements FederationEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(federationId, by, null);
+    }
 }

@@ -1,5 +1,6 @@
 package warden.federation;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -12,4 +13,9 @@ import java.util.Set;
 /** An invitation was made; only the hash of its code is kept. */
 @Revision("1")
 public record PartnerInvited(String federationId, GuildId guild, String inviteId, String codeHash, boolean publish, boolean subscribe, Instant expiresAt, Actor by, Instant occurredAt) implements FederationEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(federationId + "/" + inviteId, by, null);
+    }
 }

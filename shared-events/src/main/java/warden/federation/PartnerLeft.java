@@ -1,5 +1,6 @@
 package warden.federation;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -12,4 +13,9 @@ import java.util.Set;
 /** A partner left the federation. */
 @Revision("1")
 public record PartnerLeft(String federationId, GuildId guild, Actor by, Instant occurredAt) implements FederationEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(federationId, by, null);
+    }
 }

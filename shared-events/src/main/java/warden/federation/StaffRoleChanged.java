@@ -1,5 +1,6 @@
 package warden.federation;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -9,4 +10,9 @@ import java.time.Instant;
 /** The federation's moderation team is the members of this role of the owner's server (none when null). */
 @Revision("1")
 public record StaffRoleChanged(String federationId, GuildId guild, String role, Actor by, Instant occurredAt) implements FederationEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(federationId, by, role);
+    }
 }

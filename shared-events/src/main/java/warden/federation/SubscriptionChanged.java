@@ -1,5 +1,6 @@
 package warden.federation;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -12,4 +13,9 @@ import java.util.Set;
 /** A partner's subscription mode and alert channel changed. */
 @Revision("1")
 public record SubscriptionChanged(String federationId, GuildId guild, EnforcementMode mode, String alertChannel, Actor by, Instant occurredAt) implements FederationEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(federationId, by, mode == null ? null : mode.name());
+    }
 }

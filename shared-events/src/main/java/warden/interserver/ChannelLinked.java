@@ -1,5 +1,6 @@
 package warden.interserver;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
@@ -13,4 +14,9 @@ public record ChannelLinked(FrequencyKey frequency,
                             ChannelId channel,
                             Actor by,
                             Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(frequency.shortId() + "/" + channel, by, null);
+    }
 }

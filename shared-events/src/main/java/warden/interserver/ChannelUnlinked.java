@@ -1,5 +1,6 @@
 package warden.interserver;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
@@ -14,4 +15,9 @@ public record ChannelUnlinked(FrequencyKey frequency,
                               UnlinkReason reason,
                               Actor by,
                               Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(frequency.shortId() + "/" + channel, by, reason.name());
+    }
 }

@@ -1,5 +1,6 @@
 package warden.raid;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildEvent;
@@ -10,4 +11,9 @@ import java.time.Instant;
 /** Raid mode ended; {@code accounts} joined during it. */
 @Revision("1")
 public record RaidEnded(GuildId guild, String raidId, int accounts, Actor by, Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(raidId, by, null);
+    }
 }

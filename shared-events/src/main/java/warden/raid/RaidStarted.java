@@ -1,5 +1,6 @@
 package warden.raid;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildEvent;
@@ -14,4 +15,9 @@ import java.time.Instant;
 @Revision("1")
 public record RaidStarted(GuildId guild, String raidId, boolean detected, int joins, String previousVerification,
                           Instant lockdownUntil, Actor by, Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(raidId, by, null);
+    }
 }

@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.MemberEvent;
@@ -14,4 +15,9 @@ public record EvidenceImageAttached(MemberKey member,
                                     EvidenceImage image,
                                     Actor by,
                                     Instant occurredAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(targetId, by, image.url());
+    }
 }

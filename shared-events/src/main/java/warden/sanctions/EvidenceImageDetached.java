@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.MemberEvent;
@@ -14,4 +15,9 @@ public record EvidenceImageDetached(MemberKey member,
                                     String sha256,
                                     Actor by,
                                     Instant occurredAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(targetId, by, sha256);
+    }
 }

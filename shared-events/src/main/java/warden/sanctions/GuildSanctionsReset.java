@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildEvent;
@@ -14,4 +15,9 @@ public record GuildSanctionsReset(GuildId guild,
                                   Actor by,
                                   String reason,
                                   Instant occurredAt) implements GuildEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(resetId, by, reason);
+    }
 }

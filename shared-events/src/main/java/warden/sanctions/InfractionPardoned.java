@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
@@ -12,4 +13,9 @@ public record InfractionPardoned(MemberKey member,
                                  Actor by,
                                  String reason,
                                  Instant occurredAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.of(infractionId.value(), by, reason);
+    }
 }

@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
@@ -14,4 +15,9 @@ public record InfractionRecorded(MemberKey member,
                                  String reason,
                                  Evidence evidence,
                                  Instant occurredAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.infraction(infractionId.value(), type, by, reason);
+    }
 }

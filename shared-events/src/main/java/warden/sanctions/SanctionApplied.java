@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.MemberEvent;
@@ -10,4 +11,9 @@ public record SanctionApplied(MemberKey member,
                               SanctionId sanctionId,
                               SanctionKind kind,
                               Instant occurredAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.sanction(sanctionId.value(), kind, null, null);
+    }
 }

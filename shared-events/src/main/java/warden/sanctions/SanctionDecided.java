@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import warden.common.Actor;
@@ -16,4 +17,9 @@ public record SanctionDecided(MemberKey member,
                               RuleDecision rule,
                               Instant occurredAt,
                               Instant expiresAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.sanction(sanctionId.value(), sanction.kind(), decidedBy, reason);
+    }
 }

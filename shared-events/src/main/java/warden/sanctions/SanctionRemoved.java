@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.MemberEvent;
@@ -20,4 +21,9 @@ public record SanctionRemoved(MemberKey member,
                               String reason,
                               String resetId,
                               Instant occurredAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.sanction(sanctionId.value(), kind, by, reason);
+    }
 }

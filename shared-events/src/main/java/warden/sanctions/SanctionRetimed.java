@@ -1,5 +1,6 @@
 package warden.sanctions;
 
+import warden.common.AuditFacts;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.MemberEvent;
@@ -17,4 +18,9 @@ public record SanctionRetimed(MemberKey member,
                               Actor by,
                               String reason,
                               Instant occurredAt) implements MemberEvent {
+
+    @Override
+    public AuditFacts audit() {
+        return AuditFacts.sanction(sanctionId.value(), kind, by, reason);
+    }
 }

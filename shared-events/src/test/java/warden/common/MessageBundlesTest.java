@@ -1,55 +1,76 @@
 package warden.common;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every user-facing text exists in English and in French, and every pattern is a valid MessageFormat. */
+/**
+ * Every feature's texts exist in English and in French, every pattern is a valid MessageFormat, and no key is in two
+ * bundles (whichever was read first would win).
+ */
 class MessageBundlesTest {
 
-    private static Properties load(String name) throws IOException {
+    static List<String> bundles() {
+        return MessageBundles.basenames();
+    }
+
+    private static Properties load(String basename, String suffix) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/warden/" + name)) {
-            assertThat(in).as(name).isNotNull();
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + basename + suffix + ".properties")) {
+            assertThat(in).as(basename + suffix).isNotNull();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
     }
 
     @Test
-    void englishAndFrenchHaveTheSameKeys() throws IOException {
-        Properties en = load("messages.properties");
-        Properties fr = load("messages_fr.properties");
-        assertThat(fr.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+    void everyFeatureHasItsBundleAndNoKeyIsInTwo() throws IOException {
+        assertThat(bundles()).contains("warden/messages", "warden/automod/messages", "warden/sanctions/messages", "warden/federation/messages");
+        Map<String, String> owner = new HashMap<>();
+        for (String bundle : bundles()) {
+            for (String key : load(bundle, "").stringPropertyNames()) {
+                String before = owner.put(key, bundle);
+                assertThat(before).as(key + " is in " + before + " and in " + bundle).isNull();
+            }
+        }
+        assertThat(owner).hasSizeGreaterThan(400);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void englishAndFrenchHaveTheSameKeys(String bundle) throws IOException {
+        assertThat(load(bundle, "_fr").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(load(bundle, "").stringPropertyNames());
     }
 
     /** Every text goes through MessageFormat, which eats a lone apostrophe (and the placeholders after it). */
-    @Test
-    void apostrophesAreDoubled() throws IOException {
-        for (String bundle : new String[]{"messages.properties", "messages_fr.properties"}) {
-            Properties p = load(bundle);
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void apostrophesAreDoubledAndEveryPatternFormats(String bundle) throws IOException {
+        for (String suffix : new String[]{"", "_fr"}) {
+            Properties p = load(bundle, suffix);
             for (String key : p.stringPropertyNames()) {
                 String pattern = p.getProperty(key);
-                assertThat(pattern).as(bundle + " " + key).doesNotContainPattern("(?<!')'(?!')");
+                assertThat(pattern).as(bundle + suffix + " " + key).doesNotContainPattern("(?<!')'(?!')");
+                assertThat(new MessageFormat(pattern).format(new Object[]{"a", "b", "c", "d"})).as(bundle + suffix + " " + key).isNotBlank();
             }
         }
     }
 
     @Test
-    void everyPatternFormats() throws IOException {
-        for (String bundle : new String[]{"messages.properties", "messages_fr.properties"}) {
-            Properties p = load(bundle);
-            for (String key : p.stringPropertyNames()) {
-                String formatted = new MessageFormat(p.getProperty(key)).format(new Object[]{"a", "b", "c", "d"});
-                assertThat(formatted).as(bundle + " " + key).isNotBlank();
-            }
-        }
+    void toolsWithoutTheApplicationReadEveryBundle() {
+        assertThat(MessageBundles.english("error.vocabulary.tooLong", "x", 100)).doesNotStartWith("error.");
+        assertThat(MessageBundles.english("no.such.key")).isEqualTo("no.such.key");
     }
 }
