@@ -1,6 +1,6 @@
 package warden.backup;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -23,7 +23,6 @@ import warden.platform.QueryResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A server's backups over REST: list, read (with the snapshot), ask for one (taken by the node that holds the server's
@@ -34,13 +33,13 @@ import java.util.concurrent.TimeUnit;
 @RequestMapping("/api/v1/guilds/{guild}")
 class BackupController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
     private final SnapshotStore snapshots;
     private final BackupRequests requests;
     private final BackupProperties properties;
 
-    BackupController(CommandGateway commands, QueryGateway queries, SnapshotStore snapshots, BackupRequests requests,
+    BackupController(Commands commands, QueryGateway queries, SnapshotStore snapshots, BackupRequests requests,
                      BackupProperties properties) {
         this.commands = commands;
         this.queries = queries;
@@ -87,7 +86,7 @@ class BackupController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable GuildId guild, @PathVariable String backupId, @AuthenticationPrincipal ApiCaller caller) {
         BackupSummary summary = find(guild, backupId);
-        Boolean stillHeld = commands.sendAndWait(new DeleteBackup(guild, backupId, caller.actor(), Instant.now()), 10, TimeUnit.SECONDS);
+        Boolean stillHeld = commands.sendAndWait(new DeleteBackup(guild, backupId, caller.actor(), Instant.now()));
         if (!Boolean.TRUE.equals(stillHeld)) snapshots.forget(summary.contentHash());
     }
 
@@ -95,7 +94,7 @@ class BackupController {
     @PutMapping("/backups/schedule")
     Schedule schedule(@PathVariable GuildId guild, @RequestBody ScheduleRequest body, @AuthenticationPrincipal ApiCaller caller) {
         Duration every = body == null || body.every() == null ? null : Durations.parse(body.every());
-        commands.sendAndWait(new ScheduleBackups(guild, every, properties.minInterval(), caller.actor(), Instant.now()), 10, TimeUnit.SECONDS);
+        commands.sendAndWait(new ScheduleBackups(guild, every, properties.minInterval(), caller.actor(), Instant.now()));
         return new Schedule(every == null ? null : Durations.format(every));
     }
 

@@ -1,6 +1,6 @@
 package warden.backup;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.GuildId;
@@ -8,17 +8,16 @@ import warden.config.GuildPolicies;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Asks for a backup from the API or the panel: recorded at once, taken by the node that holds the server's shard. */
 @Component
 public class BackupRequests {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final BackupProperties properties;
     private final GuildPolicies policies;
 
-    BackupRequests(CommandGateway commands, BackupProperties properties, GuildPolicies policies) {
+    BackupRequests(Commands commands, BackupProperties properties, GuildPolicies policies) {
         this.commands = commands;
         this.properties = properties;
         this.policies = policies;
@@ -28,7 +27,7 @@ public class BackupRequests {
     public String request(GuildId guild, String label, Actor actor) {
         String backupId = UUID.randomUUID().toString().substring(0, 8);
         int limit = properties.limit(policies.current(guild).premium());
-        commands.sendAndWait(new RequestBackup(guild, backupId, label, limit, actor, Instant.now()), 10, TimeUnit.SECONDS);
+        commands.sendAndWait(new RequestBackup(guild, backupId, label, limit, actor, Instant.now()));
         return backupId;
     }
 }

@@ -1,6 +1,6 @@
 package warden.federation;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -38,10 +37,10 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/v1/guilds/{guild}/federation")
 class FederationController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
 
-    FederationController(CommandGateway commands, QueryGateway queries) {
+    FederationController(Commands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }
@@ -77,23 +76,21 @@ class FederationController {
     Published publish(@PathVariable GuildId guild, @RequestBody BanRequest body, @AuthenticationPrincipal ApiCaller caller) {
         if (body == null || body.user() == null) throw InvalidValueException.forField("user", "error.param.missing", "user");
         String entryId = commands.sendAndWait(new PublishBan(federationId(guild), UUID.randomUUID().toString().substring(0, 8), guild,
-                UserId.of(body.user()), body.reason(), body.evidence() == null ? List.of() : body.evidence(), caller.actor(), Instant.now()),
-                10, TimeUnit.SECONDS);
+                UserId.of(body.user()), body.reason(), body.evidence() == null ? List.of() : body.evidence(), caller.actor(), Instant.now()));
         return new Published(entryId);
     }
 
     @DeleteMapping("/bans/{entryId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable GuildId guild, @PathVariable String entryId, @AuthenticationPrincipal ApiCaller caller) {
-        commands.sendAndWait(new RevokeBan(federationId(guild), entryId, guild, caller.actor(), Instant.now()), 10, TimeUnit.SECONDS);
+        commands.sendAndWait(new RevokeBan(federationId(guild), entryId, guild, caller.actor(), Instant.now()));
     }
 
     @PostMapping("/unban-everywhere")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unbanEverywhere(@PathVariable GuildId guild, @RequestBody UnbanRequest body, @AuthenticationPrincipal ApiCaller caller) {
         if (body == null || body.user() == null) throw InvalidValueException.forField("user", "error.param.missing", "user");
-        commands.sendAndWait(new UnbanEverywhere(federationId(guild), guild, UserId.of(body.user()), caller.actor(), Instant.now()),
-                10, TimeUnit.SECONDS);
+        commands.sendAndWait(new UnbanEverywhere(federationId(guild), guild, UserId.of(body.user()), caller.actor(), Instant.now()));
     }
 
     @PutMapping("/subscription")
@@ -104,8 +101,7 @@ class FederationController {
         } catch (IllegalArgumentException e) {
             throw InvalidValueException.forField("mode", "error.federation.mode", body == null ? null : body.mode());
         }
-        commands.sendAndWait(new ChangeSubscription(federationId(guild), guild, mode, body.alertChannel(), caller.actor(), Instant.now()),
-                10, TimeUnit.SECONDS);
+        commands.sendAndWait(new ChangeSubscription(federationId(guild), guild, mode, body.alertChannel(), caller.actor(), Instant.now()));
         return federation(guild);
     }
 
@@ -115,6 +111,6 @@ class FederationController {
         Set<UserId> users = body == null || body.users() == null ? Set.of() : body.users().stream().map(UserId::of).collect(Collectors.toSet());
         Set<String> roles = body == null || body.roles() == null ? Set.of() : body.roles();
         roles.forEach(role -> warden.common.RoleId.of(role)); // a malformed id is refused here
-        commands.sendAndWait(new ChangeNeverBan(federationId(guild), guild, users, roles, caller.actor(), Instant.now()), 10, TimeUnit.SECONDS);
+        commands.sendAndWait(new ChangeNeverBan(federationId(guild), guild, users, roles, caller.actor(), Instant.now()));
     }
 }

@@ -1,6 +1,6 @@
 package warden.ledger;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,16 +14,15 @@ import warden.sanctions.ResetGuildSanctions;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** A whole server's sanctions reset: admins only, confirmed by repeating the server's id, recorded as one action. */
 @RestController
 @RequestMapping("/api/v1/guilds/{guild}/sanctions/reset")
 class GuildSanctionsController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    GuildSanctionsController(CommandGateway commands) {
+    GuildSanctionsController(Commands commands) {
         this.commands = commands;
     }
 
@@ -39,7 +38,7 @@ class GuildSanctionsController {
             throw InvalidValueException.forField("confirm", "error.sanction.serverResetConfirm");
         }
         String resetId = "server-reset:" + UUID.randomUUID();
-        commands.sendAndWait(new ResetGuildSanctions(guild, resetId, caller.actor(), body.reason(), Instant.now()), 10, TimeUnit.SECONDS);
+        commands.sendAndWait(new ResetGuildSanctions(guild, resetId, caller.actor(), body.reason(), Instant.now()));
         return new Reset(resetId);
     }
 }

@@ -1,6 +1,6 @@
 package warden.ledger;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,6 @@ import warden.sanctions.InfractionType;
 import warden.sanctions.LiftSanction;
 import warden.sanctions.NoteId;
 import warden.sanctions.PardonInfraction;
-import warden.platform.GroupCommitCommands;
 import warden.sanctions.RecordInfraction;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionKind;
@@ -43,7 +42,6 @@ import warden.sanctions.SanctionSpec;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Moderators act through the API as they would through the bot: infractions, pardons, notes, sanctions. The actor
@@ -53,15 +51,12 @@ import java.util.concurrent.TimeUnit;
 @RequestMapping("/api/v1/guilds/{guild}/members/{user}")
 class ModerationController {
 
-    private static final long TIMEOUT_SECONDS = 10;
 
-    private final CommandGateway commands;
-    private final GroupCommitCommands writes;
+    private final Commands commands;
     private final EvidenceImages images;
 
-    ModerationController(CommandGateway commands, GroupCommitCommands writes, EvidenceImages images) {
+    ModerationController(Commands commands, EvidenceImages images) {
         this.commands = commands;
-        this.writes = writes;
         this.images = images;
     }
 
@@ -117,7 +112,7 @@ class ModerationController {
                 body.deleteMessageDays() == null || body.deleteMessageDays() == 0 ? null : body.deleteMessageDays()).validate();
         SanctionId id = body.id() == null ? SanctionId.random() : SanctionId.of(body.id());
         SanctionId decided = commands.sendAndWait(new ImposeSanction(new MemberKey(guild, user), id, spec, caller.actor(), body.reason(),
-                Instant.now(), null), TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                Instant.now(), null));
         return new Accepted(decided == null ? id.value() : decided.value());
     }
 
@@ -231,6 +226,6 @@ class ModerationController {
 
     /** A member's command, written with those of other callers waiting at the same time (one commit for all). */
     private void send(Object command) {
-        writes.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        commands.sendAndWait(command);
     }
 }

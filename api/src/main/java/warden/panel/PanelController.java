@@ -3,7 +3,7 @@ package warden.panel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.MessageSource;
@@ -57,12 +57,12 @@ class PanelController {
 
     private final GuildPolicies policies;
     private final PolicyEditor editor;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
     private final JdbcClient db;
     private final MessageSource messages;
 
-    PanelController(GuildPolicies policies, PolicyEditor editor, CommandGateway commands, QueryGateway queries, JdbcClient db,
+    PanelController(GuildPolicies policies, PolicyEditor editor, Commands commands, QueryGateway queries, JdbcClient db,
                     MessageSource messages) {
         this.policies = policies;
         this.editor = editor;

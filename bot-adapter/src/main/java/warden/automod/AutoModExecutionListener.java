@@ -6,7 +6,7 @@ import warden.discord.GuildTexts;
 import net.dv8tion.jda.api.entities.automod.AutoModResponse;
 import net.dv8tion.jda.api.events.automod.AutoModExecutionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,11 +39,11 @@ class AutoModExecutionListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(AutoModExecutionListener.class);
 
     private final NativeAutoModSync sync;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final GuildTexts texts;
     private final GuildWork work;
 
-    AutoModExecutionListener(NativeAutoModSync sync, CommandGateway commands, GuildTexts texts, GuildWork work) {
+    AutoModExecutionListener(NativeAutoModSync sync, Commands commands, GuildTexts texts, GuildWork work) {
         this.work = work;
         this.sync = sync;
         this.commands = commands;

@@ -9,14 +9,14 @@ import warden.common.Actor;
 import warden.common.MemberKey;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
-import warden.platform.OrderedCommands;
+import warden.platform.Commands;
 import warden.sanctions.InfractionId;
 import warden.sanctions.RecordInfraction;
 
 /**
  * Records what automod found as infractions. Each id comes from the Discord message and the module, so a gateway
  * event delivered twice (after a resume) records nothing the second time. The guild's lane hands the command to
- * {@link OrderedCommands} and goes on with the next message: one member's infractions are written in the order
+ * {@link Commands#send} and goes on with the next message: one member's infractions are written in the order
  * Discord delivered them, many members' at once, and a database outage is waited out, not lost.
  */
 @Component
@@ -25,11 +25,11 @@ class InfractionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(InfractionRecorder.class);
 
-    private final OrderedCommands commands;
+    private final Commands commands;
     private final GuildTexts texts;
     private final Counter failures;
 
-    InfractionRecorder(OrderedCommands commands, GuildTexts texts, MeterRegistry meters) {
+    InfractionRecorder(Commands commands, GuildTexts texts, MeterRegistry meters) {
         this.commands = commands;
         this.texts = texts;
         this.failures = Counter.builder("warden.automod.record.failures").description("infractions that could not be recorded")
@@ -39,7 +39,7 @@ class InfractionRecorder {
     void record(ChatMessage message, Violation violation) {
         InfractionId id = InfractionId.of("msg:" + message.id() + ":" + violation.module().key());
         MemberKey member = new MemberKey(message.guild(), message.author());
-        commands.send(member, new RecordInfraction(member, id, violation.module().infractionType(), Actor.automod(violation.module().key()),
+        commands.send(new RecordInfraction(member, id, violation.module().infractionType(), Actor.automod(violation.module().key()),
                 texts.stored(violation.reasonCode(), violation.reasonArgs().toArray()),
                 violation.evidence(message.channel().toString(), message.id(), message.content()), message.timestamp(), null))
                 .whenComplete((result, error) -> {

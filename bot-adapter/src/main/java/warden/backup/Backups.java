@@ -4,7 +4,7 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -44,7 +44,7 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
     private static final Duration MEMBER_LOAD = Duration.ofSeconds(30);
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
     private final SnapshotStore snapshots;
     private final BackupProperties properties;
@@ -56,7 +56,7 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
     /** Set as the node begins to stop: a restore under way stops between two steps and resumes after the restart. */
     private volatile boolean stopping;
 
-    Backups(CommandGateway commands, QueryGateway queries, SnapshotStore snapshots, BackupProperties properties,
+    Backups(Commands commands, QueryGateway queries, SnapshotStore snapshots, BackupProperties properties,
             GuildPolicies policies, GuildTexts texts, DiscordGuilds guilds) {
         this.commands = commands;
         this.queries = queries;

@@ -9,7 +9,7 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.requests.ErrorResponse;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.CommandRefusedException;
@@ -52,11 +52,11 @@ public class FederationCommands implements SlashCommands {
     static final Duration INVITE_VALIDITY = Duration.ofHours(24);
     private static final int LIST_LINES = 15;
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final FederationEnforcer enforcer;
     private final GuildTexts texts;
 
-    FederationCommands(CommandGateway commands, FederationEnforcer enforcer, GuildTexts texts) {
+    FederationCommands(Commands commands, FederationEnforcer enforcer, GuildTexts texts) {
         this.commands = commands;
         this.enforcer = enforcer;
         this.texts = texts;

@@ -15,7 +15,8 @@ import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.ErrorResponse;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -38,7 +39,6 @@ import warden.platform.QueryResults;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -57,13 +57,13 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     static final String BUTTON = "fed";
     static final String RAID_BUTTON = "fedraid";
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
     private final DiscordGuilds guilds;
     private final GuildTexts texts;
     private final GuildWork work;
 
-    FederationEnforcer(CommandGateway commands, QueryGateway queries, DiscordGuilds guilds, GuildTexts texts, GuildWork work) {
+    FederationEnforcer(Commands commands, QueryGateway queries, DiscordGuilds guilds, GuildTexts texts, GuildWork work) {
         this.commands = commands;
         this.queries = queries;
         this.guilds = guilds;

@@ -11,7 +11,7 @@ import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public class InterserverService {
     public static final Emoji TRASH = Emoji.fromUnicode("🗑️");
     private static final Logger log = LoggerFactory.getLogger(InterserverService.class);
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final LinkDirectory links;
     private final GuildTexts texts;
     private final ShardManager shards;
@@ -54,7 +54,7 @@ public class InterserverService {
     private final Cache<Long, ActiveLink> statusMessages = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(6))
             .maximumSize(100_000).build();
 
-    InterserverService(CommandGateway commands, LinkDirectory links, GuildTexts texts, @Lazy ShardManager shards, AttemptLimiter attempts,
+    InterserverService(Commands commands, LinkDirectory links, GuildTexts texts, @Lazy ShardManager shards, AttemptLimiter attempts,
                        CompiledPolicies policies) {
         this.attempts = attempts;
         this.policies = policies;

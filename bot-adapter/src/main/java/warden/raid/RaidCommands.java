@@ -8,7 +8,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.Durations;
@@ -33,11 +33,11 @@ import static warden.discord.SlashCommandCatalog.command;
 @ConditionalOnDiscord
 class RaidCommands implements SlashCommands {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final GuildTexts texts;
     private final RaidDefense raids;
 
-    RaidCommands(CommandGateway commands, GuildTexts texts, RaidDefense raids) {
+    RaidCommands(Commands commands, GuildTexts texts, RaidDefense raids) {
         this.commands = commands;
         this.texts = texts;
         this.raids = raids;

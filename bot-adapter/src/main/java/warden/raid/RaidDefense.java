@@ -6,7 +6,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.guild.SecurityIncidentActions;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -47,7 +47,7 @@ public class RaidDefense extends ListenerAdapter {
     private record Join(Instant at, UserId user) {
     }
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
     private final GuildPolicies policies;
     private final GuildTexts texts;
@@ -57,7 +57,7 @@ public class RaidDefense extends ListenerAdapter {
     /** Raids this node started and has not ended: known at once, before the read model follows. */
     private final java.util.Set<Long> active = ConcurrentHashMap.newKeySet();
 
-    RaidDefense(CommandGateway commands, QueryGateway queries, GuildPolicies policies, GuildTexts texts, GuildWork work) {
+    RaidDefense(Commands commands, QueryGateway queries, GuildPolicies policies, GuildTexts texts, GuildWork work) {
         this.commands = commands;
         this.queries = queries;
         this.policies = policies;

@@ -13,7 +13,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,14 +56,14 @@ public class ReportDesk extends ListenerAdapter implements SlashCommands {
     private static final String BUTTON = "report";
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final GuildPolicies policies;
     private final GuildTexts texts;
     private final GuildWork work;
     /** guild:reporter -> when their recent reports were filed, touched only on the guild's lane. */
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    ReportDesk(CommandGateway commands, GuildPolicies policies, GuildTexts texts, GuildWork work) {
+    ReportDesk(Commands commands, GuildPolicies policies, GuildTexts texts, GuildWork work) {
         this.commands = commands;
         this.policies = policies;
         this.texts = texts;

@@ -6,7 +6,7 @@ import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -69,13 +69,13 @@ public class ModerationCommands implements SlashCommands {
 
     private static final int PAGE_SIZE = 10;
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
     private final GuildTexts texts;
     private final GuildPolicies policies;
     private final warden.evidence.EvidenceImages images;
 
-    ModerationCommands(CommandGateway commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies,
+    ModerationCommands(Commands commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies,
                        warden.evidence.EvidenceImages images) {
         this.policies = policies;
         this.images = images;

@@ -13,7 +13,7 @@ import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -52,11 +52,11 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
     private static final Logger log = LoggerFactory.getLogger(SanctionExecutor.class);
 
     private final DiscordGuilds guilds;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final GuildTexts texts;
     private final GuildPolicies policies;
 
-    SanctionExecutor(DiscordGuilds guilds, CommandGateway commands, GuildTexts texts, GuildPolicies policies) {
+    SanctionExecutor(DiscordGuilds guilds, Commands commands, GuildTexts texts, GuildPolicies policies) {
         this.policies = policies;
         this.guilds = guilds;
         this.commands = commands;

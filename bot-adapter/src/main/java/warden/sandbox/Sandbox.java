@@ -1,6 +1,6 @@
 package warden.sandbox;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import warden.automod.AutomodSettings;
@@ -71,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
         String port = context.getEnvironment().getProperty("local.server.port");
         discord.oauthApp(PANEL_CLIENT_ID, panelSecret, "http://127.0.0.1:" + port + "/panel/login/oauth2/code/discord",
                 "http://localhost:" + port + "/panel/login/oauth2/code/discord");
-        configure(context.getBean(CommandGateway.class), demo);
+        configure(context.getBean(Commands.class), demo);
         link(discord, demo);
         return new Sandbox(discord, context, demo);
     }
@@ -97,7 +97,7 @@ public final class Sandbox implements AutoCloseable {
         return new Demo(cafe.id(), arcade.id(), general, lounge, arcadeLounge, admin, arcadeAdmin, moderator, members);
     }
 
-    private static void configure(CommandGateway commands, Demo demo) {
+    private static void configure(Commands commands, Demo demo) {
         AutomodSettings settings;
         try (InputStream in = Sandbox.class.getResourceAsStream("/sandbox/demo-policy.json")) {
             settings = EventJson.mapper().readValue(in, AutomodSettings.class);

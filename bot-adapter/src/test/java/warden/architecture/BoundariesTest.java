@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The boundaries the design map names, held against the compiled code of every module: the REST API and the Discord
  * adapter send commands and queries and never use the command side's internals, the bot does not reach into the API,
- * the Discord plumbing ({@code warden.discord}) imports no feature, and no two packages of a module import each other.
+ * the Discord plumbing ({@code warden.discord}) imports no feature, every command is sent one way
+ * ({@code warden.platform.Commands}), and no two packages of a module import each other.
  */
 class BoundariesTest {
 
@@ -60,6 +61,16 @@ class BoundariesTest {
     void theBotDoesNotReachIntoTheApi() {
         ArchRule rule = noClasses().that(in("bot-adapter")).should().dependOnClassesThat(in("api"))
                 .because("what both need lives where both may use it");
+        rule.check(ALL);
+    }
+
+    @Test
+    void everyCallSiteSendsCommandsOneWay() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("warden.platform..")
+                .should().dependOnClassesThat().belongToAnyOf(org.axonframework.commandhandling.gateway.CommandGateway.class,
+                        warden.platform.GroupCommitCommands.class, warden.platform.OrderedCommands.class)
+                .because("which path a command takes (grouped commits, ordered batches, the bus inside a unit of work) is "
+                        + "warden.platform.Commands' choice, not the call site's");
         rule.check(ALL);
     }
 

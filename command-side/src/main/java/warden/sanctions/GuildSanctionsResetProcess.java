@@ -1,6 +1,6 @@
 package warden.sanctions;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,9 +24,9 @@ class GuildSanctionsResetProcess {
     static final String GROUP = "guild-sanctions-reset";
 
     private final JdbcClient db;
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    GuildSanctionsResetProcess(JdbcClient db, CommandGateway commands) {
+    GuildSanctionsResetProcess(JdbcClient db, Commands commands) {
         this.db = db;
         this.commands = commands;
     }

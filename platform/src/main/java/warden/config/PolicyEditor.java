@@ -1,10 +1,9 @@
 package warden.config;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import warden.platform.Commands;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a policy change and answers once this node's {@link GuildPolicies} knows the version it produced, so that
@@ -15,17 +14,17 @@ public class PolicyEditor {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final GuildPolicies policies;
 
-    public PolicyEditor(CommandGateway commands, GuildPolicies policies) {
+    public PolicyEditor(Commands commands, GuildPolicies policies) {
         this.commands = commands;
         this.policies = policies;
     }
 
     /** The version the change left (unchanged when the command changed nothing). */
     public long change(PolicyCommand command) {
-        Long version = commands.sendAndWait(command, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Long version = commands.sendAndWait(command, TIMEOUT);
         long left = version == null ? 0 : version;
         policies.awaitVersion(command.guild(), left, TIMEOUT);
         return left;

@@ -37,4 +37,10 @@ public class OrderedCommandsAutoConfiguration {
                                             @Value("${warden.commands.batch:100}") int batch) {
         return new GroupCommitCommands("waiting", targets, commands, transactions, writers, batch, meters);
     }
+
+    /** What every caller sends commands with: the choice between the paths above is made there. */
+    @Bean
+    Commands wardenCommands(CommandGateway bus, GroupCommitCommands waiting, OrderedCommands ordered, CommandTargetResolver targets) {
+        return new Commands(bus, waiting, ordered, targets);
+    }
 }

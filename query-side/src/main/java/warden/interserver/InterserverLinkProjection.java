@@ -48,7 +48,7 @@ class InterserverLinkProjection {
      * refused the command), and would stop this projection loudly rather than be dropped.
      */
     private void link(FrequencyKey frequency, GuildId guild, ChannelId channel, boolean created, String by, java.time.Instant at) {
-        writes.write("""
+        writes.write("interserver_link", """
                         insert into interserver_link(frequency, guild_id, channel_id, created, linked_by, linked_at)
                         values (?,?,?,?,?,?) on conflict (frequency, channel_id, linked_at) do nothing""",
                 frequency.hash(), guild.value(), channel.value(), created, by, toDb(at));
@@ -56,7 +56,7 @@ class InterserverLinkProjection {
 
     @EventHandler
     void on(ChannelUnlinked e) {
-        writes.write("""
+        writes.write("interserver_link", """
                         update interserver_link set unlinked_at = ?, unlink_reason = ?, unlinked_by = ?
                         where frequency = ? and channel_id = ? and unlinked_at is null""",
                 toDb(e.occurredAt()), e.reason().name(), e.by().toString(), e.frequency().hash(), e.channel().value());

@@ -6,18 +6,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import warden.projection.Append;
 import warden.projection.ProjectionWrites;
-import warden.projection.StoredPosition;
 import org.springframework.stereotype.Component;
 import warden.common.AuditFacts;
 import warden.common.GuildEvent;
 import warden.common.MemberEvent;
 import warden.common.EventJson;
-import warden.platform.EventPositions;
 
 import static warden.platform.Timestamps.toDb;
 
@@ -30,33 +27,25 @@ import static warden.platform.Timestamps.toDb;
 class AuditTrailProjection {
 
     private static final Append AUDIT = Append.into("audit_event", "event_id", "global_index", "guild_id", "user_id",
-            "event_type", "ref_id", "infraction_type", "sanction_kind", "actor", "reason", "occurred_at", "payload::json");
+            "event_type", "ref_id", "infraction_type", "sanction_kind", "actor", "reason", "occurred_at", "payload::json")
+            .eventPositionIn("global_index");
 
     private final JdbcClient db;
     private final ProjectionWrites writes;
     private final Serializer serializer;
-    private final EventPositions positions;
 
-    AuditTrailProjection(JdbcClient db, ProjectionWrites writes, @Qualifier("eventSerializer") Serializer serializer,
-                         EventPositions positions) {
+    AuditTrailProjection(JdbcClient db, ProjectionWrites writes, @Qualifier("eventSerializer") Serializer serializer) {
         this.serializer = serializer;
-        this.positions = positions;
         this.db = db;
         this.writes = writes;
     }
 
-    /**
-     * The event's own place in the store, as the store's reader found it. A tracking token cannot tell it: an event
-     * committed after later ones (concurrent writers) fills a gap, and its token holds the highest position seen. An
-     * event the reader no longer remembers is looked up in the store with the rest of the batch's.
-     */
+    /** One row per event, which keeps its place in the store ({@link Append#eventPositionIn}). */
     @EventHandler
-    void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId, TrackingToken token) {
+    void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId) {
         AuditFacts facts = event.audit();
-        Long position = positions.of(eventId);
         writes.append(AUDIT,
                 eventId,
-                position != null ? position : new StoredPosition(eventId, token.position().orElse(-1)),
                 event.guild().value(),
                 event instanceof MemberEvent m ? m.member().user().value() : null,
                 event.getClass().getSimpleName(),

@@ -55,7 +55,7 @@ class MemberStandingProjection {
 
     @EventHandler
     void on(InfractionPardoned e) {
-        writes.write("""
+        writes.write("infraction_state", """
                         update infraction_state set pardoned_at = ?, pardoned_by = ?, pardon_reason = ?
                         where guild_id = ? and user_id = ? and infraction_id = ?""",
                 toDb(e.occurredAt()), e.by().toString(), e.reason(), e.member().guild().value(),
@@ -64,7 +64,7 @@ class MemberStandingProjection {
 
     @EventHandler
     void on(SanctionDecided e) {
-        writes.write("""
+        writes.write("sanction_state", """
                         insert into sanction_state(guild_id, user_id, sanction_id, kind, duration_s, decided_by, reason,
                                                    decided_at, expires_at, status, status_at, rule_decision)
                         values (?,?,?,?,?,?,?,?,?,'DECIDED',?,?::jsonb)
@@ -99,25 +99,25 @@ class MemberStandingProjection {
     @EventHandler
     void on(SanctionTextEdited e) {
         String column = e.field() == SanctionText.REASON ? "reason" : "context";
-        writes.write("update sanction_state set " + column + " = ? where guild_id = ? and sanction_id = ?",
+        writes.write("sanction_state", "update sanction_state set " + column + " = ? where guild_id = ? and sanction_id = ?",
                 e.after(), e.member().guild().value(), e.sanctionId().value());
     }
 
     @EventHandler
     void on(SanctionRetimed e) {
-        writes.write("update sanction_state set expires_at = ? where guild_id = ? and sanction_id = ?",
+        writes.write("sanction_state", "update sanction_state set expires_at = ? where guild_id = ? and sanction_id = ?",
                 toDb(e.newEnd()), e.member().guild().value(), e.sanctionId().value());
     }
 
     @EventHandler
     void on(EvidenceImageAttached e) {
-        writes.write("update " + table(e.target()) + " set images = images || ?::jsonb where guild_id = ? and " + idColumn(e.target()) + " = ?",
+        writes.write(table(e.target()), "update " + table(e.target()) + " set images = images || ?::jsonb where guild_id = ? and " + idColumn(e.target()) + " = ?",
                 "[" + EventJson.write(e.image()) + "]", e.member().guild().value(), e.targetId());
     }
 
     @EventHandler
     void on(EvidenceImageDetached e) {
-        writes.write("update " + table(e.target()) + """
+        writes.write(table(e.target()), "update " + table(e.target()) + """
                          set images = (select coalesce(jsonb_agg(i), '[]') from jsonb_array_elements(images) i where i->>'sha256' <> ?)
                         where guild_id = ? and """ + " " + idColumn(e.target()) + " = ?",
                 e.sha256(), e.member().guild().value(), e.targetId());
@@ -134,7 +134,7 @@ class MemberStandingProjection {
     /** Kept in the table (and the audit trail) but hidden from standings: a removed sanction counts nowhere. */
     @EventHandler
     void on(SanctionRemoved e) {
-        writes.write("""
+        writes.write("sanction_state", """
                         update sanction_state set removed_at = ?, removed_by = ?, removed_reason = ?, reset_id = ?,
                             ended_at = coalesce(ended_at, ?)
                         where guild_id = ? and sanction_id = ?""",
@@ -143,7 +143,7 @@ class MemberStandingProjection {
     }
 
     private void status(MemberKey member, SanctionId id, String status, String reason, Instant at, boolean ends) {
-        writes.write("""
+        writes.write("sanction_state", """
                         update sanction_state
                         set status = ?, status_reason = ?, status_at = ?,
                             ended_at = case when ? then ? else ended_at end

@@ -10,11 +10,15 @@ import java.util.stream.Collectors;
 public final class Append {
 
     private final String table;
+    private final List<String> columns;
+    private final int positionColumn;
     private final String insertSql;
     private final String copySql;
 
-    private Append(String table, List<String> columns) {
+    private Append(String table, List<String> columns, int positionColumn) {
         this.table = table;
+        this.columns = columns;
+        this.positionColumn = positionColumn;
         String names = columns.stream().map(Append::name).collect(Collectors.joining(","));
         this.insertSql = "insert into " + table + "(" + names + ") values ("
                 + columns.stream().map(column -> "?" + column.substring(name(column).length())).collect(Collectors.joining(","))
@@ -23,7 +27,22 @@ public final class Append {
     }
 
     public static Append into(String table, String... columns) {
-        return new Append(table, List.of(columns));
+        return new Append(table, List.of(columns), -1);
+    }
+
+    /**
+     * The same target, whose {@code column} holds the place in the event store of the event a row comes from: filled by
+     * {@link ProjectionWrites}, so the projection leaves it out of the values it appends.
+     */
+    public Append eventPositionIn(String column) {
+        int index = columns.indexOf(column);
+        if (index < 0) throw new IllegalArgumentException(table + " has no column " + column);
+        return new Append(table, columns, index);
+    }
+
+    /** The index of the event's position among the columns, or -1. */
+    int positionColumn() {
+        return positionColumn;
     }
 
     private static String name(String column) {

@@ -7,6 +7,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import warden.platform.EventPositions;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,10 +18,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The writes of the projections, gathered over the processor's batch of events and sent at its commit as JDBC
@@ -48,47 +46,64 @@ import java.util.regex.Pattern;
 public class ProjectionWrites {
 
     private static final String PENDING = ProjectionWrites.class.getName() + ".pending";
-    private static final Pattern TARGET = Pattern.compile("^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)",
-            Pattern.CASE_INSENSITIVE);
 
     /** Fewer rows go in as one multi-row insert: COPY's savepoint and its own round trips would cost more. */
     static final int COPY_FROM_ROWS = 64;
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /**
-     * A statement and the rows sent with it in one JDBC batch; {@code table} null when unknown (it then orders against
-     * all); {@code append} set when the rows are appended.
-     */
+    /** A statement on one table and the rows sent with it in one JDBC batch; {@code append} set when the rows are appended. */
     record Run(String sql, String table, Append append, List<Object[]> rows) {
-
-        boolean orderedAgainst(String other) {
-            return table == null || other == null || table.equals(other);
-        }
     }
 
     private final JdbcTemplate jdbc;
+    private final EventPositions positions;
 
-    public ProjectionWrites(JdbcTemplate jdbc) {
+    public ProjectionWrites(JdbcTemplate jdbc, EventPositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
     }
 
-    public void write(String sql, Object... args) {
+    /** A statement that writes {@code table} (and reads no table a projection writes). */
+    public void write(String table, String sql, Object... args) {
         if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(sql, args);
             return;
         }
-        add(pending(), sql, null, args);
+        add(pending(), sql, table, null, args);
     }
 
-    /** Adds a row to {@code target}, unless a row with its key is there already; values as {@link #write} takes them. */
-    public void append(Append target, Object... row) {
+    /**
+     * Adds a row to {@code target}, unless a row with its key is there already; values as {@link #write} takes them, in
+     * the order of the target's columns. A target that keeps the event's place in the store
+     * ({@link Append#eventPositionIn}) gets it here: projections see rows, never positions.
+     */
+    public void append(Append target, Object... values) {
+        Object[] row = target.positionColumn() < 0 ? values : withPosition(target.positionColumn(), values);
         if (!CurrentUnitOfWork.isStarted()) {
             List<Object[]> rows = List.<Object[]>of(row);
             resolvePositions(rows);
             send(target.insertSql(), rows);
             return;
         }
-        add(pending(), target.insertSql(), target, row);
+        add(pending(), target.insertSql(), target.table(), target, row);
+    }
+
+    /**
+     * The row with the position of the event being handled: as the store's reader noted it, or to be looked up with the
+     * batch's others. A tracking token cannot tell it: an event committed after later ones (concurrent writers) fills a
+     * gap, and its token holds the highest position seen.
+     */
+    private Object[] withPosition(int column, Object[] values) {
+        Object position = null;
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> event) {
+            Long noted = positions.of(event.getIdentifier());
+            position = noted != null ? noted : new StoredPosition(event.getIdentifier(), event.trackingToken().position().orElse(-1));
+        }
+        Object[] row = new Object[values.length + 1];
+        System.arraycopy(values, 0, row, 0, column);
+        row[column] = position;
+        System.arraycopy(values, column, row, column + 1, values.length - column);
+        return row;
     }
 
     private List<Run> pending() {
@@ -102,28 +117,22 @@ public class ProjectionWrites {
         });
     }
 
-    static void add(List<Run> runs, String sql, Object[] args) {
-        add(runs, sql, null, args);
+    static void add(List<Run> runs, String sql, String table, Object[] args) {
+        add(runs, sql, table, null, args);
     }
 
-    private static void add(List<Run> runs, String sql, Append append, Object[] args) {
-        String table = append != null ? append.table() : table(sql);
+    private static void add(List<Run> runs, String sql, String table, Append append, Object[] args) {
         for (int i = runs.size() - 1; i >= 0; i--) {
             Run run = runs.get(i);
             if (run.sql().equals(sql)) {
                 run.rows().add(args);
                 return;
             }
-            if (run.orderedAgainst(table)) break;
+            if (run.table().equals(table)) break;
         }
         List<Object[]> rows = new ArrayList<>();
         rows.add(args);
         runs.add(new Run(sql, table, append, rows));
-    }
-
-    static String table(String sql) {
-        Matcher target = TARGET.matcher(sql);
-        return target.find() ? target.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     private void flush(List<Run> runs) {

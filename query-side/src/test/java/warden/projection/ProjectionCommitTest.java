@@ -45,7 +45,7 @@ class ProjectionCommitTest {
         unitOfWork.attachTransaction(transactions);
         try {
             db.sql("set local synchronous_commit to on").update();
-            writes.write(WRITE, "never written", "no-such-event");
+            writes.write("audit_event", WRITE, "never written", "no-such-event");
             return db.sql("select current_setting('synchronous_commit')").query(String.class).single();
         } finally {
             unitOfWork.rollback(); // nothing is kept: the deferred write is only sent at commit
