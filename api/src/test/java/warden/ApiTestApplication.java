@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The command side, the query side and the REST API together, as an API node runs them, for the API's tests. */
 @SpringBootApplication
-public class ApiTestApplication {
-}
+public class ApiTestApplication {}

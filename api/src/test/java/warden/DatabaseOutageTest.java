@@ -1,13 +1,7 @@
 package warden;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import warden.platform.EmbeddedDatabaseProperties;
-import warden.platform.testing.ApiClient;
-import warden.platform.testing.ApiTokens;
-import warden.platform.testing.WardenSpringTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +11,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.platform.EmbeddedDatabaseProperties;
+import warden.platform.testing.ApiClient;
+import warden.platform.testing.ApiTokens;
+import warden.platform.testing.WardenSpringTest;
 
 /**
  * PostgreSQL stops under load and starts again: while it is away every write is refused with a 503 problem (never a
@@ -31,9 +30,14 @@ class DatabaseOutageTest {
 
     private static final String MEMBER = "/api/v1/guilds/" + ApiTokens.GUILD_A + "/members/5151";
 
-    @LocalServerPort int port;
-    @Autowired EmbeddedDatabaseProperties database;
-    @Autowired JdbcClient db;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedDatabaseProperties database;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void anOutageIsRefusedWithA503AndNothingAcknowledgedIsLost() throws Exception {
@@ -44,7 +48,8 @@ class DatabaseOutageTest {
         Thread writer = new Thread(() -> {
             for (int i = 0; writing.get(); i++) {
                 String id = "outage-" + i;
-                ApiClient.Response answer = api.post(ApiTokens.MOD_A, MEMBER + "/infractions", "{\"id\":\"" + id + "\",\"type\":\"SPAM\"}");
+                ApiClient.Response answer =
+                        api.post(ApiTokens.MOD_A, MEMBER + "/infractions", "{\"id\":\"" + id + "\",\"type\":\"SPAM\"}");
                 if (answer.status() == 201) acknowledged.add(id);
                 else refused.add(answer);
             }
@@ -55,7 +60,9 @@ class DatabaseOutageTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 20);
             postgres.stop();
             await().atMost(Duration.ofSeconds(60)).until(() -> refused.size() >= 2);
-            assertThat(api.get(null, "/actuator/health").status()).as("health during the outage").isEqualTo(503);
+            assertThat(api.get(null, "/actuator/health").status())
+                    .as("health during the outage")
+                    .isEqualTo(503);
             int beforeRecovery = acknowledged.size();
             postgres.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= beforeRecovery + 20);
@@ -72,11 +79,20 @@ class DatabaseOutageTest {
         List<String> stored = db.sql("""
                         select convert_from(payload, 'UTF8')::jsonb->>'infractionId' from domainevententry
                         where payloadtype = 'warden.sanctions.InfractionRecorded' and aggregateidentifier = ?""")
-                .param(ApiTokens.GUILD_A + ":5151").query(String.class).list();
+                .param(ApiTokens.GUILD_A + ":5151")
+                .query(String.class)
+                .list();
         assertThat(stored).containsAll(acknowledged);
-        await().atMost(Duration.ofSeconds(90)).until(() -> db.sql("select count(*) from audit_event").query(Long.class).single()
-                .equals(db.sql("select count(*) from domainevententry").query(Long.class).single()));
-        System.out.printf("[outage] %d acknowledged, %d refused with 503, %d stored%n", acknowledged.size(), refused.size(), stored.size());
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> db.sql("select count(*) from audit_event")
+                        .query(Long.class)
+                        .single()
+                        .equals(db.sql("select count(*) from domainevententry")
+                                .query(Long.class)
+                                .single()));
+        System.out.printf(
+                "[outage] %d acknowledged, %d refused with 503, %d stored%n",
+                acknowledged.size(), refused.size(), stored.size());
     }
 
     /** The embedded PostgreSQL stopped and started again on the same folder and port, as an operator would. */
@@ -86,15 +102,25 @@ class DatabaseOutageTest {
         }
 
         void start() throws IOException, InterruptedException {
-            run(List.of("-D", pgData.toString(), "-o", options(), "-l", pgData.resolveSibling("restart.log").toString(),
-                    "-w", "-t", "60", "start"));
+            run(List.of(
+                    "-D",
+                    pgData.toString(),
+                    "-o",
+                    options(),
+                    "-l",
+                    pgData.resolveSibling("restart.log").toString(),
+                    "-w",
+                    "-t",
+                    "60",
+                    "start"));
         }
 
         /** The server's own options (port, settings), from the command line it recorded when it started. */
         private String options() throws IOException {
             // postmaster.opts: /path/postgres "-D" "/data" "-p" "5432" "-c" "name=value" ...
             List<String> tokens = new ArrayList<>();
-            var quoted = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(Files.readString(pgData.resolve("postmaster.opts")));
+            var quoted = java.util.regex.Pattern.compile("\"([^\"]*)\"")
+                    .matcher(Files.readString(pgData.resolve("postmaster.opts")));
             while (quoted.find()) tokens.add(quoted.group(1));
             int data = tokens.indexOf("-D");
             return String.join(" ", tokens.subList(data + 2, tokens.size()));
@@ -102,14 +128,20 @@ class DatabaseOutageTest {
 
         private void run(List<String> arguments) throws IOException, InterruptedException {
             Path pgCtl;
-            try (var found = Files.find(workingDir, 4, (path, attributes) -> path.getFileName().toString().equals("pg_ctl"))) {
+            try (var found = Files.find(
+                    workingDir,
+                    4,
+                    (path, attributes) -> path.getFileName().toString().equals("pg_ctl"))) {
                 pgCtl = found.findFirst().orElseThrow();
             }
             List<String> command = new ArrayList<>(List.of("unshare", "-U", pgCtl.toString()));
             command.addAll(arguments);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
-            assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+            assertThat(process.waitFor())
+                    .as(String.join(" ", command) + "\n" + output)
+                    .isZero();
         }
     }
 }

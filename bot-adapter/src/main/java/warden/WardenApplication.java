@@ -13,14 +13,17 @@ public class WardenApplication {
 
     public static void main(String[] args) {
         // Warden does not phone home: AxonIQ's update checker and console banner stay off unless asked for.
-        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
-        System.setProperty("disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
+        System.setProperty(
+                "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty(
+                "disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
         if (args.length > 0 && WardenCli.isCommand(args[0])) {
             int status = WardenCli.run(WardenApplication.class, args);
             if (status >= 0) System.exit(status);
             return; // a command that keeps running (the sandbox)
         }
-        String[] serverArgs = args.length > 0 && args[0].equals("run") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        String[] serverArgs =
+                args.length > 0 && args[0].equals("run") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         SpringApplication.run(WardenApplication.class, serverArgs);
     }
 }

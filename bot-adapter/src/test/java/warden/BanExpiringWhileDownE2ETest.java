@@ -1,5 +1,11 @@
 package warden;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,13 +21,6 @@ import warden.fakediscord.World;
 import warden.sanctions.ImposeSanction;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionSpec;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A temporary ban whose end falls while Warden is down is lifted on Discord right after the restart: the deadline
@@ -46,11 +45,20 @@ class BanExpiringWhileDownE2ETest {
             // business time in the past: the one-day ban ends eight seconds from now, while no Warden runs
             Instant decidedAt = Instant.now().minus(Duration.ofDays(1)).plusSeconds(8);
             try (ConfigurableApplicationContext first = node(fake)) {
-                first.getBean(CommandGateway.class).sendAndWait(new ImposeSanction(MemberKey.of(g.id(), member), SanctionId.of("temp-ban"),
-                        SanctionSpec.ban(Duration.ofDays(1)), Actor.moderator(UserId.of(7)), "raid", decidedAt, null));
+                first.getBean(CommandGateway.class)
+                        .sendAndWait(new ImposeSanction(
+                                MemberKey.of(g.id(), member),
+                                SanctionId.of("temp-ban"),
+                                SanctionSpec.ban(Duration.ofDays(1)),
+                                Actor.moderator(UserId.of(7)),
+                                "raid",
+                                decidedAt,
+                                null));
                 await().atMost(WAIT).until(() -> g.banned(member));
             }
-            await().atMost(WAIT).until(() -> Instant.now().isAfter(decidedAt.plus(Duration.ofDays(1)).plusSeconds(1)));
+            await().atMost(WAIT)
+                    .until(() -> Instant.now()
+                            .isAfter(decidedAt.plus(Duration.ofDays(1)).plusSeconds(1)));
             assertThat(g.banned(member)).as("still banned while Warden is down").isTrue();
             try (ConfigurableApplicationContext second = node(fake)) {
                 RecordedRequest unban = fake.awaitRequest("DELETE", "guilds/" + g.id() + "/bans/" + member, WAIT);
@@ -63,14 +71,16 @@ class BanExpiringWhileDownE2ETest {
     }
 
     private ConfigurableApplicationContext node(FakeDiscord fake) {
-        return new SpringApplicationBuilder(WardenApplication.class).run("--server.port=0",
-                "--warden.embedded-db.data-dir=" + dataDir,
-                "--warden.embedded-db.working-dir=target/embedded-pg",
-                "--warden.embedded-db.durable=false",
-                "--warden.scheduler.polling-interval=500ms",
-                "--warden.discord.token=fake-bot-token",
-                "--warden.discord.api-base-url=" + fake.restBaseUrl(),
-                "--warden.discord.gateway-url=" + fake.gatewayUrl(),
-                "--logging.level.org.axonframework=WARN");
+        return new SpringApplicationBuilder(WardenApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--warden.embedded-db.data-dir=" + dataDir,
+                        "--warden.embedded-db.working-dir=target/embedded-pg",
+                        "--warden.embedded-db.durable=false",
+                        "--warden.scheduler.polling-interval=500ms",
+                        "--warden.discord.token=fake-bot-token",
+                        "--warden.discord.api-base-url=" + fake.restBaseUrl(),
+                        "--warden.discord.gateway-url=" + fake.gatewayUrl(),
+                        "--logging.level.org.axonframework=WARN");
     }
 }

@@ -1,6 +1,6 @@
 package warden;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * No container engine runs where Warden is built, so the Dockerfile is never built here: this holds it to the parent
@@ -30,7 +29,9 @@ class DeploymentFilesTest {
 
     @Test
     void theBuildContextLeavesDataAndBuildOutputOut() throws IOException {
-        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream().map(String::strip).toList();
+        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+                .map(String::strip)
+                .toList();
         assertThat(ignored).contains("**/target/", "warden-data/", "warden-sandbox-data/");
     }
 

@@ -1,13 +1,7 @@
 package warden;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import warden.fakediscord.FakeDiscord;
-import warden.fakediscord.Permission;
-import warden.fakediscord.World;
-import warden.platform.testing.ApiClient;
-import warden.platform.testing.ApiTokens;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,9 +15,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import warden.fakediscord.FakeDiscord;
+import warden.fakediscord.Permission;
+import warden.fakediscord.World;
+import warden.platform.testing.ApiClient;
+import warden.platform.testing.ApiTokens;
 
 /**
  * Two Warden JVMs on one PostgreSQL, each holding one shard of the fake Discord and running the read models; the
@@ -37,6 +36,7 @@ class NodeKilledUnderLoadTest {
 
     @TempDir
     Path dataDir;
+
     private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
@@ -48,7 +48,8 @@ class NodeKilledUnderLoadTest {
         Path lock = dataDir.resolve("pg").resolve("postmaster.pid");
         if (Files.exists(lock)) {
             ProcessHandle.of(Long.parseLong(Files.readAllLines(lock).get(0).strip()))
-                    .filter(p -> p.info().command().orElse("").endsWith("/postgres")).ifPresent(ProcessHandle::destroy);
+                    .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                    .ifPresent(ProcessHandle::destroy);
         }
     }
 
@@ -85,8 +86,13 @@ class NodeKilledUnderLoadTest {
                         ApiClient api = i % 2 == 0 ? apiA : apiB;
                         String id = "load-" + writer + "-" + i;
                         try {
-                            if (api.post(ApiTokens.OPERATOR, "/api/v1/guilds/" + guilds[writer] + "/members/" + (1000 + i % 50) + "/infractions",
-                                    "{\"id\":\"" + id + "\",\"type\":\"SPAM\"}").status() == 201) acknowledged.add(id);
+                            if (api.post(
+                                                    ApiTokens.OPERATOR,
+                                                    "/api/v1/guilds/" + guilds[writer] + "/members/" + (1000 + i % 50)
+                                                            + "/infractions",
+                                                    "{\"id\":\"" + id + "\",\"type\":\"SPAM\"}")
+                                            .status()
+                                    == 201) acknowledged.add(id);
                         } catch (RuntimeException nodeGone) {
                             // node A was killed mid-request: not acknowledged
                         }
@@ -111,21 +117,34 @@ class NodeKilledUnderLoadTest {
             writing.set(false);
             for (Thread thread : writers) thread.join();
 
-            await().atMost(Duration.ofSeconds(120)).until(() -> count("select count(*) from domainevententry where payloadtype = 'warden.sanctions.SanctionApplied'") == 40);
-            await().atMost(Duration.ofSeconds(120)).until(() -> count("select count(*) from audit_event") == count("select count(*) from domainevententry"));
-            long stored = count("select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'");
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> count(
+                                    "select count(*) from domainevententry where payloadtype = 'warden.sanctions.SanctionApplied'")
+                            == 40);
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> count("select count(*) from audit_event")
+                            == count("select count(*) from domainevententry"));
+            long stored = count(
+                    "select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'");
             long projected = count("select count(*) from infraction_state");
-            long failed = count("select count(*) from domainevententry where payloadtype = 'warden.sanctions.SanctionFailed'");
-            long banRequests = fake.requests().stream().filter(r -> r.is("PUT", "guilds/\\d+/bans/\\d+") && r.status() == 204).count();
-            System.out.printf("[node-killed] %d infractions acknowledged, %d stored, %d projected; %d bans decided, %d applied, %d failed,"
-                    + " %d ban requests to Discord%n", acknowledged.size(), stored, projected, bans.size(), 40, failed, banRequests);
+            long failed = count(
+                    "select count(*) from domainevententry where payloadtype = 'warden.sanctions.SanctionFailed'");
+            long banRequests = fake.requests().stream()
+                    .filter(r -> r.is("PUT", "guilds/\\d+/bans/\\d+") && r.status() == 204)
+                    .count();
+            System.out.printf(
+                    "[node-killed] %d infractions acknowledged, %d stored, %d projected; %d bans decided, %d applied, %d failed,"
+                            + " %d ban requests to Discord%n",
+                    acknowledged.size(), stored, projected, bans.size(), 40, failed, banRequests);
             assertThat(stored).isGreaterThanOrEqualTo(acknowledged.size()).isEqualTo(projected);
             assertThat(acknowledgedStored(acknowledged)).isTrue();
             assertThat(failed).isZero();
             for (int shard = 0; shard < 2; shard++) {
                 for (long member : members.get(shard).subList(0, 20)) {
-                    assertThat(fake.requests("PUT", "guilds/" + guilds[shard] + "/bans/" + member)).filteredOn(r -> r.status() == 204)
-                            .as("ban of %s", member).isNotEmpty();
+                    assertThat(fake.requests("PUT", "guilds/" + guilds[shard] + "/bans/" + member))
+                            .filteredOn(r -> r.status() == 204)
+                            .as("ban of %s", member)
+                            .isNotEmpty();
                 }
             }
         }
@@ -133,7 +152,7 @@ class NodeKilledUnderLoadTest {
 
     private boolean acknowledgedStored(List<String> acknowledged) throws Exception {
         try (Connection c = DriverManager.getConnection(databaseUrl(), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("select infraction_id from infraction_state")) {
+                ResultSet rs = c.createStatement().executeQuery("select infraction_id from infraction_state")) {
             java.util.Set<String> ids = new java.util.HashSet<>();
             while (rs.next()) ids.add(rs.getString(1));
             return ids.containsAll(acknowledged);
@@ -141,14 +160,17 @@ class NodeKilledUnderLoadTest {
     }
 
     private static String ban(ApiClient api, long guild, long member) {
-        ApiClient.Response answer = api.post(ApiTokens.OPERATOR, "/api/v1/guilds/" + guild + "/members/" + member + "/sanctions",
+        ApiClient.Response answer = api.post(
+                ApiTokens.OPERATOR,
+                "/api/v1/guilds/" + guild + "/members/" + member + "/sanctions",
                 "{\"kind\":\"BAN\",\"reason\":\"raid\"}");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
         return answer.text("id");
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(databaseUrl(), "postgres", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(databaseUrl(), "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -161,8 +183,12 @@ class NodeKilledUnderLoadTest {
     }
 
     private Process node(FakeDiscord fake, String name, int port, String shard, String database) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), WardenApplication.class.getName(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                WardenApplication.class.getName(),
                 "--server.port=" + port,
                 "--spring.config.additional-location=classpath:warden-test-tokens.properties",
                 "--warden.discord.token=fake-bot-token",
@@ -172,13 +198,17 @@ class NodeKilledUnderLoadTest {
                 "--warden.discord.shards=" + shard,
                 "--logging.level.org.axonframework=WARN"));
         if (database == null) {
-            command.addAll(List.of("--warden.embedded-db.data-dir=" + dataDir,
-                    "--warden.embedded-db.working-dir=" + Path.of("target", "embedded-pg").toAbsolutePath()));
+            command.addAll(List.of(
+                    "--warden.embedded-db.data-dir=" + dataDir,
+                    "--warden.embedded-db.working-dir="
+                            + Path.of("target", "embedded-pg").toAbsolutePath()));
         } else {
             command.addAll(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=postgres"));
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("node-" + name + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("node-" + name + ".log").toFile())
+                .start();
         processes.add(process);
         return process;
     }

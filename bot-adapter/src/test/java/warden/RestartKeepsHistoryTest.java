@@ -1,5 +1,11 @@
 package warden;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -17,13 +23,6 @@ import warden.sanctions.InfractionId;
 import warden.sanctions.InfractionType;
 import warden.sanctions.RecordInfraction;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The embedded default keeps its history in the data folder: a second start on the same folder sees it. */
 class RestartKeepsHistoryTest {
 
@@ -34,9 +33,18 @@ class RestartKeepsHistoryTest {
     void historySurvivesARestartOnTheSameDataFolder() {
         MemberKey member = MemberKey.of(31, 41);
         try (ConfigurableApplicationContext first = start()) {
-            first.getBean(CommandGateway.class).sendAndWait(new RecordInfraction(member, InfractionId.of("kept"),
-                    InfractionType.SPAM, Actor.moderator(UserId.of(7)), "flood", Evidence.none(), Instant.now(), null));
-            await().atMost(Duration.ofSeconds(10)).until(() -> log(first, member).total() == 1);
+            first.getBean(CommandGateway.class)
+                    .sendAndWait(new RecordInfraction(
+                            member,
+                            InfractionId.of("kept"),
+                            InfractionType.SPAM,
+                            Actor.moderator(UserId.of(7)),
+                            "flood",
+                            Evidence.none(),
+                            Instant.now(),
+                            null));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> log(first, member).total() == 1);
         }
         try (ConfigurableApplicationContext second = start()) {
             HistoryPage page = log(second, member);
@@ -47,7 +55,8 @@ class RestartKeepsHistoryTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(WardenApplication.class)
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--warden.embedded-db.data-dir=" + dataDir,
                         "--warden.embedded-db.working-dir=target/embedded-pg",
                         "--warden.discord.token=");
@@ -55,7 +64,9 @@ class RestartKeepsHistoryTest {
 
     private static HistoryPage log(ConfigurableApplicationContext context, MemberKey member) {
         return context.getBean(QueryGateway.class)
-                .query(new FindInfractionLog(member, null, null, null, 0, 10), ResponseTypes.instanceOf(HistoryPage.class))
+                .query(
+                        new FindInfractionLog(member, null, null, null, 0, 10),
+                        ResponseTypes.instanceOf(HistoryPage.class))
                 .join();
     }
 }

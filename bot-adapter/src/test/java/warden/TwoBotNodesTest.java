@@ -1,6 +1,14 @@
 package warden;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -18,15 +26,6 @@ import warden.sanctions.ImposeSanction;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionKind;
 import warden.sanctions.SanctionSpec;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two bot nodes on one PostgreSQL, each holding one of the fake Discord's two shards: every sanction is carried out
@@ -61,7 +60,9 @@ class TwoBotNodesTest {
                 try {
                     awaitGuild(first, guilds[0]);
                     awaitGuild(second, guilds[1]);
-                    assertThat(first.getBean(ShardManager.class).getGuildById(guilds[1])).as("node 0 does not hold shard 1").isNull();
+                    assertThat(first.getBean(ShardManager.class).getGuildById(guilds[1]))
+                            .as("node 0 does not hold shard 1")
+                            .isNull();
 
                     CommandGateway commands = first.getBean(CommandGateway.class);
                     for (int shard = 0; shard < 2; shard++) {
@@ -71,12 +72,16 @@ class TwoBotNodesTest {
                     await().atMost(WAIT).until(() -> count(db, "SanctionApplied") == 6);
                     for (int shard = 0; shard < 2; shard++) {
                         for (long member : members.get(shard).subList(0, 3)) {
-                            assertThat(fake.requests("PUT", "guilds/" + guilds[shard] + "/bans/" + member)).hasSize(1);
+                            assertThat(fake.requests("PUT", "guilds/" + guilds[shard] + "/bans/" + member))
+                                    .hasSize(1);
                         }
                     }
                     assertThat(count(db, "SanctionFailed")).isZero();
-                    assertThat(db.sql("select processorname from tokenentry where processorname like 'sanction-executor%' group by processorname order by 1")
-                            .query(String.class).list()).containsExactly("sanction-executor@0-of-2", "sanction-executor@1-of-2");
+                    assertThat(db.sql(
+                                            "select processorname from tokenentry where processorname like 'sanction-executor%' group by processorname order by 1")
+                                    .query(String.class)
+                                    .list())
+                            .containsExactly("sanction-executor@0-of-2", "sanction-executor@1-of-2");
                 } finally {
                     second.close();
                 }
@@ -88,7 +93,8 @@ class TwoBotNodesTest {
                     awaitGuild(third, guilds[1]);
                     JdbcClient db = first.getBean(JdbcClient.class);
                     await().atMost(WAIT).until(() -> count(db, "SanctionApplied") == 7);
-                    assertThat(fake.requests("PUT", "guilds/" + guilds[1] + "/bans/" + late)).hasSize(1);
+                    assertThat(fake.requests("PUT", "guilds/" + guilds[1] + "/bans/" + late))
+                            .hasSize(1);
                     assertThat(count(db, "SanctionFailed")).isZero();
                 }
             }
@@ -96,13 +102,21 @@ class TwoBotNodesTest {
     }
 
     private static void ban(CommandGateway commands, long guild, long member) {
-        commands.sendAndWait(new ImposeSanction(MemberKey.of(guild, member), SanctionId.of("two-nodes-" + member),
-                SanctionSpec.of(SanctionKind.BAN), Actor.moderator(UserId.of(7)), "raid", Instant.now(), null));
+        commands.sendAndWait(new ImposeSanction(
+                MemberKey.of(guild, member),
+                SanctionId.of("two-nodes-" + member),
+                SanctionSpec.of(SanctionKind.BAN),
+                Actor.moderator(UserId.of(7)),
+                "raid",
+                Instant.now(),
+                null));
     }
 
     private static long count(JdbcClient db, String event) {
-        return db.sql("select count(*) from domainevententry where payloadtype = ?").param("warden.sanctions." + event)
-                .query(Long.class).single();
+        return db.sql("select count(*) from domainevententry where payloadtype = ?")
+                .param("warden.sanctions." + event)
+                .query(Long.class)
+                .single();
     }
 
     private static void awaitGuild(ConfigurableApplicationContext node, long guild) {
@@ -112,7 +126,8 @@ class TwoBotNodesTest {
 
     /** A bot node holding one shard of two; the first one starts the embedded database, the others use it. */
     private ConfigurableApplicationContext node(FakeDiscord fake, String shard, String database) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--warden.discord.token=fake-bot-token",
                 "--warden.discord.api-base-url=" + fake.restBaseUrl(),
                 "--warden.discord.gateway-url=" + fake.gatewayUrl(),
@@ -120,10 +135,14 @@ class TwoBotNodesTest {
                 "--warden.discord.shards=" + shard,
                 "--logging.level.org.axonframework=WARN"));
         if (database == null) {
-            args.addAll(List.of("--warden.embedded-db.data-dir=" + dataDir, "--warden.embedded-db.working-dir=target/embedded-pg",
+            args.addAll(List.of(
+                    "--warden.embedded-db.data-dir=" + dataDir,
+                    "--warden.embedded-db.working-dir=target/embedded-pg",
                     "--warden.embedded-db.durable=false"));
         } else {
-            args.addAll(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+            args.addAll(List.of(
+                    "--spring.datasource.url=" + database,
+                    "--spring.datasource.username=postgres",
                     // the first node runs the read models; this one is a bot node only
                     "--warden.roles=bot"));
         }

@@ -1,15 +1,14 @@
 package warden.api;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.UserId;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Who is calling and what they may do where: an operator-issued API token (one role over its guilds), or a Discord user
@@ -18,7 +17,8 @@ import java.util.Set;
  * @param guildRoles for a Discord user, the role in each guild; empty for a token
  * @param discordUser the Discord user, who then acts as a moderator in the audit trail; null for a token
  */
-public record ApiCaller(String name, ApiRole role, Set<String> guilds, Map<String, ApiRole> guildRoles, UserId discordUser)
+public record ApiCaller(
+        String name, ApiRole role, Set<String> guilds, Map<String, ApiRole> guildRoles, UserId discordUser)
         implements OAuth2User {
 
     public static final String ALL_GUILDS = "*";

@@ -1,5 +1,8 @@
 package warden.api;
 
+import static warden.api.GuildScopedAuthorization.inEveryGuild;
+import static warden.api.GuildScopedAuthorization.inPathGuild;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +13,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
-
-import static warden.api.GuildScopedAuthorization.inEveryGuild;
-import static warden.api.GuildScopedAuthorization.inPathGuild;
 
 /**
  * Every API call carries a bearer token; the token's role and guilds decide, per request, from the path's guild.
@@ -34,26 +34,39 @@ class ApiSecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, OpaqueTokenIntrospector introspector, Problems problems) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/guilds/{guild}/**").access(inPathGuild(ApiRole.MODERATOR))
-                        .requestMatchers("/api/v1/guilds/{guild}/policy/**").access(inPathGuild(ApiRole.ADMIN))
-                        .requestMatchers("/api/v1/guilds/{guild}/backups", "/api/v1/guilds/{guild}/backups/**",
-                                "/api/v1/guilds/{guild}/federation/subscription", "/api/v1/guilds/{guild}/federation/never-ban")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/guilds/{guild}/**")
+                        .access(inPathGuild(ApiRole.MODERATOR))
+                        .requestMatchers("/api/v1/guilds/{guild}/policy/**")
                         .access(inPathGuild(ApiRole.ADMIN))
-                        .requestMatchers("/api/v1/guilds/{guild}/members/{user}/sanctions/reset", "/api/v1/guilds/{guild}/sanctions/reset")
+                        .requestMatchers(
+                                "/api/v1/guilds/{guild}/backups",
+                                "/api/v1/guilds/{guild}/backups/**",
+                                "/api/v1/guilds/{guild}/federation/subscription",
+                                "/api/v1/guilds/{guild}/federation/never-ban")
                         .access(inPathGuild(ApiRole.ADMIN))
-                        .requestMatchers("/api/v1/guilds/{guild}/**").access(inPathGuild(ApiRole.MODERATOR))
-                        .requestMatchers("/api/v1/admin/**", "/actuator/**").access(inEveryGuild(ApiRole.ADMIN))
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(o -> o
-                        .opaqueToken(t -> t.introspector(introspector))
+                        .requestMatchers(
+                                "/api/v1/guilds/{guild}/members/{user}/sanctions/reset",
+                                "/api/v1/guilds/{guild}/sanctions/reset")
+                        .access(inPathGuild(ApiRole.ADMIN))
+                        .requestMatchers("/api/v1/guilds/{guild}/**")
+                        .access(inPathGuild(ApiRole.MODERATOR))
+                        .requestMatchers("/api/v1/admin/**", "/actuator/**")
+                        .access(inEveryGuild(ApiRole.ADMIN))
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(introspector))
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(problems::unauthorized)
-                        .accessDeniedHandler(problems::forbidden));
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden));
         return http.build();
     }
 }

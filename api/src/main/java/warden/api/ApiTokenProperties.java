@@ -1,9 +1,8 @@
 package warden.api;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The API tokens the operator configured. A token is stored as the SHA-256 of its text (hex), never in clear:
@@ -21,7 +20,8 @@ public record ApiTokenProperties(List<Token> tokens) {
 
     public record Token(String name, String sha256, ApiRole role, Set<String> guilds) {
         public Token {
-            if (name == null || name.isBlank()) throw new IllegalArgumentException("warden.api.tokens[].name is required");
+            if (name == null || name.isBlank())
+                throw new IllegalArgumentException("warden.api.tokens[].name is required");
             if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
                 throw new IllegalArgumentException("warden.api.tokens[" + name + "].sha256 must be 64 hex digits");
             }

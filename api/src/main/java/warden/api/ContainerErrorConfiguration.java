@@ -13,7 +13,8 @@ class ContainerErrorConfiguration {
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemDocumentsFromTomcat() {
         return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            if (context.getParent() instanceof StandardHost host)
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
         });
     }
 }

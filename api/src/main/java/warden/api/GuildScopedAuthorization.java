@@ -1,12 +1,11 @@
 package warden.api;
 
+import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-
-import java.util.function.Supplier;
 
 /** Grants a request when the caller's token has the role in the guild named by the path's {@code {guild}}. */
 final class GuildScopedAuthorization implements AuthorizationManager<RequestAuthorizationContext> {
@@ -29,8 +28,8 @@ final class GuildScopedAuthorization implements AuthorizationManager<RequestAuth
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-                                         RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         Authentication auth = authentication.get();
         if (auth == null || !(auth.getPrincipal() instanceof ApiCaller caller)) return new AuthorizationDecision(false);
         if (everyGuild) return new AuthorizationDecision(caller.mayEveryGuild(required));

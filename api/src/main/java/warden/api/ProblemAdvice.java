@@ -87,7 +87,8 @@ class ProblemAdvice {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidValueException invalid) return invalid(invalid);
         }
-        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "error.param.malformed", e.getName(), String.valueOf(e.getValue()));
+        ProblemDetail problem =
+                problems.of(HttpStatus.BAD_REQUEST, "error.param.malformed", e.getName(), String.valueOf(e.getValue()));
         problem.setProperty("field", e.getName());
         return problem;
     }
@@ -122,11 +123,13 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> internal(Exception e) {
         if (DatabaseOutage.causes(e)) {
             log.warn("API call refused while the database is unreachable: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "5")
                     .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "error.database.unavailable"));
         }
         log.error("Unexpected error answering an API call", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal"));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal"));
     }
 
     private ProblemDetail localized(HttpStatus status, LocalizedException e) {

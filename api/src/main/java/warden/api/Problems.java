@@ -2,6 +2,7 @@ package warden.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,8 +12,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import warden.platform.Messages;
-
-import java.io.IOException;
 
 /** RFC 9457 problem details in the caller's language: {@code title} per status, {@code detail} per error code. */
 @Component
@@ -34,12 +33,14 @@ public class Problems {
         return problem;
     }
 
-    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, of(HttpStatus.UNAUTHORIZED, "error.auth.missing"));
     }
 
-    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
         write(response, of(HttpStatus.FORBIDDEN, "error.auth.forbidden"));
     }
 

@@ -1,6 +1,8 @@
 package warden.backup;
 
-import warden.platform.Commands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -18,11 +20,8 @@ import warden.api.ApiCaller;
 import warden.common.CommandRefusedException;
 import warden.common.Durations;
 import warden.common.GuildId;
+import warden.platform.Commands;
 import warden.platform.QueryResults;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * A server's backups over REST: list, read (with the snapshot), ask for one (taken by the node that holds the server's
@@ -39,8 +38,12 @@ class BackupController {
     private final BackupRequests requests;
     private final BackupProperties properties;
 
-    BackupController(Commands commands, QueryGateway queries, SnapshotStore snapshots, BackupRequests requests,
-                     BackupProperties properties) {
+    BackupController(
+            Commands commands,
+            QueryGateway queries,
+            SnapshotStore snapshots,
+            BackupRequests requests,
+            BackupProperties properties) {
         this.commands = commands;
         this.queries = queries;
         this.snapshots = snapshots;
@@ -48,24 +51,20 @@ class BackupController {
         this.properties = properties;
     }
 
-    record Backup(BackupSummary backup, ServerSnapshot snapshot) {
-    }
+    record Backup(BackupSummary backup, ServerSnapshot snapshot) {}
 
-    record BackupRequest(String label) {
-    }
+    record BackupRequest(String label) {}
 
-    record Requested(String backupId) {
-    }
+    record Requested(String backupId) {}
 
-    record ScheduleRequest(String every) {
-    }
+    record ScheduleRequest(String every) {}
 
-    record Schedule(String every) {
-    }
+    record Schedule(String every) {}
 
     @GetMapping("/backups")
     List<BackupSummary> list(@PathVariable GuildId guild) {
-        return QueryResults.join(queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class)));
+        return QueryResults.join(
+                queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class)));
     }
 
     @GetMapping("/backups/{backupId}")
@@ -77,8 +76,10 @@ class BackupController {
     /** Accepted: the backup appears under the answered id once the node holding the server's shard has taken it. */
     @PostMapping("/backups")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Requested request(@PathVariable GuildId guild, @RequestBody(required = false) BackupRequest body,
-                      @AuthenticationPrincipal ApiCaller caller) {
+    Requested request(
+            @PathVariable GuildId guild,
+            @RequestBody(required = false) BackupRequest body,
+            @AuthenticationPrincipal ApiCaller caller) {
         return new Requested(requests.request(guild, body == null ? null : body.label(), caller.actor()));
     }
 
@@ -92,9 +93,11 @@ class BackupController {
 
     /** {@code every}: a duration such as {@code 24h}, or null to stop automatic backups. */
     @PutMapping("/backups/schedule")
-    Schedule schedule(@PathVariable GuildId guild, @RequestBody ScheduleRequest body, @AuthenticationPrincipal ApiCaller caller) {
+    Schedule schedule(
+            @PathVariable GuildId guild, @RequestBody ScheduleRequest body, @AuthenticationPrincipal ApiCaller caller) {
         Duration every = body == null || body.every() == null ? null : Durations.parse(body.every());
-        commands.sendAndWait(new ScheduleBackups(guild, every, properties.minInterval(), caller.actor(), Instant.now()));
+        commands.sendAndWait(
+                new ScheduleBackups(guild, every, properties.minInterval(), caller.actor(), Instant.now()));
         return new Schedule(every == null ? null : Durations.format(every));
     }
 
@@ -104,7 +107,9 @@ class BackupController {
     }
 
     private BackupSummary find(GuildId guild, String backupId) {
-        return list(guild).stream().filter(b -> b.backupId().equals(backupId)).findFirst()
+        return list(guild).stream()
+                .filter(b -> b.backupId().equals(backupId))
+                .findFirst()
                 .orElseThrow(() -> new CommandRefusedException("error.backup.unknown", backupId));
     }
 }

@@ -1,13 +1,12 @@
 package warden.backup;
 
-import warden.platform.Commands;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.config.GuildPolicies;
-
-import java.time.Instant;
-import java.util.UUID;
+import warden.platform.Commands;
 
 /** Asks for a backup from the API or the panel: recorded at once, taken by the node that holds the server's shard. */
 @Component

@@ -1,5 +1,6 @@
 package warden.config;
 
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,8 +19,6 @@ import warden.common.GuildId;
 import warden.common.InvalidValueException;
 import warden.sanctions.RuleId;
 
-import java.time.Instant;
-
 /**
  * A guild's policy: automod settings and automatic sanction rules. Reading needs a moderator token, changing an
  * admin token of the guild. Each change answers with the new policy version.
@@ -36,8 +35,7 @@ class PolicyController {
         this.policies = policies;
     }
 
-    record Changed(long version, String ruleId) {
-    }
+    record Changed(long version, String ruleId) {}
 
     @GetMapping
     PolicyDocument policy(@PathVariable GuildId guild) {
@@ -46,45 +44,62 @@ class PolicyController {
 
     /** The whole automod document; {@code expectedVersion} refuses the change if someone else changed it meanwhile. */
     @PutMapping("/automod")
-    Changed automod(@PathVariable GuildId guild, @RequestBody AutomodSettings settings,
-                    @RequestParam(required = false) Long expectedVersion, @AuthenticationPrincipal ApiCaller caller) {
+    Changed automod(
+            @PathVariable GuildId guild,
+            @RequestBody AutomodSettings settings,
+            @RequestParam(required = false) Long expectedVersion,
+            @AuthenticationPrincipal ApiCaller caller) {
         if (settings == null) throw new InvalidValueException("error.field.missing");
-        return new Changed(send(new ConfigureAutomod(guild, settings, expectedVersion, caller.actor(), Instant.now())), null);
+        return new Changed(
+                send(new ConfigureAutomod(guild, settings, expectedVersion, caller.actor(), Instant.now())), null);
     }
 
     /** The moderation settings document (answers, public display, DMs on sanctions); same versioning as automod. */
     @PutMapping("/moderation")
-    Changed moderation(@PathVariable GuildId guild, @RequestBody ModerationSettings settings,
-                       @RequestParam(required = false) Long expectedVersion, @AuthenticationPrincipal ApiCaller caller) {
+    Changed moderation(
+            @PathVariable GuildId guild,
+            @RequestBody ModerationSettings settings,
+            @RequestParam(required = false) Long expectedVersion,
+            @AuthenticationPrincipal ApiCaller caller) {
         if (settings == null) throw new InvalidValueException("error.field.missing");
-        return new Changed(send(new ConfigureModeration(guild, settings, expectedVersion, caller.actor(), Instant.now())), null);
+        return new Changed(
+                send(new ConfigureModeration(guild, settings, expectedVersion, caller.actor(), Instant.now())), null);
     }
 
     @PostMapping("/rules")
     @ResponseStatus(HttpStatus.CREATED)
-    Changed addRule(@PathVariable GuildId guild, @RequestBody RuleRequest body, @AuthenticationPrincipal ApiCaller caller) {
+    Changed addRule(
+            @PathVariable GuildId guild, @RequestBody RuleRequest body, @AuthenticationPrincipal ApiCaller caller) {
         RuleId id = body.id() == null ? RuleId.random() : RuleId.of(body.id());
-        return new Changed(send(new AddSanctionRule(guild, body.toRule(id), caller.actor(), Instant.now())), id.value());
+        return new Changed(
+                send(new AddSanctionRule(guild, body.toRule(id), caller.actor(), Instant.now())), id.value());
     }
 
     @PutMapping("/rules/{rule}")
-    Changed changeRule(@PathVariable GuildId guild, @PathVariable RuleId rule, @RequestBody RuleRequest body,
-                       @AuthenticationPrincipal ApiCaller caller) {
-        return new Changed(send(new ChangeSanctionRule(guild, body.toRule(rule), caller.actor(), Instant.now())), rule.value());
+    Changed changeRule(
+            @PathVariable GuildId guild,
+            @PathVariable RuleId rule,
+            @RequestBody RuleRequest body,
+            @AuthenticationPrincipal ApiCaller caller) {
+        return new Changed(
+                send(new ChangeSanctionRule(guild, body.toRule(rule), caller.actor(), Instant.now())), rule.value());
     }
 
     @PostMapping("/rules/{rule}/enable")
     Changed enable(@PathVariable GuildId guild, @PathVariable RuleId rule, @AuthenticationPrincipal ApiCaller caller) {
-        return new Changed(send(new SetSanctionRuleEnabled(guild, rule, true, caller.actor(), Instant.now())), rule.value());
+        return new Changed(
+                send(new SetSanctionRuleEnabled(guild, rule, true, caller.actor(), Instant.now())), rule.value());
     }
 
     @PostMapping("/rules/{rule}/disable")
     Changed disable(@PathVariable GuildId guild, @PathVariable RuleId rule, @AuthenticationPrincipal ApiCaller caller) {
-        return new Changed(send(new SetSanctionRuleEnabled(guild, rule, false, caller.actor(), Instant.now())), rule.value());
+        return new Changed(
+                send(new SetSanctionRuleEnabled(guild, rule, false, caller.actor(), Instant.now())), rule.value());
     }
 
     @DeleteMapping("/rules/{rule}")
-    Changed removeRule(@PathVariable GuildId guild, @PathVariable RuleId rule, @AuthenticationPrincipal ApiCaller caller) {
+    Changed removeRule(
+            @PathVariable GuildId guild, @PathVariable RuleId rule, @AuthenticationPrincipal ApiCaller caller) {
         return new Changed(send(new RemoveSanctionRule(guild, rule, caller.actor(), Instant.now())), rule.value());
     }
 

@@ -1,5 +1,6 @@
 package warden.config;
 
+import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 import warden.api.ApiCaller;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
-
-import java.time.Instant;
 
 /** Only the operator (an admin token of every guild) grants or removes premium. */
 @RestController
@@ -21,13 +20,13 @@ class PremiumController {
         this.editor = editor;
     }
 
-    record PremiumRequest(Boolean premium) {
-    }
+    record PremiumRequest(Boolean premium) {}
 
     @PutMapping("/api/v1/admin/guilds/{guild}/premium")
-    PolicyController.Changed premium(@PathVariable GuildId guild, @RequestBody PremiumRequest body,
-                                     @AuthenticationPrincipal ApiCaller caller) {
+    PolicyController.Changed premium(
+            @PathVariable GuildId guild, @RequestBody PremiumRequest body, @AuthenticationPrincipal ApiCaller caller) {
         if (body.premium() == null) throw InvalidValueException.forField("premium", "error.param.missing", "premium");
-        return new PolicyController.Changed(editor.change(new SetPremium(guild, body.premium(), caller.actor(), Instant.now())), null);
+        return new PolicyController.Changed(
+                editor.change(new SetPremium(guild, body.premium(), caller.actor(), Instant.now())), null);
     }
 }

@@ -1,6 +1,11 @@
 package warden.federation;
 
-import warden.platform.Commands;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -19,14 +24,8 @@ import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
 import warden.common.UserId;
+import warden.platform.Commands;
 import warden.platform.QueryResults;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The server's federation over REST: read it (partners, the active list, this server's overrides and outcomes);
@@ -45,24 +44,20 @@ class FederationController {
         this.queries = queries;
     }
 
-    record BanRequest(String user, String reason, List<String> evidence) {
-    }
+    record BanRequest(String user, String reason, List<String> evidence) {}
 
-    record Published(String entryId) {
-    }
+    record Published(String entryId) {}
 
-    record UnbanRequest(String user) {
-    }
+    record UnbanRequest(String user) {}
 
-    record SubscriptionRequest(String mode, String alertChannel) {
-    }
+    record SubscriptionRequest(String mode, String alertChannel) {}
 
-    record NeverBanRequest(Set<String> users, Set<String> roles) {
-    }
+    record NeverBanRequest(Set<String> users, Set<String> roles) {}
 
     @GetMapping
     FederationView federation(@PathVariable GuildId guild) {
-        return QueryResults.join(queries.query(new FindGuildFederation(guild), ResponseTypes.instanceOf(FederationView.class)));
+        return QueryResults.join(
+                queries.query(new FindGuildFederation(guild), ResponseTypes.instanceOf(FederationView.class)));
     }
 
     private String federationId(GuildId guild) {
@@ -73,10 +68,19 @@ class FederationController {
 
     @PostMapping("/bans")
     @ResponseStatus(HttpStatus.CREATED)
-    Published publish(@PathVariable GuildId guild, @RequestBody BanRequest body, @AuthenticationPrincipal ApiCaller caller) {
-        if (body == null || body.user() == null) throw InvalidValueException.forField("user", "error.param.missing", "user");
-        String entryId = commands.sendAndWait(new PublishBan(federationId(guild), UUID.randomUUID().toString().substring(0, 8), guild,
-                UserId.of(body.user()), body.reason(), body.evidence() == null ? List.of() : body.evidence(), caller.actor(), Instant.now()));
+    Published publish(
+            @PathVariable GuildId guild, @RequestBody BanRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        if (body == null || body.user() == null)
+            throw InvalidValueException.forField("user", "error.param.missing", "user");
+        String entryId = commands.sendAndWait(new PublishBan(
+                federationId(guild),
+                UUID.randomUUID().toString().substring(0, 8),
+                guild,
+                UserId.of(body.user()),
+                body.reason(),
+                body.evidence() == null ? List.of() : body.evidence(),
+                caller.actor(),
+                Instant.now()));
         return new Published(entryId);
     }
 
@@ -88,29 +92,41 @@ class FederationController {
 
     @PostMapping("/unban-everywhere")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unbanEverywhere(@PathVariable GuildId guild, @RequestBody UnbanRequest body, @AuthenticationPrincipal ApiCaller caller) {
-        if (body == null || body.user() == null) throw InvalidValueException.forField("user", "error.param.missing", "user");
-        commands.sendAndWait(new UnbanEverywhere(federationId(guild), guild, UserId.of(body.user()), caller.actor(), Instant.now()));
+    void unbanEverywhere(
+            @PathVariable GuildId guild, @RequestBody UnbanRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        if (body == null || body.user() == null)
+            throw InvalidValueException.forField("user", "error.param.missing", "user");
+        commands.sendAndWait(
+                new UnbanEverywhere(federationId(guild), guild, UserId.of(body.user()), caller.actor(), Instant.now()));
     }
 
     @PutMapping("/subscription")
-    FederationView subscription(@PathVariable GuildId guild, @RequestBody SubscriptionRequest body, @AuthenticationPrincipal ApiCaller caller) {
+    FederationView subscription(
+            @PathVariable GuildId guild,
+            @RequestBody SubscriptionRequest body,
+            @AuthenticationPrincipal ApiCaller caller) {
         EnforcementMode mode;
         try {
-            mode = EnforcementMode.valueOf(String.valueOf(body == null ? null : body.mode()).toUpperCase(Locale.ROOT));
+            mode = EnforcementMode.valueOf(
+                    String.valueOf(body == null ? null : body.mode()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidValueException.forField("mode", "error.federation.mode", body == null ? null : body.mode());
         }
-        commands.sendAndWait(new ChangeSubscription(federationId(guild), guild, mode, body.alertChannel(), caller.actor(), Instant.now()));
+        commands.sendAndWait(new ChangeSubscription(
+                federationId(guild), guild, mode, body.alertChannel(), caller.actor(), Instant.now()));
         return federation(guild);
     }
 
     @PutMapping("/never-ban")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void neverBan(@PathVariable GuildId guild, @RequestBody NeverBanRequest body, @AuthenticationPrincipal ApiCaller caller) {
-        Set<UserId> users = body == null || body.users() == null ? Set.of() : body.users().stream().map(UserId::of).collect(Collectors.toSet());
+    void neverBan(
+            @PathVariable GuildId guild, @RequestBody NeverBanRequest body, @AuthenticationPrincipal ApiCaller caller) {
+        Set<UserId> users = body == null || body.users() == null
+                ? Set.of()
+                : body.users().stream().map(UserId::of).collect(Collectors.toSet());
         Set<String> roles = body == null || body.roles() == null ? Set.of() : body.roles();
         roles.forEach(role -> warden.common.RoleId.of(role)); // a malformed id is refused here
-        commands.sendAndWait(new ChangeNeverBan(federationId(guild), guild, users, roles, caller.actor(), Instant.now()));
+        commands.sendAndWait(
+                new ChangeNeverBan(federationId(guild), guild, users, roles, caller.actor(), Instant.now()));
     }
 }

@@ -1,14 +1,13 @@
 package warden.interserver;
 
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import warden.platform.QueryResults;
 import warden.common.GuildId;
-
-import java.util.List;
+import warden.platform.QueryResults;
 
 /** A guild's interserver links and their history: who linked, when, why unlinked. */
 @RestController
@@ -22,6 +21,7 @@ class InterserverController {
 
     @GetMapping("/api/v1/guilds/{guild}/interserver")
     List<LinkHistory> links(@PathVariable GuildId guild) {
-        return QueryResults.join(queries.query(new FindGuildInterserver(guild), ResponseTypes.multipleInstancesOf(LinkHistory.class)));
+        return QueryResults.join(
+                queries.query(new FindGuildInterserver(guild), ResponseTypes.multipleInstancesOf(LinkHistory.class)));
     }
 }

@@ -1,6 +1,7 @@
 package warden.ledger;
 
-import warden.platform.Commands;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,10 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import warden.api.ApiCaller;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
+import warden.platform.Commands;
 import warden.sanctions.ResetGuildSanctions;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** A whole server's sanctions reset: admins only, confirmed by repeating the server's id, recorded as one action. */
 @RestController
@@ -26,14 +25,13 @@ class GuildSanctionsController {
         this.commands = commands;
     }
 
-    record ResetRequest(String confirm, String reason) {
-    }
+    record ResetRequest(String confirm, String reason) {}
 
-    record Reset(String resetId) {
-    }
+    record Reset(String resetId) {}
 
     @PostMapping
-    Reset reset(@PathVariable GuildId guild, @RequestBody ResetRequest body, @AuthenticationPrincipal ApiCaller caller) {
+    Reset reset(
+            @PathVariable GuildId guild, @RequestBody ResetRequest body, @AuthenticationPrincipal ApiCaller caller) {
         if (body == null || !guild.toString().equals(body.confirm())) {
             throw InvalidValueException.forField("confirm", "error.sanction.serverResetConfirm");
         }

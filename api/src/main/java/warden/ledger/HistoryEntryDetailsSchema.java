@@ -18,8 +18,13 @@ class HistoryEntryDetailsSchema implements OpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
         Schema<?> entry = openApi.getComponents().getSchemas().get(HistoryEntry.class.getSimpleName());
-        if (entry == null || entry.getProperties() == null || !entry.getProperties().containsKey("details")) return;
-        entry.getProperties().put("details", new ObjectSchema()
-                .description("The whole event as it was stored (its fields depend on eventType)."));
+        if (entry == null
+                || entry.getProperties() == null
+                || !entry.getProperties().containsKey("details")) return;
+        entry.getProperties()
+                .put(
+                        "details",
+                        new ObjectSchema()
+                                .description("The whole event as it was stored (its fields depend on eventType)."));
     }
 }

@@ -1,5 +1,7 @@
 package warden.ledger;
 
+import java.time.Instant;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,16 +9,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import warden.platform.QueryResults;
 import warden.common.GuildId;
 import warden.common.MemberKey;
 import warden.common.UserId;
+import warden.platform.QueryResults;
 import warden.sanctions.InfractionType;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionKind;
-
-import java.time.Instant;
-import java.util.Set;
 
 /** Moderators read a member's history and standing, and a guild's audit timeline. */
 @RestController
@@ -30,45 +29,53 @@ class MemberHistoryController {
     }
 
     @GetMapping("/members/{user}/infractions")
-    HistoryPage infractionLog(@PathVariable GuildId guild, @PathVariable UserId user,
-                              @RequestParam(required = false) Set<InfractionType> type,
-                              @RequestParam(required = false) Instant from,
-                              @RequestParam(required = false) Instant to,
-                              @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "25") int size) {
+    HistoryPage infractionLog(
+            @PathVariable GuildId guild,
+            @PathVariable UserId user,
+            @RequestParam(required = false) Set<InfractionType> type,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "25") int size) {
         return ask(new FindInfractionLog(new MemberKey(guild, user), type, from, to, page, size), HistoryPage.class);
     }
 
     @GetMapping("/members/{user}/standing")
-    MemberStanding standing(@PathVariable GuildId guild, @PathVariable UserId user,
-                            @RequestParam(required = false) Instant at) {
-        return ask(new FindMemberStanding(new MemberKey(guild, user), at == null ? Instant.now() : at), MemberStanding.class);
+    MemberStanding standing(
+            @PathVariable GuildId guild, @PathVariable UserId user, @RequestParam(required = false) Instant at) {
+        return ask(
+                new FindMemberStanding(new MemberKey(guild, user), at == null ? Instant.now() : at),
+                MemberStanding.class);
     }
 
     @GetMapping("/timeline")
-    TimelinePage timeline(@PathVariable GuildId guild,
-                          @RequestParam(required = false) String cursor,
-                          @RequestParam(defaultValue = "50") int limit,
-                          @RequestParam(required = false) Instant from,
-                          @RequestParam(required = false) Instant to) {
+    TimelinePage timeline(
+            @PathVariable GuildId guild,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         TimelineCursor after = cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
         return ask(new FindGuildTimeline(guild, after, limit, from, to), TimelinePage.class);
     }
 
     /** The server's sanctions, newest first; {@code q} searches the reason and context (English and French). */
     @GetMapping("/sanctions")
-    SanctionPage sanctions(@PathVariable GuildId guild,
-                           @RequestParam(required = false) UserId member,
-                           @RequestParam(required = false) SanctionKind kind,
-                           @RequestParam(required = false) String moderator,
-                           @RequestParam(required = false) Boolean active,
-                           @RequestParam(required = false) Instant from,
-                           @RequestParam(required = false) Instant to,
-                           @RequestParam(required = false) String q,
-                           @RequestParam(defaultValue = "false") boolean removed,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "25") int size) {
-        return ask(new FindSanctions(guild, member, kind, moderator, active, from, to, q, removed, page, size), SanctionPage.class);
+    SanctionPage sanctions(
+            @PathVariable GuildId guild,
+            @RequestParam(required = false) UserId member,
+            @RequestParam(required = false) SanctionKind kind,
+            @RequestParam(required = false) String moderator,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean removed,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "25") int size) {
+        return ask(
+                new FindSanctions(guild, member, kind, moderator, active, from, to, q, removed, page, size),
+                SanctionPage.class);
     }
 
     @GetMapping("/sanctions/{sanction}/explanation")

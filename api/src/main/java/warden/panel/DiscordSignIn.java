@@ -23,7 +23,8 @@ class DiscordSignIn {
     @Bean
     ClientRegistrationRepository discordClientRegistration(DiscordSignInProperties discord) {
         if (discord.clientSecret() == null || discord.clientSecret().isBlank()) {
-            throw new IllegalArgumentException("warden.panel.discord.client-secret is required with warden.panel.discord.client-id");
+            throw new IllegalArgumentException(
+                    "warden.panel.discord.client-secret is required with warden.panel.discord.client-id");
         }
         return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(discord.clientId())

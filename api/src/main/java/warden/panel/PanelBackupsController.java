@@ -1,5 +1,6 @@
 package warden.panel;
 
+import java.util.Locale;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -24,8 +25,6 @@ import warden.common.GuildId;
 import warden.common.LocalizedException;
 import warden.platform.QueryResults;
 
-import java.util.Locale;
-
 /**
  * A server's backups and its restore with the progress of each step. A backup is asked for here; a restore is started on
  * Discord, where the admin reads its plan against the server as it is, and followed here.
@@ -48,8 +47,12 @@ class PanelBackupsController {
     String page(@PathVariable GuildId guild, @AuthenticationPrincipal ApiCaller caller, Model model) {
         PanelController.scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
-        model.addAttribute("backups", QueryResults.join(queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class))));
-        RestoreStatus restore = QueryResults.join(queries.query(new FindRestore(guild), ResponseTypes.instanceOf(RestoreStatus.class)));
+        model.addAttribute(
+                "backups",
+                QueryResults.join(
+                        queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class))));
+        RestoreStatus restore =
+                QueryResults.join(queries.query(new FindRestore(guild), ResponseTypes.instanceOf(RestoreStatus.class)));
         model.addAttribute("restore", restore.restoreId() == null ? null : restore);
         model.addAttribute("following", restore.running());
         model.addAttribute("admin", caller.may(ApiRole.ADMIN, guild));
@@ -57,12 +60,18 @@ class PanelBackupsController {
     }
 
     @PostMapping("/panel/guilds/{guild}/backups")
-    String take(@PathVariable GuildId guild, @RequestParam(required = false) String label, @AuthenticationPrincipal ApiCaller caller,
-                Locale locale, RedirectAttributes redirect) {
+    String take(
+            @PathVariable GuildId guild,
+            @RequestParam(required = false) String label,
+            @AuthenticationPrincipal ApiCaller caller,
+            Locale locale,
+            RedirectAttributes redirect) {
         PanelController.scope(caller, ApiRole.ADMIN, guild);
         try {
-            String id = requests.request(guild, label == null || label.isBlank() ? null : label.strip(), caller.actor());
-            redirect.addFlashAttribute("notice", messages.getMessage("panel.backups.requested", new Object[]{id}, locale));
+            String id =
+                    requests.request(guild, label == null || label.isBlank() ? null : label.strip(), caller.actor());
+            redirect.addFlashAttribute(
+                    "notice", messages.getMessage("panel.backups.requested", new Object[] {id}, locale));
         } catch (LocalizedException | CommandExecutionException e) {
             redirect.addFlashAttribute("problem", PanelProblems.message(e, messages, locale));
         }

@@ -2,15 +2,19 @@ package warden.panel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
-import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,15 +37,10 @@ import warden.config.PolicyDocument;
 import warden.config.PolicyEditor;
 import warden.ledger.FindInfractionLog;
 import warden.ledger.HistoryPage;
+import warden.platform.Commands;
 import warden.platform.QueryResults;
 import warden.sanctions.InfractionId;
 import warden.sanctions.PardonInfraction;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The web panel's pages: the guilds a token may see, a guild's auto-moderation (every module and option, saved as a new
@@ -62,8 +61,13 @@ class PanelController {
     private final JdbcClient db;
     private final MessageSource messages;
 
-    PanelController(GuildPolicies policies, PolicyEditor editor, Commands commands, QueryGateway queries, JdbcClient db,
-                    MessageSource messages) {
+    PanelController(
+            GuildPolicies policies,
+            PolicyEditor editor,
+            Commands commands,
+            QueryGateway queries,
+            JdbcClient db,
+            MessageSource messages) {
         this.policies = policies;
         this.editor = editor;
         this.commands = commands;
@@ -72,20 +76,22 @@ class PanelController {
         this.messages = messages;
     }
 
-    record Field(String name, String type, String value) {
-    }
+    record Field(String name, String type, String value) {}
 
-    record Module(String name, List<Field> fields) {
-    }
+    record Module(String name, List<Field> fields) {}
 
-    record Version(long version, String by, Instant at, List<PolicyDiff.Change> changes) {
-    }
+    record Version(long version, String by, Instant at, List<PolicyDiff.Change> changes) {}
 
     @GetMapping("/panel")
     String home(@AuthenticationPrincipal ApiCaller caller, Model model) {
         model.addAttribute("caller", caller);
         model.addAttribute("operator", caller.mayEveryGuild(ApiRole.ADMIN));
-        model.addAttribute("guilds", caller.guilds().stream().filter(g -> !g.equals(ApiCaller.ALL_GUILDS)).sorted().toList());
+        model.addAttribute(
+                "guilds",
+                caller.guilds().stream()
+                        .filter(g -> !g.equals(ApiCaller.ALL_GUILDS))
+                        .sorted()
+                        .toList());
         return "panel/home";
     }
 
@@ -124,18 +130,23 @@ class PanelController {
 
     /** The policy's versions, newest first, each with what it changed from the one before. */
     private List<Version> history(GuildId guild) {
-        List<Map<String, Object>> rows = db.sql("""
+        List<Map<String, Object>> rows =
+                db.sql("""
                         select payload::text as payload, occurred_at from audit_event
-                        where guild_id = ? and event_type = 'AutomodConfigured' order by global_index desc limit ?""")
-                .params(guild.value(), HISTORY + 1).query().listOfRows();
+                        where guild_id = ? and event_type = 'AutomodConfigured' order by global_index desc limit ?""").params(guild.value(), HISTORY + 1).query().listOfRows();
         List<Version> versions = new ArrayList<>();
         for (int i = 0; i < Math.min(rows.size(), HISTORY); i++) {
             JsonNode event = read(rows.get(i).get("payload"));
-            JsonNode previous = i + 1 < rows.size() ? read(rows.get(i + 1).get("payload")).path("settings")
+            JsonNode previous = i + 1 < rows.size()
+                    ? read(rows.get(i + 1).get("payload")).path("settings")
                     : JSON.valueToTree(AutomodSettings.defaults());
             JsonNode by = event.path("by");
-            versions.add(new Version(event.path("version").asLong(), by.path("kind").asText().toLowerCase(Locale.ROOT) + ":" + by.path("id").asText(),
-                    ((java.sql.Timestamp) rows.get(i).get("occurred_at")).toInstant(), PolicyDiff.between(previous, event.path("settings"))));
+            versions.add(new Version(
+                    event.path("version").asLong(),
+                    by.path("kind").asText().toLowerCase(Locale.ROOT) + ":"
+                            + by.path("id").asText(),
+                    ((java.sql.Timestamp) rows.get(i).get("occurred_at")).toInstant(),
+                    PolicyDiff.between(previous, event.path("settings"))));
         }
         return versions;
     }
@@ -150,8 +161,14 @@ class PanelController {
 
     /** Saves one module's options as a new version; refused with the API's localised message, changing nothing. */
     @PostMapping("/panel/guilds/{guild}/automod/{section}")
-    String save(@PathVariable GuildId guild, @PathVariable String section, @RequestParam long version, @RequestParam Map<String, String> form,
-                @AuthenticationPrincipal ApiCaller caller, Locale locale, RedirectAttributes redirect) {
+    String save(
+            @PathVariable GuildId guild,
+            @PathVariable String section,
+            @RequestParam long version,
+            @RequestParam Map<String, String> form,
+            @AuthenticationPrincipal ApiCaller caller,
+            Locale locale,
+            RedirectAttributes redirect) {
         scope(caller, ApiRole.ADMIN, guild);
         try {
             AutomodSettings settings = policies.current(guild).automod();
@@ -163,7 +180,9 @@ class PanelController {
                 settings = AutomodOptions.with(settings, section, option, typed);
             }
             long saved = editor.change(new ConfigureAutomod(guild, settings, version, caller.actor(), Instant.now()));
-            redirect.addFlashAttribute("notice", messages.getMessage("panel.saved", new Object[]{section, String.valueOf(saved)}, locale));
+            redirect.addFlashAttribute(
+                    "notice",
+                    messages.getMessage("panel.saved", new Object[] {section, String.valueOf(saved)}, locale));
         } catch (LocalizedException | CommandExecutionException e) {
             redirect.addFlashAttribute("problem", PanelProblems.message(e, messages, locale));
         }
@@ -171,21 +190,26 @@ class PanelController {
     }
 
     /** One bar of the member's chart: a day, with its infractions and sanctions. */
-    record Day(String date, long infractions, long sanctions, int infractionBar, int sanctionBar) {
-    }
+    record Day(String date, long infractions, long sanctions, int infractionBar, int sanctionBar) {}
 
     @GetMapping("/panel/guilds/{guild}/members")
-    String member(@PathVariable GuildId guild, @RequestParam(required = false) String user,
-                  @RequestParam(required = false) String pardoned, @RequestParam(required = false) String at,
-                  @AuthenticationPrincipal ApiCaller caller, Locale locale, Model model) {
+    String member(
+            @PathVariable GuildId guild,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String pardoned,
+            @RequestParam(required = false) String at,
+            @AuthenticationPrincipal ApiCaller caller,
+            Locale locale,
+            Model model) {
         scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
         if (pardoned != null && !model.containsAttribute("problem")) {
-            model.addAttribute("notice", messages.getMessage("panel.pardoned", new Object[]{pardoned}, locale));
+            model.addAttribute("notice", messages.getMessage("panel.pardoned", new Object[] {pardoned}, locale));
         }
         if (user != null && !user.isBlank()) {
             MemberKey member = new MemberKey(guild, UserId.of(user.strip()));
-            HistoryPage page = QueryResults.join(queries.query(new FindInfractionLog(member, null, null, null, 0, 50),
+            HistoryPage page = QueryResults.join(queries.query(
+                    new FindInfractionLog(member, null, null, null, 0, 50),
                     ResponseTypes.instanceOf(HistoryPage.class)));
             model.addAttribute("user", member.user().toString());
             model.addAttribute("entries", page.entries());
@@ -193,8 +217,11 @@ class PanelController {
             if (at != null && !at.isBlank()) {
                 Instant instant = java.time.LocalDateTime.parse(at).toInstant(java.time.ZoneOffset.UTC);
                 model.addAttribute("at", at);
-                model.addAttribute("standing", QueryResults.join(queries.query(new warden.ledger.FindMemberStanding(member, instant),
-                        ResponseTypes.instanceOf(warden.ledger.MemberStanding.class))));
+                model.addAttribute(
+                        "standing",
+                        QueryResults.join(queries.query(
+                                new warden.ledger.FindMemberStanding(member, instant),
+                                ResponseTypes.instanceOf(warden.ledger.MemberStanding.class))));
             }
         }
         return "panel/member";
@@ -204,35 +231,68 @@ class PanelController {
     static List<Day> days(List<warden.ledger.HistoryEntry> entries) {
         Map<String, long[]> perDay = new java.util.TreeMap<>();
         for (warden.ledger.HistoryEntry e : entries) {
-            String day = e.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+            String day = e.occurredAt()
+                    .atZone(java.time.ZoneOffset.UTC)
+                    .toLocalDate()
+                    .toString();
             if (e.eventType().equals("InfractionRecorded")) perDay.computeIfAbsent(day, d -> new long[2])[0]++;
             if (e.eventType().equals("SanctionDecided")) perDay.computeIfAbsent(day, d -> new long[2])[1]++;
         }
-        long most = perDay.values().stream().mapToLong(c -> Math.max(c[0], c[1])).max().orElse(1);
+        long most = perDay.values().stream()
+                .mapToLong(c -> Math.max(c[0], c[1]))
+                .max()
+                .orElse(1);
         List<Day> days = new ArrayList<>();
-        perDay.forEach((day, counts) -> days.add(new Day(day, counts[0], counts[1], (int) (90 * counts[0] / most), (int) (90 * counts[1] / most))));
+        perDay.forEach((day, counts) -> days.add(
+                new Day(day, counts[0], counts[1], (int) (90 * counts[0] / most), (int) (90 * counts[1] / most))));
         return days;
     }
 
     /** Why a sanction was decided: its rule and the infractions it counted, its changes, its evidence. */
     @GetMapping("/panel/guilds/{guild}/sanctions/{sanction}")
-    String why(@PathVariable GuildId guild, @PathVariable String sanction, @AuthenticationPrincipal ApiCaller caller, Model model) {
+    String why(
+            @PathVariable GuildId guild,
+            @PathVariable String sanction,
+            @AuthenticationPrincipal ApiCaller caller,
+            Model model) {
         scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
-        model.addAttribute("x", QueryResults.join(queries.query(new warden.ledger.ExplainSanction(guild, warden.sanctions.SanctionId.of(sanction)),
-                ResponseTypes.instanceOf(warden.ledger.SanctionExplanation.class))));
+        model.addAttribute(
+                "x",
+                QueryResults.join(queries.query(
+                        new warden.ledger.ExplainSanction(guild, warden.sanctions.SanctionId.of(sanction)),
+                        ResponseTypes.instanceOf(warden.ledger.SanctionExplanation.class))));
         return "panel/why";
     }
 
     /** The guild's audit timeline, newest first, between two dates, a page at a time. */
     @GetMapping("/panel/guilds/{guild}/timeline")
-    String timeline(@PathVariable GuildId guild, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                    @RequestParam(required = false) String cursor, @AuthenticationPrincipal ApiCaller caller, Model model) {
+    String timeline(
+            @PathVariable GuildId guild,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal ApiCaller caller,
+            Model model) {
         scope(caller, ApiRole.MODERATOR, guild);
-        Instant since = from == null || from.isBlank() ? null : java.time.LocalDate.parse(from).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        Instant until = to == null || to.isBlank() ? null : java.time.LocalDate.parse(to).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        warden.ledger.TimelinePage page = QueryResults.join(queries.query(new warden.ledger.FindGuildTimeline(guild,
-                cursor == null || cursor.isBlank() ? null : warden.ledger.TimelineCursor.decode(cursor), 50, since, until),
+        Instant since = from == null || from.isBlank()
+                ? null
+                : java.time.LocalDate.parse(from)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
+        Instant until = to == null || to.isBlank()
+                ? null
+                : java.time.LocalDate.parse(to)
+                        .plusDays(1)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
+        warden.ledger.TimelinePage page = QueryResults.join(queries.query(
+                new warden.ledger.FindGuildTimeline(
+                        guild,
+                        cursor == null || cursor.isBlank() ? null : warden.ledger.TimelineCursor.decode(cursor),
+                        50,
+                        since,
+                        until),
                 ResponseTypes.instanceOf(warden.ledger.TimelinePage.class)));
         model.addAttribute("guild", guild.toString());
         model.addAttribute("from", from);
@@ -243,12 +303,22 @@ class PanelController {
     }
 
     @PostMapping("/panel/guilds/{guild}/members/{user}/infractions/{infraction}/pardon")
-    String pardon(@PathVariable GuildId guild, @PathVariable UserId user, @PathVariable String infraction, @RequestParam String reason,
-                  @AuthenticationPrincipal ApiCaller caller, Locale locale, RedirectAttributes redirect) {
+    String pardon(
+            @PathVariable GuildId guild,
+            @PathVariable UserId user,
+            @PathVariable String infraction,
+            @RequestParam String reason,
+            @AuthenticationPrincipal ApiCaller caller,
+            Locale locale,
+            RedirectAttributes redirect) {
         scope(caller, ApiRole.MODERATOR, guild);
         try {
-            commands.sendAndWait(new PardonInfraction(new MemberKey(guild, user), InfractionId.of(infraction), caller.actor(),
-                    reason.isBlank() ? null : reason, Instant.now()));
+            commands.sendAndWait(new PardonInfraction(
+                    new MemberKey(guild, user),
+                    InfractionId.of(infraction),
+                    caller.actor(),
+                    reason.isBlank() ? null : reason,
+                    Instant.now()));
             redirect.addAttribute("pardoned", infraction);
         } catch (LocalizedException | CommandExecutionException e) {
             redirect.addFlashAttribute("problem", PanelProblems.message(e, messages, locale));

@@ -1,5 +1,6 @@
 package warden.panel;
 
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,8 +19,6 @@ import warden.interserver.LinkHistory;
 import warden.platform.QueryResults;
 import warden.replay.ReplayService;
 import warden.replay.ReplayStatus;
-
-import java.util.List;
 
 /**
  * A guild's interserver links with their history, and, for operators (an admin token over every guild), the replay of
@@ -40,7 +39,8 @@ class PanelOperationsController {
     @GetMapping("/panel/guilds/{guild}/interserver")
     String interserver(@PathVariable GuildId guild, @AuthenticationPrincipal ApiCaller caller, Model model) {
         PanelController.scope(caller, ApiRole.MODERATOR, guild);
-        List<LinkHistory> links = QueryResults.join(queries.query(new FindGuildInterserver(guild), ResponseTypes.multipleInstancesOf(LinkHistory.class)));
+        List<LinkHistory> links = QueryResults.join(
+                queries.query(new FindGuildInterserver(guild), ResponseTypes.multipleInstancesOf(LinkHistory.class)));
         model.addAttribute("guild", guild.toString());
         model.addAttribute("links", links);
         return "panel/interserver";
@@ -52,8 +52,11 @@ class PanelOperationsController {
         ReplayStatus status = replay.status();
         model.addAttribute("status", status);
         model.addAttribute("following", status.state() == ReplayStatus.State.RUNNING);
-        model.addAttribute("percent", status.eventsTotal() == 0 ? (status.state() == ReplayStatus.State.DONE ? 100 : 0)
-                : Math.min(100, 100 * status.eventsDone() / status.eventsTotal()));
+        model.addAttribute(
+                "percent",
+                status.eventsTotal() == 0
+                        ? (status.state() == ReplayStatus.State.DONE ? 100 : 0)
+                        : Math.min(100, 100 * status.eventsDone() / status.eventsTotal()));
         return "panel/replay";
     }
 

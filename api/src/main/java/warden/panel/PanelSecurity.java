@@ -21,18 +21,22 @@ class PanelSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain panelFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> discord,
-                                         ObjectProvider<DiscordPanelUsers> discordUsers) throws Exception {
+    SecurityFilterChain panelFilterChain(
+            HttpSecurity http,
+            ObjectProvider<ClientRegistrationRepository> discord,
+            ObjectProvider<DiscordPanelUsers> discordUsers)
+            throws Exception {
         http.securityMatcher("/panel", "/panel/**", "/panel.css")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/panel/login", "/panel.css").permitAll()
-                        .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/panel/login")))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/panel/login", "/panel.css")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/panel/login")))
                 .logout(logout -> logout.logoutUrl("/panel/logout").logoutSuccessUrl("/panel/login"));
         ClientRegistrationRepository registrations = discord.getIfAvailable();
         if (registrations != null) {
-            http.oauth2Login(login -> login
-                    .clientRegistrationRepository(registrations)
+            http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
                     .loginPage("/panel/login")
                     .authorizationEndpoint(a -> a.baseUri("/panel/oauth2/authorization"))
                     .redirectionEndpoint(r -> r.baseUri("/panel/login/oauth2/code/*"))

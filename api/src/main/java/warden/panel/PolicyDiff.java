@@ -1,7 +1,6 @@
 package warden.panel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +11,17 @@ import java.util.TreeSet;
 /** The readable difference between two versions of a settings document: one line per option that changed. */
 final class PolicyDiff {
 
-    record Change(String option, String before, String after) {
-    }
+    record Change(String option, String before, String after) {}
 
-    private PolicyDiff() {
-    }
+    private PolicyDiff() {}
 
     static List<Change> between(JsonNode before, JsonNode after) {
         Map<String, String> a = flatten(before);
         Map<String, String> b = flatten(after);
         List<Change> changes = new ArrayList<>();
         for (String key : new TreeSet<>(union(a, b))) {
-            if (!Objects.equals(a.get(key), b.get(key))) changes.add(new Change(key, shown(a.get(key)), shown(b.get(key))));
+            if (!Objects.equals(a.get(key), b.get(key)))
+                changes.add(new Change(key, shown(a.get(key)), shown(b.get(key))));
         }
         return changes;
     }
@@ -47,7 +45,9 @@ final class PolicyDiff {
                 flat.put(section.getKey(), text(section.getValue()));
                 return;
             }
-            section.getValue().properties().forEach(option -> flat.put(section.getKey() + "." + option.getKey(), text(option.getValue())));
+            section.getValue()
+                    .properties()
+                    .forEach(option -> flat.put(section.getKey() + "." + option.getKey(), text(option.getValue())));
         });
         return flat;
     }

@@ -1,22 +1,23 @@
 package warden.api;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import warden.platform.testing.ApiTokens;
-import warden.platform.testing.WardenSpringTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import warden.platform.testing.ApiTokens;
+import warden.platform.testing.WardenSpringTest;
 
 /** Errors the servlet container answers by itself are problem documents too, never an HTML page. */
 @WardenSpringTest
 class ContainerErrorsTest {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -34,8 +35,11 @@ class ContainerErrorsTest {
     }
 
     private static void assertProblem(HttpResponse<String> response) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":" + response.statusCode()).contains("\"code\":\"error.request.malformed\"")
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"status\":" + response.statusCode())
+                .contains("\"code\":\"error.request.malformed\"")
                 .doesNotContain("<html");
     }
 
@@ -43,7 +47,8 @@ class ContainerErrorsTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
                 .header("Authorization", "Bearer " + ApiTokens.OPERATOR)
                 .header("X-Padding", extraHeader)
-                .GET().build();
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,12 @@
 package warden.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static warden.platform.testing.ApiTokens.ADMIN_A;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
+import static warden.platform.testing.ApiTokens.MOD_B;
+import static warden.platform.testing.ApiTokens.OPERATOR;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,19 +16,16 @@ import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiClient.Response;
 import warden.platform.testing.WardenSpringTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static warden.platform.testing.ApiTokens.ADMIN_A;
-import static warden.platform.testing.ApiTokens.GUILD_A;
-import static warden.platform.testing.ApiTokens.MOD_A;
-import static warden.platform.testing.ApiTokens.MOD_B;
-import static warden.platform.testing.ApiTokens.OPERATOR;
-
 /** The authorisation matrix: no token, unknown token, wrong guild, wrong role. */
 @WardenSpringTest
 class ApiAuthorizationTest {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient db;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient db;
+
     ApiClient api;
     final String log = "/api/v1/guilds/" + GUILD_A + "/members/77/infractions";
 
@@ -45,11 +49,16 @@ class ApiAuthorizationTest {
     @Test
     void aTokenOfAnotherGuildIsForbiddenAndChangesNothing() {
         assertThat(api.get(MOD_B, log).status()).isEqualTo(403);
-        long before = db.sql("select count(*) from domainevententry").query(Long.class).single();
+        long before = db.sql("select count(*) from domainevententry")
+                .query(Long.class)
+                .single();
         Response write = api.send(MOD_B, "POST", log, "{\"type\":\"SPAM\"}", "fr");
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.text("detail")).isEqualTo("Ce jeton ne peut pas faire cela sur ce serveur.");
-        assertThat(db.sql("select count(*) from domainevententry").query(Long.class).single()).isEqualTo(before);
+        assertThat(db.sql("select count(*) from domainevententry")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -71,9 +80,13 @@ class ApiAuthorizationTest {
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
         Response openApi = api.get(null, "/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
-        assertThat(openApi.body().path("paths").has("/api/v1/guilds/{guild}/members/{user}/infractions")).isTrue();
+        assertThat(openApi.body().path("paths").has("/api/v1/guilds/{guild}/members/{user}/infractions"))
+                .isTrue();
         // written out as the stored JSON object, not as a string
-        assertThat(openApi.body().at("/components/schemas/HistoryEntry/properties/details/type").asText()).isEqualTo("object");
+        assertThat(openApi.body()
+                        .at("/components/schemas/HistoryEntry/properties/details/type")
+                        .asText())
+                .isEqualTo("object");
     }
 
     @Test

@@ -1,5 +1,15 @@
 package warden.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,25 +19,18 @@ import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiClient.Response;
 import warden.platform.testing.WardenSpringTest;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static warden.platform.testing.ApiTokens.GUILD_A;
-import static warden.platform.testing.ApiTokens.MOD_A;
-
 /** Command -> event row (BYTEA) -> projection -> REST answer, on a real PostgreSQL. */
 @WardenSpringTest
 class LedgerApiTest {
 
     private static final AtomicLong USERS = new AtomicLong(5000);
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient db;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient db;
+
     ApiClient api;
     String user;
     String base;
@@ -41,23 +44,35 @@ class LedgerApiTest {
 
     @Test
     void anInfractionTravelsFromCommandToEventStoreToProjectionToApi() {
-        Response created = api.post(MOD_A, base + "/infractions",
+        Response created = api.post(
+                MOD_A,
+                base + "/infractions",
                 "{\"id\":\"inf-1\",\"type\":\"vocabulary\",\"reason\":\"insult\",\"channelId\":\"42\",\"messageId\":\"43\"}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("id")).isEqualTo("inf-1");
 
-        String stored = db.sql("""
+        String stored =
+                db.sql("""
                         select convert_from(payload, 'UTF8') from domainevententry
-                        where aggregateidentifier = ? and payloadtype = 'warden.sanctions.InfractionRecorded'""")
-                .param(GUILD_A + ":" + user).query(String.class).single();
-        assertThat(stored).contains("\"infractionId\":\"inf-1\"").contains("\"type\":\"VOCABULARY\"")
+                        where aggregateidentifier = ? and payloadtype = 'warden.sanctions.InfractionRecorded'""").param(GUILD_A + ":" + user).query(String.class).single();
+        assertThat(stored)
+                .contains("\"infractionId\":\"inf-1\"")
+                .contains("\"type\":\"VOCABULARY\"")
                 .contains("\"occurredAt\":\"20");
 
         Response log = awaitLog(1);
         assertThat(log.body().path("entries").get(0).path("eventType").asText()).isEqualTo("InfractionRecorded");
-        assertThat(log.body().path("entries").get(0).path("infractionType").asText()).isEqualTo("VOCABULARY");
+        assertThat(log.body().path("entries").get(0).path("infractionType").asText())
+                .isEqualTo("VOCABULARY");
         assertThat(log.body().path("entries").get(0).path("actor").asText()).isEqualTo("api:mod-a");
-        assertThat(log.body().path("entries").get(0).path("details").path("evidence").path("messageId").asText()).isEqualTo("43");
+        assertThat(log.body()
+                        .path("entries")
+                        .get(0)
+                        .path("details")
+                        .path("evidence")
+                        .path("messageId")
+                        .asText())
+                .isEqualTo("43");
     }
 
     @Test
@@ -66,7 +81,9 @@ class LedgerApiTest {
         assertThat(api.post(MOD_A, base + "/infractions", body).status()).isEqualTo(201);
         assertThat(api.post(MOD_A, base + "/infractions", body).status()).isEqualTo(201);
         long events = db.sql("select count(*) from domainevententry where aggregateidentifier = ?")
-                .param(GUILD_A + ":" + user).query(Long.class).single();
+                .param(GUILD_A + ":" + user)
+                .query(Long.class)
+                .single();
         assertThat(events).isEqualTo(1);
     }
 
@@ -76,11 +93,14 @@ class LedgerApiTest {
         api.post(MOD_A, base + "/infractions", "{\"id\":\"p-2\",\"type\":\"CAPS\"}");
         awaitLog(2);
         Instant beforePardon = Instant.now();
-        assertThat(api.post(MOD_A, base + "/infractions/p-1/pardon", "{\"reason\":\"misread\"}").status()).isEqualTo(200);
+        assertThat(api.post(MOD_A, base + "/infractions/p-1/pardon", "{\"reason\":\"misread\"}")
+                        .status())
+                .isEqualTo(200);
 
         Response log = awaitLog(3);
         JsonAssert entries = new JsonAssert(log);
-        assertThat(entries.field("eventType")).containsExactly("InfractionPardoned", "InfractionRecorded", "InfractionRecorded");
+        assertThat(entries.field("eventType"))
+                .containsExactly("InfractionPardoned", "InfractionRecorded", "InfractionRecorded");
         assertThat(entries.pardonedRefs()).containsExactly("p-1");
 
         Response now = api.get(MOD_A, base + "/standing");
@@ -112,17 +132,24 @@ class LedgerApiTest {
 
     @Test
     void aTemporarySanctionIsActiveInTheStandingUntilItEnds() {
-        Response created = api.post(MOD_A, base + "/sanctions", "{\"kind\":\"ban\",\"duration\":\"7d\",\"reason\":\"raid\"}");
+        Response created =
+                api.post(MOD_A, base + "/sanctions", "{\"kind\":\"ban\",\"duration\":\"7d\",\"reason\":\"raid\"}");
         assertThat(created.status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(api.get(MOD_A, base + "/standing").body().path("activeSanctions")).hasSize(1));
-        Response inEightDays = api.get(MOD_A, base + "/standing?at=" + Instant.now().plus(Duration.ofDays(8)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                api.get(MOD_A, base + "/standing").body().path("activeSanctions"))
+                        .hasSize(1));
+        Response inEightDays =
+                api.get(MOD_A, base + "/standing?at=" + Instant.now().plus(Duration.ofDays(8)));
         assertThat(inEightDays.body().path("activeSanctions")).isEmpty();
 
-        assertThat(api.post(MOD_A, base + "/sanctions/" + created.text("id") + "/lift", "{\"reason\":\"appeal\"}").status())
+        assertThat(api.post(MOD_A, base + "/sanctions/" + created.text("id") + "/lift", "{\"reason\":\"appeal\"}")
+                        .status())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(api.get(MOD_A, base + "/standing").body().path("activeSanctions")).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                api.get(MOD_A, base + "/standing").body().path("activeSanctions"))
+                        .isEmpty());
     }
 
     @Test
@@ -160,7 +187,8 @@ class LedgerApiTest {
 
     @Test
     void theLogFiltersByTypeAndTimeAndPages() {
-        for (int i = 0; i < 5; i++) api.post(MOD_A, base + "/infractions", "{\"id\":\"f-" + i + "\",\"type\":\"SPAM\"}");
+        for (int i = 0; i < 5; i++)
+            api.post(MOD_A, base + "/infractions", "{\"id\":\"f-" + i + "\",\"type\":\"SPAM\"}");
         api.post(MOD_A, base + "/infractions", "{\"id\":\"f-link\",\"type\":\"LINK\"}");
         awaitLog(6);
         Response links = api.get(MOD_A, base + "/infractions?type=LINK");
@@ -169,9 +197,12 @@ class LedgerApiTest {
         assertThat(page.body().path("total").asLong()).isEqualTo(5);
         assertThat(new JsonAssert(page).field("refId")).containsExactly("f-2", "f-1");
         Response pastTheEnd = api.get(MOD_A, base + "/infractions?type=SPAM&size=2&page=5");
-        assertThat(pastTheEnd.body().path("total").asLong()).as("a page past the end still tells the total").isEqualTo(5);
+        assertThat(pastTheEnd.body().path("total").asLong())
+                .as("a page past the end still tells the total")
+                .isEqualTo(5);
         assertThat(pastTheEnd.body().path("entries")).isEmpty();
-        Response future = api.get(MOD_A, base + "/infractions?from=" + Instant.now().plusSeconds(60));
+        Response future =
+                api.get(MOD_A, base + "/infractions?from=" + Instant.now().plusSeconds(60));
         assertThat(future.body().path("total").asLong()).isZero();
     }
 
@@ -189,8 +220,10 @@ class LedgerApiTest {
             cursor = page.body().path("nextCursor").isNull() ? null : page.text("nextCursor");
             pages++;
         } while (cursor != null && pages < 100);
-        long total = db.sql("select count(*) from audit_event where guild_id = ?").param(Long.parseLong(GUILD_A))
-                .query(Long.class).single();
+        long total = db.sql("select count(*) from audit_event where guild_id = ?")
+                .param(Long.parseLong(GUILD_A))
+                .query(Long.class)
+                .single();
         assertThat(seen).doesNotHaveDuplicates().hasSize((int) total);
         Response bad = api.get(MOD_A, "/api/v1/guilds/" + GUILD_A + "/timeline?cursor=zzz");
         assertThat(bad.status()).isEqualTo(400);
@@ -198,8 +231,12 @@ class LedgerApiTest {
     }
 
     private Response awaitLog(int expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(api.get(MOD_A, base + "/infractions").body().path("total").asInt()).isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get(MOD_A, base + "/infractions")
+                                .body()
+                                .path("total")
+                                .asInt())
+                        .isEqualTo(expected));
         return api.get(MOD_A, base + "/infractions");
     }
 

@@ -1,6 +1,16 @@
 package warden.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static warden.platform.testing.ApiTokens.ADMIN_A;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.GUILD_B;
+import static warden.platform.testing.ApiTokens.MOD_A;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -8,17 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiClient.Response;
 import warden.platform.testing.WardenSpringTest;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static warden.platform.testing.ApiTokens.ADMIN_A;
-import static warden.platform.testing.ApiTokens.GUILD_A;
-import static warden.platform.testing.ApiTokens.GUILD_B;
-import static warden.platform.testing.ApiTokens.MOD_A;
 
 /** A server's sanctions filtered by member, kind, moderator, in force or not, and words of the reason (full-text). */
 @WardenSpringTest
@@ -28,7 +27,9 @@ class SanctionSearchApiTest {
     static final String ALICE = "9100";
     static final String BOB = "9101";
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
+
     ApiClient api;
     String guild;
     String removed;
@@ -43,8 +44,9 @@ class SanctionSearchApiTest {
         post(ADMIN_A, BOB, "{\"kind\":\"KICK\",\"reason\":\"a publicité pour des serveurs\"}");
         removed = post(MOD_A, BOB, "{\"kind\":\"WARN\",\"reason\":\"wrong member, insulted\"}");
         api.post(MOD_A, guild + "/members/" + BOB + "/sanctions/" + removed + "/remove", "{}");
-        await().atMost(Duration.ofSeconds(10)).until(() -> search("removed=true").path("total").asLong() == 5
-                && search("").path("total").asLong() == 4);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> search("removed=true").path("total").asLong() == 5
+                        && search("").path("total").asLong() == 4);
     }
 
     private String post(String token, String user, String body) {
@@ -67,17 +69,22 @@ class SanctionSearchApiTest {
 
     @Test
     void filtersByMemberKindModeratorAndWhatIsInForce() {
-        assertThat(reasons(search("member=" + ALICE))).containsExactly("spamming links in #general", "insulted the moderators");
+        assertThat(reasons(search("member=" + ALICE)))
+                .containsExactly("spamming links in #general", "insulted the moderators");
         assertThat(reasons(search("kind=BAN"))).containsExactly("raid with alt accounts");
-        assertThat(reasons(search("moderator=api:admin-a"))).containsExactlyInAnyOrder("raid with alt accounts", "a publicité pour des serveurs");
-        assertThat(reasons(search("active=true"))).containsExactlyInAnyOrder("spamming links in #general", "raid with alt accounts");
-        assertThat(reasons(search("active=false"))).containsExactlyInAnyOrder("insulted the moderators", "a publicité pour des serveurs");
+        assertThat(reasons(search("moderator=api:admin-a")))
+                .containsExactlyInAnyOrder("raid with alt accounts", "a publicité pour des serveurs");
+        assertThat(reasons(search("active=true")))
+                .containsExactlyInAnyOrder("spamming links in #general", "raid with alt accounts");
+        assertThat(reasons(search("active=false")))
+                .containsExactlyInAnyOrder("insulted the moderators", "a publicité pour des serveurs");
     }
 
     @Test
     void wordsAreFoundWithEnglishAndFrenchStemmingAndRemovedOnesOnlyWhenAsked() {
         assertThat(reasons(search("q=insult"))).containsExactly("insulted the moderators");
-        assertThat(reasons(search("q=insult&removed=true"))).containsExactlyInAnyOrder("insulted the moderators", "wrong member, insulted");
+        assertThat(reasons(search("q=insult&removed=true")))
+                .containsExactlyInAnyOrder("insulted the moderators", "wrong member, insulted");
         assertThat(reasons(search("q=link"))).containsExactly("spamming links in #general");
         assertThat(reasons(search("q=serveur"))).containsExactly("a publicité pour des serveurs");
         assertThat(reasons(search("q=raid%20-alt"))).isEmpty();
@@ -89,7 +96,8 @@ class SanctionSearchApiTest {
         assertThat(first.path("total").asLong()).isEqualTo(4);
         assertThat(first.path("entries")).hasSize(3);
         assertThat(search("size=3&page=1").path("entries")).hasSize(1);
-        assertThat(api.get(MOD_A, "/api/v1/guilds/" + GUILD_B + "/sanctions").status()).isEqualTo(403);
+        assertThat(api.get(MOD_A, "/api/v1/guilds/" + GUILD_B + "/sanctions").status())
+                .isEqualTo(403);
         Response bad = api.get(MOD_A, guild + "/sanctions?size=500");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text("code")).isEqualTo("error.page.size");

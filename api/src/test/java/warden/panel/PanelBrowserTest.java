@@ -1,16 +1,5 @@
 package warden.panel;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import warden.platform.testing.ApiClient;
-import warden.platform.testing.WardenSpringTest;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static warden.platform.testing.ApiTokens.ADMIN_A;
 import static warden.platform.testing.ApiTokens.GUILD_A;
@@ -20,6 +9,16 @@ import static warden.platform.testing.Browsers.chromium;
 import static warden.platform.testing.Browsers.find;
 import static warden.platform.testing.Browsers.screenshot;
 import static warden.platform.testing.Browsers.textOnceShown;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import warden.platform.testing.ApiClient;
+import warden.platform.testing.WardenSpringTest;
 
 /**
  * The web panel in headless Chromium (Debian's chromium and chromium-driver; skipped where they are not installed):
@@ -34,23 +33,30 @@ class PanelBrowserTest {
      * are this test's alone.
      */
     private static final String GUILD = Long.toString(1_577_000_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
+
     private static final String USER = Long.toString(880_000_000L + System.nanoTime() % 1_000_000);
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void anAdminChangesAModuleAndAModeratorPardons() throws Exception {
         String base = "http://127.0.0.1:" + port;
         ApiClient api = new ApiClient(port);
-        api.post(OPERATOR, "/api/v1/guilds/" + GUILD + "/members/" + USER + "/infractions",
+        api.post(
+                OPERATOR,
+                "/api/v1/guilds/" + GUILD + "/members/" + USER + "/infractions",
                 "{\"id\":\"panel-" + USER + "\",\"type\":\"SPAM\",\"reason\":\"flood in #general\"}");
-        String sanction = api.post(OPERATOR, "/api/v1/guilds/" + GUILD + "/members/" + USER + "/sanctions",
-                "{\"kind\":\"TIMEOUT\",\"duration\":\"1h\",\"reason\":\"flood again\"}").text("id");
+        String sanction = api.post(
+                        OPERATOR,
+                        "/api/v1/guilds/" + GUILD + "/members/" + USER + "/sanctions",
+                        "{\"kind\":\"TIMEOUT\",\"duration\":\"1h\",\"reason\":\"flood again\"}")
+                .text("id");
         WebDriver browser = chromium(1000, 1200);
         try {
             // a page being replaced leaves stale elements behind: tried again, not failed
-            org.openqa.selenium.support.ui.FluentWait<WebDriver> wait = warden.platform.testing.Browsers.waiting(browser)
-                    .withTimeout(Duration.ofSeconds(20));
+            org.openqa.selenium.support.ui.FluentWait<WebDriver> wait =
+                    warden.platform.testing.Browsers.waiting(browser).withTimeout(Duration.ofSeconds(20));
             browser.get(base + "/panel");
             assertThat(browser.getCurrentUrl()).endsWith("/panel/login");
             signIn(browser, "not-a-token");
@@ -58,14 +64,20 @@ class PanelBrowserTest {
             accessible(browser, "panel-login");
             // the keyboard alone signs in: Tab reaches the token field, Enter sends the form
             org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
-            for (int tab = 0; tab < 10 && !"token".equals(browser.switchTo().activeElement().getAttribute("id")); tab++) {
+            for (int tab = 0;
+                    tab < 10
+                            && !"token"
+                                    .equals(browser.switchTo().activeElement().getAttribute("id"));
+                    tab++) {
                 keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
             }
             keys.sendKeys(ADMIN_A).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
             find(browser, By.linkText(GUILD_A)).click();
             textOnceShown(browser, By.tagName("h1"), "Auto-moderation of server " + GUILD_A);
             browser.get(base + "/panel/guilds/2002/automod");
-            assertThat(browser.getPageSource()).as("a server the token does not cover").doesNotContain("Auto-moderation of server 2002");
+            assertThat(browser.getPageSource())
+                    .as("a server the token does not cover")
+                    .doesNotContain("Auto-moderation of server 2002");
             browser.get(base + "/panel");
             find(browser, By.cssSelector("nav form button")).click(); // sign out
             signIn(browser, OPERATOR);
@@ -79,16 +91,25 @@ class PanelBrowserTest {
             words.sendKeys("chat*, idiot");
             find(browser, By.id("save-vocabulary")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
-            assertThat(find(browser, By.cssSelector(".notice")).getText()).startsWith("Module vocabulary saved: policy version");
+            assertThat(find(browser, By.cssSelector(".notice")).getText())
+                    .startsWith("Module vocabulary saved: policy version");
             // the history is read from the audit trail, a moment behind the save
             String latest = wait.until(d -> {
-                if (d.findElements(By.cssSelector("tbody tr")).isEmpty()) d.navigate().refresh();
-                return d.findElements(By.cssSelector("tbody tr")).stream().findFirst().map(org.openqa.selenium.WebElement::getText).orElse(null);
+                if (d.findElements(By.cssSelector("tbody tr")).isEmpty())
+                    d.navigate().refresh();
+                return d.findElements(By.cssSelector("tbody tr")).stream()
+                        .findFirst()
+                        .map(org.openqa.selenium.WebElement::getText)
+                        .orElse(null);
             });
-            assertThat(latest).contains("vocabulary.enabled: false → true").contains("vocabulary.words: — → chat*, idiot").contains("api:operator");
+            assertThat(latest)
+                    .contains("vocabulary.enabled: false → true")
+                    .contains("vocabulary.words: — → chat*, idiot")
+                    .contains("api:operator");
             screenshot(browser, "panel-automod.png");
             accessible(browser, "panel-automod");
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('table').scrollIntoView()");
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("document.querySelector('table').scrollIntoView()");
             screenshot(browser, "panel-history.png");
             accessible(browser, "panel-history");
 
@@ -99,14 +120,16 @@ class PanelBrowserTest {
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
             assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("maxPercent");
 
-            // moderation settings: a DM template saved, an unknown placeholder refused, a report limit out of range refused
+            // moderation settings: a DM template saved, an unknown placeholder refused, a report limit out of range
+            // refused
             browser.get(base + "/panel/guilds/" + GUILD + "/moderation");
             var template = find(browser, By.id("general-dmTemplate"));
             template.clear();
             template.sendKeys("{member}, {kind} on {server}: {reason}");
             find(browser, By.id("save-general")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
-            assertThat(find(browser, By.id("general-dmTemplate")).getAttribute("value")).isEqualTo("{member}, {kind} on {server}: {reason}");
+            assertThat(find(browser, By.id("general-dmTemplate")).getAttribute("value"))
+                    .isEqualTo("{member}, {kind} on {server}: {reason}");
             template = find(browser, By.id("general-dmTemplate"));
             template.clear();
             template.sendKeys("{nope}");
@@ -117,7 +140,8 @@ class PanelBrowserTest {
             perHour.clear();
             perHour.sendKeys("500");
             find(browser, By.id("save-reports")).click();
-            wait.until(d -> d.findElements(By.cssSelector(".problem")).stream().anyMatch(p -> p.getText().contains("perHour")));
+            wait.until(d -> d.findElements(By.cssSelector(".problem")).stream()
+                    .anyMatch(p -> p.getText().contains("perHour")));
             screenshot(browser, "panel-moderation.png");
             accessible(browser, "panel-moderation");
 
@@ -128,15 +152,18 @@ class PanelBrowserTest {
             find(browser, By.id("preset-reason")).sendKeys("Spam in the channels");
             find(browser, By.id("preset-roles")).sendKeys("123456789012345678");
             find(browser, By.id("save-preset")).click();
-            wait.until(d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(p -> p.getText().startsWith("Preset spam saved")));
+            wait.until(d -> d.findElements(By.cssSelector(".notice")).stream()
+                    .anyMatch(p -> p.getText().startsWith("Preset spam saved")));
             assertThat(find(browser, By.cssSelector("#preset-list tbody tr")).getText())
-                    .startsWith("spam TIMEOUT 2h Spam in the channels").contains("123456789012345678");
+                    .startsWith("spam TIMEOUT 2h Spam in the channels")
+                    .contains("123456789012345678");
             find(browser, By.id("preset-name")).sendKeys("quiet");
             new org.openqa.selenium.support.ui.Select(find(browser, By.id("preset-kind"))).selectByValue("TIMEOUT");
             find(browser, By.id("save-preset")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
             assertThat(find(browser, By.cssSelector(".problem")).getText()).contains("needs a duration");
-            assertThat(browser.findElements(By.cssSelector("#preset-list tbody tr"))).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("#preset-list tbody tr")))
+                    .hasSize(1);
             screenshot(browser, "panel-presets.png");
             accessible(browser, "panel-presets");
             find(browser, By.id("remove-preset-spam")).click();
@@ -145,47 +172,62 @@ class PanelBrowserTest {
 
             // a sanction rule added, a refused one explained, turned off
             browser.get(base + "/panel/guilds/" + GUILD + "/rules");
-            new org.openqa.selenium.support.ui.Select(find(browser, By.id("infractionType"))).selectByValue("vocabulary");
+            new org.openqa.selenium.support.ui.Select(find(browser, By.id("infractionType")))
+                    .selectByValue("vocabulary");
             find(browser, By.id("threshold")).sendKeys("3");
             find(browser, By.id("window")).sendKeys("10m");
             new org.openqa.selenium.support.ui.Select(find(browser, By.id("sanction"))).selectByValue("timeout");
             find(browser, By.id("duration")).sendKeys("1h");
             find(browser, By.id("add-rule")).click();
             wait.until(d -> !d.findElements(By.cssSelector("#rules tr")).isEmpty());
-            assertThat(find(browser, By.cssSelector("#rules tr")).getText()).startsWith("3 vocabulary infraction(s) within 10m → timeout 1h");
+            assertThat(find(browser, By.cssSelector("#rules tr")).getText())
+                    .startsWith("3 vocabulary infraction(s) within 10m → timeout 1h");
             find(browser, By.id("threshold")).sendKeys("3");
             find(browser, By.id("window")).sendKeys("10m");
             new org.openqa.selenium.support.ui.Select(find(browser, By.id("sanction"))).selectByValue("timeout");
             find(browser, By.id("add-rule")).click();
             wait.until(d -> !d.findElements(By.cssSelector(".problem")).isEmpty());
-            assertThat(browser.findElements(By.cssSelector("#rules tr"))).as("a timeout without duration is refused").hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("#rules tr")))
+                    .as("a timeout without duration is refused")
+                    .hasSize(1);
             find(browser, By.cssSelector("#rules tr button")).click();
-            wait.until(d -> d.findElement(By.cssSelector("#rules tr")).getAttribute("class").contains("pardoned"));
+            wait.until(d -> d.findElement(By.cssSelector("#rules tr"))
+                    .getAttribute("class")
+                    .contains("pardoned"));
             screenshot(browser, "panel-rules.png");
             accessible(browser, "panel-rules");
-
 
             browser.get(base + "/panel/guilds/" + GUILD + "/members");
             find(browser, By.id("user")).sendKeys(USER);
             find(browser, By.id("look-up")).click();
             wait.until(d -> !d.findElements(By.id("entry-panel-" + USER)).isEmpty());
-            assertThat(find(browser, By.id("entry-panel-" + USER)).getText()).contains("SPAM").contains("flood in #general");
+            assertThat(find(browser, By.id("entry-panel-" + USER)).getText())
+                    .contains("SPAM")
+                    .contains("flood in #general");
             find(browser, By.id("reason-panel-" + USER)).sendKeys("false positive");
             find(browser, By.id("pardon-panel-" + USER)).click();
-            wait.withMessage(() -> browser.getPageSource()).until(d -> d.findElements(By.cssSelector(".notice")).stream()
-                    .anyMatch(n -> n.getText().equals("Infraction panel-" + USER + " pardoned.")));
+            wait.withMessage(() -> browser.getPageSource())
+                    .until(d -> d.findElements(By.cssSelector(".notice")).stream()
+                            .anyMatch(n -> n.getText().equals("Infraction panel-" + USER + " pardoned.")));
             wait.until(d -> {
                 d.navigate().refresh();
-                return d.findElement(By.id("entry-panel-" + USER)).getAttribute("class").contains("pardoned");
+                return d.findElement(By.id("entry-panel-" + USER))
+                        .getAttribute("class")
+                        .contains("pardoned");
             });
             assertThat(browser.findElements(By.cssSelector("#chart rect"))).hasSize(2);
             screenshot(browser, "panel-member.png");
             accessible(browser, "panel-member");
 
             // the standing in half an hour: the infraction is pardoned, the timeout still runs
-            String inHalfAnHour = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30).withSecond(0).withNano(0).toString();
+            String inHalfAnHour = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                    .plusMinutes(30)
+                    .withSecond(0)
+                    .withNano(0)
+                    .toString();
             browser.get(base + "/panel/guilds/" + GUILD + "/members?user=" + USER + "&at=" + inHalfAnHour);
-            assertThat(find(browser, By.id("standing-result")).getText()).contains("0 active infraction(s), 1 sanction(s) in force")
+            assertThat(find(browser, By.id("standing-result")).getText())
+                    .contains("0 active infraction(s), 1 sanction(s) in force")
                     .contains("flood again");
             find(browser, By.id("why-" + sanction)).click();
             textOnceShown(browser, By.tagName("h1"), "Sanction " + sanction);
@@ -193,11 +235,14 @@ class PanelBrowserTest {
             assertThat(find(browser, By.id("by")).getText()).startsWith("api:operator");
 
             browser.get(base + "/panel/guilds/" + GUILD + "/timeline");
-            assertThat(find(browser, By.id("events")).getText()).contains("InfractionPardoned").contains("SanctionDecided");
+            assertThat(find(browser, By.id("events")).getText())
+                    .contains("InfractionPardoned")
+                    .contains("SanctionDecided");
             screenshot(browser, "panel-timeline.png");
             accessible(browser, "panel-timeline");
 
-            // a backtest of an export against the current policy (vocabulary on since the change above), then a bad draft
+            // a backtest of an export against the current policy (vocabulary on since the change above), then a bad
+            // draft
             Path export = Files.createTempFile("export", ".json");
             Files.writeString(export, EXPORT);
             browser.get(base + "/panel/guilds/" + GUILD + "/backtest");
@@ -222,8 +267,11 @@ class PanelBrowserTest {
             browser.get(base + "/panel");
             find(browser, By.id("replay")).click();
             find(browser, By.id("start-replay")).click();
-            wait.withTimeout(Duration.ofSeconds(120)).until(d -> d.findElement(By.id("replay-state")).getText().equals("The last replay is done."));
-            assertThat(find(browser, By.cssSelector("label[for=replay-progress]")).getText()).endsWith("(100 %)");
+            wait.withTimeout(Duration.ofSeconds(120))
+                    .until(d -> d.findElement(By.id("replay-state")).getText().equals("The last replay is done."));
+            assertThat(find(browser, By.cssSelector("label[for=replay-progress]"))
+                            .getText())
+                    .endsWith("(100 %)");
             assertThat(find(browser, By.id("replay-finished")).getText()).isNotBlank();
             screenshot(browser, "panel-replay.png");
             accessible(browser, "panel-replay");
@@ -254,5 +302,4 @@ class PanelBrowserTest {
         find(browser, By.id("token")).sendKeys(token);
         find(browser, By.id("sign-in")).click();
     }
-
 }

@@ -1,5 +1,14 @@
 package warden.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static warden.platform.testing.ApiTokens.GUILD_A;
+import static warden.platform.testing.ApiTokens.MOD_A;
+import static warden.platform.testing.ApiTokens.OPERATOR;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -8,36 +17,39 @@ import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiClient.Response;
 import warden.platform.testing.WardenSpringTest;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static warden.platform.testing.ApiTokens.GUILD_A;
-import static warden.platform.testing.ApiTokens.MOD_A;
-import static warden.platform.testing.ApiTokens.OPERATOR;
-
 /** A replay rebuilds every read model from the event store into exactly the rows live processing produced. */
 @WardenSpringTest
 class ReplayTest {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient db;
-    @Autowired ReplayService replay;
-    @Autowired ProjectionProcessors processors;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    ReplayService replay;
+
+    @Autowired
+    ProjectionProcessors processors;
 
     @Test
     void replayRebuildsIdenticalTables() {
         ApiClient api = new ApiClient(port);
         String member = "/api/v1/guilds/" + GUILD_A + "/members/9090";
-        for (int i = 0; i < 20; i++) api.post(MOD_A, member + "/infractions", "{\"id\":\"r-" + i + "\",\"type\":\"SPAM\"}");
+        for (int i = 0; i < 20; i++)
+            api.post(MOD_A, member + "/infractions", "{\"id\":\"r-" + i + "\",\"type\":\"SPAM\"}");
         api.post(MOD_A, member + "/infractions/r-3/pardon", "{\"reason\":\"ok\"}");
         api.post(MOD_A, member + "/sanctions", "{\"kind\":\"TIMEOUT\",\"duration\":\"1h\"}");
         api.post(MOD_A, member + "/notes", "{\"text\":\"watch\"}");
-        long events = db.sql("select count(*) from domainevententry").query(Long.class).single();
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                db.sql("select count(*) from audit_event").query(Long.class).single() == events);
+        long events = db.sql("select count(*) from domainevententry")
+                .query(Long.class)
+                .single();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> db.sql("select count(*) from audit_event")
+                                .query(Long.class)
+                                .single()
+                        == events);
 
         Map<String, List<Map<String, Object>>> live = snapshot();
 
@@ -48,7 +60,8 @@ class ReplayTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Response status = api.get(OPERATOR, "/api/v1/admin/replay");
             assertThat(status.text("state")).isEqualTo("DONE");
-            assertThat(status.body().path("eventsDone").asLong()).isEqualTo(status.body().path("eventsTotal").asLong());
+            assertThat(status.body().path("eventsDone").asLong())
+                    .isEqualTo(status.body().path("eventsTotal").asLong());
         });
 
         assertThat(snapshot()).isEqualTo(live);
@@ -63,8 +76,17 @@ class ReplayTest {
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         return Map.of(
-                "audit_event", db.sql("select * from audit_event order by event_id").query().listOfRows(),
-                "infraction_state", db.sql("select * from infraction_state order by guild_id, user_id, infraction_id").query().listOfRows(),
-                "sanction_state", db.sql("select * from sanction_state order by guild_id, sanction_id").query().listOfRows());
+                "audit_event",
+                        db.sql("select * from audit_event order by event_id")
+                                .query()
+                                .listOfRows(),
+                "infraction_state",
+                        db.sql("select * from infraction_state order by guild_id, user_id, infraction_id")
+                                .query()
+                                .listOfRows(),
+                "sanction_state",
+                        db.sql("select * from sanction_state order by guild_id, sanction_id")
+                                .query()
+                                .listOfRows());
     }
 }

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import warden.common.Durations;
-import warden.common.EventJson;
-import warden.common.InvalidValueException;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -19,6 +15,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import warden.common.Durations;
+import warden.common.EventJson;
+import warden.common.InvalidValueException;
 
 /**
  * One option of the automod document changed by name, as {@code /config} does from Discord: the same document
@@ -31,17 +30,20 @@ public final class AutomodOptions {
     private static final List<String> TRUE = List.of("true", "on", "yes", "oui", "1");
     private static final List<String> FALSE = List.of("false", "off", "no", "non", "0");
 
-    private AutomodOptions() {
-    }
+    private AutomodOptions() {}
 
     /** The sections of the document: the nine modules, then {@code userContent}. */
     public static List<String> sections() {
-        return Arrays.stream(AutomodSettings.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(AutomodSettings.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     /** The options of a section, as named in the document. */
     public static List<String> options(String section) {
-        return Arrays.stream(section(section).getType().getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(section(section).getType().getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     /** Values worth proposing for an option: both booleans, an enumeration's constants, or the current value. */
@@ -51,12 +53,15 @@ public final class AutomodOptions {
 
     /** The options of another settings record ({@code moderation}), by their document names. */
     public static List<String> options(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     public static List<String> suggestions(Record current, String option) {
         Optional<RecordComponent> component = Arrays.stream(current.getClass().getRecordComponents())
-                .filter(c -> c.getName().equals(option)).findFirst();
+                .filter(c -> c.getName().equals(option))
+                .findFirst();
         return suggestions(component, JSON.valueToTree(current).path(option));
     }
 
@@ -64,8 +69,10 @@ public final class AutomodOptions {
     @SuppressWarnings("unchecked")
     public static <T extends Record> T with(T current, String field, String option, String value) {
         String path = field + "." + option;
-        RecordComponent component = Arrays.stream(current.getClass().getRecordComponents()).filter(c -> c.getName().equals(option))
-                .findFirst().orElseThrow(() -> InvalidValueException.forField(path, "error.setting.unknown", path));
+        RecordComponent component = Arrays.stream(current.getClass().getRecordComponents())
+                .filter(c -> c.getName().equals(option))
+                .findFirst()
+                .orElseThrow(() -> InvalidValueException.forField(path, "error.setting.unknown", path));
         ObjectNode document = JSON.valueToTree(current);
         document.set(option, node(component, path, value == null ? "" : value.strip()));
         try {
@@ -80,9 +87,13 @@ public final class AutomodOptions {
         if (component.isEmpty()) return List.of();
         Class<?> type = component.get().getType();
         if (type == boolean.class || type == Boolean.class) return List.of("true", "false");
-        if (type.isEnum()) return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        if (type.isEnum())
+            return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
         Class<?> element = elementType(component.get());
-        if (element != null && element.isEnum()) return Arrays.stream(element.getEnumConstants()).map(Object::toString).toList();
+        if (element != null && element.isEnum())
+            return Arrays.stream(element.getEnumConstants())
+                    .map(Object::toString)
+                    .toList();
         if (value.isMissingNode() || value.isNull()) return List.of();
         if (type == Duration.class) return List.of(Durations.format(Duration.parse(value.asText())));
         if (value.isArray()) {
@@ -149,7 +160,9 @@ public final class AutomodOptions {
         for (Object c : type.getEnumConstants()) {
             if (c.toString().equalsIgnoreCase(value.replace('-', '_'))) return c.toString();
         }
-        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+        String allowed = String.join(
+                ", ",
+                Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
         throw InvalidValueException.forField(field, "error.setting.choice", field, value, allowed);
     }
 
@@ -160,8 +173,11 @@ public final class AutomodOptions {
     }
 
     private static RecordComponent section(String section) {
-        return Arrays.stream(AutomodSettings.class.getRecordComponents()).filter(c -> c.getName().equals(section)).findFirst()
-                .orElseThrow(() -> InvalidValueException.forField("module", "error.setting.unknown", String.valueOf(section)));
+        return Arrays.stream(AutomodSettings.class.getRecordComponents())
+                .filter(c -> c.getName().equals(section))
+                .findFirst()
+                .orElseThrow(() ->
+                        InvalidValueException.forField("module", "error.setting.unknown", String.valueOf(section)));
     }
 
     /** The settings record of one section ({@code caps}, {@code userContent}...) of the document. */

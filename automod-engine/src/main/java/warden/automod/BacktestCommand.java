@@ -6,24 +6,16 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import warden.common.InvalidValueException;
-import warden.common.LocalizedException;
-import warden.config.PolicyDocument;
-import warden.common.EventJson;
-import warden.sanctions.Evidence;
-
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.concurrent.atomic.AtomicLong;
+import warden.common.EventJson;
+import warden.common.InvalidValueException;
+import warden.common.LocalizedException;
+import warden.sanctions.Evidence;
 
 /**
  * {@code backtest --policy policy.json --export chat.json [more files or folders]}: runs an automod policy over
@@ -35,12 +27,10 @@ public final class BacktestCommand {
 
     private static final ObjectMapper JSON = EventJson.mapper();
 
-    private BacktestCommand() {
-    }
+    private BacktestCommand() {}
 
     /** What the command line asks for. */
-    record Options(Path policy, Path compare, List<Path> exports, Path report, boolean rules) {
-    }
+    record Options(Path policy, Path compare, List<Path> exports, Path report, boolean rules) {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
@@ -83,7 +73,9 @@ public final class BacktestCommand {
             }
         }
         if (policy == null || exports.isEmpty()) throw new IllegalArgumentException("--policy and --export are needed");
-        if (report != null && !report.toString().endsWith(".html") && !report.toString().endsWith(".csv")) {
+        if (report != null
+                && !report.toString().endsWith(".html")
+                && !report.toString().endsWith(".csv")) {
             throw new IllegalArgumentException("--report writes a .html or a .csv file");
         }
         return new Options(policy, compare, List.copyOf(exports), report, rules);
@@ -96,21 +88,23 @@ public final class BacktestCommand {
 
     private static int usage(PrintStream err) {
         err.println("usage: java -jar warden.jar backtest --policy policy.json [--compare other.json] [--rules]");
-        err.println("                                     --export chat.json [more.json folder/ ...] [--report report.html|report.csv]");
+        err.println(
+                "                                     --export chat.json [more.json folder/ ...] [--report report.html|report.csv]");
         return 2;
     }
 
     /** A policy file: an automod document, or {@code {"automod": {...}, "rules": [...]}} with the sanction rules. */
-    record Policy(Path file, AutomodSettings settings, List<warden.sanctions.SanctionRule> rules) {
-    }
+    record Policy(Path file, AutomodSettings settings, List<warden.sanctions.SanctionRule> rules) {}
 
     static Policy readPolicyAndRules(Path file) throws BadInput {
         try {
             byte[] json = Files.readAllBytes(file);
             com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(json);
             if (root != null && root.isObject() && (root.has("automod") || root.has("rules"))) {
-                AutomodSettings settings = readPolicy(file, JSON.writeValueAsBytes(root.path("automod").isMissingNode()
-                        ? JSON.createObjectNode() : root.path("automod")));
+                AutomodSettings settings = readPolicy(
+                        file,
+                        JSON.writeValueAsBytes(
+                                root.path("automod").isMissingNode() ? JSON.createObjectNode() : root.path("automod")));
                 List<warden.sanctions.SanctionRule> rules = new java.util.ArrayList<>();
                 for (com.fasterxml.jackson.databind.JsonNode rule : root.path("rules")) {
                     try {
@@ -119,7 +113,9 @@ public final class BacktestCommand {
                         rules.add(r);
                     } catch (JsonProcessingException | LocalizedException e) {
                         throw new BadInput(file + ": rule " + rules.size() + ": "
-                                + (e instanceof LocalizedException l ? english(l) : ((JsonProcessingException) e).getOriginalMessage()));
+                                + (e instanceof LocalizedException l
+                                        ? english(l)
+                                        : ((JsonProcessingException) e).getOriginalMessage()));
                     }
                 }
                 return new Policy(file, settings, List.copyOf(rules));
@@ -128,7 +124,9 @@ public final class BacktestCommand {
         } catch (NoSuchFileException e) {
             throw new BadInput(file + ": no such file");
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ";
+            String where = e.getLocation() == null
+                    ? ""
+                    : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ";
             throw new BadInput(file + ":" + where + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")");
@@ -147,11 +145,14 @@ public final class BacktestCommand {
             try {
                 settings.validate();
             } catch (InvalidValueException e) {
-                throw new BadInput(file + ":" + locate(json, e.field()) + english(e) + (e.field() == null ? "" : " (at " + e.field() + ")"));
+                throw new BadInput(file + ":" + locate(json, e.field()) + english(e)
+                        + (e.field() == null ? "" : " (at " + e.field() + ")"));
             }
             return settings;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ";
+            String where = e.getLocation() == null
+                    ? ""
+                    : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ";
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof LocalizedException l) {
                     throw new BadInput(file + ":" + where + english(l) + pathOf(e));
@@ -179,7 +180,8 @@ public final class BacktestCommand {
     }
 
     private static String pathOf(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                && !m.getPath().isEmpty()) {
             return " (at " + m.getPathReference().replace("warden.automod.", "") + ")";
         }
         return "";

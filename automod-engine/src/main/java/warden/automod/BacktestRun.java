@@ -3,11 +3,6 @@ package warden.automod;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import warden.common.EventJson;
-import warden.common.GuildId;
-import warden.common.LocalizedException;
-import warden.config.PolicyDocument;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import warden.common.EventJson;
+import warden.common.GuildId;
+import warden.common.LocalizedException;
+import warden.config.PolicyDocument;
 
 /**
  * One backtest: every export file (folders expanded) read in parallel, each channel with its own detection engine so
@@ -43,8 +41,7 @@ final class BacktestRun {
     private static final ObjectMapper JSON = EventJson.mapper();
 
     /** A message that one of the policies flagged. */
-    record Flag(String file, String channel, ChatMessage message, Evaluation a, Evaluation b) {
-    }
+    record Flag(String file, String channel, ChatMessage message, Evaluation a, Evaluation b) {}
 
     private final BacktestCommand.Policy a;
     private final BacktestCommand.Policy b;
@@ -53,17 +50,21 @@ final class BacktestRun {
     private final PrintStream err;
     /** The flagged messages kept whole, for the report (the first {@link #KEPT}); the others only counted. */
     private final ConcurrentLinkedQueue<Flag> flags = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger kept = new AtomicInteger();
     static final int KEPT = 5_000;
     /** What the rules need of each message A flagged: small, so that any export fits. */
     private final ConcurrentLinkedQueue<RuleInput> ruleInputs = new ConcurrentLinkedQueue<>();
+
     private final Tally tally = new Tally();
     /** The CSV report, written as messages are flagged: every row, whatever the export's size. */
     private java.io.Writer csv;
 
-    private record RuleInput(warden.common.UserId member, String messageId, java.util.List<warden.sanctions.InfractionType> types,
-                             java.time.Instant at) {
-    }
+    private record RuleInput(
+            warden.common.UserId member,
+            String messageId,
+            java.util.List<warden.sanctions.InfractionType> types,
+            java.time.Instant at) {}
 
     /** The counts behind the summary and the report, gathered as the channels are read. */
     static final class Tally {
@@ -74,6 +75,7 @@ final class BacktestRun {
         final Map<String, Long> entries = new HashMap<>();
         /** Ordinary words the vocabulary matched ("hell" in "hell yes"), and in how many messages. */
         final Map<String, Long> ordinaryWords = new HashMap<>();
+
         long ordinaryWordMessages;
         final Map<java.time.Instant, Long> perHour = new java.util.TreeMap<>();
         long onlyA;
@@ -83,6 +85,7 @@ final class BacktestRun {
         final List<Flag> examplesA = new ArrayList<>();
         final List<Flag> examplesB = new ArrayList<>();
     }
+
     private final AtomicLong scanned = new AtomicLong();
     private final AtomicLong system = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -90,7 +93,12 @@ final class BacktestRun {
     private final AtomicInteger filesDone = new AtomicInteger();
     private final AtomicInteger withoutGuild = new AtomicInteger();
 
-    BacktestRun(BacktestCommand.Policy a, BacktestCommand.Policy b, BacktestCommand.Options options, PrintStream out, PrintStream err) {
+    BacktestRun(
+            BacktestCommand.Policy a,
+            BacktestCommand.Policy b,
+            BacktestCommand.Options options,
+            PrintStream out,
+            PrintStream err) {
         this.a = a;
         this.b = b;
         this.options = options;
@@ -151,7 +159,9 @@ final class BacktestRun {
         }
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
         List<Flag> sorted = flags.stream()
-                .sorted(Comparator.comparing((Flag f) -> f.message().timestamp()).thenComparing(f -> f.message().id())).toList();
+                .sorted(Comparator.comparing((Flag f) -> f.message().timestamp())
+                        .thenComparing(f -> f.message().id()))
+                .toList();
         List<RuleOutcome> decisions = options.rules() ? rules() : List.of();
         ObjectNode summary = summary(decisions, files.size(), seconds);
         out.println(summary);
@@ -172,7 +182,9 @@ final class BacktestRun {
         for (Path export : exports) {
             if (Files.isDirectory(export)) {
                 try (Stream<Path> inside = Files.walk(export)) {
-                    inside.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().forEach(files::add);
+                    inside.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new BacktestCommand.BadInput(export + ": cannot be read (" + e.getMessage() + ")");
                 }
@@ -192,17 +204,33 @@ final class BacktestRun {
         Map<GuildId, CompiledPolicy[]> compiled = new HashMap<>();
         ChatExportReader.Stats stats = new ChatExportReader.Stats();
         try (InputStream in = new Counting(Files.newInputStream(file), bytesRead)) {
-            new ChatExportReader().read(in, file.toString(), message -> {
-                CompiledPolicy[] policies = compiled.computeIfAbsent(message.guild(), guild -> new CompiledPolicy[]{
-                        engineA.compile(new PolicyDocument(guild, 0, true, a.settings(), List.of())),
-                        engineB == null ? null : engineB.compile(new PolicyDocument(guild, 0, true, b.settings(), List.of()))});
-                Evaluation ea = engineA.evaluate(message, policies[0]);
-                Evaluation eb = engineB == null ? null : engineB.evaluate(message, policies[1]);
-                scanned.incrementAndGet();
-                if (ea.flagged() || (eb != null && eb.flagged())) {
-                    record(new Flag(file.getFileName().toString(), stats.channelName, message, ea, eb == null ? Evaluation.CLEAN : eb));
-                }
-            }, stats);
+            new ChatExportReader()
+                    .read(
+                            in,
+                            file.toString(),
+                            message -> {
+                                CompiledPolicy[] policies =
+                                        compiled.computeIfAbsent(message.guild(), guild -> new CompiledPolicy[] {
+                                            engineA.compile(
+                                                    new PolicyDocument(guild, 0, true, a.settings(), List.of())),
+                                            engineB == null
+                                                    ? null
+                                                    : engineB.compile(
+                                                            new PolicyDocument(guild, 0, true, b.settings(), List.of()))
+                                        });
+                                Evaluation ea = engineA.evaluate(message, policies[0]);
+                                Evaluation eb = engineB == null ? null : engineB.evaluate(message, policies[1]);
+                                scanned.incrementAndGet();
+                                if (ea.flagged() || (eb != null && eb.flagged())) {
+                                    record(new Flag(
+                                            file.getFileName().toString(),
+                                            stats.channelName,
+                                            message,
+                                            ea,
+                                            eb == null ? Evaluation.CLEAN : eb));
+                                }
+                            },
+                            stats);
         } catch (NoSuchFileException e) {
             throw new BacktestCommand.BadInput(file + ": no such file");
         } catch (ChatExportReader.ExportException e) {
@@ -223,27 +251,39 @@ final class BacktestRun {
         long rate = Math.round(scanned.get() / seconds);
         String eta = done == 0 ? "?" : Math.round(seconds * (totalBytes - done) / (double) done) + " s";
         synchronized (err) {
-            err.printf(java.util.Locale.ROOT, "progress: %d/%d files, %,d messages, %,d messages/s, ETA %s%n",
-                    filesDone.get(), files, scanned.get(), rate, eta);
+            err.printf(
+                    java.util.Locale.ROOT,
+                    "progress: %d/%d files, %,d messages, %,d messages/s, ETA %s%n",
+                    filesDone.get(),
+                    files,
+                    scanned.get(),
+                    rate,
+                    eta);
         }
     }
 
     /** A sanction the rules of policy A would have decided, on a message A flagged. */
-    record RuleOutcome(warden.sanctions.RuleSimulation.Decision decision, String messageId) {
-    }
+    record RuleOutcome(warden.sanctions.RuleSimulation.Decision decision, String messageId) {}
 
     /**
      * The sanction rules of policy A over what A flagged, one infraction per module, in time order across channels,
      * through the same decision as the member record ({@link warden.sanctions.RuleSimulation}).
      */
     private List<RuleOutcome> rules() {
-        warden.sanctions.RuleSimulation simulation = new warden.sanctions.RuleSimulation(new warden.sanctions.SanctionRules(0, a.rules()));
+        warden.sanctions.RuleSimulation simulation =
+                new warden.sanctions.RuleSimulation(new warden.sanctions.SanctionRules(0, a.rules()));
         List<RuleOutcome> outcomes = new ArrayList<>();
-        ruleInputs.stream().sorted(Comparator.comparing(RuleInput::at).thenComparing(RuleInput::messageId)).forEach(input ->
-                input.types().forEach(type -> simulation.infraction(input.member(),
-                                warden.sanctions.InfractionId.of("msg:" + input.messageId() + ":" + type.name().toLowerCase(java.util.Locale.ROOT)),
-                                type, input.at())
-                        .ifPresent(d -> outcomes.add(new RuleOutcome(d, input.messageId())))));
+        ruleInputs.stream()
+                .sorted(Comparator.comparing(RuleInput::at).thenComparing(RuleInput::messageId))
+                .forEach(input -> input.types()
+                        .forEach(type -> simulation
+                                .infraction(
+                                        input.member(),
+                                        warden.sanctions.InfractionId.of("msg:" + input.messageId() + ":"
+                                                + type.name().toLowerCase(java.util.Locale.ROOT)),
+                                        type,
+                                        input.at())
+                                .ifPresent(d -> outcomes.add(new RuleOutcome(d, input.messageId())))));
         return outcomes;
     }
 
@@ -262,8 +302,13 @@ final class BacktestRun {
                 }
             }
             if (options.rules()) {
-                ruleInputs.add(new RuleInput(flag.message().author(), flag.message().id(),
-                        flag.a().violations().stream().map(v -> v.module().infractionType()).toList(), flag.message().timestamp()));
+                ruleInputs.add(new RuleInput(
+                        flag.message().author(),
+                        flag.message().id(),
+                        flag.a().violations().stream()
+                                .map(v -> v.module().infractionType())
+                                .toList(),
+                        flag.message().timestamp()));
             }
         }
         if (kept.incrementAndGet() <= KEPT) flags.add(flag);
@@ -276,7 +321,8 @@ final class BacktestRun {
                     if (v.module() != AutomodModule.VOCABULARY) continue;
                     for (warden.sanctions.Evidence.Span sp : v.spans()) {
                         tally.entries.merge(sp.rule(), 1L, Long::sum);
-                        String word = VocabularyDetector.ordinaryWordsAround(flag.message().content(), sp);
+                        String word = VocabularyDetector.ordinaryWordsAround(
+                                flag.message().content(), sp);
                         if (word == null) continue;
                         tally.ordinaryWords.merge(word.toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
                         ordinary = true;
@@ -285,7 +331,8 @@ final class BacktestRun {
                 if (ordinary) tally.ordinaryWordMessages++;
                 tally.perChannel.merge(flag.channel(), 1L, Long::sum);
                 tally.perMember.merge(flag.message().author().toString(), 1L, Long::sum);
-                tally.perHour.merge(flag.message().timestamp().truncatedTo(java.time.temporal.ChronoUnit.HOURS), 1L, Long::sum);
+                tally.perHour.merge(
+                        flag.message().timestamp().truncatedTo(java.time.temporal.ChronoUnit.HOURS), 1L, Long::sum);
             }
             if (b != null) compare(flag);
         }
@@ -315,15 +362,19 @@ final class BacktestRun {
         summary.put("duplicatesSkipped", duplicates.get());
         if (withoutGuild.get() > 0) {
             summary.put("exportsWithoutGuild", withoutGuild.get());
-            summary.put("note", "DM and group exports have no server: server-scoped settings (the server's own invites,"
-                    + " ignored channels and roles) do not apply to them");
+            summary.put(
+                    "note",
+                    "DM and group exports have no server: server-scoped settings (the server's own invites,"
+                            + " ignored channels and roles) do not apply to them");
         }
         ObjectNode modules = summary.putObject("flaggedPerModule");
         tally.perModule.forEach((module, count) -> modules.put(module.key(), count));
         ObjectNode channels = summary.putObject("flaggedPerChannel");
         tally.perChannel.forEach(channels::put);
         ObjectNode members = summary.putObject("flaggedPerMember");
-        tally.perMember.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+        tally.perMember.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(20)
                 .forEach(e -> members.put(e.getKey(), e.getValue()));
         if (tally.ordinaryWordMessages > 0) {
             // what the word list costs in everyday words: each of these is deleted whenever someone writes it
@@ -331,7 +382,10 @@ final class BacktestRun {
             ordinary.put("messages", tally.ordinaryWordMessages);
             ObjectNode words = ordinary.putObject("words");
             tally.ordinaryWords.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())).limit(50)
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(50)
                     .forEach(e -> words.put(e.getKey(), e.getValue()));
         }
         if (b != null) {
@@ -342,7 +396,8 @@ final class BacktestRun {
             c.put("onlyB", tally.onlyB);
             c.put("both", tally.both);
             ObjectNode perModule = c.putObject("perModule");
-            tally.comparedModules.forEach((m, n) -> perModule.putObject(m).put("onlyA", n[0]).put("onlyB", n[1]).put("both", n[2]));
+            tally.comparedModules.forEach((m, n) ->
+                    perModule.putObject(m).put("onlyA", n[0]).put("onlyB", n[1]).put("both", n[2]));
             ArrayNode examplesA = c.putArray("examplesOnlyA");
             tally.examplesA.forEach(f -> examplesA.add(example(f)));
             ArrayNode examplesB = c.putArray("examplesOnlyB");
@@ -357,7 +412,10 @@ final class BacktestRun {
                 s.put("at", d.at().toString());
                 s.put("rule", d.rule().value());
                 s.put("sanction", d.sanction().kind().name().toLowerCase(java.util.Locale.ROOT));
-                if (d.sanction().duration() != null) s.put("duration", warden.common.Durations.format(d.sanction().duration()));
+                if (d.sanction().duration() != null)
+                    s.put(
+                            "duration",
+                            warden.common.Durations.format(d.sanction().duration()));
                 s.put("messageId", outcome.messageId());
             }
         }
@@ -376,7 +434,11 @@ final class BacktestRun {
         ObjectNode e = JSON.createObjectNode();
         e.put("messageId", flag.message().id());
         e.put("channel", flag.channel());
-        e.put("content", flag.message().content().length() > 200 ? flag.message().content().substring(0, 200) + "…" : flag.message().content());
+        e.put(
+                "content",
+                flag.message().content().length() > 200
+                        ? flag.message().content().substring(0, 200) + "…"
+                        : flag.message().content());
         return e;
     }
 

@@ -29,7 +29,14 @@ final class CapsDetector implements Detector {
         if (letters < settings.minLength() || letters == 0) return;
         int percent = upper * 100 / letters;
         if (percent <= settings.maxPercent()) return;
-        out.add(new Violation(module(), List.of(Spans.whole(content, "caps:" + percent + "%")), List.of(), policyVersion,
-                Violation.Action.DELETE, settings.silent(), "automod.reason.caps", List.of(percent, settings.maxPercent())));
+        out.add(new Violation(
+                module(),
+                List.of(Spans.whole(content, "caps:" + percent + "%")),
+                List.of(),
+                policyVersion,
+                Violation.Action.DELETE,
+                settings.silent(),
+                "automod.reason.caps",
+                List.of(percent, settings.maxPercent())));
     }
 }

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import warden.common.ChannelId;
-import warden.common.GuildId;
-import warden.common.RoleId;
-import warden.common.UserId;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -19,6 +14,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import warden.common.ChannelId;
+import warden.common.GuildId;
+import warden.common.RoleId;
+import warden.common.UserId;
 
 /**
  * Streams a channel export in DiscordChatExporter's JSON format ({@code guild}, {@code channel}, {@code messages[]})
@@ -32,7 +31,8 @@ final class ChatExportReader {
     /** The guild of a DM or group export, which has none: guild-scoped settings do not apply there. */
     static final GuildId NO_GUILD = GuildId.of(1);
     /** Message types that carry what a member wrote; the others are Discord's own notices. */
-    private static final Set<String> WRITTEN = Set.of("Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand");
+    private static final Set<String> WRITTEN =
+            Set.of("Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand");
 
     /** What a file held besides the messages read. */
     static final class Stats {
@@ -59,10 +59,12 @@ final class ChatExportReader {
         return read(in, name, sink, new Stats()).messages;
     }
 
-    Stats read(InputStream in, String name, Consumer<ChatMessage> sink, Stats stats) throws IOException, ExportException {
+    Stats read(InputStream in, String name, Consumer<ChatMessage> sink, Stats stats)
+            throws IOException, ExportException {
         Set<String> seen = new HashSet<>();
         try (JsonParser parser = new JsonFactory().setCodec(mapper).createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) throw problem(parser, name, "the export must be a JSON object");
+            if (parser.nextToken() != JsonToken.START_OBJECT)
+                throw problem(parser, name, "the export must be a JSON object");
             GuildId guild = null;
             ChannelId channel = null;
             long count = 0;
@@ -86,7 +88,8 @@ final class ChatExportReader {
                         if (guild == null || channel == null) {
                             throw problem(parser, name, "\"guild\" and \"channel\" must come before \"messages\"");
                         }
-                        if (parser.currentToken() != JsonToken.START_ARRAY) throw problem(parser, name, "\"messages\" must be an array");
+                        if (parser.currentToken() != JsonToken.START_ARRAY)
+                            throw problem(parser, name, "\"messages\" must be an array");
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
                             JsonNode node = parser.readValueAsTree();
                             String type = node.path("type").asText("Default");
@@ -137,19 +140,33 @@ final class ChatExportReader {
         }
         Set<UserId> mentioned = new HashSet<>();
         for (JsonNode mention : node.path("mentions")) {
-            if (isSnowflake(mention.path("id"))) mentioned.add(UserId.of(mention.get("id").asText()));
+            if (isSnowflake(mention.path("id")))
+                mentioned.add(UserId.of(mention.get("id").asText()));
         }
         String content = node.path("content").asText("");
         Set<RoleId> mentionedRoles = new HashSet<>();
         Matcher m = ROLE_MENTION.matcher(content);
         while (m.find()) if (!m.group(1).chars().allMatch(c -> c == '0')) mentionedRoles.add(RoleId.of(m.group(1)));
         boolean everyone = content.contains("@everyone") || content.contains("@here");
-        return new ChatMessage(id, guild, channel, authorId, roles, false, author.path("isBot").asBoolean(false), content,
-                mentioned, mentionedRoles, everyone, timestamp.toInstant());
+        return new ChatMessage(
+                id,
+                guild,
+                channel,
+                authorId,
+                roles,
+                false,
+                author.path("isBot").asBoolean(false),
+                content,
+                mentioned,
+                mentionedRoles,
+                everyone,
+                timestamp.toInstant());
     }
 
     private static boolean isSnowflake(JsonNode id) {
-        return id.isValueNode() && id.asText().matches("\\d{1,20}") && !id.asText().chars().allMatch(c -> c == '0');
+        return id.isValueNode()
+                && id.asText().matches("\\d{1,20}")
+                && !id.asText().chars().allMatch(c -> c == '0');
     }
 
     private static String text(JsonNode node, String field, JsonParser parser, String name) throws ExportException {
@@ -162,7 +179,8 @@ final class ChatExportReader {
 
     private static String id(JsonNode node, String path, JsonParser parser, String name) throws ExportException {
         JsonNode value = node.get("id");
-        if (value == null || !value.asText().matches("\\d{1,20}")) throw problem(parser, name, "\"" + path + "\" is missing or not a snowflake");
+        if (value == null || !value.asText().matches("\\d{1,20}"))
+            throw problem(parser, name, "\"" + path + "\" is missing or not a snowflake");
         return value.asText();
     }
 

@@ -1,12 +1,11 @@
 package warden.automod;
 
+import java.time.Instant;
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.GuildId;
 import warden.common.RoleId;
 import warden.common.UserId;
-
-import java.time.Instant;
-import java.util.Set;
 
 /**
  * A message as the detection engine sees it: no JDA type, so the engine runs the same live, in tests, in
@@ -16,9 +15,19 @@ import java.util.Set;
  * @param mentionedRoles   roles the message pings
  * @param mentionsEveryone whether it pings @everyone or @here
  */
-public record ChatMessage(String id, GuildId guild, ChannelId channel, UserId author, Set<RoleId> authorRoles,
-                          boolean authorIsAdmin, boolean authorIsBot, String content, Set<UserId> mentionedUsers,
-                          Set<RoleId> mentionedRoles, boolean mentionsEveryone, Instant timestamp) {
+public record ChatMessage(
+        String id,
+        GuildId guild,
+        ChannelId channel,
+        UserId author,
+        Set<RoleId> authorRoles,
+        boolean authorIsAdmin,
+        boolean authorIsBot,
+        String content,
+        Set<UserId> mentionedUsers,
+        Set<RoleId> mentionedRoles,
+        boolean mentionsEveryone,
+        Instant timestamp) {
 
     public ChatMessage {
         authorRoles = authorRoles == null ? Set.of() : Set.copyOf(authorRoles);

@@ -1,10 +1,9 @@
 package warden.automod;
 
-import warden.common.GuildId;
-import warden.config.PolicyDocument;
-
 import java.util.ArrayList;
 import java.util.List;
+import warden.common.GuildId;
+import warden.config.PolicyDocument;
 
 /** A guild's automod settings at one version, compiled once into detectors (the vocabulary automaton above all). */
 public final class CompiledPolicy {
@@ -22,7 +21,8 @@ public final class CompiledPolicy {
         AutomodSettings s = policy.automod();
         List<Detector> detectors = new ArrayList<>();
         if (s.vocabulary().enabled()) detectors.add(new VocabularyDetector(s.vocabulary()));
-        if (s.invites().enabled()) detectors.add(new InviteDetector(s.invites(), policy.guild(), invites, policy.premium()));
+        if (s.invites().enabled())
+            detectors.add(new InviteDetector(s.invites(), policy.guild(), invites, policy.premium()));
         if (s.links().enabled()) detectors.add(new LinkDetector(s.links()));
         if (s.caps().enabled()) detectors.add(new CapsDetector(s.caps()));
         if (s.emojis().enabled()) detectors.add(new EmojiDetector(s.emojis()));

@@ -1,13 +1,12 @@
 package warden.automod;
 
-import warden.config.PolicyDocument;
-import warden.sanctions.Evidence;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import warden.config.PolicyDocument;
+import warden.sanctions.Evidence;
 
 /**
  * Evaluates messages against a guild's compiled automod policy: pure and in memory, apart from the per-member
@@ -16,8 +15,8 @@ import java.util.Set;
  */
 public final class DetectionEngine {
 
-    private static final Set<AutomodModule> CENSORING = EnumSet.of(AutomodModule.VOCABULARY, AutomodModule.INVITES,
-            AutomodModule.LINKS);
+    private static final Set<AutomodModule> CENSORING =
+            EnumSet.of(AutomodModule.VOCABULARY, AutomodModule.INVITES, AutomodModule.LINKS);
 
     private final MemberRates rates;
     private final InviteDirectory invites;
@@ -51,7 +50,8 @@ public final class DetectionEngine {
         for (Detector detector : policy.detectors()) {
             ModuleSettings settings = detector.settings();
             if (settings.ignoredChannels().contains(message.channel())) continue;
-            if (!settings.ignoredRoles().isEmpty() && !Collections.disjoint(settings.ignoredRoles(), message.authorRoles())) continue;
+            if (!settings.ignoredRoles().isEmpty()
+                    && !Collections.disjoint(settings.ignoredRoles(), message.authorRoles())) continue;
             if (violations == null) violations = new ArrayList<>(1);
             detector.detect(scan, policy.version(), violations);
         }

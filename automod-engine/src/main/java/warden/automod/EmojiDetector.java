@@ -2,7 +2,6 @@ package warden.automod;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
-
 import java.util.List;
 
 /**
@@ -26,8 +25,7 @@ final class EmojiDetector implements Detector {
         return settings;
     }
 
-    record Count(int emojis, int visible) {
-    }
+    record Count(int emojis, int visible) {}
 
     /** Extended_Pictographic, precomputed for the planes where emojis live. */
     private static final java.util.BitSet PICTOGRAPHIC = new java.util.BitSet(0x20000);
@@ -48,7 +46,10 @@ final class EmojiDetector implements Detector {
 
     /** What may follow an emoji inside the same one: variation selector, skin tone, tag, keycap. */
     private static boolean emojiContinuation(int cp) {
-        return cp == 0xFE0F || cp == 0xFE0E || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F)
+        return cp == 0xFE0F
+                || cp == 0xFE0E
+                || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                || (cp >= 0xE0020 && cp <= 0xE007F)
                 || cp == 0x20E3;
     }
 
@@ -127,8 +128,14 @@ final class EmojiDetector implements Detector {
         if (count.emojis() < settings.minCount() || count.visible() == 0) return;
         int percent = count.emojis() * 100 / count.visible();
         if (percent < settings.minPercent()) return;
-        out.add(new Violation(module(), List.of(Spans.whole(scan.message().content(), "emojis:" + count.emojis())),
-                List.of(), policyVersion, Violation.Action.DELETE, settings.silent(), "automod.reason.emojis",
+        out.add(new Violation(
+                module(),
+                List.of(Spans.whole(scan.message().content(), "emojis:" + count.emojis())),
+                List.of(),
+                policyVersion,
+                Violation.Action.DELETE,
+                settings.silent(),
+                "automod.reason.emojis",
                 List.of(count.emojis())));
     }
 }

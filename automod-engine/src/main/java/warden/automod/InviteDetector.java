@@ -1,22 +1,30 @@
 package warden.automod;
 
-import warden.common.GuildId;
-import warden.sanctions.Evidence;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import warden.common.GuildId;
+import warden.sanctions.Evidence;
 
 /**
  * Discord invites, obfuscated or not ({@code discord . gg / x}, {@code discord(.)gg}, URL-encoded,
  * {@code discord.com/invite/x}). Invites to the guild itself, allowed invites and invites to immune servers pass.
  */
 final class InviteDetector implements Detector {
-    private static final String[] HOSTS = {"discord.gg/", "discord.io/", "discord.me/", "discord.li/",
-            "discordapp.gg/", "discord.com/invite/", "discordapp.com/invite/", "dsc.gg/", "invite.gg/"};
+    private static final String[] HOSTS = {
+        "discord.gg/",
+        "discord.io/",
+        "discord.me/",
+        "discord.li/",
+        "discordapp.gg/",
+        "discord.com/invite/",
+        "discordapp.com/invite/",
+        "dsc.gg/",
+        "invite.gg/"
+    };
     private static final int MAX_CODE = 32;
 
     private final InviteSettings settings;
@@ -31,19 +39,20 @@ final class InviteDetector implements Detector {
         this.immune = premium ? settings.immuneServers() : Set.of();
         this.guild = guild;
         this.directory = directory;
-        this.allowed = settings.allowedInvites().stream().map(InviteDetector::code).collect(Collectors.toUnmodifiableSet());
+        this.allowed =
+                settings.allowedInvites().stream().map(InviteDetector::code).collect(Collectors.toUnmodifiableSet());
     }
 
     /** An invite found in a view: {@code [start, end)} and its code. */
-    record Found(int start, int end, String code) {
-    }
+    record Found(int start, int end, String code) {}
 
     /** Every invite in a lower-case view, in one pass per known host form; no regular expression. */
     static List<Found> find(String view) {
         List<Found> found = null;
         for (String host : HOSTS) {
             for (int at = view.indexOf(host); at >= 0; at = view.indexOf(host, at + 1)) {
-                if (at > 0 && isCodeChar(view.charAt(at - 1)) && !host.startsWith("discord")) continue; // "xdsc.gg" is another host
+                if (at > 0 && isCodeChar(view.charAt(at - 1)) && !host.startsWith("discord"))
+                    continue; // "xdsc.gg" is another host
                 int from = at + host.length();
                 int to = from;
                 while (to < view.length() && to - from < MAX_CODE && isCodeChar(view.charAt(to))) to++;
@@ -69,8 +78,8 @@ final class InviteDetector implements Detector {
         // called for every message of a guild with the module on: the slash or percent every invite form needs, found
         // without building the full scan (the same test as MessageScan#mayContainInvite)
         if (content.indexOf('/') < 0 && content.indexOf('%') < 0 && content.indexOf('\uFF0F') < 0) return Set.of();
-        MessageScan scan = new MessageScan(new ChatMessage("codes", null, null, null, null, false, false, content, null, null, false,
-                java.time.Instant.EPOCH));
+        MessageScan scan = new MessageScan(new ChatMessage(
+                "codes", null, null, null, null, false, false, content, null, null, false, java.time.Instant.EPOCH));
         if (!scan.mayContainInvite()) return Set.of();
         LinkView view = scan.compactLinks();
         Set<String> codes = new java.util.HashSet<>();
@@ -112,13 +121,22 @@ final class InviteDetector implements Detector {
         List<Evidence.Span> spans = new ArrayList<>();
         for (Found invite : find(view.text)) {
             if (passes(invite.code())) continue;
-            spans.add(Spans.of(scan.message().content(), view.originalStart(invite.start()), view.originalEnd(invite.end()),
+            spans.add(Spans.of(
+                    scan.message().content(),
+                    view.originalStart(invite.start()),
+                    view.originalEnd(invite.end()),
                     "invite:" + invite.code()));
         }
         if (spans.isEmpty()) return;
-        out.add(new Violation(module(), spans, obfuscation(spans), policyVersion,
-                settings.censor() ? Violation.Action.REPOST : Violation.Action.DELETE, settings.silent(),
-                "automod.reason.invite", List.of()));
+        out.add(new Violation(
+                module(),
+                spans,
+                obfuscation(spans),
+                policyVersion,
+                settings.censor() ? Violation.Action.REPOST : Violation.Action.DELETE,
+                settings.silent(),
+                "automod.reason.invite",
+                List.of()));
     }
 
     private boolean passes(String code) {

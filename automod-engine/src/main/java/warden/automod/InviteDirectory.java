@@ -1,9 +1,8 @@
 package warden.automod;
 
-import warden.common.GuildId;
-
 import java.util.Optional;
 import java.util.Set;
+import warden.common.GuildId;
 
 /**
  * What Warden knows about invites, filled by the Discord adapter (the guild's own invites and vanity code, and

@@ -1,10 +1,9 @@
 package warden.automod;
 
-import warden.sanctions.Evidence;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import warden.sanctions.Evidence;
 
 /**
  * External links ({@link LinkScanner}), allowed or forbidden by domain, subdomains included. Discord invites are
@@ -35,13 +34,22 @@ final class LinkDetector implements Detector {
         for (LinkScanner.Found link : LinkScanner.scan(view.text)) {
             if (InviteDetector.isInvite(view.text.substring(link.start(), link.end()))) continue;
             if (allowed(link.host())) continue;
-            spans.add(Spans.of(scan.message().content(), view.originalStart(link.start()), view.originalEnd(link.end()),
+            spans.add(Spans.of(
+                    scan.message().content(),
+                    view.originalStart(link.start()),
+                    view.originalEnd(link.end()),
                     "link:" + link.host()));
         }
         if (spans.isEmpty()) return;
-        out.add(new Violation(module(), spans, List.of(), policyVersion,
-                settings.censor() ? Violation.Action.REPOST : Violation.Action.DELETE, settings.silent(),
-                "automod.reason.link", List.of()));
+        out.add(new Violation(
+                module(),
+                spans,
+                List.of(),
+                policyVersion,
+                settings.censor() ? Violation.Action.REPOST : Violation.Action.DELETE,
+                settings.silent(),
+                "automod.reason.link",
+                List.of()));
     }
 
     private boolean allowed(String host) {

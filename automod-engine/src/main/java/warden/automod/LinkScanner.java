@@ -10,15 +10,15 @@ import java.util.Set;
  */
 final class LinkScanner {
 
-    record Found(int start, int end, String host) {
-    }
+    record Found(int start, int end, String host) {}
 
-    private static final Set<String> TLDS = Set.of(("com net org fr io gg xyz me co info biz ru de uk us be ch ca eu app "
-            + "dev tv ly to link site online store shop club top live art pro ai cc ws sh es it nl pl br in jp cn au nz se "
-            + "no fi dk pt cz gl gd ml ga cf tk st vip win bet fun icu lol page blog news one tech space website bit").split(" "));
+    private static final Set<String> TLDS =
+            Set.of(("com net org fr io gg xyz me co info biz ru de uk us be ch ca eu app "
+                            + "dev tv ly to link site online store shop club top live art pro ai cc ws sh es it nl pl br in jp cn au nz se "
+                            + "no fi dk pt cz gl gd ml ga cf tk st vip win bet fun icu lol page blog news one tech space website bit")
+                    .split(" "));
 
-    private LinkScanner() {
-    }
+    private LinkScanner() {}
 
     static List<Found> scan(String text) {
         List<Found> found = new ArrayList<>(1);
@@ -51,7 +51,10 @@ final class LinkScanner {
                 while (start > 0 && isHostChar(text.charAt(start - 1))) start--;
                 int hostEnd = i;
                 while (hostEnd < n && isHostChar(text.charAt(hostEnd))) hostEnd++;
-                if (start > 0 && (text.charAt(start - 1) == '@' || text.charAt(start - 1) == '/' || isAlnum(text.charAt(start - 1)))) {
+                if (start > 0
+                        && (text.charAt(start - 1) == '@'
+                                || text.charAt(start - 1) == '/'
+                                || isAlnum(text.charAt(start - 1)))) {
                     covered = hostEnd;
                     continue;
                 }
@@ -62,7 +65,9 @@ final class LinkScanner {
                 String host = trimDots(text.substring(start, hostEnd));
                 int lastDot = host.lastIndexOf('.');
                 if (lastDot > 0 && TLDS.contains(host.substring(lastDot + 1))) {
-                    int end = hostEnd < n && "/?#".indexOf(text.charAt(hostEnd)) >= 0 ? urlEnd(text, hostEnd) : start + host.length();
+                    int end = hostEnd < n && "/?#".indexOf(text.charAt(hostEnd)) >= 0
+                            ? urlEnd(text, hostEnd)
+                            : start + host.length();
                     found.add(new Found(start, trim(text, start, end), host));
                     covered = end;
                 } else {
@@ -75,7 +80,9 @@ final class LinkScanner {
 
     private static int urlEnd(String text, int from) {
         int end = from;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "<>\"'`|".indexOf(text.charAt(end)) < 0) end++;
+        while (end < text.length()
+                && !Character.isWhitespace(text.charAt(end))
+                && "<>\"'`|".indexOf(text.charAt(end)) < 0) end++;
         return end;
     }
 

@@ -38,7 +38,9 @@ final class LinkView {
         for (int i = 0; i < original.length(); ) {
             int cp = original.codePointAt(i);
             int width = Character.charCount(cp);
-            if (cp == '%' && i + 2 < original.length() && Character.digit(original.charAt(i + 1), 16) >= 0
+            if (cp == '%'
+                    && i + 2 < original.length()
+                    && Character.digit(original.charAt(i + 1), 16) >= 0
                     && Character.digit(original.charAt(i + 2), 16) >= 0) {
                 cp = Character.digit(original.charAt(i + 1), 16) * 16 + Character.digit(original.charAt(i + 2), 16);
                 width = 3;
@@ -47,9 +49,11 @@ final class LinkView {
                 if (cp < 128) {
                     folded.add(Character.toLowerCase((char) cp), i, i + width);
                 } else {
-                    // look-alike letters inside a host name count as the letters they imitate (Cyrillic і in dіscord.gg)
+                    // look-alike letters inside a host name count as the letters they imitate (Cyrillic і in
+                    // dіscord.gg)
                     String letters = TextNormalizer.foldedText(cp);
-                    String nfkc = !letters.isEmpty() && letters.chars().allMatch(c -> c < 128) ? letters
+                    String nfkc = !letters.isEmpty() && letters.chars().allMatch(c -> c < 128)
+                            ? letters
                             : NFKC.normalize(new String(Character.toChars(cp))).toLowerCase();
                     for (int k = 0; k < nfkc.length(); k++) folded.add(nfkc.charAt(k), i, i + width);
                 }
@@ -85,7 +89,8 @@ final class LinkView {
             char c = s.charAt(i);
             if (c >= 128 || c == '%' || c == '(' || c == '[' || c == '{') return false;
             if (c == ' ' && (s.startsWith(" dot ", i) || s.startsWith(" DOT ", i))) return false;
-            if (compact && Character.isWhitespace(c) && (nearSeparator(s, i, -1) || nearSeparator(s, i, 1))) return false;
+            if (compact && Character.isWhitespace(c) && (nearSeparator(s, i, -1) || nearSeparator(s, i, 1)))
+                return false;
         }
         return true;
     }

@@ -2,12 +2,11 @@ package warden.automod;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import warden.sanctions.Evidence;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import warden.sanctions.Evidence;
 
 /**
  * Forbidden Discord markdown. With "remove markdown" (the default) the message is reposted without it: paired
@@ -43,8 +42,7 @@ final class MarkdownDetector implements Detector {
         return settings;
     }
 
-    record Found(List<Evidence.Span> spans, List<TextEdit> removal) {
-    }
+    record Found(List<Evidence.Span> spans, List<TextEdit> removal) {}
 
     static Found find(String content, java.util.Set<MarkdownKind> kinds, MessageStats stats) {
         List<Evidence.Span> spans = new ArrayList<>();
@@ -63,7 +61,8 @@ final class MarkdownDetector implements Detector {
             String searched = kind == MarkdownKind.INLINE_CODE ? withoutBlocks : content;
             Matcher m = PATTERNS.get(kind).matcher(searched);
             while (m.find()) {
-                spans.add(Spans.of(content, m.start(), m.end(), "markdown:" + kind.name().toLowerCase()));
+                spans.add(Spans.of(
+                        content, m.start(), m.end(), "markdown:" + kind.name().toLowerCase()));
                 removal.addAll(unwrap(kind, content, m.start(), m.end()));
             }
         }
@@ -79,8 +78,13 @@ final class MarkdownDetector implements Detector {
             case HEADING -> (st.lineStarts & MessageStats.LINE_HASH) != 0;
             case SUBTEXT -> (st.lineStarts & MessageStats.LINE_DASH) != 0;
             case QUOTE -> (st.lineStarts & MessageStats.LINE_QUOTE) != 0;
-            case LIST -> (st.lineStarts & (MessageStats.LINE_DASH | MessageStats.LINE_STAR | MessageStats.LINE_PLUS
-                    | MessageStats.LINE_DIGIT)) != 0;
+            case LIST ->
+                (st.lineStarts
+                                & (MessageStats.LINE_DASH
+                                        | MessageStats.LINE_STAR
+                                        | MessageStats.LINE_PLUS
+                                        | MessageStats.LINE_DIGIT))
+                        != 0;
         };
     }
 
@@ -117,9 +121,15 @@ final class MarkdownDetector implements Detector {
         String content = scan.message().content();
         Found found = find(content, settings.forbidden(), scan.stats());
         if (found.spans().isEmpty()) return;
-        out.add(new Violation(module(), found.spans(), List.of(), policyVersion,
-                settings.removeMarkdown() ? Violation.Action.REPOST : Violation.Action.DELETE, settings.silent(),
-                "automod.reason.markdown", List.of()));
+        out.add(new Violation(
+                module(),
+                found.spans(),
+                List.of(),
+                policyVersion,
+                settings.removeMarkdown() ? Violation.Action.REPOST : Violation.Action.DELETE,
+                settings.silent(),
+                "automod.reason.markdown",
+                List.of()));
         scan.repostEdits.addAll(found.removal());
     }
 }

@@ -2,7 +2,6 @@ package warden.automod;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,12 +20,14 @@ public final class MemberRates {
     private final Cache<Key, Window> windows;
 
     public MemberRates(long maxMembers) {
-        this.windows = Caffeine.newBuilder().maximumSize(maxMembers).expireAfterAccess(IDLE).build();
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(maxMembers)
+                .expireAfterAccess(IDLE)
+                .build();
     }
 
     /** Whose window: one per guild, member and module. */
-    record Key(long guild, long user, AutomodModule module) {
-    }
+    record Key(long guild, long user, AutomodModule module) {}
 
     /** Adds {@code weight} at {@code at} and returns the total weight within {@code window} ending at {@code at}. */
     int add(Key key, Instant at, int weight, Duration window) {
@@ -34,8 +35,7 @@ public final class MemberRates {
     }
 
     /** The total within the window, and the earlier messages of the window not handed out before. */
-    record Burst(int total, List<MessageRef> earlier) {
-    }
+    record Burst(int total, List<MessageRef> earlier) {}
 
     /**
      * Adds a message; when {@code limit} is not null and the total passes it, also hands out the window's earlier

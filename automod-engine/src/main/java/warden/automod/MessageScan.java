@@ -5,6 +5,7 @@ final class MessageScan {
     final ChatMessage message;
     /** Markdown removals for a repost, added by the markdown module (censor masks come from the spans). */
     final java.util.List<TextEdit> repostEdits = new java.util.ArrayList<>();
+
     private NormalizedText normalized;
     private LinkView compactLinks;
     private LinkView links;

@@ -14,6 +14,7 @@ final class MessageStats {
     int visible;
     /** Some character needs grapheme analysis (emoji candidates, custom emojis). */
     boolean graphemes;
+
     boolean slash;
     boolean percent;
     boolean linkHint;
@@ -50,7 +51,11 @@ final class MessageStats {
             }
             if (c == ':' && i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
                 // an address: the letters of its scheme were counted, the rest is not prose
-                for (int k = i - 1; k >= 0 && (s.charAt(k) >= 'a' && s.charAt(k) <= 'z' || s.charAt(k) >= 'A' && s.charAt(k) <= 'Z'); k--) {
+                for (int k = i - 1;
+                        k >= 0
+                                && (s.charAt(k) >= 'a' && s.charAt(k) <= 'z'
+                                        || s.charAt(k) >= 'A' && s.charAt(k) <= 'Z');
+                        k--) {
                     st.letters--;
                     if (s.charAt(k) <= 'Z') st.upper--;
                 }
@@ -95,12 +100,17 @@ final class MessageStats {
                             st.linkHint = true;
                         }
                         case '.' -> {
-                            if (i > 0 && i + 1 < n && Character.isLetterOrDigit(s.charAt(i - 1)) && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                            if (i > 0
+                                    && i + 1 < n
+                                    && Character.isLetterOrDigit(s.charAt(i - 1))
+                                    && Character.isLetterOrDigit(s.charAt(i + 1))) {
                                 st.linkHint = true;
                             }
                         }
                         case '(', '[', '{' -> {
-                            if (i + 1 < n && (s.charAt(i + 1) == '.' || s.charAt(i + 1) == 'd' || s.charAt(i + 1) == 'D')) st.linkHint = true;
+                            if (i + 1 < n
+                                    && (s.charAt(i + 1) == '.' || s.charAt(i + 1) == 'd' || s.charAt(i + 1) == 'D'))
+                                st.linkHint = true;
                         }
                         case '`' -> st.backtick = true;
                         case '|' -> {
@@ -109,18 +119,23 @@ final class MessageStats {
                         case ']' -> {
                             if (i + 1 < n && s.charAt(i + 1) == '(') st.maskedLinkHint = true;
                         }
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
-                if ((c == 't' || c == 'T') && i >= 3 && s.charAt(i - 3) == ' ' && (s.charAt(i - 1) == 'o' || s.charAt(i - 1) == 'O')
+                if ((c == 't' || c == 'T')
+                        && i >= 3
+                        && s.charAt(i - 3) == ' '
+                        && (s.charAt(i - 1) == 'o' || s.charAt(i - 1) == 'O')
                         && (s.charAt(i - 2) == 'd' || s.charAt(i - 2) == 'D')) {
                     st.linkHint = true; // " dot "
                 }
             } else if (Character.isSurrogate(c)) { // emojis and other astral characters: no letters, no casing
                 st.graphemes = true;
                 if (c == 0xD835 // mathematical letters
-                        || (c == 0xD83C && i + 1 < n && s.charAt(i + 1) >= 0xDD00 && s.charAt(i + 1) <= 0xDDFF)) { // enclosed letters
+                        || (c == 0xD83C
+                                && i + 1 < n
+                                && s.charAt(i + 1) >= 0xDD00
+                                && s.charAt(i + 1) <= 0xDDFF)) { // enclosed letters
                     st.linkHint = true;
                 }
                 if (Character.isHighSurrogate(c)) st.visible--; // a pair is one visible character
@@ -145,7 +160,11 @@ final class MessageStats {
     private static boolean isDiscordToken(String s, int i) {
         if (i + 1 >= s.length()) return false;
         char next = s.charAt(i + 1);
-        return next == '@' || next == '#' || next == ':' || next == '/' || (next == 'a' || next == 't') && i + 2 < s.length() && s.charAt(i + 2) == ':';
+        return next == '@'
+                || next == '#'
+                || next == ':'
+                || next == '/'
+                || (next == 'a' || next == 't') && i + 2 < s.length() && s.charAt(i + 2) == ':';
     }
 
     /** The index after the backticks closing a code span or block opened at {@code i}, or -1 when it is not closed. */

@@ -15,10 +15,12 @@ public record NativeAutomodKeywords(List<String> keywords, List<String> allowLis
         List<String> fitting = settings.words().stream()
                 .filter(w -> w.length() <= AutomodLimits.NATIVE_MAX_KEYWORD_LENGTH)
                 .toList();
-        List<String> keywords = fitting.stream().limit(AutomodLimits.NATIVE_MAX_KEYWORDS).toList();
+        List<String> keywords =
+                fitting.stream().limit(AutomodLimits.NATIVE_MAX_KEYWORDS).toList();
         List<String> allow = settings.allowed().stream()
                 .filter(w -> w.length() <= AutomodLimits.NATIVE_MAX_KEYWORD_LENGTH)
-                .limit(MAX_ALLOW_LIST).toList();
+                .limit(MAX_ALLOW_LIST)
+                .toList();
         return new NativeAutomodKeywords(keywords, allow, settings.words().size() - keywords.size());
     }
 }

@@ -13,6 +13,7 @@ final class NormalizedText {
     final int length;
     /** Original UTF-16 span of each normalised character: {@code [start[i], end[i])}. */
     final int[] start;
+
     final int[] end;
     final int[] flags;
     /** See {@link #run}; null while every character stood once (most messages need no more arrays than that). */
@@ -20,7 +21,15 @@ final class NormalizedText {
     /** See {@link #accent}; null while no character had one. */
     private final char[] accents;
 
-    NormalizedText(String original, char[] chars, int length, int[] start, int[] end, int[] flags, byte[] runs, char[] accents) {
+    NormalizedText(
+            String original,
+            char[] chars,
+            int length,
+            int[] start,
+            int[] end,
+            int[] flags,
+            byte[] runs,
+            char[] accents) {
         this.original = original;
         this.chars = chars;
         this.length = length;
@@ -94,11 +103,15 @@ final class NormalizedText {
         int e = end[to - 1];
         while (s >= 2 && isJoiner(original.charAt(s - 1)) && Character.isLetter(original.codePointBefore(s - 1))) {
             s--;
-            while (s > 0 && Character.isLetter(original.codePointBefore(s))) s -= Character.charCount(original.codePointBefore(s));
+            while (s > 0 && Character.isLetter(original.codePointBefore(s)))
+                s -= Character.charCount(original.codePointBefore(s));
         }
-        while (e + 1 < original.length() && isJoiner(original.charAt(e)) && Character.isLetter(original.codePointAt(e + 1))) {
+        while (e + 1 < original.length()
+                && isJoiner(original.charAt(e))
+                && Character.isLetter(original.codePointAt(e + 1))) {
             e++;
-            while (e < original.length() && Character.isLetter(original.codePointAt(e))) e += Character.charCount(original.codePointAt(e));
+            while (e < original.length() && Character.isLetter(original.codePointAt(e)))
+                e += Character.charCount(original.codePointAt(e));
         }
         return original.substring(s, e);
     }

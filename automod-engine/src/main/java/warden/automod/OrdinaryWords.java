@@ -1,11 +1,6 @@
 package warden.automod;
 
 import com.ibm.icu.text.Normalizer2;
-import morfologik.fsa.FSA;
-import morfologik.fsa.FSATraversal;
-import morfologik.fsa.MatchResult;
-import morfologik.stemming.Dictionary;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -14,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import morfologik.fsa.FSA;
+import morfologik.fsa.FSATraversal;
+import morfologik.fsa.MatchResult;
+import morfologik.stemming.Dictionary;
 
 /**
  * The ordinary words of the languages Warden's servers speak, every inflected form: a word written as people write
@@ -26,8 +25,7 @@ import java.util.Locale;
 final class OrdinaryWords {
 
     /** One packaged dictionary: its automaton and the byte that ends a word inside each entry. */
-    private record Lexicon(String language, FSA fsa, byte separator) {
-    }
+    private record Lexicon(String language, FSA fsa, byte separator) {}
 
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
     static final String ENGLISH = "org/languagetool/resource/en/hunspell/en_US.dict";
@@ -81,13 +79,17 @@ final class OrdinaryWords {
             int cp = written.codePointAt(i);
             if (Character.isDigit(cp)) {
                 digits = true;
-            } else if (!Character.isLetter(cp) && Character.getType(cp) != Character.NON_SPACING_MARK
+            } else if (!Character.isLetter(cp)
+                    && Character.getType(cp) != Character.NON_SPACING_MARK
                     && !(i > 0 && i < written.length() - 1 && NormalizedText.isJoiner(written.charAt(i)))) {
                 return 0;
             }
             i += Character.charCount(cp);
         }
-        String word = NFC.normalize(written).replace('\u2019', '\'').replace('\u2010', '-').replace('\u2011', '-');
+        String word = NFC.normalize(written)
+                .replace('\u2019', '\'')
+                .replace('\u2010', '-')
+                .replace('\u2011', '-');
         int languages = languagesOfForm(word);
         if (digits) return languages;
         String lower = word.toLowerCase(Locale.ROOT);

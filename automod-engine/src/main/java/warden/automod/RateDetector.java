@@ -1,10 +1,9 @@
 package warden.automod;
 
-import warden.common.Durations;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import warden.common.Durations;
 
 /**
  * The two rate modules: message spam (each message weighs one) and excessive mentions (each message weighs its
@@ -21,8 +20,16 @@ final class RateDetector implements Detector {
     private final String reasonCode;
     private final boolean deleteBurst;
 
-    private RateDetector(AutomodModule module, ModuleSettings settings, MemberRates rates, Duration window, int limit,
-                         ToIntFunction<ChatMessage> weight, Violation.Action action, String reasonCode, boolean deleteBurst) {
+    private RateDetector(
+            AutomodModule module,
+            ModuleSettings settings,
+            MemberRates rates,
+            Duration window,
+            int limit,
+            ToIntFunction<ChatMessage> weight,
+            Violation.Action action,
+            String reasonCode,
+            boolean deleteBurst) {
         this.module = module;
         this.settings = settings;
         this.rates = rates;
@@ -35,8 +42,16 @@ final class RateDetector implements Detector {
     }
 
     static RateDetector spam(SpamSettings settings, MemberRates rates) {
-        return new RateDetector(AutomodModule.SPAM, settings, rates, settings.window(), settings.limit(), m -> 1,
-                Violation.Action.DELETE, "automod.reason.spam", false);
+        return new RateDetector(
+                AutomodModule.SPAM,
+                settings,
+                rates,
+                settings.window(),
+                settings.limit(),
+                m -> 1,
+                Violation.Action.DELETE,
+                "automod.reason.spam",
+                false);
     }
 
     /**
@@ -44,9 +59,16 @@ final class RateDetector implements Detector {
      * goes, not only the message that crossed the limit.
      */
     static RateDetector mentions(MentionSettings settings, MemberRates rates) {
-        return new RateDetector(AutomodModule.MENTIONS, settings, rates, settings.window(), settings.limit(),
-                ChatMessage::mentionCount, settings.delete() ? Violation.Action.DELETE : Violation.Action.RECORD_ONLY,
-                "automod.reason.mentions", settings.delete());
+        return new RateDetector(
+                AutomodModule.MENTIONS,
+                settings,
+                rates,
+                settings.window(),
+                settings.limit(),
+                ChatMessage::mentionCount,
+                settings.delete() ? Violation.Action.DELETE : Violation.Action.RECORD_ONLY,
+                "automod.reason.mentions",
+                settings.delete());
     }
 
     @Override
@@ -64,11 +86,24 @@ final class RateDetector implements Detector {
         ChatMessage m = scan.message();
         int w = weight.applyAsInt(m);
         if (w == 0) return;
-        MemberRates.Burst burst = rates.add(new MemberRates.Key(m.guild().value(), m.author().value(), module), m.timestamp(), w,
-                window, m.channel() == null ? null : new MessageRef(m.channel().toString(), m.id()), deleteBurst ? limit : null);
+        MemberRates.Burst burst = rates.add(
+                new MemberRates.Key(m.guild().value(), m.author().value(), module),
+                m.timestamp(),
+                w,
+                window,
+                m.channel() == null ? null : new MessageRef(m.channel().toString(), m.id()),
+                deleteBurst ? limit : null);
         int count = burst.total();
         if (count <= limit) return;
-        out.add(new Violation(module, List.of(Spans.whole(m.content(), module.key() + ":" + count)), List.of(), policyVersion,
-                action, settings.silent(), reasonCode, List.of(count, Durations.format(window)), burst.earlier()));
+        out.add(new Violation(
+                module,
+                List.of(Spans.whole(m.content(), module.key() + ":" + count)),
+                List.of(),
+                policyVersion,
+                action,
+                settings.silent(),
+                reasonCode,
+                List.of(count, Durations.format(window)),
+                burst.earlier()));
     }
 }

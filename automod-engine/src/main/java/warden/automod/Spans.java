@@ -4,8 +4,7 @@ import warden.sanctions.Evidence;
 
 /** Spans of the original text, as evidence carries them. */
 final class Spans {
-    private Spans() {
-    }
+    private Spans() {}
 
     static Evidence.Span of(String original, int start, int end, String rule) {
         return of(original, start, end, rule, java.util.List.of());

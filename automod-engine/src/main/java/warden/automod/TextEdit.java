@@ -14,8 +14,10 @@ record TextEdit(int start, int end, String replacement) {
 
     /** Applies edits in order of position; an edit overlapping an earlier one is dropped. */
     static String apply(String original, List<TextEdit> edits) {
-        List<TextEdit> sorted = edits.stream().sorted(Comparator.comparingInt(TextEdit::start)
-                .thenComparing(Comparator.comparingInt(TextEdit::end).reversed())).toList();
+        List<TextEdit> sorted = edits.stream()
+                .sorted(Comparator.comparingInt(TextEdit::start)
+                        .thenComparing(Comparator.comparingInt(TextEdit::end).reversed()))
+                .toList();
         StringBuilder out = new StringBuilder(original.length());
         int at = 0;
         for (TextEdit edit : sorted) {

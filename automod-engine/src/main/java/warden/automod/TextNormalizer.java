@@ -5,7 +5,6 @@ import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
-
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +23,7 @@ final class TextNormalizer {
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
     /** Non-ASCII code point -> its folded form (letters/digits only, maybe empty), computed once. */
     private static final ConcurrentHashMap<Integer, Folded> FOLDED = new ConcurrentHashMap<>();
+
     private static final int SPACED_LETTERS_MIN = 3;
 
     /**
@@ -37,8 +37,7 @@ final class TextNormalizer {
         }
     }
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /** A forbidden word or an allowed word, normalised like message text (without the spaced-letters rule). */
     static NormalizedText normalizeEntry(String word) {
@@ -97,7 +96,12 @@ final class TextNormalizer {
                     }
                 } else {
                     for (int k = 0; k < folded.text().length(); k++) {
-                        units.add(folded.text().charAt(k), i, i + width, flags | pending | folded.flags(), folded.accent());
+                        units.add(
+                                folded.text().charAt(k),
+                                i,
+                                i + width,
+                                flags | pending | folded.flags(),
+                                folded.accent());
                     }
                     pending = 0;
                 }
@@ -142,7 +146,10 @@ final class TextNormalizer {
 
     /** What may follow an emoji inside it: skin tones, variation selectors, the zero-width joiner, tag characters. */
     private static boolean isEmojiModifier(int cp) {
-        return (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D
+        return (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                || cp == 0xFE0E
+                || cp == 0xFE0F
+                || cp == 0x200D
                 || (cp >= 0xE0020 && cp <= 0xE007F);
     }
 
@@ -171,7 +178,8 @@ final class TextNormalizer {
         int flags = 0;
         String source = new String(Character.toChars(cp));
         String decomposed = NFKD.normalize(source);
-        if (!decomposed.equals(source) && !NFKD.normalize(source).equals(Normalizer2.getNFDInstance().normalize(source))) {
+        if (!decomposed.equals(source)
+                && !NFKD.normalize(source).equals(Normalizer2.getNFDInstance().normalize(source))) {
             flags |= Normalization.COMPATIBILITY.bit();
         }
         StringBuilder out = new StringBuilder();
@@ -179,7 +187,8 @@ final class TextNormalizer {
             int c = decomposed.codePointAt(i);
             i += Character.charCount(c);
             int type = UCharacter.getType(c);
-            if (type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.ENCLOSING_MARK
+            if (type == UCharacterCategory.NON_SPACING_MARK
+                    || type == UCharacterCategory.ENCLOSING_MARK
                     || type == UCharacterCategory.COMBINING_SPACING_MARK) {
                 flags |= Normalization.DIACRITIC.bit();
                 continue;
@@ -201,7 +210,8 @@ final class TextNormalizer {
             }
         }
         int lower = UCharacter.toLowerCase(cp);
-        char accent = (flags & Normalization.DIACRITIC.bit()) != 0 && out.length() == 1 && lower < 0x10000 ? (char) lower : 0;
+        char accent =
+                (flags & Normalization.DIACRITIC.bit()) != 0 && out.length() == 1 && lower < 0x10000 ? (char) lower : 0;
         return new Folded(out.toString(), flags, false, accent, (char) 0);
     }
 
@@ -224,10 +234,12 @@ final class TextNormalizer {
     private static String withoutMarks(String skeleton) {
         if (skeleton.codePoints().allMatch(c -> c < 128)) return skeleton;
         StringBuilder out = new StringBuilder(skeleton.length());
-        skeleton.codePoints().filter(c -> {
-            int type = UCharacter.getType(c);
-            return type != UCharacterCategory.NON_SPACING_MARK && type != UCharacterCategory.ENCLOSING_MARK;
-        }).forEach(out::appendCodePoint);
+        skeleton.codePoints()
+                .filter(c -> {
+                    int type = UCharacter.getType(c);
+                    return type != UCharacterCategory.NON_SPACING_MARK && type != UCharacterCategory.ENCLOSING_MARK;
+                })
+                .forEach(out::appendCodePoint);
         return out.toString();
     }
 
@@ -235,8 +247,13 @@ final class TextNormalizer {
         if (cp < 0xAD) return false;
         int type = Character.getType(cp);
         return type == Character.FORMAT // zero-width, bidi controls, soft hyphen, tags
-                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) // variation selectors
-                || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0; // fillers
+                || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF) // variation selectors
+                || cp == 0x034F
+                || cp == 0x115F
+                || cp == 0x1160
+                || cp == 0x3164
+                || cp == 0xFFA0; // fillers
     }
 
     private static boolean isMarkdown(int cp) {
@@ -272,11 +289,13 @@ final class TextNormalizer {
         int[] flags;
         /** Allocated at the first repeat, and at the first accent: plain messages never need them. */
         byte[] runs;
+
         char[] accents;
         int size;
         int leetCandidates;
         /** Length of the current word, run of one-letter words in a row, and the longest such run so far. */
         private int tokenLength;
+
         private int singleRun;
         private int longestSingleRun;
         /** The last unit is an emoji: what follows is a new word, or a modifier of that emoji. */
@@ -412,7 +431,8 @@ final class TextNormalizer {
                         char c = chars[k];
                         if (isLetter(c) || leet(c) == 0) continue;
                         boolean symbol = c < '0' || c > '9';
-                        boolean beforeAlnum = k + 1 < j && (isLetter(chars[k + 1]) || (chars[k + 1] >= '0' && chars[k + 1] <= '9'));
+                        boolean beforeAlnum =
+                                k + 1 < j && (isLetter(chars[k + 1]) || (chars[k + 1] >= '0' && chars[k + 1] <= '9'));
                         if (hasLetter && (!symbol || beforeAlnum)) {
                             chars[k] = leet(c);
                             flags[k] |= Normalization.LEETSPEAK.bit();
@@ -438,7 +458,9 @@ final class TextNormalizer {
                 // i is the start of a token; count the one-character tokens that follow each other from here
                 int singles = 0;
                 int k = i;
-                while (k < size && chars[k] != NormalizedText.BOUNDARY && !isEmojiUnit(chars[k])
+                while (k < size
+                        && chars[k] != NormalizedText.BOUNDARY
+                        && !isEmojiUnit(chars[k])
                         && (k + 1 == size || chars[k + 1] == NormalizedText.BOUNDARY)) {
                     singles++;
                     k += 2;
@@ -471,7 +493,10 @@ final class TextNormalizer {
         NormalizedText collapseRepeats(String original) {
             int w = 0;
             for (int r = 0; r < size; r++) {
-                if (w > 0 && chars[r] == chars[w - 1] && chars[r] != NormalizedText.BOUNDARY && !isEmojiUnit(chars[r])) {
+                if (w > 0
+                        && chars[r] == chars[w - 1]
+                        && chars[r] != NormalizedText.BOUNDARY
+                        && !isEmojiUnit(chars[r])) {
                     end[w - 1] = end[r];
                     flags[w - 1] |= flags[r];
                     if (runs == null) {
@@ -491,7 +516,8 @@ final class TextNormalizer {
         private void compactBoundaries() {
             int w = 0;
             for (int r = 0; r < size; r++) {
-                if (chars[r] == NormalizedText.BOUNDARY && (w == 0 || chars[w - 1] == NormalizedText.BOUNDARY)) continue;
+                if (chars[r] == NormalizedText.BOUNDARY && (w == 0 || chars[w - 1] == NormalizedText.BOUNDARY))
+                    continue;
                 move(r, w++);
             }
             size = w;

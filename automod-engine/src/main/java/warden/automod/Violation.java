@@ -1,8 +1,7 @@
 package warden.automod;
 
-import warden.sanctions.Evidence;
-
 import java.util.List;
+import warden.sanctions.Evidence;
 
 /**
  * What a module found in a message: the matched spans of the original text, what normalisation revealed them,
@@ -11,8 +10,16 @@ import java.util.List;
  * @param reasonCode a key of a message bundle explaining the violation to the member
  * @param burst      earlier messages of the same burst to delete with this one (rate modules)
  */
-public record Violation(AutomodModule module, List<Evidence.Span> spans, List<String> revealedBy, long policyVersion,
-                        Action action, boolean silent, String reasonCode, List<Object> reasonArgs, List<MessageRef> burst) {
+public record Violation(
+        AutomodModule module,
+        List<Evidence.Span> spans,
+        List<String> revealedBy,
+        long policyVersion,
+        Action action,
+        boolean silent,
+        String reasonCode,
+        List<Object> reasonArgs,
+        List<MessageRef> burst) {
 
     public enum Action {
         /** Delete the message. */
@@ -30,8 +37,15 @@ public record Violation(AutomodModule module, List<Evidence.Span> spans, List<St
         burst = burst == null ? List.of() : List.copyOf(burst);
     }
 
-    public Violation(AutomodModule module, List<Evidence.Span> spans, List<String> revealedBy, long policyVersion,
-                     Action action, boolean silent, String reasonCode, List<Object> reasonArgs) {
+    public Violation(
+            AutomodModule module,
+            List<Evidence.Span> spans,
+            List<String> revealedBy,
+            long policyVersion,
+            Action action,
+            boolean silent,
+            String reasonCode,
+            List<Object> reasonArgs) {
         this(module, spans, revealedBy, policyVersion, action, silent, reasonCode, reasonArgs, List.of());
     }
 

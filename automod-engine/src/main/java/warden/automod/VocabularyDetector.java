@@ -1,11 +1,10 @@
 package warden.automod;
 
-import warden.sanctions.Evidence;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import warden.sanctions.Evidence;
 
 /**
  * Forbidden vocabulary, matched on normalised text in one pass whatever the number of words, without reading an
@@ -19,8 +18,11 @@ final class VocabularyDetector implements Detector {
     VocabularyDetector(VocabularySettings settings) {
         this.settings = settings;
         this.matcher = WordMatcher.build(settings.words(), OrdinaryWords.packaged());
-        this.allowed = settings.allowed().stream().map(TextNormalizer::normalizeEntry).filter(w -> w.length > 0)
-                .map(w -> w.key(0, w.length)).collect(Collectors.toUnmodifiableSet());
+        this.allowed = settings.allowed().stream()
+                .map(TextNormalizer::normalizeEntry)
+                .filter(w -> w.length > 0)
+                .map(w -> w.key(0, w.length))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -43,13 +45,23 @@ final class VocabularyDetector implements Detector {
         List<Evidence.Span> spans = new ArrayList<>();
         int flags = 0;
         for (WordMatcher.Match m : matches) {
-            spans.add(Spans.of(original, text.start[m.from()], text.end[m.to() - 1], m.entry().source(),
+            spans.add(Spans.of(
+                    original,
+                    text.start[m.from()],
+                    text.end[m.to() - 1],
+                    m.entry().source(),
                     Normalization.labels(m.revealedBy())));
             flags |= m.revealedBy();
         }
-        out.add(new Violation(module(), spans, Normalization.labels(flags), policyVersion,
-                settings.censor() ? Violation.Action.REPOST : Violation.Action.DELETE, settings.silent(),
-                "automod.reason.vocabulary", List.of()));
+        out.add(new Violation(
+                module(),
+                spans,
+                Normalization.labels(flags),
+                policyVersion,
+                settings.censor() ? Violation.Action.REPOST : Violation.Action.DELETE,
+                settings.silent(),
+                "automod.reason.vocabulary",
+                List.of()));
     }
 
     /**
@@ -60,12 +72,18 @@ final class VocabularyDetector implements Detector {
         if (!span.revealedBy().isEmpty()) return null; // revealed by a normalisation: written to evade, not everyday
         int s = Math.max(0, Math.min(span.start(), content.length()));
         int e = Math.max(s, Math.min(span.end(), content.length()));
-        while (s > 0 && (Character.isLetter(content.codePointBefore(s))
-                || (s >= 2 && NormalizedText.isJoiner(content.charAt(s - 1)) && Character.isLetter(content.codePointBefore(s - 1))))) {
+        while (s > 0
+                && (Character.isLetter(content.codePointBefore(s))
+                        || (s >= 2
+                                && NormalizedText.isJoiner(content.charAt(s - 1))
+                                && Character.isLetter(content.codePointBefore(s - 1))))) {
             s -= Character.charCount(content.codePointBefore(s));
         }
-        while (e < content.length() && (Character.isLetter(content.codePointAt(e))
-                || (e + 1 < content.length() && NormalizedText.isJoiner(content.charAt(e)) && Character.isLetter(content.codePointAt(e + 1))))) {
+        while (e < content.length()
+                && (Character.isLetter(content.codePointAt(e))
+                        || (e + 1 < content.length()
+                                && NormalizedText.isJoiner(content.charAt(e))
+                                && Character.isLetter(content.codePointAt(e + 1))))) {
             e += Character.charCount(content.codePointAt(e));
         }
         String words = content.substring(s, e);

@@ -27,8 +27,14 @@ final class WordMatcher {
      * the accented letter it was written with (0 for none) and the spelling steps it needed (look-alikes, leetspeak);
      * where it must sit relative to word boundaries.
      */
-    record Entry(String source, String normalized, int[] runs, char[] accents, int[] spellings, boolean wholeStart,
-                 boolean wholeEnd) {
+    record Entry(
+            String source,
+            String normalized,
+            int[] runs,
+            char[] accents,
+            int[] spellings,
+            boolean wholeStart,
+            boolean wholeEnd) {
         /** The entry as the admin wrote it, without its wildcards. */
         String core() {
             return source.substring(wholeStart ? 0 : 1, source.length() - (wholeEnd ? 0 : 1));
@@ -36,12 +42,11 @@ final class WordMatcher {
     }
 
     /** A match in normalised coordinates, {@code [from, to)}, with what revealed it ({@link Normalization} bits). */
-    record Match(Entry entry, int from, int to, int revealedBy) {
-    }
+    record Match(Entry entry, int from, int to, int revealedBy) {}
 
     /** The steps that change how a letter is spelled; an ordinary word must need the same ones as the entry. */
-    private static final int SPELLING = Normalization.LEETSPEAK.bit() | Normalization.CONFUSABLE.bit()
-            | Normalization.COMPATIBILITY.bit();
+    private static final int SPELLING =
+            Normalization.LEETSPEAK.bit() | Normalization.CONFUSABLE.bit() | Normalization.COMPATIBILITY.bit();
 
     private final List<Entry> entries;
     private final OrdinaryWords ordinary;
@@ -50,18 +55,27 @@ final class WordMatcher {
      * until a message first needs them: a word of the text is held to the entry's accents only in those languages.
      */
     private final int[] entryLanguages;
+
     private final int[] symbolOfAscii = new int[128];
     private final Map<Character, Integer> symbolOfOther = new HashMap<>();
     private final int width;
     private final int[] next;
     /** The state itself when it has an output, else its nearest suffix with one, else -1: one read per character. */
     private final int[] report;
-    private final int[] output;     // first entry ending at the state, or -1
-    private final int[] outputNext; // next entry index in the same state's output chain, per entry
-    private final int[] dictLink;   // nearest suffix state with an output, or -1
 
-    private WordMatcher(List<Entry> entries, OrdinaryWords ordinary, char[] alphabet, int width, int[] next, int[] output,
-                        int[] outputNext, int[] dictLink) {
+    private final int[] output; // first entry ending at the state, or -1
+    private final int[] outputNext; // next entry index in the same state's output chain, per entry
+    private final int[] dictLink; // nearest suffix state with an output, or -1
+
+    private WordMatcher(
+            List<Entry> entries,
+            OrdinaryWords ordinary,
+            char[] alphabet,
+            int width,
+            int[] next,
+            int[] output,
+            int[] outputNext,
+            int[] dictLink) {
         this.entries = entries;
         this.ordinary = ordinary;
         this.entryLanguages = new int[entries.size()];
@@ -100,7 +114,8 @@ final class WordMatcher {
                     runs[k] = normalized.run(k);
                     accents[k] = normalized.accent(k);
                 }
-                entries.add(new Entry(word, normalized.toString(), runs, accents, spellings, !partialStart, !partialEnd));
+                entries.add(
+                        new Entry(word, normalized.toString(), runs, accents, spellings, !partialStart, !partialEnd));
             }
         }
         java.util.TreeSet<Character> symbols = new java.util.TreeSet<>();
@@ -261,7 +276,8 @@ final class WordMatcher {
             }
             int tokenStart = text.tokenStart(k);
             int tokenEnd = text.tokenEnd(k);
-            int languages = ordinaryTokens.computeIfAbsent(tokenStart, t -> languagesOfWord(text, tokenStart, tokenEnd));
+            int languages =
+                    ordinaryTokens.computeIfAbsent(tokenStart, t -> languagesOfWord(text, tokenStart, tokenEnd));
             boolean ordinaryAnywhere = languages != 0;
             boolean ordinaryInEntryLanguage = ordinaryAnywhere && (languages & languagesOf(e)) != 0;
             int stop = Math.min(to, tokenEnd);
@@ -271,8 +287,8 @@ final class WordMatcher {
                 int extra = text.run(k) - entry.runs()[at];
                 char wanted = entry.accents()[at];
                 char written = text.accent(k);
-                boolean accentDiffers = written != wanted
-                        || (written == 0 && (text.flags[k] & Normalization.DIACRITIC.bit()) != 0);
+                boolean accentDiffers =
+                        written != wanted || (written == 0 && (text.flags[k] & Normalization.DIACRITIC.bit()) != 0);
                 boolean respelled = (text.flags[k] & SPELLING) != entry.spellings()[at];
                 if (ordinaryAnywhere && ((extra > 0 && !openEdge) || respelled)) return null;
                 if (ordinaryInEntryLanguage && accentDiffers) return null;

@@ -1,13 +1,12 @@
 package warden.automod;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.junit.jupiter.api.Test;
 
 /**
  * The detection engine is a plain library: the Discord adapter, the REST API and offline tools all use it, so it
@@ -20,8 +19,15 @@ class ArchitectureTest {
 
     @Test
     void theEngineDependsOnNoFramework() {
-        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "net.dv8tion..", "jakarta.servlet..", "warden.platform..")
+        ArchRule rule = noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.axonframework..",
+                        "net.dv8tion..",
+                        "jakarta.servlet..",
+                        "warden.platform..")
                 .because("the detection engine is plain Java (design map: automod-engine)");
         rule.check(ENGINE);
     }
@@ -29,6 +35,7 @@ class ArchitectureTest {
     @Test
     void theRuleSeesTheEngine() {
         // an empty import would make the rule above pass without checking anything
-        org.assertj.core.api.Assertions.assertThat(ENGINE.contain(DetectionEngine.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(ENGINE.contain(DetectionEngine.class))
+                .isTrue();
     }
 }

@@ -1,10 +1,9 @@
 package warden.automod;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The backtest command over a DiscordChatExporter file: flagged lines, a summary, and located errors. */
 class BacktestCommandTest {
@@ -40,17 +39,19 @@ class BacktestCommandTest {
                 "author": {"id": "600", "name": "bot", "isBot": true, "roles": []}, "mentions": []}
              ]}""";
 
-    record Run(int exit, List<String> out, String err) {
-    }
+    record Run(int exit, List<String> out, String err) {}
 
     private Run run(String policy, String export) throws IOException {
         Path p = Files.writeString(dir.resolve("policy.json"), policy);
         Path e = Files.writeString(dir.resolve("chat.json"), export);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = BacktestCommand.run(new String[]{"--policy", p.toString(), "--export", e.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
+        int exit = BacktestCommand.run(
+                new String[] {"--policy", p.toString(), "--export", e.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(
+                exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -58,17 +59,20 @@ class BacktestCommandTest {
         Run run = run(POLICY, EXPORT);
         assertThat(run.exit()).isZero();
         ObjectMapper json = new ObjectMapper();
-        List<JsonNode> lines = run.out().stream().map(l -> {
-            try {
-                return json.readTree(l);
-            } catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).toList();
+        List<JsonNode> lines = run.out().stream()
+                .map(l -> {
+                    try {
+                        return json.readTree(l);
+                    } catch (IOException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).path("messageId").asText()).isEqualTo("2");
         assertThat(lines.get(0).path("modules").toString()).contains("vocabulary");
-        assertThat(lines.get(0).path("censoredText").asText()).isEqualTo("les ███████ s"); // the match is the "chat" of "c h a t s"
+        assertThat(lines.get(0).path("censoredText").asText())
+                .isEqualTo("les ███████ s"); // the match is the "chat" of "c h a t s"
         assertThat(lines.get(1).path("messageId").asText()).isEqualTo("3");
         assertThat(lines.get(1).path("modules").toString()).contains("invites").contains("spam");
         JsonNode summary = lines.get(2);
@@ -106,15 +110,18 @@ class BacktestCommandTest {
 
     @Test
     void aBrokenExportSaysWhere() throws IOException {
-        Run run = run(POLICY, "{\"guild\": {\"id\": \"1\"}, \"channel\": {\"id\": \"2\"}, \"messages\": [\n {\"id\": \"1\",");
+        Run run = run(
+                POLICY, "{\"guild\": {\"id\": \"1\"}, \"channel\": {\"id\": \"2\"}, \"messages\": [\n {\"id\": \"1\",");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("chat.json:2:").contains("not valid JSON");
     }
 
     @Test
     void aMessageWithoutTimestampSaysWhere() throws IOException {
-        Run run = run(POLICY, "{\"guild\": {\"id\": \"1\"}, \"channel\": {\"id\": \"2\"}, \"messages\": [\n"
-                + "{\"id\": \"1\", \"content\": \"x\", \"author\": {\"id\": \"3\"}}]}");
+        Run run = run(
+                POLICY,
+                "{\"guild\": {\"id\": \"1\"}, \"channel\": {\"id\": \"2\"}, \"messages\": [\n"
+                        + "{\"id\": \"1\", \"content\": \"x\", \"author\": {\"id\": \"3\"}}]}");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("chat.json:2:").contains("\"timestamp\"");
     }
@@ -129,7 +136,8 @@ class BacktestCommandTest {
     @Test
     void missingArgumentsPrintTheUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = BacktestCommand.run(new String[]{"--policy"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = BacktestCommand.run(
+                new String[] {"--policy"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
     }

@@ -1,6 +1,9 @@
 package warden.automod;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static warden.automod.Policies.message;
+import static warden.automod.Policies.policy;
+import static warden.automod.Policies.vocabulary;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -10,11 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static warden.automod.Policies.message;
-import static warden.automod.Policies.policy;
-import static warden.automod.Policies.vocabulary;
+import org.junit.jupiter.api.Test;
 
 /**
  * An admin pastes a public list of bad words (ModernMT's English and French lists, about 800 entries) and the engine
@@ -40,6 +39,7 @@ class OrdinaryWordsTest {
 
     /** Listed entries by their lower-case form, and by that form without accents. */
     private final Set<String> listed = new TreeSet<>();
+
     private final Map<String, String> listedWithoutAccents = new HashMap<>();
 
     {
@@ -72,7 +72,8 @@ class OrdinaryWordsTest {
                 if (!evaluation.flagged()) continue;
                 // kick-ass holds the listed word "ass": every span must be a listed word as it is written
                 boolean onlyListed = evaluation.violations().get(0).spans().stream()
-                        .allMatch(span -> listed.contains(span.text().toLowerCase(Locale.ROOT).replaceAll("[-\\s]+", " ")));
+                        .allMatch(span -> listed.contains(
+                                span.text().toLowerCase(Locale.ROOT).replaceAll("[-\\s]+", " ")));
                 if (onlyListed) {
                     listedWords++;
                     continue;
@@ -83,14 +84,23 @@ class OrdinaryWordsTest {
                     continue;
                 }
                 if (twin != null) flaggedTwins.add(word);
-                falsePositives.add(word + " <- " + evaluation.violations().get(0).spans() + " in " + list.getKey());
+                falsePositives.add(
+                        word + " <- " + evaluation.violations().get(0).spans() + " in " + list.getKey());
             }
         }
-        System.out.printf(Locale.ROOT, "%,d words read, %,d entries listed: %,d words flagged that are listed words or hold"
+        System.out.printf(
+                Locale.ROOT,
+                "%,d words read, %,d entries listed: %,d words flagged that are listed words or hold"
                         + " one, %d flagged that are not; %d accent twins of listed words in the same language, %d flagged;"
                         + " %d words of another language taken for a listed word without its accents: %s%n",
-                words, LIST.size(), listedWords, falsePositives.size(), accentTwins.size() - otherLanguageTwins.size(),
-                flaggedTwins.size(), otherLanguageTwins.size(), otherLanguageTwins);
+                words,
+                LIST.size(),
+                listedWords,
+                falsePositives.size(),
+                accentTwins.size() - otherLanguageTwins.size(),
+                flaggedTwins.size(),
+                otherLanguageTwins.size(),
+                otherLanguageTwins);
         falsePositives.forEach(f -> System.out.println("  flagged: " + f));
         assertThat(words).isGreaterThan(900_000);
         assertThat(accentTwins).isNotEmpty();
@@ -102,8 +112,10 @@ class OrdinaryWordsTest {
         List<String> missed = new ArrayList<>();
         for (String entry : LIST) {
             if (!engine.evaluate(message(entry), policy).flagged()) missed.add(entry);
-            if (!engine.evaluate(message("well, " + entry + " then!"), policy).flagged()) missed.add("in a sentence: " + entry);
-            if (!engine.evaluate(message(entry.toUpperCase(Locale.ROOT)), policy).flagged()) missed.add("in capitals: " + entry);
+            if (!engine.evaluate(message("well, " + entry + " then!"), policy).flagged())
+                missed.add("in a sentence: " + entry);
+            if (!engine.evaluate(message(entry.toUpperCase(Locale.ROOT)), policy)
+                    .flagged()) missed.add("in capitals: " + entry);
         }
         assertThat(missed).isEmpty();
     }

@@ -1,7 +1,5 @@
 package warden.automod;
 
-import morfologik.stemming.Dictionary;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import morfologik.stemming.Dictionary;
 
 /**
  * The packaged lists the ordinary-words tests run over: every word of a morfologik dictionary, and ModernMT's public
@@ -22,13 +21,13 @@ final class WordLists {
     /** LanguageTool's English part-of-speech lexicon: another source than the spelling dictionary Warden reads. */
     static final String ENGLISH_LEXICON = "org/languagetool/resource/en/english.dict";
 
-    private WordLists() {
-    }
+    private WordLists() {}
 
     /** Every distinct word of a morfologik dictionary on the classpath, in its order. */
     static Set<String> words(String resource) {
         try {
-            Dictionary dictionary = Dictionary.read(WordLists.class.getClassLoader().getResource(resource));
+            Dictionary dictionary =
+                    Dictionary.read(WordLists.class.getClassLoader().getResource(resource));
             byte separator = dictionary.metadata.getSeparator();
             Set<String> words = new LinkedHashSet<>();
             for (ByteBuffer entry : dictionary.fsa) {

@@ -2,11 +2,10 @@ package warden.automod;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import warden.common.GuildId;
 import warden.config.GuildPolicies;
 import warden.config.PolicyDocument;
-
-import java.time.Duration;
 
 /**
  * Each guild's policy compiled for the hot path (the vocabulary automaton above all). The policy itself comes from
@@ -22,7 +21,10 @@ public final class CompiledPolicies {
     public CompiledPolicies(GuildPolicies policies, DetectionEngine engine, long maxGuilds) {
         this.policies = policies;
         this.engine = engine;
-        this.compiled = Caffeine.newBuilder().maximumSize(maxGuilds).expireAfterAccess(Duration.ofHours(6)).build();
+        this.compiled = Caffeine.newBuilder()
+                .maximumSize(maxGuilds)
+                .expireAfterAccess(Duration.ofHours(6))
+                .build();
     }
 
     public CompiledPolicy compiled(GuildId guild) {

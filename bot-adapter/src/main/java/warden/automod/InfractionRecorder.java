@@ -32,16 +32,25 @@ class InfractionRecorder {
     InfractionRecorder(Commands commands, GuildTexts texts, MeterRegistry meters) {
         this.commands = commands;
         this.texts = texts;
-        this.failures = Counter.builder("warden.automod.record.failures").description("infractions that could not be recorded")
+        this.failures = Counter.builder("warden.automod.record.failures")
+                .description("infractions that could not be recorded")
                 .register(meters);
     }
 
     void record(ChatMessage message, Violation violation) {
-        InfractionId id = InfractionId.of("msg:" + message.id() + ":" + violation.module().key());
+        InfractionId id =
+                InfractionId.of("msg:" + message.id() + ":" + violation.module().key());
         MemberKey member = new MemberKey(message.guild(), message.author());
-        commands.send(new RecordInfraction(member, id, violation.module().infractionType(), Actor.automod(violation.module().key()),
-                texts.stored(violation.reasonCode(), violation.reasonArgs().toArray()),
-                violation.evidence(message.channel().toString(), message.id(), message.content()), message.timestamp(), null))
+        commands.send(new RecordInfraction(
+                        member,
+                        id,
+                        violation.module().infractionType(),
+                        Actor.automod(violation.module().key()),
+                        texts.stored(
+                                violation.reasonCode(), violation.reasonArgs().toArray()),
+                        violation.evidence(message.channel().toString(), message.id(), message.content()),
+                        message.timestamp(),
+                        null))
                 .whenComplete((result, error) -> {
                     if (error != null) {
                         failures.increment();

@@ -4,6 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -21,20 +34,6 @@ import org.springframework.stereotype.Component;
 import warden.common.GuildId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildWork;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What Warden knows of invites on a live bot: each guild's own invites and vanity code (read when the guild becomes
@@ -54,7 +53,8 @@ public class LiveInviteDirectory extends ListenerAdapter {
     private final GuildWork work;
     private final Map<Long, Set<String>> own = new ConcurrentHashMap<>();
     /** Code -> the guild it leads to, or empty for an invite that does not exist (or leads to no guild). */
-    private final Cache<String, Optional<GuildId>> resolved = Caffeine.newBuilder().maximumSize(200_000)
+    private final Cache<String, Optional<GuildId>> resolved = Caffeine.newBuilder()
+            .maximumSize(200_000)
             .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Optional<GuildId>>() {
                 @Override
                 public long expireAfterCreate(String key, Optional<GuildId> value, long currentTime) {
@@ -62,15 +62,19 @@ public class LiveInviteDirectory extends ListenerAdapter {
                 }
 
                 @Override
-                public long expireAfterUpdate(String key, Optional<GuildId> value, long currentTime, long currentDuration) {
+                public long expireAfterUpdate(
+                        String key, Optional<GuildId> value, long currentTime, long currentDuration) {
                     return expireAfterCreate(key, value, currentTime);
                 }
 
                 @Override
-                public long expireAfterRead(String key, Optional<GuildId> value, long currentTime, long currentDuration) {
+                public long expireAfterRead(
+                        String key, Optional<GuildId> value, long currentTime, long currentDuration) {
                     return currentDuration;
                 }
-            }).build();
+            })
+            .build();
+
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Counter lookups;
     private final Counter unresolved;
@@ -78,9 +82,12 @@ public class LiveInviteDirectory extends ListenerAdapter {
 
     LiveInviteDirectory(GuildWork work, MeterRegistry meters) {
         this.work = work;
-        this.lookups = Counter.builder("warden.automod.invites.lookups").description("invite codes asked of Discord").register(meters);
+        this.lookups = Counter.builder("warden.automod.invites.lookups")
+                .description("invite codes asked of Discord")
+                .register(meters);
         this.unresolved = Counter.builder("warden.automod.invites.unresolved")
-                .description("invite codes Discord could not resolve in time: treated as foreign").register(meters);
+                .description("invite codes Discord could not resolve in time: treated as foreign")
+                .register(meters);
     }
 
     /** The view the detection engine reads: in memory, never blocking. */
@@ -104,43 +111,51 @@ public class LiveInviteDirectory extends ListenerAdapter {
         Set<String> codes = DetectionEngine.inviteCodes(content);
         if (codes.isEmpty()) return Set.of();
         Set<String> mine = own.getOrDefault(guild, Set.of());
-        return codes.stream().filter(c -> {
-            String key = c.toLowerCase(Locale.ROOT);
-            return !mine.contains(key) && resolved.getIfPresent(key) == null;
-        }).collect(java.util.stream.Collectors.toSet());
+        return codes.stream()
+                .filter(c -> {
+                    String key = c.toLowerCase(Locale.ROOT);
+                    return !mine.contains(key) && resolved.getIfPresent(key) == null;
+                })
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Asks Discord for each code (one request per code, shared by concurrent askers); completes within {@link #WAIT}. */
     CompletableFuture<Void> resolve(JDA jda, Collection<String> codes) {
-        CompletableFuture<?>[] all = codes.stream().map(code -> inFlight.computeIfAbsent(code.toLowerCase(Locale.ROOT), c -> ask(jda, code)))
+        CompletableFuture<?>[] all = codes.stream()
+                .map(code -> inFlight.computeIfAbsent(code.toLowerCase(Locale.ROOT), c -> ask(jda, code)))
                 .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(all).completeOnTimeout(null, WAIT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null);
+        return CompletableFuture.allOf(all)
+                .completeOnTimeout(null, WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> null);
     }
 
     private CompletableFuture<Void> ask(JDA jda, String code) {
         lookups.increment();
-        return Invite.resolve(jda, code).submit()
-                .handle((invite, error) -> {
-                    String key = code.toLowerCase(Locale.ROOT);
-                    inFlight.remove(key);
-                    if (error == null) {
-                        resolved.put(key, Optional.ofNullable(invite.getGuild()).map(g -> GuildId.of(g.getIdLong())));
-                    } else if (cause(error) instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.UNKNOWN_INVITE) {
-                        resolved.put(key, Optional.empty());
-                    } else {
-                        unresolved.increment();
-                        warn(code, cause(error));
-                    }
-                    return (Void) null;
-                });
+        return Invite.resolve(jda, code).submit().handle((invite, error) -> {
+            String key = code.toLowerCase(Locale.ROOT);
+            inFlight.remove(key);
+            if (error == null) {
+                resolved.put(key, Optional.ofNullable(invite.getGuild()).map(g -> GuildId.of(g.getIdLong())));
+            } else if (cause(error) instanceof ErrorResponseException e
+                    && e.getErrorResponse() == ErrorResponse.UNKNOWN_INVITE) {
+                resolved.put(key, Optional.empty());
+            } else {
+                unresolved.increment();
+                warn(code, cause(error));
+            }
+            return (Void) null;
+        });
     }
 
     private void warn(String code, Throwable error) {
         Instant now = Instant.now();
         Instant last = lastWarning.get();
         if (now.isAfter(last.plusSeconds(60)) && lastWarning.compareAndSet(last, now)) {
-            log.warn("Discord could not resolve invite codes (the last: {}); until it can, invites to unknown servers are "
-                    + "treated as foreign and flagged: {}", code.length() > 3 ? code.substring(0, 3) + "…" : code, error.getMessage());
+            log.warn(
+                    "Discord could not resolve invite codes (the last: {}); until it can, invites to unknown servers are "
+                            + "treated as foreign and flagged: {}",
+                    code.length() > 3 ? code.substring(0, 3) + "…" : code,
+                    error.getMessage());
         }
     }
 
@@ -174,7 +189,8 @@ public class LiveInviteDirectory extends ListenerAdapter {
 
     @Override
     public void onGuildInviteCreate(GuildInviteCreateEvent event) {
-        own.computeIfAbsent(event.getGuild().getIdLong(), g -> ConcurrentHashMap.newKeySet()).add(event.getCode().toLowerCase(Locale.ROOT));
+        own.computeIfAbsent(event.getGuild().getIdLong(), g -> ConcurrentHashMap.newKeySet())
+                .add(event.getCode().toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -186,7 +202,8 @@ public class LiveInviteDirectory extends ListenerAdapter {
     @Override
     public void onGuildUpdateVanityCode(GuildUpdateVanityCodeEvent event) {
         Set<String> codes = own.computeIfAbsent(event.getGuild().getIdLong(), g -> ConcurrentHashMap.newKeySet());
-        if (event.getOldVanityCode() != null) codes.remove(event.getOldVanityCode().toLowerCase(Locale.ROOT));
+        if (event.getOldVanityCode() != null)
+            codes.remove(event.getOldVanityCode().toLowerCase(Locale.ROOT));
         if (event.getNewVanityCode() != null) codes.add(event.getNewVanityCode().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,22 +1,17 @@
 package warden.automod;
 
-import warden.discord.ConditionalOnDiscord;
-import warden.discord.GuildWork;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.springframework.stereotype.Component;
-import warden.automod.ChatMessage;
-import warden.automod.DetectionEngine;
-import warden.automod.Evaluation;
-import warden.automod.Violation;
 import warden.common.GuildId;
-
-import java.time.Duration;
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildWork;
 
 /**
  * Every new or edited guild message goes through the detection engine with the guild's policy; what it flags is
@@ -34,11 +29,18 @@ class MessageModerationListener extends ListenerAdapter {
     private final InfractionRecorder recorder;
     private final GuildWork work;
     private final LiveInviteDirectory invites;
-    private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterWrite(Duration.ofMinutes(30)).build();
+    private final Cache<String, Boolean> seen = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterWrite(Duration.ofMinutes(30))
+            .build();
 
-    MessageModerationListener(CompiledPolicies policies, DetectionEngine engine, ModerationActions actions,
-                              InfractionRecorder recorder, GuildWork work, LiveInviteDirectory invites) {
+    MessageModerationListener(
+            CompiledPolicies policies,
+            DetectionEngine engine,
+            ModerationActions actions,
+            InfractionRecorder recorder,
+            GuildWork work,
+            LiveInviteDirectory invites) {
         this.work = work;
         this.invites = invites;
         this.policies = policies;
@@ -62,16 +64,22 @@ class MessageModerationListener extends ListenerAdapter {
     }
 
     private void moderate(Message message, Member member) {
-        String key = message.getId() + (message.getTimeEdited() == null ? "" : ":" + message.getTimeEdited().toInstant());
+        String key = message.getId()
+                + (message.getTimeEdited() == null
+                        ? ""
+                        : ":" + message.getTimeEdited().toInstant());
         if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) return;
         ChatMessage chat = ChatMessages.of(message, member);
         if (chat.authorIsBot()) return;
         long guild = message.getGuild().getIdLong();
-        if (invites != null && !chat.authorIsAdmin() && policies.policy(GuildId.of(guild)).automod().invites().enabled()) {
+        if (invites != null
+                && !chat.authorIsAdmin()
+                && policies.policy(GuildId.of(guild)).automod().invites().enabled()) {
             java.util.Set<String> unknown = invites.unknownIn(chat.content(), guild);
             if (!unknown.isEmpty()) { // decided when Discord has said where the invites lead, back on the guild's lane
-                invites.resolve(message.getJDA(), unknown).whenComplete((done, error) ->
-                        work.run(guild, "moderation", () -> decide(message, member, chat)));
+                invites.resolve(message.getJDA(), unknown)
+                        .whenComplete(
+                                (done, error) -> work.run(guild, "moderation", () -> decide(message, member, chat)));
                 return;
             }
         }
@@ -79,7 +87,8 @@ class MessageModerationListener extends ListenerAdapter {
     }
 
     private void decide(Message message, Member member, ChatMessage chat) {
-        Evaluation evaluation = engine.evaluate(chat, policies.compiled(GuildId.of(message.getGuild().getIdLong())));
+        Evaluation evaluation = engine.evaluate(
+                chat, policies.compiled(GuildId.of(message.getGuild().getIdLong())));
         if (!evaluation.flagged()) return;
         try {
             actions.carryOut(message, member, evaluation);

@@ -1,22 +1,24 @@
 package warden.automod;
 
-import warden.discord.ConditionalOnDiscord;
-import warden.discord.DiscordGuilds;
-import warden.discord.GuildWork;
-import warden.discord.ShardSlice;
-import warden.discord.GuildTexts;
-import warden.discord.ShardedSideEffect;
-import warden.discord.SideEffectProcessors;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.ISnowflake;
 import net.dv8tion.jda.api.entities.Role;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.automod.AutoModResponse;
 import net.dv8tion.jda.api.entities.automod.AutoModRule;
 import net.dv8tion.jda.api.entities.automod.AutoModTriggerType;
 import net.dv8tion.jda.api.entities.automod.build.AutoModRuleData;
 import net.dv8tion.jda.api.entities.automod.build.TriggerConfig;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -24,25 +26,19 @@ import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import warden.automod.AutomodModule;
-import warden.automod.AutomodSettings;
-import warden.automod.NativeAutomodKeywords;
 import warden.common.ChannelId;
 import warden.common.GuildId;
 import warden.common.RoleId;
 import warden.common.UserId;
 import warden.config.AutomodConfigured;
 import warden.config.GuildPolicies;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.DiscordGuilds;
+import warden.discord.GuildTexts;
+import warden.discord.GuildWork;
+import warden.discord.ShardSlice;
+import warden.discord.ShardedSideEffect;
+import warden.discord.SideEffectProcessors;
 
 /**
  * Keeps Warden's rules in Discord's native AutoMod in step with the policy, for the modules whose "block messages"
@@ -60,6 +56,7 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
     static final String PREFIX = "Warden · ";
     /** Discord's limits on a keyword rule's regex patterns. */
     private static final int MAX_PATTERNS = 10;
+
     private static final int MAX_PATTERN_LENGTH = 260;
     private static final int MAX_MENTION_LIMIT = 50;
 
@@ -72,8 +69,13 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
     /** Rule id -> the module it belongs to, for the execution events. */
     private final Map<Long, AutomodModule> ruleModules = new ConcurrentHashMap<>();
 
-    NativeAutoModSync(DiscordGuilds guilds, GuildPolicies policies, GuildTexts texts, GuildWork work, MeterRegistry meters,
-                      NativeAutoModRefusals refusals) {
+    NativeAutoModSync(
+            DiscordGuilds guilds,
+            GuildPolicies policies,
+            GuildTexts texts,
+            GuildWork work,
+            MeterRegistry meters,
+            NativeAutoModRefusals refusals) {
         this.work = work;
         this.refusals = refusals;
         this.meters = meters;
@@ -89,25 +91,35 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
     }
 
     @DisallowReplay
-    record Slice(ShardSlice slice, String processor, NativeAutoModSync sync) implements SideEffectProcessors.SliceHandler {
+    record Slice(ShardSlice slice, String processor, NativeAutoModSync sync)
+            implements SideEffectProcessors.SliceHandler {
         @EventHandler
         void on(AutomodConfigured event) {
-            if (slice.holds(event.guild())) sync.guilds.find(event.guild()).ifPresent(guild -> sync.sync(guild, event.settings()));
+            if (slice.holds(event.guild()))
+                sync.guilds.find(event.guild()).ifPresent(guild -> sync.sync(guild, event.settings()));
         }
     }
 
     @Override
     public void onGuildReady(GuildReadyEvent event) {
         Guild guild = event.getGuild();
-        work.run(guild.getIdLong(), "automod-sync", () -> sync(guild, policies.current(GuildId.of(guild.getIdLong())).automod()));
+        work.run(
+                guild.getIdLong(),
+                "automod-sync",
+                () -> sync(
+                        guild, policies.current(GuildId.of(guild.getIdLong())).automod()));
     }
 
     /** The module of one of Warden's rules; asks Discord only for a rule this node has not synced itself. */
     CompletableFuture<Optional<AutomodModule>> moduleOf(long ruleId, Guild guild) {
         AutomodModule known = ruleModules.get(ruleId);
         if (known != null) return CompletableFuture.completedFuture(Optional.of(known));
-        return guild.retrieveAutoModRules().submit().thenApply(rules -> rules.stream()
-                .filter(r -> r.getIdLong() == ruleId).findFirst().flatMap(r -> module(r.getName())));
+        return guild.retrieveAutoModRules()
+                .submit()
+                .thenApply(rules -> rules.stream()
+                        .filter(r -> r.getIdLong() == ruleId)
+                        .findFirst()
+                        .flatMap(r -> module(r.getName())));
     }
 
     private static Optional<AutomodModule> module(String ruleName) {
@@ -117,17 +129,27 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
         return Optional.empty();
     }
 
-    private record Wanted(AutomodModule module, AutoModTriggerType trigger, List<String> keywords, List<String> allow,
-                          List<String> patterns, int mentionLimit, Set<Long> exemptChannels, Set<Long> exemptRoles) {
+    private record Wanted(
+            AutomodModule module,
+            AutoModTriggerType trigger,
+            List<String> keywords,
+            List<String> allow,
+            List<String> patterns,
+            int mentionLimit,
+            Set<Long> exemptChannels,
+            Set<Long> exemptRoles) {
         String name() {
             return PREFIX + module.key();
         }
 
         boolean matches(AutoModRule rule) {
-            return rule.getTriggerType() == trigger && Objects.equals(rule.getFilteredKeywords(), keywords)
-                    && Objects.equals(rule.getAllowlist(), allow) && Objects.equals(rule.getFilteredRegex(), patterns)
+            return rule.getTriggerType() == trigger
+                    && Objects.equals(rule.getFilteredKeywords(), keywords)
+                    && Objects.equals(rule.getAllowlist(), allow)
+                    && Objects.equals(rule.getFilteredRegex(), patterns)
                     && (trigger != AutoModTriggerType.MENTION_SPAM || rule.getMentionLimit() == mentionLimit)
-                    && ids(rule.getExemptChannels()).equals(exemptChannels) && ids(rule.getExemptRoles()).equals(exemptRoles);
+                    && ids(rule.getExemptChannels()).equals(exemptChannels)
+                    && ids(rule.getExemptRoles()).equals(exemptRoles);
         }
 
         private static Set<Long> ids(List<? extends ISnowflake> entities) {
@@ -138,7 +160,9 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
             return switch (trigger) {
                 case MENTION_SPAM -> TriggerConfig.mentionSpam(mentionLimit);
                 default -> {
-                    var keywordConfig = keywords.isEmpty() ? TriggerConfig.patternFilter(patterns) : TriggerConfig.keywordFilter(keywords);
+                    var keywordConfig = keywords.isEmpty()
+                            ? TriggerConfig.patternFilter(patterns)
+                            : TriggerConfig.keywordFilter(keywords);
                     if (!allow.isEmpty()) keywordConfig.addAllowList(allow);
                     yield keywordConfig;
                 }
@@ -147,16 +171,24 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
 
         /** The module's ignored channels and roles that still exist on the server. */
         List<GuildChannel> channels(Guild guild) {
-            return exemptChannels.stream().map(guild::getGuildChannelById).filter(Objects::nonNull).toList();
+            return exemptChannels.stream()
+                    .map(guild::getGuildChannelById)
+                    .filter(Objects::nonNull)
+                    .toList();
         }
 
         List<Role> roles(Guild guild) {
-            return exemptRoles.stream().map(guild::getRoleById).filter(Objects::nonNull).toList();
+            return exemptRoles.stream()
+                    .map(guild::getRoleById)
+                    .filter(Objects::nonNull)
+                    .toList();
         }
 
         AutoModRuleData data(Guild guild) {
-            return AutoModRuleData.onMessage(name(), config()).putResponses(AutoModResponse.blockMessage())
-                    .setExemptChannels(channels(guild)).setExemptRoles(roles(guild));
+            return AutoModRuleData.onMessage(name(), config())
+                    .putResponses(AutoModResponse.blockMessage())
+                    .setExemptChannels(channels(guild))
+                    .setExemptRoles(roles(guild));
         }
     }
 
@@ -171,7 +203,8 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
         Map<String, AutoModRule> ours = new java.util.HashMap<>();
         try {
             for (AutoModRule rule : guild.retrieveAutoModRules().complete()) {
-                if (rule.getName().startsWith(PREFIX) && rule.getCreatorIdLong() == self) ours.put(rule.getName(), rule);
+                if (rule.getName().startsWith(PREFIX) && rule.getCreatorIdLong() == self)
+                    ours.put(rule.getName(), rule);
             }
         } catch (RuntimeException e) {
             log.warn("Could not read the native AutoMod rules of guild {}: {}", guild.getId(), e.getMessage());
@@ -181,13 +214,18 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
             AutoModRule rule = ours.remove(w.name());
             try {
                 if (rule == null) {
-                    AutoModRule created = guild.createAutoModRule(w.data(guild)).reason(texts.in(guild, "audit.automodSync.created")).complete();
+                    AutoModRule created = guild.createAutoModRule(w.data(guild))
+                            .reason(texts.in(guild, "audit.automodSync.created"))
+                            .complete();
                     ruleModules.put(created.getIdLong(), w.module());
                 } else {
                     if (!w.matches(rule)) {
-                        guild.modifyAutoModRuleById(rule.getIdLong()).setTriggerConfig(w.config())
-                                .setExemptChannels(w.channels(guild)).setExemptRoles(w.roles(guild))
-                                .reason(texts.in(guild, "audit.automodSync.changed")).complete();
+                        guild.modifyAutoModRuleById(rule.getIdLong())
+                                .setTriggerConfig(w.config())
+                                .setExemptChannels(w.channels(guild))
+                                .setExemptRoles(w.roles(guild))
+                                .reason(texts.in(guild, "audit.automodSync.changed"))
+                                .complete();
                     }
                     ruleModules.put(rule.getIdLong(), w.module());
                 }
@@ -198,7 +236,9 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
         }
         for (AutoModRule stale : ours.values()) {
             try {
-                guild.deleteAutoModRuleById(stale.getIdLong()).reason(texts.in(guild, "audit.automodSync.removed")).complete();
+                guild.deleteAutoModRuleById(stale.getIdLong())
+                        .reason(texts.in(guild, "audit.automodSync.removed"))
+                        .complete();
                 ruleModules.remove(stale.getIdLong());
             } catch (RuntimeException e) {
                 refused(guild, null, e);
@@ -207,42 +247,74 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
     }
 
     private void refused(Guild guild, AutomodModule module, RuntimeException e) {
-        meters.counter("warden.automod.sync.refused", "module", module == null ? "stale" : module.key()).increment();
+        meters.counter("warden.automod.sync.refused", "module", module == null ? "stale" : module.key())
+                .increment();
         if (module != null) refusals.refused(guild, module, e.getMessage());
-        log.warn("Discord refused Warden's native AutoMod rule{} in guild {}: {} (Warden's own detection stays in charge)",
-                module == null ? "" : " for " + module.key(), guild.getId(), e.getMessage());
+        log.warn(
+                "Discord refused Warden's native AutoMod rule{} in guild {}: {} (Warden's own detection stays in charge)",
+                module == null ? "" : " for " + module.key(),
+                guild.getId(),
+                e.getMessage());
     }
 
     static List<Wanted> wanted(AutomodSettings s) {
         List<Wanted> wanted = new ArrayList<>();
-        if (s.vocabulary().enabled() && s.vocabulary().blockMessages() && !s.vocabulary().words().isEmpty()) {
+        if (s.vocabulary().enabled()
+                && s.vocabulary().blockMessages()
+                && !s.vocabulary().words().isEmpty()) {
             NativeAutomodKeywords k = NativeAutomodKeywords.of(s.vocabulary());
-            wanted.add(new Wanted(AutomodModule.VOCABULARY, AutoModTriggerType.KEYWORD, k.keywords(), k.allowList(), List.of(), 0,
-                    channelIds(s.vocabulary()), roleIds(s.vocabulary())));
+            wanted.add(new Wanted(
+                    AutomodModule.VOCABULARY,
+                    AutoModTriggerType.KEYWORD,
+                    k.keywords(),
+                    k.allowList(),
+                    List.of(),
+                    0,
+                    channelIds(s.vocabulary()),
+                    roleIds(s.vocabulary())));
         }
         if (s.pings().enabled() && s.pings().blockMessages()) {
-            List<String> patterns = pingPatterns(s.pings().forbiddenMembers().stream().map(UserId::toString).toList(),
+            List<String> patterns = pingPatterns(
+                    s.pings().forbiddenMembers().stream().map(UserId::toString).toList(),
                     s.pings().forbiddenRoles().stream().map(RoleId::toString).toList());
             if (!patterns.isEmpty()) {
-                wanted.add(new Wanted(AutomodModule.PINGS, AutoModTriggerType.KEYWORD, List.of(), List.of(), patterns, 0,
-                        channelIds(s.pings()), roleIds(s.pings())));
+                wanted.add(new Wanted(
+                        AutomodModule.PINGS,
+                        AutoModTriggerType.KEYWORD,
+                        List.of(),
+                        List.of(),
+                        patterns,
+                        0,
+                        channelIds(s.pings()),
+                        roleIds(s.pings())));
             }
         }
         if (s.mentions().enabled() && s.mentions().blockMessages()) {
-            wanted.add(new Wanted(AutomodModule.MENTIONS, AutoModTriggerType.MENTION_SPAM, List.of(), List.of(), List.of(),
-                    Math.min(s.mentions().limit(), MAX_MENTION_LIMIT), channelIds(s.mentions()), roleIds(s.mentions())));
+            wanted.add(new Wanted(
+                    AutomodModule.MENTIONS,
+                    AutoModTriggerType.MENTION_SPAM,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Math.min(s.mentions().limit(), MAX_MENTION_LIMIT),
+                    channelIds(s.mentions()),
+                    roleIds(s.mentions())));
         }
         return wanted;
     }
 
     /** A module's ignored channels become its rule's exempt channels (the policy keeps them within Discord's 50). */
     private static Set<Long> channelIds(ModuleSettings settings) {
-        return settings.ignoredChannels().stream().map(ChannelId::value).limit(AutomodLimits.NATIVE_MAX_EXEMPT_CHANNELS)
+        return settings.ignoredChannels().stream()
+                .map(ChannelId::value)
+                .limit(AutomodLimits.NATIVE_MAX_EXEMPT_CHANNELS)
                 .collect(Collectors.toSet());
     }
 
     private static Set<Long> roleIds(ModuleSettings settings) {
-        return settings.ignoredRoles().stream().map(RoleId::value).limit(AutomodLimits.NATIVE_MAX_EXEMPT_ROLES)
+        return settings.ignoredRoles().stream()
+                .map(RoleId::value)
+                .limit(AutomodLimits.NATIVE_MAX_EXEMPT_ROLES)
                 .collect(Collectors.toSet());
     }
 

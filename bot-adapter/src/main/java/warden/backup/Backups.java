@@ -1,10 +1,19 @@
 package warden.backup;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -19,18 +28,8 @@ import warden.config.GuildPolicies;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.DiscordGuilds;
 import warden.discord.GuildTexts;
+import warden.platform.Commands;
 import warden.platform.QueryResults;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Backups and restores on Discord: capture a server, store its snapshot and record the backup; compute the plan that
@@ -56,8 +55,14 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
     /** Set as the node begins to stop: a restore under way stops between two steps and resumes after the restart. */
     private volatile boolean stopping;
 
-    Backups(Commands commands, QueryGateway queries, SnapshotStore snapshots, BackupProperties properties,
-            GuildPolicies policies, GuildTexts texts, DiscordGuilds guilds) {
+    Backups(
+            Commands commands,
+            QueryGateway queries,
+            SnapshotStore snapshots,
+            BackupProperties properties,
+            GuildPolicies policies,
+            GuildTexts texts,
+            DiscordGuilds guilds) {
         this.commands = commands;
         this.queries = queries;
         this.snapshots = snapshots;
@@ -73,8 +78,7 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
     }
 
     /** A backup as it was recorded: {@code taken} false when an unchanged server kept its last automatic backup. */
-    public record Taken(String backupId, boolean taken, ServerSnapshot snapshot, int sizeBytes) {
-    }
+    public record Taken(String backupId, boolean taken, ServerSnapshot snapshot, int sizeBytes) {}
 
     public Taken take(Guild guild, String label, boolean automatic, Actor by) {
         return take(guild, newId(), label, automatic, by);
@@ -89,8 +93,19 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
         ServerSnapshot snapshot = capture(guild);
         SnapshotStore.Stored stored = snapshots.store(id, snapshot);
         int limit = properties.limit(policies.current(id).premium());
-        String recorded = commands.sendAndWait(new TakeBackup(id, backupId, label, stored.contentHash(), stored.sizeBytes(),
-                snapshot.roles().size(), snapshot.channels().size(), snapshot.memberRoles().size(), automatic, limit, by, Instant.now()));
+        String recorded = commands.sendAndWait(new TakeBackup(
+                id,
+                backupId,
+                label,
+                stored.contentHash(),
+                stored.sizeBytes(),
+                snapshot.roles().size(),
+                snapshot.channels().size(),
+                snapshot.memberRoles().size(),
+                automatic,
+                limit,
+                by,
+                Instant.now()));
         return new Taken(recorded, recorded.equals(backupId), snapshot, stored.sizeBytes());
     }
 
@@ -100,14 +115,17 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
     }
 
     public List<BackupSummary> list(GuildId guild) {
-        return QueryResults.join(queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class)));
+        return QueryResults.join(
+                queries.query(new ListBackups(guild), ResponseTypes.multipleInstancesOf(BackupSummary.class)));
     }
 
     /** A backup by id, or the newest one for {@code latest}. */
     public BackupSummary find(GuildId guild, String backupId) {
         List<BackupSummary> all = list(guild);
         if (LATEST.equalsIgnoreCase(backupId) && !all.isEmpty()) return all.get(0);
-        return all.stream().filter(b -> b.backupId().equals(backupId)).findFirst()
+        return all.stream()
+                .filter(b -> b.backupId().equals(backupId))
+                .findFirst()
                 .orElseThrow(() -> new CommandRefusedException("error.backup.unknown", backupId));
     }
 
@@ -127,16 +145,18 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
 
     /** What restoring a backup would do now. */
     public List<RestoreStep> plan(Guild guild, BackupSummary backup, RestoreOptions options) {
-        ServerSnapshot snapshot = snapshots.load(backup.contentHash())
+        ServerSnapshot snapshot = snapshots
+                .load(backup.contentHash())
                 .orElseThrow(() -> new CommandRefusedException("error.backup.unknown", backup.backupId()));
         return RestorePlanner.plan(snapshot, capture(guild), options);
     }
 
     /** Records the plan as the restore to run; the node holding the server's shard runs it. */
-    public String startRestore(Guild guild, String backupId, RestoreOptions options, List<RestoreStep> steps, String channel, Actor by) {
+    public String startRestore(
+            Guild guild, String backupId, RestoreOptions options, List<RestoreStep> steps, String channel, Actor by) {
         String restoreId = newId();
-        return commands.sendAndWait(new StartRestore(GuildId.of(guild.getIdLong()), restoreId, backupId, options, steps, channel, by,
-                Instant.now()));
+        return commands.sendAndWait(new StartRestore(
+                GuildId.of(guild.getIdLong()), restoreId, backupId, options, steps, channel, by, Instant.now()));
     }
 
     public RestoreStatus restoreStatus(GuildId guild) {
@@ -149,7 +169,10 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
         if (guild == null) return;
         try {
             Taken taken = take(guild, texts.stored("backup.automaticLabel"), true, Actor.system("backup-schedule"));
-            log.info("Automatic backup of guild {}: {}", guild.getId(), taken.taken() ? "taken " + taken.backupId() : "unchanged");
+            log.info(
+                    "Automatic backup of guild {}: {}",
+                    guild.getId(),
+                    taken.taken() ? "taken " + taken.backupId() : "unchanged");
         } catch (CommandRefusedException refused) {
             log.info("Automatic backup of guild {} skipped: {}", guild.getId(), refused.getMessage());
         }
@@ -197,33 +220,58 @@ public class Backups implements org.springframework.beans.factory.DisposableBean
         if (!progress.running()) return; // already finished (this event seen again)
         if (guild == null) {
             for (RestoreStep step : e.steps()) {
-                if (!progress.ended().contains(step.index())) record(e, step, new RestoreRunner.Result(StepOutcome.FAILED, null, "Warden is not in the server"));
+                if (!progress.ended().contains(step.index()))
+                    record(e, step, new RestoreRunner.Result(StepOutcome.FAILED, null, "Warden is not in the server"));
             }
             commands.sendAndWait(new FinishRestore(e.guild(), e.restoreId(), Instant.now()));
             return;
         }
         ServerSnapshot backup = snapshots.load(e.contentHash()).orElse(null);
         Map<String, String> created = new HashMap<>(progress.created());
-        RestoreRunner runner = backup == null ? null : new RestoreRunner(guild, backup, created, texts.stored("audit.restore"));
+        RestoreRunner runner =
+                backup == null ? null : new RestoreRunner(guild, backup, created, texts.stored("audit.restore"));
         for (RestoreStep step : e.steps()) {
             if (progress.ended().contains(step.index())) continue;
-            if (stopping) throw new IllegalStateException("Node stopping: restore " + e.restoreId() + " resumes after the restart");
-            record(e, step, runner == null ? new RestoreRunner.Result(StepOutcome.FAILED, null, "The backup's snapshot is gone") : runner.run(step));
+            if (stopping)
+                throw new IllegalStateException(
+                        "Node stopping: restore " + e.restoreId() + " resumes after the restart");
+            record(
+                    e,
+                    step,
+                    runner == null
+                            ? new RestoreRunner.Result(StepOutcome.FAILED, null, "The backup's snapshot is gone")
+                            : runner.run(step));
         }
         RestoreFinished finished = commands.sendAndWait(new FinishRestore(e.guild(), e.restoreId(), Instant.now()));
         if (finished != null) report(guild, finished, e.channel());
     }
 
     private void record(RestoreStarted e, RestoreStep step, RestoreRunner.Result result) {
-        commands.sendAndWait(new RecordRestoreStep(e.guild(), e.restoreId(), step.index(), result.outcome(), result.createdId(),
-                result.detail(), Instant.now()));
+        commands.sendAndWait(new RecordRestoreStep(
+                e.guild(),
+                e.restoreId(),
+                step.index(),
+                result.outcome(),
+                result.createdId(),
+                result.detail(),
+                Instant.now()));
     }
 
     private void report(Guild guild, RestoreFinished finished, String confirmedIn) {
-        GuildMessageChannel channel = confirmedIn == null ? null : guild.getChannelById(GuildMessageChannel.class, confirmedIn);
+        GuildMessageChannel channel =
+                confirmedIn == null ? null : guild.getChannelById(GuildMessageChannel.class, confirmedIn);
         if (channel == null) channel = guild.getSystemChannel();
-        if (channel == null || !guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) return;
-        channel.sendMessage(texts.in(guild, "restore.finished", finished.restoreId(), finished.done(), finished.failed(), finished.skipped()))
-                .setAllowedMentions(List.of()).queue(null, error -> log.debug("Restore report not sent: {}", error.getMessage()));
+        if (channel == null
+                || !guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND))
+            return;
+        channel.sendMessage(texts.in(
+                        guild,
+                        "restore.finished",
+                        finished.restoreId(),
+                        finished.done(),
+                        finished.failed(),
+                        finished.skipped()))
+                .setAllowedMentions(List.of())
+                .queue(null, error -> log.debug("Restore report not sent: {}", error.getMessage()));
     }
 }

@@ -1,10 +1,5 @@
 package warden.backup;
 
-import warden.backup.RestoreStep.Kind;
-import warden.backup.ServerSnapshot.ChannelSnapshot;
-import warden.backup.ServerSnapshot.OverwriteSnapshot;
-import warden.backup.ServerSnapshot.RoleSnapshot;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import warden.backup.RestoreStep.Kind;
+import warden.backup.ServerSnapshot.ChannelSnapshot;
+import warden.backup.ServerSnapshot.OverwriteSnapshot;
+import warden.backup.ServerSnapshot.RoleSnapshot;
 
 /**
  * The difference between a backup and the server as it is now, as the steps that would repair it: what is created,
@@ -24,27 +23,31 @@ import java.util.Set;
  */
 public final class RestorePlanner {
 
-    private RestorePlanner() {
-    }
+    private RestorePlanner() {}
 
     /** Backup id -> today's id, for the roles and channels that still exist (or were recreated under their name). */
-    public record Matches(Map<String, String> roles, Map<String, String> channels) {
-    }
+    public record Matches(Map<String, String> roles, Map<String, String> channels) {}
 
     public static Matches match(ServerSnapshot backup, ServerSnapshot now) {
         Map<String, String> roles = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (RoleSnapshot b : backup.roles()) {
             if (b.everyone()) {
-                now.roles().stream().filter(RoleSnapshot::everyone).findFirst().ifPresent(r -> put(roles, taken, b.id(), r.id()));
+                now.roles().stream()
+                        .filter(RoleSnapshot::everyone)
+                        .findFirst()
+                        .ifPresent(r -> put(roles, taken, b.id(), r.id()));
             } else if (now.role(b.id()) != null) {
                 put(roles, taken, b.id(), b.id());
             }
         }
         for (RoleSnapshot b : backup.roles()) {
             if (roles.containsKey(b.id())) continue;
-            now.roles().stream().filter(r -> !r.everyone() && !taken.contains(r.id()) && r.name().equals(b.name()))
-                    .findFirst().ifPresent(r -> put(roles, taken, b.id(), r.id()));
+            now.roles().stream()
+                    .filter(r ->
+                            !r.everyone() && !taken.contains(r.id()) && r.name().equals(b.name()))
+                    .findFirst()
+                    .ifPresent(r -> put(roles, taken, b.id(), r.id()));
         }
         Map<String, String> channels = new LinkedHashMap<>();
         Set<String> takenChannels = new HashSet<>();
@@ -53,8 +56,12 @@ public final class RestorePlanner {
         }
         for (ChannelSnapshot b : backup.channels()) {
             if (channels.containsKey(b.id())) continue;
-            now.channels().stream().filter(c -> !takenChannels.contains(c.id()) && c.name().equals(b.name()) && c.type().equals(b.type()))
-                    .findFirst().ifPresent(c -> put(channels, takenChannels, b.id(), c.id()));
+            now.channels().stream()
+                    .filter(c -> !takenChannels.contains(c.id())
+                            && c.name().equals(b.name())
+                            && c.type().equals(b.type()))
+                    .findFirst()
+                    .ifPresent(c -> put(channels, takenChannels, b.id(), c.id()));
         }
         return new Matches(roles, channels);
     }
@@ -69,17 +76,21 @@ public final class RestorePlanner {
         List<RestoreStep> steps = new ArrayList<>();
         if (options.structure()) {
             // highest first: Discord puts each new role at the bottom, so this keeps the backup's order among them
-            backup.roles().stream().sorted(Comparator.comparingInt(RoleSnapshot::position).reversed()).forEach(b -> {
-                String current = matches.roles().get(b.id());
-                if (current == null) {
-                    if (!b.everyone()) add(steps, Kind.CREATE_ROLE, b.id(), b.name(), List.of());
-                    return;
-                }
-                List<String> changes = roleChanges(b, now.role(current));
-                if (!changes.isEmpty()) add(steps, Kind.UPDATE_ROLE, b.id(), b.name(), changes);
-            });
+            backup.roles().stream()
+                    .sorted(Comparator.comparingInt(RoleSnapshot::position).reversed())
+                    .forEach(b -> {
+                        String current = matches.roles().get(b.id());
+                        if (current == null) {
+                            if (!b.everyone()) add(steps, Kind.CREATE_ROLE, b.id(), b.name(), List.of());
+                            return;
+                        }
+                        List<String> changes = roleChanges(b, now.role(current));
+                        if (!changes.isEmpty()) add(steps, Kind.UPDATE_ROLE, b.id(), b.name(), changes);
+                    });
             List<ChannelSnapshot> ordered = backup.channels().stream()
-                    .sorted(Comparator.comparing((ChannelSnapshot c) -> !c.category()).thenComparingInt(ChannelSnapshot::position)).toList();
+                    .sorted(Comparator.comparing((ChannelSnapshot c) -> !c.category())
+                            .thenComparingInt(ChannelSnapshot::position))
+                    .toList();
             for (ChannelSnapshot b : ordered) {
                 String current = matches.channels().get(b.id());
                 if (current == null) {
@@ -92,16 +103,20 @@ public final class RestorePlanner {
             List<String> server = new ArrayList<>();
             if (!Objects.equals(backup.name(), now.name())) server.add("name");
             if (!Objects.equals(backup.verificationLevel(), now.verificationLevel())) server.add("verification");
-            String systemChannel = backup.systemChannel() == null ? null : matches.channels().get(backup.systemChannel());
-            if (backup.systemChannel() != null && !Objects.equals(systemChannel, now.systemChannel())) server.add("system-channel");
+            String systemChannel =
+                    backup.systemChannel() == null ? null : matches.channels().get(backup.systemChannel());
+            if (backup.systemChannel() != null && !Objects.equals(systemChannel, now.systemChannel()))
+                server.add("system-channel");
             if (!server.isEmpty()) add(steps, Kind.UPDATE_SERVER, "server", backup.name(), server);
             if (options.deletions()) {
                 Set<String> keptChannels = new HashSet<>(matches.channels().values());
-                now.channels().stream().filter(c -> !keptChannels.contains(c.id()))
+                now.channels().stream()
+                        .filter(c -> !keptChannels.contains(c.id()))
                         .sorted(Comparator.comparing(ChannelSnapshot::category)) // channels before their categories
                         .forEach(c -> add(steps, Kind.DELETE_CHANNEL, c.id(), c.name(), List.of()));
                 Set<String> keptRoles = new HashSet<>(matches.roles().values());
-                now.roles().stream().filter(r -> !r.everyone() && !keptRoles.contains(r.id()))
+                now.roles().stream()
+                        .filter(r -> !r.everyone() && !keptRoles.contains(r.id()))
                         .forEach(r -> add(steps, Kind.DELETE_ROLE, r.id(), r.name(), List.of()));
             }
         }
@@ -109,11 +124,13 @@ public final class RestorePlanner {
             backup.memberRoles().forEach((member, held) -> {
                 List<String> heldNow = now.memberRoles().get(member);
                 if (heldNow == null) return; // no longer in the server
-                List<String> missing = held.stream().filter(role -> {
-                    String current = matches.roles().get(role);
-                    if (current == null) return options.structure(); // recreated by this restore
-                    return !heldNow.contains(current);
-                }).toList();
+                List<String> missing = held.stream()
+                        .filter(role -> {
+                            String current = matches.roles().get(role);
+                            if (current == null) return options.structure(); // recreated by this restore
+                            return !heldNow.contains(current);
+                        })
+                        .toList();
                 if (!missing.isEmpty()) add(steps, Kind.ADD_MEMBER_ROLES, member, member, missing);
             });
         }
@@ -143,9 +160,12 @@ public final class RestorePlanner {
         if (backup.slowmode() != now.slowmode()) changes.add("slowmode");
         if (backup.nsfw() != now.nsfw()) changes.add("nsfw");
         // a category the restore recreates gets a new id: the channel must move into it
-        String parent = backup.parent() == null ? null : matches.channels().getOrDefault(backup.parent(), "missing:" + backup.parent());
+        String parent = backup.parent() == null
+                ? null
+                : matches.channels().getOrDefault(backup.parent(), "missing:" + backup.parent());
         if (!Objects.equals(parent, now.parent())) changes.add("category");
-        if (!overwrites(backup.overwrites(), matches).equals(new HashSet<>(now.overwrites()))) changes.add("permissions");
+        if (!overwrites(backup.overwrites(), matches).equals(new HashSet<>(now.overwrites())))
+            changes.add("permissions");
         return changes;
     }
 

@@ -1,5 +1,10 @@
 package warden.backup;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Role;
@@ -21,12 +26,6 @@ import net.dv8tion.jda.api.requests.restaction.ChannelAction;
 import warden.backup.ServerSnapshot.ChannelSnapshot;
 import warden.backup.ServerSnapshot.OverwriteSnapshot;
 import warden.backup.ServerSnapshot.RoleSnapshot;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Carries out one restore step on Discord. Every step is safe to run twice: before creating, it looks for what an
@@ -50,6 +49,7 @@ final class RestoreRunner {
     private final ServerSnapshot backup;
     /** Backup id -> id on Discord of what this restore created. */
     private final Map<String, String> created;
+
     private final String reason;
 
     RestoreRunner(Guild guild, ServerSnapshot backup, Map<String, String> created, String reason) {
@@ -67,12 +67,16 @@ final class RestoreRunner {
             return result;
         } catch (ErrorResponseException e) {
             if (e.isServerError()) throw e; // Discord is down: the restore resumes later
-            if (EnumSet.of(ErrorResponse.UNKNOWN_MEMBER, ErrorResponse.UNKNOWN_CHANNEL, ErrorResponse.UNKNOWN_ROLE).contains(e.getErrorResponse())) {
+            if (EnumSet.of(ErrorResponse.UNKNOWN_MEMBER, ErrorResponse.UNKNOWN_CHANNEL, ErrorResponse.UNKNOWN_ROLE)
+                    .contains(e.getErrorResponse())) {
                 return Result.skipped(e.getMeaning(), null);
             }
             return new Result(StepOutcome.FAILED, null, e.getMeaning());
         } catch (InsufficientPermissionException e) {
-            return new Result(StepOutcome.FAILED, null, "Missing permission: " + e.getPermission().getName());
+            return new Result(
+                    StepOutcome.FAILED,
+                    null,
+                    "Missing permission: " + e.getPermission().getName());
         } catch (HierarchyException e) {
             return new Result(StepOutcome.FAILED, null, e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -113,15 +117,20 @@ final class RestoreRunner {
         String id = created.getOrDefault(backupId, backupId);
         Role role = guild.getRoleById(id);
         if (role != null || b == null) return role;
-        return guild.getRolesByName(b.name(), false).stream().filter(r -> !r.isManaged() && !r.isPublicRole()).findFirst().orElse(null);
+        return guild.getRolesByName(b.name(), false).stream()
+                .filter(r -> !r.isManaged() && !r.isPublicRole())
+                .findFirst()
+                .orElse(null);
     }
 
     GuildChannel channel(String backupId) {
         ChannelSnapshot b = backup.channel(backupId);
         GuildChannel channel = guild.getGuildChannelById(created.getOrDefault(backupId, backupId));
         if (channel != null || b == null) return channel;
-        return guild.getChannels().stream().filter(c -> c.getName().equals(b.name()) && c.getType().name().equals(b.type()))
-                .findFirst().orElse(null);
+        return guild.getChannels().stream()
+                .filter(c -> c.getName().equals(b.name()) && c.getType().name().equals(b.type()))
+                .findFirst()
+                .orElse(null);
     }
 
     // ------------------------------------------------------------------ roles
@@ -129,8 +138,14 @@ final class RestoreRunner {
     private Result createRole(RoleSnapshot b) {
         Role existing = role(b.id());
         if (existing != null) return Result.skipped("already there", existing.getId());
-        Role role = guild.createRole().setName(b.name()).setPermissions(b.permissions()).setColor(b.color() == Role.DEFAULT_COLOR_RAW ? null : b.color())
-                .setHoisted(b.hoist()).setMentionable(b.mentionable()).reason(reason).complete();
+        Role role = guild.createRole()
+                .setName(b.name())
+                .setPermissions(b.permissions())
+                .setColor(b.color() == Role.DEFAULT_COLOR_RAW ? null : b.color())
+                .setHoisted(b.hoist())
+                .setMentionable(b.mentionable())
+                .reason(reason)
+                .complete();
         return Result.done(role.getId());
     }
 
@@ -138,7 +153,11 @@ final class RestoreRunner {
         Role role = role(b.id());
         if (role == null) return Result.skipped("not found", null);
         var manager = role.getManager().setPermissions(b.permissions());
-        if (!b.everyone()) manager = manager.setName(b.name()).setColor(b.color()).setHoisted(b.hoist()).setMentionable(b.mentionable());
+        if (!b.everyone())
+            manager = manager.setName(b.name())
+                    .setColor(b.color())
+                    .setHoisted(b.hoist())
+                    .setMentionable(b.mentionable());
         manager.reason(reason).complete();
         return Result.done(null);
     }
@@ -153,21 +172,27 @@ final class RestoreRunner {
             case "CATEGORY" -> guild.createCategory(b.name());
             case "VOICE" -> guild.createVoiceChannel(b.name(), parent);
             case "STAGE" -> guild.createStageChannel(b.name(), parent);
-            case "NEWS" -> guild.createNewsChannel(b.name(), parent).setTopic(b.topic()).setNSFW(b.nsfw());
-            case "FORUM" -> guild.createForumChannel(b.name(), parent).setTopic(b.topic()).setNSFW(b.nsfw());
-            default -> guild.createTextChannel(b.name(), parent).setTopic(b.topic()).setSlowmode(b.slowmode()).setNSFW(b.nsfw());
+            case "NEWS" ->
+                guild.createNewsChannel(b.name(), parent).setTopic(b.topic()).setNSFW(b.nsfw());
+            case "FORUM" ->
+                guild.createForumChannel(b.name(), parent).setTopic(b.topic()).setNSFW(b.nsfw());
+            default ->
+                guild.createTextChannel(b.name(), parent)
+                        .setTopic(b.topic())
+                        .setSlowmode(b.slowmode())
+                        .setNSFW(b.nsfw());
         };
         action = action.setPosition(b.position());
         for (Overwrite o : overwrites(b)) {
-            action = o.role() ? action.addRolePermissionOverride(o.id(), o.allow(), o.deny())
+            action = o.role()
+                    ? action.addRolePermissionOverride(o.id(), o.allow(), o.deny())
                     : action.addMemberPermissionOverride(o.id(), o.allow(), o.deny());
         }
         GuildChannel channel = action.reason(reason).complete();
         return Result.done(channel.getId());
     }
 
-    private record Overwrite(long id, boolean role, long allow, long deny) {
-    }
+    private record Overwrite(long id, boolean role, long allow, long deny) {}
 
     /** The backup's overwrites, for today's roles; one for a role that could not be recreated is left out. */
     private List<Overwrite> overwrites(ChannelSnapshot b) {
@@ -194,14 +219,18 @@ final class RestoreRunner {
         if (manager instanceof ICategorizableChannelManager m) {
             manager = m.setParent(b.parent() != null && channel(b.parent()) instanceof Category c ? c : null);
         }
-        if (manager instanceof IPermissionContainerManager m && channel instanceof net.dv8tion.jda.api.entities.channel.attribute.IPermissionContainer container) {
+        if (manager instanceof IPermissionContainerManager m
+                && channel instanceof net.dv8tion.jda.api.entities.channel.attribute.IPermissionContainer container) {
             List<Overwrite> wanted = overwrites(b);
             for (var existing : container.getPermissionOverrides()) {
-                if (wanted.stream().noneMatch(o -> o.id() == existing.getIdLong())) m = (IPermissionContainerManager) m.removePermissionOverride(existing.getIdLong());
+                if (wanted.stream().noneMatch(o -> o.id() == existing.getIdLong()))
+                    m = (IPermissionContainerManager) m.removePermissionOverride(existing.getIdLong());
             }
             for (Overwrite o : wanted) {
-                m = (IPermissionContainerManager) (o.role() ? m.putRolePermissionOverride(o.id(), o.allow(), o.deny())
-                        : m.putMemberPermissionOverride(o.id(), o.allow(), o.deny()));
+                m = (IPermissionContainerManager)
+                        (o.role()
+                                ? m.putRolePermissionOverride(o.id(), o.allow(), o.deny())
+                                : m.putMemberPermissionOverride(o.id(), o.allow(), o.deny()));
             }
             manager = m;
         }
@@ -214,10 +243,13 @@ final class RestoreRunner {
     private Result updateServer() {
         var manager = guild.getManager();
         if (!Objects.equals(backup.name(), guild.getName())) manager = manager.setName(backup.name());
-        if (backup.verificationLevel() != null && !backup.verificationLevel().equals(guild.getVerificationLevel().name())) {
+        if (backup.verificationLevel() != null
+                && !backup.verificationLevel()
+                        .equals(guild.getVerificationLevel().name())) {
             manager = manager.setVerificationLevel(Guild.VerificationLevel.valueOf(backup.verificationLevel()));
         }
-        if (backup.systemChannel() != null && channel(backup.systemChannel()) instanceof TextChannel system
+        if (backup.systemChannel() != null
+                && channel(backup.systemChannel()) instanceof TextChannel system
                 && (guild.getSystemChannel() == null || guild.getSystemChannel().getIdLong() != system.getIdLong())) {
             manager = manager.setSystemChannel(system);
         }
@@ -239,6 +271,8 @@ final class RestoreRunner {
             given++;
         }
         if (given == 0) return Result.skipped("roles not found: " + missing, null);
-        return missing.isEmpty() ? Result.done(null) : new Result(StepOutcome.DONE, null, "roles not found: " + missing);
+        return missing.isEmpty()
+                ? Result.done(null)
+                : new Result(StepOutcome.DONE, null, "roles not found: " + missing);
     }
 }

@@ -1,16 +1,15 @@
 package warden.cli;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import warden.common.TokenHash;
-import warden.automod.BacktestCommand;
-import warden.replay.ReplayService;
-import warden.replay.ReplayStatus;
-
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import warden.automod.BacktestCommand;
+import warden.common.TokenHash;
+import warden.replay.ReplayService;
+import warden.replay.ReplayStatus;
 
 /**
  * The jar's sub-commands. Without one (or with {@code run}), Warden runs as a server until stopped.
@@ -24,8 +23,7 @@ import java.util.Locale;
  */
 public final class WardenCli {
 
-    private WardenCli() {
-    }
+    private WardenCli() {}
 
     /** Whether the first argument is a sub-command (run and options go to the server; anything else is an error). */
     public static boolean isCommand(String arg) {
@@ -62,7 +60,8 @@ public final class WardenCli {
             }
             case "sandbox" -> {
                 warden.sandbox.Sandbox sandbox = warden.sandbox.Sandbox.start(application, rest);
-                out.println("Sandbox ready: open http://127.0.0.1:" + sandbox.context().getEnvironment().getProperty("local.server.port", "8080")
+                out.println("Sandbox ready: open http://127.0.0.1:"
+                        + sandbox.context().getEnvironment().getProperty("local.server.port", "8080")
                         + "/sandbox (Ctrl+C to stop)");
                 return -1; // keeps running
             }
@@ -99,10 +98,18 @@ public final class WardenCli {
             while (status.state() != ReplayStatus.State.DONE) {
                 sleep();
                 status = replay.status();
-                out.printf(Locale.ROOT, "  %d / %d events (%.0f events/s, done around %s)%n", status.eventsDone(), status.eventsTotal(),
-                        status.ratePerSecond(), status.eta() == null ? "-" : status.eta());
+                out.printf(
+                        Locale.ROOT,
+                        "  %d / %d events (%.0f events/s, done around %s)%n",
+                        status.eventsDone(),
+                        status.eventsTotal(),
+                        status.ratePerSecond(),
+                        status.eta() == null ? "-" : status.eta());
             }
-            out.printf(Locale.ROOT, "replay done: %d events in %s%n", status.eventsTotal(),
+            out.printf(
+                    Locale.ROOT,
+                    "replay done: %d events in %s%n",
+                    status.eventsTotal(),
                     java.time.Duration.between(status.startedAt(), status.finishedAt()));
             return 0;
         }

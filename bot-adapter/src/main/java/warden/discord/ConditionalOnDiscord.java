@@ -1,15 +1,14 @@
 package warden.discord;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import warden.platform.WardenRoles;
-
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 
 /**
  * Beans that only exist when Warden connects to Discord (the node runs the {@code bot} role, a token is set and the
@@ -26,7 +25,9 @@ public @interface ConditionalOnDiscord {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             var env = context.getEnvironment();
             String token = env.getProperty("warden.discord.token");
-            return token != null && !token.isBlank() && env.getProperty("warden.discord.enabled", Boolean.class, true)
+            return token != null
+                    && !token.isBlank()
+                    && env.getProperty("warden.discord.enabled", Boolean.class, true)
                     && WardenRoles.has(env, WardenRoles.BOT);
         }
     }

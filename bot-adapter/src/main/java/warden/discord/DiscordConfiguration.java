@@ -1,5 +1,7 @@
 package warden.discord;
 
+import java.util.EnumSet;
+import java.util.List;
 import net.dv8tion.jda.api.OnlineStatus;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -18,9 +20,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.EnumSet;
-import java.util.List;
-
 /**
  * The connection to Discord through JDA's shard manager, with only the intents Warden needs. A node can run a
  * range of shards ({@code warden.discord.shards}), so that large deployments split guilds across bot nodes.
@@ -31,10 +30,17 @@ class DiscordConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordConfiguration.class);
 
-    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
-            GatewayIntent.GUILD_MEMBERS, GatewayIntent.GUILD_MODERATION, GatewayIntent.AUTO_MODERATION_EXECUTION,
-            GatewayIntent.AUTO_MODERATION_CONFIGURATION, GatewayIntent.GUILD_MESSAGE_REACTIONS,
-            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.GUILD_INVITES, GatewayIntent.GUILD_WEBHOOKS);
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(
+            GatewayIntent.GUILD_MESSAGES,
+            GatewayIntent.MESSAGE_CONTENT,
+            GatewayIntent.GUILD_MEMBERS,
+            GatewayIntent.GUILD_MODERATION,
+            GatewayIntent.AUTO_MODERATION_EXECUTION,
+            GatewayIntent.AUTO_MODERATION_CONFIGURATION,
+            GatewayIntent.GUILD_MESSAGE_REACTIONS,
+            GatewayIntent.DIRECT_MESSAGES,
+            GatewayIntent.GUILD_INVITES,
+            GatewayIntent.GUILD_WEBHOOKS);
 
     @Bean(destroyMethod = "shutdown")
     ShardManager shardManager(DiscordProperties properties, List<EventListener> listeners) {
@@ -74,8 +80,10 @@ class DiscordConfiguration {
     @Bean
     ApplicationListener<ApplicationReadyEvent> discordLogin(ShardManager shardManager, DiscordProperties properties) {
         return ready -> {
-            log.info("Connecting to Discord (shards {} of {})", properties.shards() == null || properties.shards().isBlank()
-                    ? "all" : properties.shards(), properties.shardsTotal() > 0 ? properties.shardsTotal() : "auto");
+            log.info(
+                    "Connecting to Discord (shards {} of {})",
+                    properties.shards() == null || properties.shards().isBlank() ? "all" : properties.shards(),
+                    properties.shardsTotal() > 0 ? properties.shardsTotal() : "auto");
             shardManager.login();
         };
     }

@@ -1,14 +1,13 @@
 package warden.discord;
 
+import java.time.Duration;
+import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import warden.common.GuildId;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A guild as the side-effect processors need it: present, absent because Warden is not (or no longer) in it, or

@@ -1,10 +1,9 @@
 package warden.discord;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How Warden connects to Discord.
@@ -20,15 +19,24 @@ import java.util.List;
  * @param interserverCooldown the least time between two of a member's messages relayed from one channel (0: none)
  */
 @ConfigurationProperties("warden.discord")
-public record DiscordProperties(String token, boolean enabled, String apiBaseUrl, String gatewayUrl, Integer shardsTotal,
-                                String shards, Duration replyTtl, Work work, Duration interserverCooldown) {
+public record DiscordProperties(
+        String token,
+        boolean enabled,
+        String apiBaseUrl,
+        String gatewayUrl,
+        Integer shardsTotal,
+        String shards,
+        Duration replyTtl,
+        Work work,
+        Duration interserverCooldown) {
 
     public DiscordProperties {
         if (shardsTotal == null) shardsTotal = -1;
         if (replyTtl == null) replyTtl = Duration.ofSeconds(10);
         if (work == null) work = new Work(null, null);
         if (interserverCooldown == null) interserverCooldown = Duration.ofSeconds(3);
-        if (interserverCooldown.isNegative()) throw new IllegalArgumentException("warden.discord.interserver-cooldown cannot be negative");
+        if (interserverCooldown.isNegative())
+            throw new IllegalArgumentException("warden.discord.interserver-cooldown cannot be negative");
     }
 
     /**
@@ -39,7 +47,8 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
         public Work {
             if (lanes == null) lanes = 8;
             if (queue == null) queue = 2_000;
-            if (lanes < 1 || queue < 1) throw new IllegalArgumentException("warden.discord.work.lanes and .queue must be at least 1");
+            if (lanes < 1 || queue < 1)
+                throw new IllegalArgumentException("warden.discord.work.lanes and .queue must be at least 1");
         }
     }
 
@@ -50,7 +59,8 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
     /** The shards this node holds: every shard when the total is left to Discord, else the configured ones (all if none). */
     public List<ShardSlice> slices() {
         if (shardsTotal <= 0) {
-            if (shards != null && !shards.isBlank()) throw new IllegalArgumentException("warden.discord.shards needs warden.discord.shards-total");
+            if (shards != null && !shards.isBlank())
+                throw new IllegalArgumentException("warden.discord.shards needs warden.discord.shards-total");
             return List.of(ShardSlice.ALL);
         }
         List<Integer> ids = shardIds(shards);
@@ -58,7 +68,8 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
         List<ShardSlice> slices = new ArrayList<>();
         for (int id : ids) {
             if (id < 0 || id >= shardsTotal) {
-                throw new IllegalArgumentException("warden.discord.shards: shard " + id + " is not below warden.discord.shards-total (" + shardsTotal + ")");
+                throw new IllegalArgumentException("warden.discord.shards: shard " + id
+                        + " is not below warden.discord.shards-total (" + shardsTotal + ")");
             }
             slices.add(new ShardSlice(id, shardsTotal));
         }
@@ -81,7 +92,8 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
                     ids.add(Integer.parseInt(p));
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("warden.discord.shards: '" + p + "' is neither a shard nor a range such as 0-3");
+                throw new IllegalArgumentException(
+                        "warden.discord.shards: '" + p + "' is neither a shard nor a range such as 0-3");
             }
         }
         return ids;
@@ -89,7 +101,8 @@ public record DiscordProperties(String token, boolean enabled, String apiBaseUrl
 
     @Override
     public String toString() {
-        return "DiscordProperties[token=" + (token == null || token.isBlank() ? "<none>" : "<set>") + ", enabled=" + enabled
+        return "DiscordProperties[token=" + (token == null || token.isBlank() ? "<none>" : "<set>") + ", enabled="
+                + enabled
                 + ", apiBaseUrl=" + apiBaseUrl + ", gatewayUrl=" + gatewayUrl + ", shardsTotal=" + shardsTotal
                 + ", shards=" + shards + ", work=" + work + ", interserverCooldown=" + interserverCooldown + "]";
     }

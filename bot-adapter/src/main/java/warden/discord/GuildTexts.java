@@ -1,13 +1,12 @@
 package warden.discord;
 
+import java.util.Locale;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.stereotype.Component;
 import warden.common.LocalizedException;
 import warden.platform.Messages;
-
-import java.util.Locale;
 
 /** Warden's texts on Discord: in the guild's language for channel messages, in the user's for interactions. */
 @Component
@@ -42,7 +41,8 @@ public class GuildTexts {
      */
     public String refusal(DiscordLocale locale, RuntimeException e) {
         if (e instanceof LocalizedException refused) return in(locale, refused);
-        if (e instanceof CommandExecutionException failed && failed.getCause() instanceof LocalizedException refused) return in(locale, refused);
+        if (e instanceof CommandExecutionException failed && failed.getCause() instanceof LocalizedException refused)
+            return in(locale, refused);
         return null;
     }
 

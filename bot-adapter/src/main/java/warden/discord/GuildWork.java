@@ -4,17 +4,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.stereotype.Component;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
 
 /**
  * Where every piece of Discord work runs. JDA's threads only hand events over: a guild's work (moderating a
@@ -60,17 +59,31 @@ public class GuildWork implements DisposableBean {
             lane.initialize();
             lanes[i] = lane;
         }
-        waits = Counter.builder("warden.discord.work.waits").description("hand-overs that waited for room in a full lane").register(meters);
-        waited = Timer.builder("warden.discord.work.wait").description("time spent waiting for room in a full lane").register(meters);
-        failures = Counter.builder("warden.discord.work.failures").description("Discord work that threw").register(meters);
-        rejected = Counter.builder("warden.discord.work.rejected").description("work handed over after shutdown").register(meters);
-        Gauge.builder("warden.discord.work.queued", this, GuildWork::queued).description("work waiting in all lanes").register(meters);
+        waits = Counter.builder("warden.discord.work.waits")
+                .description("hand-overs that waited for room in a full lane")
+                .register(meters);
+        waited = Timer.builder("warden.discord.work.wait")
+                .description("time spent waiting for room in a full lane")
+                .register(meters);
+        failures = Counter.builder("warden.discord.work.failures")
+                .description("Discord work that threw")
+                .register(meters);
+        rejected = Counter.builder("warden.discord.work.rejected")
+                .description("work handed over after shutdown")
+                .register(meters);
+        Gauge.builder("warden.discord.work.queued", this, GuildWork::queued)
+                .description("work waiting in all lanes")
+                .register(meters);
     }
 
     /** Runs {@code task} on the guild's lane, after the guild's work handed over before it. */
     public void run(long guildId, String what, Runnable task) {
-        Timer timer = timers.computeIfAbsent(what, kind -> Timer.builder("warden.discord.work.task").tag("kind", kind)
-                .description("time a piece of Discord work took on its lane").register(meters));
+        Timer timer = timers.computeIfAbsent(
+                what,
+                kind -> Timer.builder("warden.discord.work.task")
+                        .tag("kind", kind)
+                        .description("time a piece of Discord work took on its lane")
+                        .register(meters));
         lane(guildId).execute(() -> {
             long started = System.nanoTime();
             try {
@@ -102,7 +115,9 @@ public class GuildWork implements DisposableBean {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= LOG_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            log.warn("A Discord work lane is full ({} queued in all lanes): intake waits for room (back-pressure)", queued());
+            log.warn(
+                    "A Discord work lane is full ({} queued in all lanes): intake waits for room (back-pressure)",
+                    queued());
         }
         try {
             lane.getQueue().put(task);

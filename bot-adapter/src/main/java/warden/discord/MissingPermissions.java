@@ -3,6 +3,8 @@ package warden.discord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
@@ -10,9 +12,6 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Tells a server's admins once (a day) that Warden lacks a permission somewhere, so that they can grant it: in
@@ -27,7 +26,10 @@ public class MissingPermissions {
 
     private final GuildTexts texts;
     private final MeterRegistry meters;
-    private final Cache<String, Boolean> reported = Caffeine.newBuilder().expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
+    private final Cache<String, Boolean> reported = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1))
+            .maximumSize(100_000)
+            .build();
 
     MissingPermissions(GuildTexts texts, MeterRegistry meters) {
         this.texts = texts;
@@ -35,14 +37,22 @@ public class MissingPermissions {
     }
 
     public void report(Guild guild, GuildChannel channel, Permission permission) {
-        meters.counter("warden.discord.permission.missing", "permission", permission.name()).increment();
+        meters.counter("warden.discord.permission.missing", "permission", permission.name())
+                .increment();
         String key = guild.getId() + ":" + channel.getId() + ":" + permission.name();
         if (reported.asMap().putIfAbsent(key, Boolean.TRUE) != null) return;
         log.warn("Warden lacks {} in channel {} of guild {}", permission.getName(), channel.getId(), guild.getId());
         GuildMessageChannel notice = guild.getSystemChannel();
-        if (notice == null || !guild.getSelfMember().hasPermission(notice, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) return;
+        if (notice == null
+                || !guild.getSelfMember().hasPermission(notice, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND))
+            return;
         notice.sendMessage(texts.in(guild, "discord.permission.missing", permission.getName(), channel.getAsMention()))
                 .setAllowedMentions(List.of())
-                .queue(null, error -> log.warn("Could not tell guild {} about a missing permission: {}", guild.getId(), error.getMessage()));
+                .queue(
+                        null,
+                        error -> log.warn(
+                                "Could not tell guild {} about a missing permission: {}",
+                                guild.getId(),
+                                error.getMessage()));
     }
 }

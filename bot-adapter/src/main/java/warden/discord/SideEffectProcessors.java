@@ -1,14 +1,13 @@
 package warden.discord;
 
+import java.time.Instant;
+import java.util.function.BiFunction;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-
-import java.time.Instant;
-import java.util.function.BiFunction;
 
 /**
  * The processors that act on Discord, one per side effect and per shard this node holds
@@ -48,20 +47,35 @@ public class SideEffectProcessors {
         Instant startedAt = Instant.now();
         for (String bean : context.getBeanNamesForType(SliceHandlers.class, true, false)) {
             ShardedSideEffect effect = context.findAnnotationOnBean(bean, ShardedSideEffect.class);
-            if (effect == null) throw new IllegalStateException(bean + " handles side effects but names no processor (@ShardedSideEffect)");
+            if (effect == null)
+                throw new IllegalStateException(
+                        bean + " handles side effects but names no processor (@ShardedSideEffect)");
             for (ShardSlice slice : properties.slices()) {
-                register(processing, slice, effect.value(), startedAt, (s, name) -> context.getBean(bean, SliceHandlers.class).slice(s, name));
+                register(
+                        processing,
+                        slice,
+                        effect.value(),
+                        startedAt,
+                        (s, name) -> context.getBean(bean, SliceHandlers.class).slice(s, name));
             }
         }
     }
 
-    private static void register(EventProcessingConfigurer processing, ShardSlice slice, String base, Instant startedAt,
-                                 BiFunction<ShardSlice, String, SliceHandler> handler) {
+    private static void register(
+            EventProcessingConfigurer processing,
+            ShardSlice slice,
+            String base,
+            Instant startedAt,
+            BiFunction<ShardSlice, String, SliceHandler> handler) {
         String name = slice.processor(base);
-        processing.registerEventHandler(config -> handler.apply(slice, name))
-                .assignHandlerInstancesMatching(name, h -> h instanceof SliceHandler s && s.processor().equals(name))
-                .registerTrackingEventProcessor(name, Configuration::eventStore, config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+        processing
+                .registerEventHandler(config -> handler.apply(slice, name))
+                .assignHandlerInstancesMatching(
+                        name, h -> h instanceof SliceHandler s && s.processor().equals(name))
+                .registerTrackingEventProcessor(
+                        name,
+                        Configuration::eventStore,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(source -> source.createTokenAt(startedAt)))
                 .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance());
     }

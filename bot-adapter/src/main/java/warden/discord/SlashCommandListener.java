@@ -1,5 +1,8 @@
 package warden.discord;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -14,10 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import warden.common.LocalizedException;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Registers every feature's slash commands ({@link SlashCommands}) and hands each interaction to the feature that
@@ -42,7 +41,11 @@ class SlashCommandListener extends ListenerAdapter {
     private final GuildTexts texts;
     private final GuildWork work;
 
-    SlashCommandListener(List<SlashCommands> features, ObjectProvider<AnswerVisibility> visibility, GuildTexts texts, GuildWork work) {
+    SlashCommandListener(
+            List<SlashCommands> features,
+            ObjectProvider<AnswerVisibility> visibility,
+            GuildTexts texts,
+            GuildWork work) {
         this.features = features;
         this.commands = features.stream().flatMap(f -> f.commands().stream()).toList();
         for (SlashCommands feature : features) {
@@ -60,10 +63,15 @@ class SlashCommandListener extends ListenerAdapter {
     public void onReady(ReadyEvent event) {
         if (event.getJDA().getShardInfo().getShardId() != 0) return; // global commands: registered once
         try {
-            event.getJDA().updateCommands().addCommands(commands)
-                    .queue(done -> log.info("Registered {} commands of {} features", done.size(), features.size()),
+            event.getJDA()
+                    .updateCommands()
+                    .addCommands(commands)
+                    .queue(
+                            done -> log.info("Registered {} commands of {} features", done.size(), features.size()),
                             error -> log.warn("Could not register slash commands: {}", error.getMessage()));
-        } catch (RuntimeException e) { // a name or description beyond Discord's limits (the fake Discord refuses them too)
+        } catch (
+                RuntimeException
+                        e) { // a name or description beyond Discord's limits (the fake Discord refuses them too)
             log.error("Slash commands not registered: {}", e.getMessage());
         }
     }
@@ -77,7 +85,9 @@ class SlashCommandListener extends ListenerAdapter {
         work.run(event.getGuild().getIdLong(), "/" + event.getName(), () -> {
             String answer = answer(feature, event);
             String bounded = answer.length() > MAX_ANSWER ? answer.substring(0, MAX_ANSWER) + "…" : answer;
-            event.getHook().editOriginal(bounded).setAllowedMentions(List.of())
+            event.getHook()
+                    .editOriginal(bounded)
+                    .setAllowedMentions(List.of())
                     .queue(null, error -> log.warn("Could not answer /{}: {}", event.getName(), error.getMessage()));
         });
     }
@@ -104,10 +114,13 @@ class SlashCommandListener extends ListenerAdapter {
         work.run(event.getGuild().getIdLong(), "/" + event.getName() + " autocomplete", () -> {
             List<Command.Choice> choices = feature.proposals(event).stream()
                     .limit(OptionData.MAX_CHOICES)
-                    .map(p -> p.length() > OptionData.MAX_CHOICE_VALUE_LENGTH ? p.substring(0, OptionData.MAX_CHOICE_VALUE_LENGTH) : p)
+                    .map(p -> p.length() > OptionData.MAX_CHOICE_VALUE_LENGTH
+                            ? p.substring(0, OptionData.MAX_CHOICE_VALUE_LENGTH)
+                            : p)
                     .map(p -> new Command.Choice(p, p))
                     .toList();
-            event.replyChoices(choices).queue(null, error -> log.debug("Autocomplete not answered: {}", error.getMessage()));
+            event.replyChoices(choices)
+                    .queue(null, error -> log.debug("Autocomplete not answered: {}", error.getMessage()));
         });
     }
 

@@ -1,10 +1,9 @@
 package warden.discord;
 
+import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
-
-import java.util.List;
 
 /**
  * A feature's slash commands: how Discord shows them (names, options, texts in English and French, the permission

@@ -10,8 +10,7 @@ public final class WebhookNames {
     static final int MAX = 80;
     private static final String FALLBACK = "Member";
 
-    private WebhookNames() {
-    }
+    private WebhookNames() {}
 
     public static String safe(String name) {
         String text = name == null ? "" : name.strip();

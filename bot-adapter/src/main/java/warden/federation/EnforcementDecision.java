@@ -29,13 +29,14 @@ public final class EnforcementDecision {
         }
     }
 
-    private EnforcementDecision() {
-    }
+    private EnforcementDecision() {}
 
     public static Action decide(FederationView.Partner partner, boolean overridden, Target target) {
         if (partner == null || !partner.subscribe() || partner.suspended()) return Action.NOTHING;
         if (overridden) return Action.SKIP_OVERRIDE;
-        if (target.owner() || target.self() || partner.neverUsers().contains(target.user())
+        if (target.owner()
+                || target.self()
+                || partner.neverUsers().contains(target.user())
                 || target.member() && target.roles().stream().anyMatch(partner.neverRoles()::contains)) {
             return Action.SKIP_NEVER_BAN;
         }

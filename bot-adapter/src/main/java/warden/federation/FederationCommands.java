@@ -1,29 +1,7 @@
 package warden.federation;
 
-import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import net.dv8tion.jda.api.requests.ErrorResponse;
-import warden.platform.Commands;
-import org.springframework.stereotype.Component;
-import warden.common.Actor;
-import warden.common.CommandRefusedException;
-import warden.common.GuildId;
-import warden.common.InvalidValueException;
-import warden.common.UserId;
-import warden.discord.ConditionalOnDiscord;
-import warden.discord.GuildTexts;
-import warden.discord.SlashCommands;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.CommandData;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import warden.interserver.FrequencySecret;
+import static warden.discord.SlashCommandCatalog.choices;
+import static warden.discord.SlashCommandCatalog.command;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,9 +14,30 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static warden.discord.SlashCommandCatalog.choices;
-import static warden.discord.SlashCommandCatalog.command;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.springframework.stereotype.Component;
+import warden.common.Actor;
+import warden.common.CommandRefusedException;
+import warden.common.GuildId;
+import warden.common.InvalidValueException;
+import warden.common.UserId;
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
+import warden.discord.SlashCommands;
+import warden.interserver.FrequencySecret;
+import warden.platform.Commands;
 
 /**
  * {@code /federation}: create, invite, join, leave, status, mode, never-ban, ban, revoke, unban-everywhere, ignore,
@@ -64,33 +63,56 @@ public class FederationCommands implements SlashCommands {
 
     @Override
     public List<CommandData> commands() {
-        return List.of(command("federation", net.dv8tion.jda.api.Permission.BAN_MEMBERS).addSubcommands(
-                new SubcommandData("create", "Create").addOptions(new OptionData(OptionType.STRING, "name", "Name", true).setMaxLength(100)),
-                new SubcommandData("invite", "Invite").addOption(OptionType.BOOLEAN, "publish", "Publish"),
-                new SubcommandData("join", "Join").addOption(OptionType.STRING, "code", "Code", true),
-                new SubcommandData("leave", "Leave"),
-                new SubcommandData("status", "Status"),
-                new SubcommandData("mode", "Mode").addOptions(
-                        choices(new OptionData(OptionType.STRING, "mode", "Mode", true), null, "automatic", "alert", "approve"),
-                        new OptionData(OptionType.CHANNEL, "channel", "Channel")),
-                new SubcommandData("never-ban", "Never ban").addOption(OptionType.USER, "user", "User")
-                        .addOption(OptionType.ROLE, "role", "Role").addOption(OptionType.BOOLEAN, "remove", "Remove"),
-                new SubcommandData("ban", "Ban").addOption(OptionType.USER, "user", "User", true)
-                        .addOptions(new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
-                        .addOption(OptionType.STRING, "evidence", "Evidence"),
-                new SubcommandData("revoke", "Revoke").addOption(OptionType.STRING, "entry", "Entry", true),
-                new SubcommandData("unban-everywhere", "Unban everywhere").addOption(OptionType.USER, "user", "User", true),
-                new SubcommandData("ignore", "Ignore").addOption(OptionType.STRING, "entry", "Entry", true),
-                new SubcommandData("suspend", "Suspend").addOption(OptionType.STRING, "server", "Server", true)
-                        .addOption(OptionType.BOOLEAN, "revert", "Revert"),
-                new SubcommandData("preview", "Preview"),
-                new SubcommandData("staff", "Staff").addOption(OptionType.ROLE, "role", "Role"),
-                new SubcommandData("team-access", "Team access").addOption(OptionType.BOOLEAN, "allowed", "Allowed", true),
-                new SubcommandData("act", "Act").addOption(OptionType.STRING, "server", "Server", true)
-                        .addOption(OptionType.USER, "member", "Member", true)
-                        .addOptions(choices(new OptionData(OptionType.STRING, "sanction", "Sanction", true), null, "warn", "timeout", "kick", "ban"),
-                                new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
-                        .addOption(OptionType.STRING, "duration", "Duration")));
+        return List.of(command("federation", net.dv8tion.jda.api.Permission.BAN_MEMBERS)
+                .addSubcommands(
+                        new SubcommandData("create", "Create")
+                                .addOptions(new OptionData(OptionType.STRING, "name", "Name", true).setMaxLength(100)),
+                        new SubcommandData("invite", "Invite").addOption(OptionType.BOOLEAN, "publish", "Publish"),
+                        new SubcommandData("join", "Join").addOption(OptionType.STRING, "code", "Code", true),
+                        new SubcommandData("leave", "Leave"),
+                        new SubcommandData("status", "Status"),
+                        new SubcommandData("mode", "Mode")
+                                .addOptions(
+                                        choices(
+                                                new OptionData(OptionType.STRING, "mode", "Mode", true),
+                                                null,
+                                                "automatic",
+                                                "alert",
+                                                "approve"),
+                                        new OptionData(OptionType.CHANNEL, "channel", "Channel")),
+                        new SubcommandData("never-ban", "Never ban")
+                                .addOption(OptionType.USER, "user", "User")
+                                .addOption(OptionType.ROLE, "role", "Role")
+                                .addOption(OptionType.BOOLEAN, "remove", "Remove"),
+                        new SubcommandData("ban", "Ban")
+                                .addOption(OptionType.USER, "user", "User", true)
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
+                                .addOption(OptionType.STRING, "evidence", "Evidence"),
+                        new SubcommandData("revoke", "Revoke").addOption(OptionType.STRING, "entry", "Entry", true),
+                        new SubcommandData("unban-everywhere", "Unban everywhere")
+                                .addOption(OptionType.USER, "user", "User", true),
+                        new SubcommandData("ignore", "Ignore").addOption(OptionType.STRING, "entry", "Entry", true),
+                        new SubcommandData("suspend", "Suspend")
+                                .addOption(OptionType.STRING, "server", "Server", true)
+                                .addOption(OptionType.BOOLEAN, "revert", "Revert"),
+                        new SubcommandData("preview", "Preview"),
+                        new SubcommandData("staff", "Staff").addOption(OptionType.ROLE, "role", "Role"),
+                        new SubcommandData("team-access", "Team access")
+                                .addOption(OptionType.BOOLEAN, "allowed", "Allowed", true),
+                        new SubcommandData("act", "Act")
+                                .addOption(OptionType.STRING, "server", "Server", true)
+                                .addOption(OptionType.USER, "member", "Member", true)
+                                .addOptions(
+                                        choices(
+                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                                null,
+                                                "warn",
+                                                "timeout",
+                                                "kick",
+                                                "ban"),
+                                        new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500))
+                                .addOption(OptionType.STRING, "duration", "Duration")));
     }
 
     @Override
@@ -101,11 +123,14 @@ public class FederationCommands implements SlashCommands {
         Member caller = event.getMember();
         Actor by = Actor.moderator(UserId.of(caller.getIdLong()));
         String sub = String.valueOf(event.getSubcommandName());
-        if (Set.of("create", "invite", "join", "leave", "mode", "never-ban", "suspend", "staff", "team-access").contains(sub) && !caller.hasPermission(Permission.MANAGE_SERVER)) {
+        if (Set.of("create", "invite", "join", "leave", "mode", "never-ban", "suspend", "staff", "team-access")
+                        .contains(sub)
+                && !caller.hasPermission(Permission.MANAGE_SERVER)) {
             return texts.in(locale, "error.federation.manageServer");
         }
         if (sub.equals("create")) {
-            if (enforcer.federationOf(id).federationId() != null) throw new CommandRefusedException("error.federation.alreadyPartner");
+            if (enforcer.federationOf(id).federationId() != null)
+                throw new CommandRefusedException("error.federation.alreadyPartner");
             String federationId = UUID.randomUUID().toString().substring(0, 8);
             String name = event.getOption("name").getAsString().strip();
             commands.sendAndWait(new CreateFederation(federationId, name, id, by, Instant.now()));
@@ -122,14 +147,21 @@ public class FederationCommands implements SlashCommands {
                 yield texts.in(locale, "command.federation.left", view.name());
             }
             case "mode" -> {
-                EnforcementMode mode = EnforcementMode.valueOf(event.getOption("mode").getAsString().toUpperCase(java.util.Locale.ROOT));
+                EnforcementMode mode = EnforcementMode.valueOf(
+                        event.getOption("mode").getAsString().toUpperCase(java.util.Locale.ROOT));
                 // the option's value is the channel's id: no need for Discord to have resolved the channel object
                 String channel = text(event, "channel");
-                if (channel != null && guild.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class, channel) == null) {
+                if (channel != null
+                        && guild.getChannelById(
+                                        net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class,
+                                        channel)
+                                == null) {
                     throw InvalidValueException.forField("channel", "error.federation.channel");
                 }
                 commands.sendAndWait(new ChangeSubscription(fed, id, mode, channel, by, Instant.now()));
-                yield texts.in(locale, "command.federation.mode." + mode.name().toLowerCase(java.util.Locale.ROOT),
+                yield texts.in(
+                        locale,
+                        "command.federation.mode." + mode.name().toLowerCase(java.util.Locale.ROOT),
                         channel == null ? "—" : "<#" + channel + ">");
             }
             case "never-ban" -> neverBan(event, view, id, by, locale);
@@ -137,8 +169,15 @@ public class FederationCommands implements SlashCommands {
                 User user = event.getOption("user").getAsUser();
                 String evidence = text(event, "evidence");
                 List<String> links = evidence == null ? List.of() : List.of(evidence.split("\\s+"));
-                String entryId = commands.sendAndWait(new PublishBan(fed, UUID.randomUUID().toString().substring(0, 8), id,
-                        UserId.of(user.getIdLong()), event.getOption("reason").getAsString(), links, by, Instant.now()));
+                String entryId = commands.sendAndWait(new PublishBan(
+                        fed,
+                        UUID.randomUUID().toString().substring(0, 8),
+                        id,
+                        UserId.of(user.getIdLong()),
+                        event.getOption("reason").getAsString(),
+                        links,
+                        by,
+                        Instant.now()));
                 yield texts.in(locale, "command.federation.published", user.getAsMention(), entryId, view.name());
             }
             case "revoke" -> {
@@ -157,21 +196,31 @@ public class FederationCommands implements SlashCommands {
                 yield texts.in(locale, "federation.button.ignored", entryId);
             }
             case "suspend" -> {
-                GuildId partner = GuildId.of(event.getOption("server").getAsString().strip());
-                boolean revert = event.getOption("revert") != null && event.getOption("revert").getAsBoolean();
+                GuildId partner =
+                        GuildId.of(event.getOption("server").getAsString().strip());
+                boolean revert = event.getOption("revert") != null
+                        && event.getOption("revert").getAsBoolean();
                 commands.sendAndWait(new SuspendPartner(fed, id, partner, revert, by, Instant.now()));
-                yield texts.in(locale, revert ? "command.federation.suspendedReverted" : "command.federation.suspended", partner.toString());
+                yield texts.in(
+                        locale,
+                        revert ? "command.federation.suspendedReverted" : "command.federation.suspended",
+                        partner.toString());
             }
             case "preview" -> preview(guild, view, locale);
             case "staff" -> {
                 String role = text(event, "role");
                 commands.sendAndWait(new ChangeStaffRole(fed, id, role, by, Instant.now()));
-                yield role == null ? texts.in(locale, "command.federation.staffRemoved") : texts.in(locale, "command.federation.staff", role);
+                yield role == null
+                        ? texts.in(locale, "command.federation.staffRemoved")
+                        : texts.in(locale, "command.federation.staff", role);
             }
             case "team-access" -> {
                 boolean allowed = event.getOption("allowed").getAsBoolean();
                 commands.sendAndWait(new ChangeTeamAccess(fed, id, allowed, by, Instant.now()));
-                yield texts.in(locale, allowed ? "command.federation.teamAccess.on" : "command.federation.teamAccess.off", view.name());
+                yield texts.in(
+                        locale,
+                        allowed ? "command.federation.teamAccess.on" : "command.federation.teamAccess.off",
+                        view.name());
             }
             case "act" -> act(event, view, caller, locale);
             default -> status(view, id, locale);
@@ -183,9 +232,11 @@ public class FederationCommands implements SlashCommands {
      * member of a partner server that let the team act there; the sanction is recorded with the federation as source.
      */
     private String act(SlashCommandInteractionEvent event, FederationView view, Member caller, DiscordLocale locale) {
-        if (!event.getGuild().getId().equals(view.owner()) || view.staffRole() == null
+        if (!event.getGuild().getId().equals(view.owner())
+                || view.staffRole() == null
                 || caller.getRoles().stream().noneMatch(r -> r.getId().equals(view.staffRole()))) {
-            throw new CommandRefusedException("error.federation.notTeam", view.staffRole() == null ? "—" : "<@&" + view.staffRole() + ">");
+            throw new CommandRefusedException(
+                    "error.federation.notTeam", view.staffRole() == null ? "—" : "<@&" + view.staffRole() + ">");
         }
         GuildId server = GuildId.of(event.getOption("server").getAsString().strip());
         FederationView.Partner partner = view.partner(server.toString());
@@ -193,82 +244,151 @@ public class FederationCommands implements SlashCommands {
             throw new CommandRefusedException("error.federation.noTeamAccess", server.toString());
         }
         User user = event.getOption("member").getAsUser();
-        warden.sanctions.SanctionKind kind = warden.sanctions.SanctionKind.valueOf(event.getOption("sanction").getAsString().toUpperCase(java.util.Locale.ROOT));
+        warden.sanctions.SanctionKind kind = warden.sanctions.SanctionKind.valueOf(
+                event.getOption("sanction").getAsString().toUpperCase(java.util.Locale.ROOT));
         String duration = text(event, "duration");
         warden.sanctions.SanctionSpec spec = switch (kind) {
-            case TIMEOUT -> warden.sanctions.SanctionSpec.timeout(warden.common.Durations.parse(duration == null ? "1h" : duration));
-            case BAN -> warden.sanctions.SanctionSpec.ban(duration == null ? null : warden.common.Durations.parse(duration));
+            case TIMEOUT ->
+                warden.sanctions.SanctionSpec.timeout(
+                        warden.common.Durations.parse(duration == null ? "1h" : duration));
+            case BAN ->
+                warden.sanctions.SanctionSpec.ban(duration == null ? null : warden.common.Durations.parse(duration));
             default -> warden.sanctions.SanctionSpec.of(kind);
         };
         warden.sanctions.SanctionId sanction = commands.sendAndWait(new warden.sanctions.ImposeSanction(
-                warden.common.MemberKey.of(server.value(), user.getIdLong()), warden.sanctions.SanctionId.of("fed:" + event.getInteraction().getId()),
-                spec, Actor.federation(view.federationId(), UserId.of(caller.getIdLong())), event.getOption("reason").getAsString(), Instant.now(), null));
-        return texts.in(locale, "command.federation.acted", sanction, kind.name().toLowerCase(java.util.Locale.ROOT), user.getId(), server.toString(), view.name());
+                warden.common.MemberKey.of(server.value(), user.getIdLong()),
+                warden.sanctions.SanctionId.of("fed:" + event.getInteraction().getId()),
+                spec,
+                Actor.federation(view.federationId(), UserId.of(caller.getIdLong())),
+                event.getOption("reason").getAsString(),
+                Instant.now(),
+                null));
+        return texts.in(
+                locale,
+                "command.federation.acted",
+                sanction,
+                kind.name().toLowerCase(java.util.Locale.ROOT),
+                user.getId(),
+                server.toString(),
+                view.name());
     }
 
     private String join(SlashCommandInteractionEvent event, GuildId guild, Actor by, DiscordLocale locale) {
-        if (enforcer.federationOf(guild).federationId() != null) throw new CommandRefusedException("error.federation.alreadyPartner");
+        if (enforcer.federationOf(guild).federationId() != null)
+            throw new CommandRefusedException("error.federation.alreadyPartner");
         String code = event.getOption("code").getAsString().strip();
         int dash = code.indexOf('-');
         if (dash != 8) throw InvalidValueException.forField("code", "error.federation.badCode");
         String federationId = code.substring(0, dash).toLowerCase(java.util.Locale.ROOT);
-        commands.sendAndWait(new JoinFederation(federationId, guild, hash(code.substring(dash + 1)), by, Instant.now()));
+        commands.sendAndWait(
+                new JoinFederation(federationId, guild, hash(code.substring(dash + 1)), by, Instant.now()));
         return texts.in(locale, "command.federation.joined", federationId);
     }
 
-    private String invite(SlashCommandInteractionEvent event, FederationView view, GuildId guild, Actor by, DiscordLocale locale) {
-        boolean publish = event.getOption("publish") != null && event.getOption("publish").getAsBoolean();
+    private String invite(
+            SlashCommandInteractionEvent event, FederationView view, GuildId guild, Actor by, DiscordLocale locale) {
+        boolean publish =
+                event.getOption("publish") != null && event.getOption("publish").getAsBoolean();
         String secret = FrequencySecret.generate();
         String code = view.federationId() + "-" + secret;
         Instant expires = Instant.now().plus(INVITE_VALIDITY);
         // recorded first: a code that reaches the admin always works
-        commands.sendAndWait(new InvitePartner(view.federationId(), guild, UUID.randomUUID().toString().substring(0, 8), hash(secret),
-                publish, true, expires, by, Instant.now()));
+        commands.sendAndWait(new InvitePartner(
+                view.federationId(),
+                guild,
+                UUID.randomUUID().toString().substring(0, 8),
+                hash(secret),
+                publish,
+                true,
+                expires,
+                by,
+                Instant.now()));
         try {
-            event.getUser().openPrivateChannel()
-                    .flatMap(dm -> dm.sendMessage(texts.in(locale, "federation.dm.invite", view.name(), code, String.valueOf(expires.getEpochSecond()))))
+            event.getUser()
+                    .openPrivateChannel()
+                    .flatMap(dm -> dm.sendMessage(texts.in(
+                            locale,
+                            "federation.dm.invite",
+                            view.name(),
+                            code,
+                            String.valueOf(expires.getEpochSecond()))))
                     .complete();
         } catch (ErrorResponseException e) {
-            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) return texts.in(locale, "interserver.dm.closed", event.getUser().getAsMention());
+            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER)
+                return texts.in(locale, "interserver.dm.closed", event.getUser().getAsMention());
             throw e;
         }
         return texts.in(locale, "command.federation.invited", String.valueOf(expires.getEpochSecond()));
     }
 
-    private String neverBan(SlashCommandInteractionEvent event, FederationView view, GuildId guild, Actor by, DiscordLocale locale) {
+    private String neverBan(
+            SlashCommandInteractionEvent event, FederationView view, GuildId guild, Actor by, DiscordLocale locale) {
         FederationView.Partner partner = view.partner(guild.toString());
         Set<String> users = new HashSet<>(partner.neverUsers());
         Set<String> roles = new HashSet<>(partner.neverRoles());
-        boolean remove = event.getOption("remove") != null && event.getOption("remove").getAsBoolean();
+        boolean remove =
+                event.getOption("remove") != null && event.getOption("remove").getAsBoolean();
         if (event.getOption("user") != null) {
             String user = event.getOption("user").getAsUser().getId();
-            if (remove) users.remove(user); else users.add(user);
+            if (remove) users.remove(user);
+            else users.add(user);
         }
         if (event.getOption("role") != null) {
             String role = event.getOption("role").getAsString();
-            if (remove) roles.remove(role); else roles.add(role);
+            if (remove) roles.remove(role);
+            else roles.add(role);
         }
-        commands.sendAndWait(new ChangeNeverBan(view.federationId(), guild, users.stream().map(UserId::of).collect(Collectors.toSet()), roles, by,
+        commands.sendAndWait(new ChangeNeverBan(
+                view.federationId(),
+                guild,
+                users.stream().map(UserId::of).collect(Collectors.toSet()),
+                roles,
+                by,
                 Instant.now()));
-        return texts.in(locale, "command.federation.neverBan", users.isEmpty() ? "—" : users.stream().map(u -> "<@" + u + ">").sorted().collect(Collectors.joining(" ")),
-                roles.isEmpty() ? "—" : roles.stream().map(r -> "<@&" + r + ">").sorted().collect(Collectors.joining(" ")));
+        return texts.in(
+                locale,
+                "command.federation.neverBan",
+                users.isEmpty()
+                        ? "—"
+                        : users.stream().map(u -> "<@" + u + ">").sorted().collect(Collectors.joining(" ")),
+                roles.isEmpty()
+                        ? "—"
+                        : roles.stream().map(r -> "<@&" + r + ">").sorted().collect(Collectors.joining(" ")));
     }
 
     private String preview(Guild guild, FederationView view, DiscordLocale locale) {
         List<FederationView.Entry> banned = enforcer.preview(guild, view);
-        if (banned.isEmpty()) return texts.in(locale, "command.federation.preview.none", view.entries().size());
-        return texts.in(locale, "command.federation.preview", banned.size(), view.entries().size()) + "\n" + banned.stream().limit(LIST_LINES)
-                .map(e -> texts.in(locale, "command.federation.entry", e.entryId(), e.user(), e.reason(), e.publisher()))
-                .collect(Collectors.joining("\n"));
+        if (banned.isEmpty())
+            return texts.in(
+                    locale, "command.federation.preview.none", view.entries().size());
+        return texts.in(
+                        locale,
+                        "command.federation.preview",
+                        banned.size(),
+                        view.entries().size()) + "\n"
+                + banned.stream()
+                        .limit(LIST_LINES)
+                        .map(e -> texts.in(
+                                locale, "command.federation.entry", e.entryId(), e.user(), e.reason(), e.publisher()))
+                        .collect(Collectors.joining("\n"));
     }
 
     private String status(FederationView view, GuildId guild, DiscordLocale locale) {
         FederationView.Partner partner = view.partner(guild.toString());
-        String entries = view.entries().stream().limit(LIST_LINES)
-                .map(e -> texts.in(locale, "command.federation.entry", e.entryId(), e.user(), e.reason(), e.publisher()))
+        String entries = view.entries().stream()
+                .limit(LIST_LINES)
+                .map(e ->
+                        texts.in(locale, "command.federation.entry", e.entryId(), e.user(), e.reason(), e.publisher()))
                 .collect(Collectors.joining("\n"));
-        return texts.in(locale, "command.federation.status", view.name(), view.federationId(), view.partners().size(), view.entries().size(),
-                partner.mode().name().toLowerCase(java.util.Locale.ROOT), partner.publish() ? "✓" : "✗")
+        return texts.in(
+                        locale,
+                        "command.federation.status",
+                        view.name(),
+                        view.federationId(),
+                        view.partners().size(),
+                        view.entries().size(),
+                        partner.mode().name().toLowerCase(java.util.Locale.ROOT),
+                        partner.publish() ? "✓" : "✗")
                 + (entries.isEmpty() ? "" : "\n" + entries);
     }
 
@@ -280,8 +400,9 @@ public class FederationCommands implements SlashCommands {
     /** The hash of an invitation's secret, as typed (spaces, dashes and case do not matter). */
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(FrequencySecret.normalize(secret).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(FrequencySecret.normalize(secret).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (InvalidValueException e) {

@@ -1,13 +1,17 @@
 package warden.federation;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.UserSnowflake;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -15,8 +19,6 @@ import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.ErrorResponse;
-import warden.platform.Commands;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -35,11 +37,8 @@ import warden.discord.GuildWork;
 import warden.discord.ShardSlice;
 import warden.discord.ShardedSideEffect;
 import warden.discord.SideEffectProcessors;
+import warden.platform.Commands;
 import warden.platform.QueryResults;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Applies the shared ban list in each partner server, on the node that holds its shard: when an entry arrives, when a
@@ -63,7 +62,8 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     private final GuildTexts texts;
     private final GuildWork work;
 
-    FederationEnforcer(Commands commands, QueryGateway queries, DiscordGuilds guilds, GuildTexts texts, GuildWork work) {
+    FederationEnforcer(
+            Commands commands, QueryGateway queries, DiscordGuilds guilds, GuildTexts texts, GuildWork work) {
         this.commands = commands;
         this.queries = queries;
         this.guilds = guilds;
@@ -77,7 +77,8 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     }
 
     @DisallowReplay
-    record Slice(ShardSlice slice, String processor, FederationEnforcer enforcer) implements SideEffectProcessors.SliceHandler {
+    record Slice(ShardSlice slice, String processor, FederationEnforcer enforcer)
+            implements SideEffectProcessors.SliceHandler {
         @EventHandler
         void on(BanPublished e) {
             enforcer.published(e, slice);
@@ -103,12 +104,14 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     void raidStarted(warden.raid.RaidStarted e) {
         FederationView view = federationOf(e.guild());
         if (view.partner(e.guild().toString()) == null) return;
-        commands.sendAndWait(new ShareRaidAlert(view.federationId(), e.guild(), e.raidId(), e.joins(), e.detected(), e.occurredAt()));
+        commands.sendAndWait(new ShareRaidAlert(
+                view.federationId(), e.guild(), e.raidId(), e.joins(), e.detected(), e.occurredAt()));
     }
 
     void raidShared(RaidAlertShared e, ShardSlice slice) {
         FederationView view = federation(e.federationId());
-        String source = guilds.find(e.guild()).map(Guild::getName).orElse(e.guild().toString());
+        String source =
+                guilds.find(e.guild()).map(Guild::getName).orElse(e.guild().toString());
         for (FederationView.Partner partner : view.partners()) {
             GuildId id = GuildId.of(partner.guild());
             if (!slice.holds(id) || id.equals(e.guild()) || partner.suspended()) continue;
@@ -117,7 +120,8 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
             if (channel == null) continue;
             channel.sendMessage(texts.in(guild, "federation.raid.alert", view.name(), source, e.joins()))
                     .setAllowedMentions(List.of())
-                    .setComponents(ActionRow.of(Button.danger(RAID_BUTTON + ":" + e.federationId() + ":" + e.guild(),
+                    .setComponents(ActionRow.of(Button.danger(
+                            RAID_BUTTON + ":" + e.federationId() + ":" + e.guild(),
                             texts.in(guild, "federation.raid.button"))))
                     .queue(null, error -> log.debug("Raid alert not sent: {}", error.getMessage()));
         }
@@ -125,23 +129,36 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
 
     /** Where the partner's alerts and notices go (its alert channel, else the system channel), if Warden may post there. */
     private GuildMessageChannel alertChannel(Guild guild, FederationView.Partner partner) {
-        GuildMessageChannel channel = partner.alertChannel() == null ? guild.getSystemChannel()
+        GuildMessageChannel channel = partner.alertChannel() == null
+                ? guild.getSystemChannel()
                 : guild.getChannelById(GuildMessageChannel.class, partner.alertChannel());
-        return channel != null && guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND) ? channel : null;
+        return channel != null
+                        && guild.getSelfMember()
+                                .hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)
+                ? channel
+                : null;
     }
 
     FederationView federation(String federationId) {
-        return QueryResults.join(queries.query(new FindFederation(federationId), ResponseTypes.instanceOf(FederationView.class)));
+        return QueryResults.join(
+                queries.query(new FindFederation(federationId), ResponseTypes.instanceOf(FederationView.class)));
     }
 
     FederationView federationOf(GuildId guild) {
-        return QueryResults.join(queries.query(new FindGuildFederation(guild), ResponseTypes.instanceOf(FederationView.class)));
+        return QueryResults.join(
+                queries.query(new FindGuildFederation(guild), ResponseTypes.instanceOf(FederationView.class)));
     }
 
     void published(BanPublished e, ShardSlice slice) {
         FederationView view = federation(e.federationId());
-        FederationView.Entry entry = new FederationView.Entry(e.entryId(), e.user().toString(), e.reason(), e.evidence(),
-                e.publisher().toString(), e.by().toString(), e.occurredAt());
+        FederationView.Entry entry = new FederationView.Entry(
+                e.entryId(),
+                e.user().toString(),
+                e.reason(),
+                e.evidence(),
+                e.publisher().toString(),
+                e.by().toString(),
+                e.occurredAt());
         for (FederationView.Partner partner : view.partners()) {
             if (slice.holds(GuildId.of(partner.guild()))) enforce(view, partner, entry, null);
         }
@@ -153,16 +170,20 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
         if (guild == null) return;
         if (member == null) member = member(guild, entry.user());
         long user = Long.parseUnsignedLong(entry.user());
-        EnforcementDecision.Target target = new EnforcementDecision.Target(entry.user(), guild.getOwnerIdLong() == user,
+        EnforcementDecision.Target target = new EnforcementDecision.Target(
+                entry.user(),
+                guild.getOwnerIdLong() == user,
                 guild.getSelfMember().getIdLong() == user,
-                member == null ? null : member.getRoles().stream().map(Role::getId).collect(Collectors.toSet()));
+                member == null
+                        ? null
+                        : member.getRoles().stream().map(Role::getId).collect(Collectors.toSet()));
         switch (EnforcementDecision.decide(partner, view.overridden(partner.guild(), entry.entryId()), target)) {
             case BAN -> ban(guild, view, entry);
             case ALERT -> alert(guild, view, partner, entry, false);
             case ASK_APPROVAL -> alert(guild, view, partner, entry, true);
             case SKIP_OVERRIDE -> record(view, entry, guild, EnforcementOutcome.SKIPPED_OVERRIDE, null);
             case SKIP_NEVER_BAN -> record(view, entry, guild, EnforcementOutcome.SKIPPED_NEVER_BAN, null);
-            case NOTHING -> { }
+            case NOTHING -> {}
         }
     }
 
@@ -170,7 +191,8 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
         try {
             return guild.retrieveMemberById(user).complete();
         } catch (ErrorResponseException e) {
-            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER) return null;
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER
+                    || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER) return null;
             throw e;
         }
     }
@@ -178,7 +200,8 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     private void ban(Guild guild, FederationView view, FederationView.Entry entry) {
         try {
             guild.ban(UserSnowflake.fromId(entry.user()), 0, TimeUnit.SECONDS)
-                    .reason(texts.stored("audit.federationBan", view.name(), entry.entryId(), entry.reason())).complete();
+                    .reason(texts.stored("audit.federationBan", view.name(), entry.entryId(), entry.reason()))
+                    .complete();
             record(view, entry, guild, EnforcementOutcome.APPLIED, null);
         } catch (ErrorResponseException e) {
             if (e.isServerError()) throw e; // Discord is down: the event is retried
@@ -188,45 +211,75 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
         }
     }
 
-    private void alert(Guild guild, FederationView view, FederationView.Partner partner, FederationView.Entry entry, boolean approval) {
+    private void alert(
+            Guild guild,
+            FederationView view,
+            FederationView.Partner partner,
+            FederationView.Entry entry,
+            boolean approval) {
         GuildMessageChannel channel = alertChannel(guild, partner);
         if (channel == null) {
             record(view, entry, guild, EnforcementOutcome.FAILED, texts.stored("federation.alert.noChannel"));
             return;
         }
         String id = view.federationId() + ":" + entry.entryId();
-        String text = texts.in(guild, approval ? "federation.alert.approve" : "federation.alert.member", view.name(), entry.entryId(),
-                entry.user(), entry.reason(), entry.publisher(), entry.evidence().isEmpty() ? "—" : String.join(" ", entry.evidence()));
-        channel.sendMessage(text).setAllowedMentions(List.of())
-                .setComponents(ActionRow.of(Button.danger(BUTTON + ":ban:" + id, texts.in(guild, approval ? "federation.button.approve" : "federation.button.ban")),
+        String text = texts.in(
+                guild,
+                approval ? "federation.alert.approve" : "federation.alert.member",
+                view.name(),
+                entry.entryId(),
+                entry.user(),
+                entry.reason(),
+                entry.publisher(),
+                entry.evidence().isEmpty() ? "—" : String.join(" ", entry.evidence()));
+        channel.sendMessage(text)
+                .setAllowedMentions(List.of())
+                .setComponents(ActionRow.of(
+                        Button.danger(
+                                BUTTON + ":ban:" + id,
+                                texts.in(guild, approval ? "federation.button.approve" : "federation.button.ban")),
                         Button.secondary(BUTTON + ":ignore:" + id, texts.in(guild, "federation.button.ignore"))))
                 .complete();
         record(view, entry, guild, approval ? EnforcementOutcome.AWAITING_APPROVAL : EnforcementOutcome.ALERTED, null);
     }
 
-    void record(FederationView view, FederationView.Entry entry, Guild guild, EnforcementOutcome outcome, String detail) {
-        commands.sendAndWait(new RecordEnforcement(view.federationId(), entry.entryId(), GuildId.of(guild.getIdLong()), outcome, detail,
-                Instant.now()));
+    void record(
+            FederationView view, FederationView.Entry entry, Guild guild, EnforcementOutcome outcome, String detail) {
+        commands.sendAndWait(new RecordEnforcement(
+                view.federationId(), entry.entryId(), GuildId.of(guild.getIdLong()), outcome, detail, Instant.now()));
     }
 
     void revoked(BanRevoked e, ShardSlice slice) {
         FederationView view = federation(e.federationId());
-        FederationView.Entry entry = new FederationView.Entry(e.entryId(), e.user().toString(), "", List.of(), null, null, e.occurredAt());
+        FederationView.Entry entry =
+                new FederationView.Entry(e.entryId(), e.user().toString(), "", List.of(), null, null, e.occurredAt());
         for (FederationView.Partner partner : view.partners()) {
             GuildId id = GuildId.of(partner.guild());
-            if (!slice.holds(id) || !EnforcementOutcome.APPLIED.name().equals(view.outcome(partner.guild(), e.entryId())) || e.remaining() > 0) continue;
+            if (!slice.holds(id)
+                    || !EnforcementOutcome.APPLIED.name().equals(view.outcome(partner.guild(), e.entryId()))
+                    || e.remaining() > 0) continue;
             Guild guild = guilds.find(id).orElse(null);
             if (guild == null) continue;
             if (e.revert()) {
                 try {
-                    guild.unban(UserSnowflake.fromId(e.user().value())).reason(texts.stored("audit.federationUnban", view.name(), e.entryId())).complete();
+                    guild.unban(UserSnowflake.fromId(e.user().value()))
+                            .reason(texts.stored("audit.federationUnban", view.name(), e.entryId()))
+                            .complete();
                     record(view, entry, guild, EnforcementOutcome.REVERTED, null);
                 } catch (ErrorResponseException error) {
                     if (error.isServerError()) throw error;
                     record(view, entry, guild, EnforcementOutcome.FAILED, error.getMeaning());
                 }
             } else {
-                notice(guild, partner, texts.in(guild, "federation.notice.noEntryLeft", view.name(), e.entryId(), e.user().toString()));
+                notice(
+                        guild,
+                        partner,
+                        texts.in(
+                                guild,
+                                "federation.notice.noEntryLeft",
+                                view.name(),
+                                e.entryId(),
+                                e.user().toString()));
                 record(view, entry, guild, EnforcementOutcome.NO_ENTRY_LEFT, null);
             }
         }
@@ -235,7 +288,9 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     private void notice(Guild guild, FederationView.Partner partner, String text) {
         GuildMessageChannel channel = alertChannel(guild, partner);
         if (channel == null) return;
-        channel.sendMessage(text).setAllowedMentions(List.of()).queue(null, error -> log.debug("Notice not sent: {}", error.getMessage()));
+        channel.sendMessage(text)
+                .setAllowedMentions(List.of())
+                .queue(null, error -> log.debug("Notice not sent: {}", error.getMessage()));
     }
 
     /** A listed user joins a partner server: what was waiting for them (an alert) happens now. */
@@ -251,7 +306,8 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
             for (FederationView.Entry entry : view.entries()) {
                 if (!entry.user().equals(member.getId())) continue;
                 String outcome = view.outcome(guild.getId(), entry.entryId());
-                if (EnforcementOutcome.APPLIED.name().equals(outcome) || EnforcementOutcome.SKIPPED_OVERRIDE.name().equals(outcome)) continue;
+                if (EnforcementOutcome.APPLIED.name().equals(outcome)
+                        || EnforcementOutcome.SKIPPED_OVERRIDE.name().equals(outcome)) continue;
                 enforce(view, partner, entry, member);
             }
         });
@@ -261,14 +317,23 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         String[] parts = event.getComponentId().split(":");
-        if (parts.length == 3 && parts[0].equals(RAID_BUTTON) && event.getGuild() != null && event.getMember() != null) {
+        if (parts.length == 3
+                && parts[0].equals(RAID_BUTTON)
+                && event.getGuild() != null
+                && event.getMember() != null) {
             event.deferReply(true).queue();
             Guild guild = event.getGuild();
-            work.run(guild.getIdLong(), "federation raid button", () -> event.getHook().editOriginal(banRaiders(event, guild, parts[1], GuildId.of(parts[2])))
-                    .setAllowedMentions(List.of()).queue(null, error -> log.debug("Not answered: {}", error.getMessage())));
+            work.run(
+                    guild.getIdLong(),
+                    "federation raid button",
+                    () -> event.getHook()
+                            .editOriginal(banRaiders(event, guild, parts[1], GuildId.of(parts[2])))
+                            .setAllowedMentions(List.of())
+                            .queue(null, error -> log.debug("Not answered: {}", error.getMessage())));
             return;
         }
-        if (parts.length != 4 || !parts[0].equals(BUTTON) || event.getGuild() == null || event.getMember() == null) return;
+        if (parts.length != 4 || !parts[0].equals(BUTTON) || event.getGuild() == null || event.getMember() == null)
+            return;
         event.deferReply(true).queue();
         Guild guild = event.getGuild();
         work.run(guild.getIdLong(), "federation button", () -> {
@@ -279,18 +344,28 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
                 String refusal = texts.refusal(event.getUserLocale(), e);
                 answer = refusal != null ? refusal : texts.in(event.getUserLocale(), "error.internal");
             }
-            event.getHook().editOriginal(answer).setAllowedMentions(List.of()).queue(null, error -> log.debug("Not answered: {}", error.getMessage()));
+            event.getHook()
+                    .editOriginal(answer)
+                    .setAllowedMentions(List.of())
+                    .queue(null, error -> log.debug("Not answered: {}", error.getMessage()));
         });
     }
 
-    private String answer(ButtonInteractionEvent event, Guild guild, String action, String federationId, String entryId) {
-        if (!event.getMember().hasPermission(Permission.BAN_MEMBERS)) return texts.in(event.getUserLocale(), "federation.button.notAllowed");
+    private String answer(
+            ButtonInteractionEvent event, Guild guild, String action, String federationId, String entryId) {
+        if (!event.getMember().hasPermission(Permission.BAN_MEMBERS))
+            return texts.in(event.getUserLocale(), "federation.button.notAllowed");
         FederationView view = federation(federationId);
-        FederationView.Entry entry = view.entries().stream().filter(e -> e.entryId().equals(entryId)).findFirst().orElse(null);
-        if (entry == null || view.partner(guild.getId()) == null) return texts.in(event.getUserLocale(), "error.federation.unknownEntry", entryId);
+        FederationView.Entry entry = view.entries().stream()
+                .filter(e -> e.entryId().equals(entryId))
+                .findFirst()
+                .orElse(null);
+        if (entry == null || view.partner(guild.getId()) == null)
+            return texts.in(event.getUserLocale(), "error.federation.unknownEntry", entryId);
         Actor moderator = Actor.moderator(UserId.of(event.getUser().getIdLong()));
         if (action.equals("ignore")) {
-            commands.sendAndWait(new OverrideEntry(federationId, entryId, GuildId.of(guild.getIdLong()), moderator, Instant.now()));
+            commands.sendAndWait(
+                    new OverrideEntry(federationId, entryId, GuildId.of(guild.getIdLong()), moderator, Instant.now()));
             record(view, entry, guild, EnforcementOutcome.SKIPPED_OVERRIDE, null);
             return texts.in(event.getUserLocale(), "federation.button.ignored", entryId);
         }
@@ -300,38 +375,65 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
 
     /** Bans, here and ahead of their arrival, the accounts that joined the raided partner during its raid. */
     private String banRaiders(ButtonInteractionEvent event, Guild guild, String federationId, GuildId raided) {
-        if (!event.getMember().hasPermission(Permission.BAN_MEMBERS)) return texts.in(event.getUserLocale(), "federation.button.notAllowed");
+        if (!event.getMember().hasPermission(Permission.BAN_MEMBERS))
+            return texts.in(event.getUserLocale(), "federation.button.notAllowed");
         FederationView view = federation(federationId);
         FederationView.Partner partner = view.partner(guild.getId());
         if (partner == null) return texts.in(event.getUserLocale(), "error.federation.notPartner");
-        warden.raid.RaidStatus raid = QueryResults.join(queries.query(new warden.raid.FindRaid(raided),
-                ResponseTypes.instanceOf(warden.raid.RaidStatus.class)));
+        warden.raid.RaidStatus raid = QueryResults.join(queries.query(
+                new warden.raid.FindRaid(raided), ResponseTypes.instanceOf(warden.raid.RaidStatus.class)));
         int banned = 0;
         for (String account : raid.accounts()) {
             long user = Long.parseUnsignedLong(account);
-            if (partner.neverUsers().contains(account) || user == guild.getOwnerIdLong() || user == guild.getSelfMember().getIdLong()) continue;
+            if (partner.neverUsers().contains(account)
+                    || user == guild.getOwnerIdLong()
+                    || user == guild.getSelfMember().getIdLong()) continue;
             try {
-                guild.ban(UserSnowflake.fromId(user), 0, TimeUnit.SECONDS).reason(texts.stored("audit.federationRaid", view.name(), raided.toString())).complete();
+                guild.ban(UserSnowflake.fromId(user), 0, TimeUnit.SECONDS)
+                        .reason(texts.stored("audit.federationRaid", view.name(), raided.toString()))
+                        .complete();
                 banned++;
             } catch (ErrorResponseException | HierarchyException | InsufficientPermissionException e) {
                 log.info("Raid account {} not banned in guild {}: {}", account, guild.getId(), e.getMessage());
             }
         }
-        return texts.in(event.getUserLocale(), "federation.raid.banned", banned, raid.accounts().size());
+        return texts.in(
+                event.getUserLocale(),
+                "federation.raid.banned",
+                banned,
+                raid.accounts().size());
     }
 
     /** What subscribing automatically would ban today: the members the active entries list, never-ban set aside. */
     List<FederationView.Entry> preview(Guild guild, FederationView view) {
         FederationView.Partner partner = view.partner(guild.getId());
-        FederationView.Partner automatic = new FederationView.Partner(partner.guild(), partner.publish(), true, false,
-                EnforcementMode.AUTOMATIC, null, partner.neverUsers(), partner.neverRoles(), partner.teamAccess());
-        return view.entries().stream().filter(entry -> {
-            Member member = member(guild, entry.user());
-            if (member == null) return false;
-            long user = member.getIdLong();
-            return EnforcementDecision.decide(automatic, view.overridden(partner.guild(), entry.entryId()),
-                    new EnforcementDecision.Target(entry.user(), guild.getOwnerIdLong() == user, guild.getSelfMember().getIdLong() == user,
-                            member.getRoles().stream().map(Role::getId).collect(Collectors.toSet()))) == EnforcementDecision.Action.BAN;
-        }).toList();
+        FederationView.Partner automatic = new FederationView.Partner(
+                partner.guild(),
+                partner.publish(),
+                true,
+                false,
+                EnforcementMode.AUTOMATIC,
+                null,
+                partner.neverUsers(),
+                partner.neverRoles(),
+                partner.teamAccess());
+        return view.entries().stream()
+                .filter(entry -> {
+                    Member member = member(guild, entry.user());
+                    if (member == null) return false;
+                    long user = member.getIdLong();
+                    return EnforcementDecision.decide(
+                                    automatic,
+                                    view.overridden(partner.guild(), entry.entryId()),
+                                    new EnforcementDecision.Target(
+                                            entry.user(),
+                                            guild.getOwnerIdLong() == user,
+                                            guild.getSelfMember().getIdLong() == user,
+                                            member.getRoles().stream()
+                                                    .map(Role::getId)
+                                                    .collect(Collectors.toSet())))
+                            == EnforcementDecision.Action.BAN;
+                })
+                .toList();
     }
 }

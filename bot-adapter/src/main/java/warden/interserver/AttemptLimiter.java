@@ -1,9 +1,8 @@
 package warden.interserver;
 
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Slows down guessing: a member may present a few wrong frequencies, a server a few more, within a quarter of an
@@ -32,9 +31,12 @@ class AttemptLimiter {
     }
 
     private int count(String key) {
-        return db.sql("select failures from interserver_attempt where attempt_key = ? and window_start > now() - make_interval(secs => ?)")
+        return db.sql(
+                        "select failures from interserver_attempt where attempt_key = ? and window_start > now() - make_interval(secs => ?)")
                 .params(key, WINDOW.toSeconds())
-                .query(Integer.class).optional().orElse(0);
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     private void increment(String key) {
@@ -44,9 +46,7 @@ class AttemptLimiter {
                           failures = case when interserver_attempt.window_start > now() - make_interval(secs => ?)
                                           then interserver_attempt.failures + 1 else 1 end,
                           window_start = case when interserver_attempt.window_start > now() - make_interval(secs => ?)
-                                              then interserver_attempt.window_start else now() end""")
-                .params(key, WINDOW.toSeconds(), WINDOW.toSeconds())
-                .update();
+                                              then interserver_attempt.window_start else now() end""").params(key, WINDOW.toSeconds(), WINDOW.toSeconds()).update();
     }
 
     private static String userKey(long user) {

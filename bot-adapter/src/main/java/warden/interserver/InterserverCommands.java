@@ -1,5 +1,8 @@
 package warden.interserver;
 
+import static warden.discord.SlashCommandCatalog.command;
+
+import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -9,10 +12,6 @@ import org.springframework.stereotype.Component;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.SlashCommands;
-
-import java.util.List;
-
-import static warden.discord.SlashCommandCatalog.command;
 
 /** {@code /interserver create|link|status|unlink}: the slash forms of {@code !interserveur}. */
 @Component
@@ -29,11 +28,12 @@ class InterserverCommands implements SlashCommands {
 
     @Override
     public List<CommandData> commands() {
-        return List.of(command("interserver", Permission.MANAGE_CHANNEL).addSubcommands(
-                new SubcommandData("create", "Create"),
-                new SubcommandData("link", "Link").addOption(OptionType.STRING, "frequency", "Frequency", true),
-                new SubcommandData("status", "Status"),
-                new SubcommandData("unlink", "Unlink")));
+        return List.of(command("interserver", Permission.MANAGE_CHANNEL)
+                .addSubcommands(
+                        new SubcommandData("create", "Create"),
+                        new SubcommandData("link", "Link").addOption(OptionType.STRING, "frequency", "Frequency", true),
+                        new SubcommandData("status", "Status"),
+                        new SubcommandData("unlink", "Unlink")));
     }
 
     @Override
@@ -42,7 +42,8 @@ class InterserverCommands implements SlashCommands {
         var member = event.getMember();
         InterserverService.Reply reply = switch (String.valueOf(event.getSubcommandName())) {
             case "create" -> interserver.create(channel, member);
-            case "link" -> interserver.link(channel, member, event.getOption("frequency").getAsString());
+            case "link" ->
+                interserver.link(channel, member, event.getOption("frequency").getAsString());
             case "unlink" -> interserver.unlink(channel, member, UnlinkReason.COMMAND);
             default -> interserver.status(channel);
         };

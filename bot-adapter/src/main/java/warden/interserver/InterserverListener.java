@@ -1,5 +1,7 @@
 package warden.interserver;
 
+import java.util.List;
+import java.util.Locale;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -14,13 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.ChannelId;
+import warden.common.GuildId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
-import warden.common.GuildId;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The documented prefix command {@code !interserveur [frequency]}, the trash-can reaction, and the automatic
@@ -49,10 +48,14 @@ class InterserverListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (!event.isFromGuild() || event.getAuthor().isBot() || event.isWebhookMessage() || event.getMember() == null) return;
+        if (!event.isFromGuild() || event.getAuthor().isBot() || event.isWebhookMessage() || event.getMember() == null)
+            return;
         String content = event.getMessage().getContentRaw().strip();
         String lower = content.toLowerCase(Locale.ROOT);
-        String prefix = PREFIXES.stream().filter(p -> lower.equals(p) || lower.startsWith(p + " ")).findFirst().orElse(null);
+        String prefix = PREFIXES.stream()
+                .filter(p -> lower.equals(p) || lower.startsWith(p + " "))
+                .findFirst()
+                .orElse(null);
         if (prefix == null) return;
         String argument = content.substring(prefix.length()).strip();
         GuildMessageChannel channel = event.getGuildChannel();
@@ -65,13 +68,20 @@ class InterserverListener extends ListenerAdapter {
                     reply = service.create(channel, member);
                 } else {
                     if (channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_MANAGE)) {
-                        message.delete().reason(texts.in(channel.getGuild(), "audit.frequencyMessage")).queue(null, e -> { });
+                        message.delete()
+                                .reason(texts.in(channel.getGuild(), "audit.frequencyMessage"))
+                                .queue(null, e -> {});
                     }
                     reply = service.link(channel, member, argument);
                 }
-                channel.sendMessage(reply.text(texts, channel.getGuild().getLocale())).setAllowedMentions(List.of(Message.MentionType.USER)).queue(posted -> {
-                    if (reply.statusWithTrash()) service.showTrash(posted, reply.link());
-                }, e -> log.warn("Could not answer !interserveur in {}: {}", channel.getId(), e.getMessage()));
+                channel.sendMessage(reply.text(texts, channel.getGuild().getLocale()))
+                        .setAllowedMentions(List.of(Message.MentionType.USER))
+                        .queue(
+                                posted -> {
+                                    if (reply.statusWithTrash()) service.showTrash(posted, reply.link());
+                                },
+                                e -> log.warn(
+                                        "Could not answer !interserveur in {}: {}", channel.getId(), e.getMessage()));
             } catch (RuntimeException e) {
                 log.error("!interserveur failed in channel {}", channel.getId(), e);
             }
@@ -88,7 +98,9 @@ class InterserverListener extends ListenerAdapter {
             GuildMessageChannel channel = event.getGuildChannel();
             work.run(channel.getGuild().getIdLong(), "interserver-trash", () -> {
                 InterserverService.Reply reply = service.unlink(channel, member, UnlinkReason.TRASH_REACTION);
-                channel.sendMessage(reply.text(texts, channel.getGuild().getLocale())).setAllowedMentions(List.of()).queue(null, e -> { });
+                channel.sendMessage(reply.text(texts, channel.getGuild().getLocale()))
+                        .setAllowedMentions(List.of())
+                        .queue(null, e -> {});
             });
         });
     }
@@ -97,14 +109,21 @@ class InterserverListener extends ListenerAdapter {
     public void onChannelDelete(ChannelDeleteEvent event) {
         if (!event.isFromGuild()) return;
         ChannelId channel = ChannelId.of(event.getChannel().getIdLong());
-        work.run(event.getGuild().getIdLong(), "interserver-channel-deleted", () -> links.linkOf(channel)
-                .ifPresent(link -> service.unlink(link, UnlinkReason.CHANNEL_DELETED, Actor.system("discord"))));
+        work.run(
+                event.getGuild().getIdLong(),
+                "interserver-channel-deleted",
+                () -> links.linkOf(channel)
+                        .ifPresent(
+                                link -> service.unlink(link, UnlinkReason.CHANNEL_DELETED, Actor.system("discord"))));
     }
 
     @Override
     public void onGuildLeave(GuildLeaveEvent event) {
         GuildId guild = GuildId.of(event.getGuild().getIdLong());
-        work.run(guild.value(), "interserver-guild-left", () -> links.ofGuild(guild)
-                .forEach(l -> service.unlink(l, UnlinkReason.BOT_REMOVED, Actor.system("discord"))));
+        work.run(
+                guild.value(),
+                "interserver-guild-left",
+                () -> links.ofGuild(guild)
+                        .forEach(l -> service.unlink(l, UnlinkReason.BOT_REMOVED, Actor.system("discord"))));
     }
 }

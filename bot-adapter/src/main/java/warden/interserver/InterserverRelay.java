@@ -2,6 +2,10 @@ package warden.interserver;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -11,8 +15,8 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
-import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +33,6 @@ import warden.discord.ConditionalOnDiscord;
 import warden.discord.DiscordProperties;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 
 /**
  * Relays every human message of a linked channel to the other channels of its frequency, through Warden's webhook
@@ -65,22 +64,39 @@ class InterserverRelay extends ListenerAdapter {
     private final Counter elsewhere;
     private final Counter refused;
     private final Counter held;
-    private static final java.util.Set<ErrorResponse> WEBHOOK_GONE = java.util.EnumSet.of(ErrorResponse.UNKNOWN_WEBHOOK,
-            ErrorResponse.MISSING_PERMISSIONS, ErrorResponse.MISSING_ACCESS, ErrorResponse.UNKNOWN_CHANNEL);
+    private static final java.util.Set<ErrorResponse> WEBHOOK_GONE = java.util.EnumSet.of(
+            ErrorResponse.UNKNOWN_WEBHOOK,
+            ErrorResponse.MISSING_PERMISSIONS,
+            ErrorResponse.MISSING_ACCESS,
+            ErrorResponse.UNKNOWN_CHANNEL);
 
-    InterserverRelay(LinkDirectory links, ChannelWebhooks webhooks, RelayMap relays, RelayDeletes deletes, UserContentModerator moderator,
-                     CompiledPolicies policies, InterserverService service, GuildTexts texts, @Lazy ShardManager shards,
-                     GuildWork work, MeterRegistry meters, DiscordProperties properties) {
+    InterserverRelay(
+            LinkDirectory links,
+            ChannelWebhooks webhooks,
+            RelayMap relays,
+            RelayDeletes deletes,
+            UserContentModerator moderator,
+            CompiledPolicies policies,
+            InterserverService service,
+            GuildTexts texts,
+            @Lazy ShardManager shards,
+            GuildWork work,
+            MeterRegistry meters,
+            DiscordProperties properties) {
         this.work = work;
         this.deletes = deletes;
         this.properties = properties;
-        this.cooldown = new RelayCooldown(properties.interserverCooldown(), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+        this.cooldown = new RelayCooldown(
+                properties.interserverCooldown(), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         this.elsewhere = Counter.builder("warden.interserver.relay.elsewhere")
-                .description("copies not relayed because the destination guild is on a shard another node holds").register(meters);
+                .description("copies not relayed because the destination guild is on a shard another node holds")
+                .register(meters);
         this.held = Counter.builder("warden.interserver.relay.cooldown")
-                .description("messages not relayed because their author wrote again within the cooldown").register(meters);
+                .description("messages not relayed because their author wrote again within the cooldown")
+                .register(meters);
         this.refused = Counter.builder("warden.interserver.relay.refused")
-                .description("copies Discord refused (content, name); the link stays").register(meters);
+                .description("copies Discord refused (content, name); the link stays")
+                .register(meters);
         this.links = links;
         this.webhooks = webhooks;
         this.relays = relays;
@@ -101,9 +117,11 @@ class InterserverRelay extends ListenerAdapter {
     }
 
     private void relay(Message message, Member member, long source) {
-        Optional<ActiveLink> link = links.linkOf(ChannelId.of(message.getChannel().getIdLong()));
+        Optional<ActiveLink> link =
+                links.linkOf(ChannelId.of(message.getChannel().getIdLong()));
         if (link.isEmpty()) return;
-        RelayCooldown.Verdict verdict = cooldown.check(message.getChannel().getIdLong(), message.getAuthor().getIdLong());
+        RelayCooldown.Verdict verdict = cooldown.check(
+                message.getChannel().getIdLong(), message.getAuthor().getIdLong());
         if (verdict != RelayCooldown.Verdict.RELAY) {
             held.increment();
             if (verdict == RelayCooldown.Verdict.HOLD_AND_TELL) tellToSlowDown(message);
@@ -111,13 +129,17 @@ class InterserverRelay extends ListenerAdapter {
         }
         String text = text(message);
         if (text.isBlank()) return;
-        String displayName = member != null ? member.getEffectiveName() : message.getAuthor().getEffectiveName();
-        String avatar = member != null ? member.getEffectiveAvatarUrl() : message.getAuthor().getEffectiveAvatarUrl();
+        String displayName =
+                member != null ? member.getEffectiveName() : message.getAuthor().getEffectiveName();
+        String avatar = member != null
+                ? member.getEffectiveAvatarUrl()
+                : message.getAuthor().getEffectiveAvatarUrl();
         List<String> blockedIn = new java.util.ArrayList<>();
         java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
         java.util.Set<String> spans = new java.util.LinkedHashSet<>();
         for (ActiveLink partner : links.partnersOf(link.get())) {
-            StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, partner.channel().value());
+            StandardGuildMessageChannel target = shards.getChannelById(
+                    StandardGuildMessageChannel.class, partner.channel().value());
             if (target == null) { // a guild on a shard another node holds: not relayed yet (see README)
                 elsewhere.increment();
                 continue;
@@ -137,13 +159,21 @@ class InterserverRelay extends ListenerAdapter {
             String name = username(author.text(), message.getGuild());
             String content = body.text();
             try {
-                webhooks.send(target, name, avatar, content).whenCompleteAsync((sent, error) -> {
-                    if (error == null) {
-                        relays.remember(message.getIdLong(), new RelayMap.Copy(target.getIdLong(), sent.message().getIdLong(), sent.webhookId()));
-                    } else {
-                        lost(partner, target, error);
-                    }
-                }, work.executor(source, "relay-copy"));
+                webhooks.send(target, name, avatar, content)
+                        .whenCompleteAsync(
+                                (sent, error) -> {
+                                    if (error == null) {
+                                        relays.remember(
+                                                message.getIdLong(),
+                                                new RelayMap.Copy(
+                                                        target.getIdLong(),
+                                                        sent.message().getIdLong(),
+                                                        sent.webhookId()));
+                                    } else {
+                                        lost(partner, target, error);
+                                    }
+                                },
+                                work.executor(source, "relay-copy"));
             } catch (RuntimeException e) { // one channel's trouble never stops the copies to the others
                 log.warn("Relay to channel {} failed: {}", target.getId(), e.getMessage());
             }
@@ -152,13 +182,28 @@ class InterserverRelay extends ListenerAdapter {
     }
 
     /** A copy refused by a destination's user-content moderation (block mode): the author hears why, by DM. */
-    private void tellBlocked(Message message, List<String> servers, java.util.Collection<String> reasonCodes, java.util.Collection<String> spans) {
+    private void tellBlocked(
+            Message message,
+            List<String> servers,
+            java.util.Collection<String> reasonCodes,
+            java.util.Collection<String> spans) {
         Guild guild = message.getGuild();
-        String why = reasonCodes.stream().map(code -> texts.in(guild, code)).distinct().collect(Collectors.joining(" "));
+        String why = reasonCodes.stream()
+                .map(code -> texts.in(guild, code))
+                .distinct()
+                .collect(Collectors.joining(" "));
         String what = spans.stream().map(span -> "« " + span + " »").collect(Collectors.joining(", "));
-        String notice = texts.in(guild, "interserver.blocked", message.getChannel().getName(), String.join(", ", servers), why, what);
-        message.getAuthor().openPrivateChannel().flatMap(dm -> dm.sendMessage(notice).setAllowedMentions(List.of()))
-                .queue(null, e -> log.debug("Could not tell {} why a copy was refused: {}", message.getAuthor().getId(), e.getMessage()));
+        String notice = texts.in(
+                guild, "interserver.blocked", message.getChannel().getName(), String.join(", ", servers), why, what);
+        message.getAuthor()
+                .openPrivateChannel()
+                .flatMap(dm -> dm.sendMessage(notice).setAllowedMentions(List.of()))
+                .queue(
+                        null,
+                        e -> log.debug(
+                                "Could not tell {} why a copy was refused: {}",
+                                message.getAuthor().getId(),
+                                e.getMessage()));
     }
 
     @Override
@@ -171,12 +216,16 @@ class InterserverRelay extends ListenerAdapter {
     private void relayEdit(Message message) {
         String text = text(message);
         for (RelayMap.Copy copy : relays.copiesOf(message.getIdLong())) {
-            StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
+            StandardGuildMessageChannel target =
+                    shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
             if (target == null) continue;
-            moderated(text, GuildId.of(target.getGuild().getIdLong())).ifPresent(content ->
-                    webhooks.edit(target, copy.webhookId(), copy.messageId(), content).whenCompleteAsync((m, e) -> {
-                        if (e != null) cannotFollow(message.getIdLong(), copy, e);
-                    }, work.executor(target.getGuild().getIdLong(), "relay-edit-outcome")));
+            moderated(text, GuildId.of(target.getGuild().getIdLong()))
+                    .ifPresent(content -> webhooks.edit(target, copy.webhookId(), copy.messageId(), content)
+                            .whenCompleteAsync(
+                                    (m, e) -> {
+                                        if (e != null) cannotFollow(message.getIdLong(), copy, e);
+                                    },
+                                    work.executor(target.getGuild().getIdLong(), "relay-edit-outcome")));
         }
     }
 
@@ -201,18 +250,33 @@ class InterserverRelay extends ListenerAdapter {
         String notice = message.getAuthor().getAsMention() + " "
                 + texts.in(message.getGuild(), "interserver.cooldown", cooldown.cooldownSeconds());
         try {
-            message.getChannel().sendMessage(notice).setAllowedMentions(java.util.EnumSet.of(Message.MentionType.USER))
+            message.getChannel()
+                    .sendMessage(notice)
+                    .setAllowedMentions(java.util.EnumSet.of(Message.MentionType.USER))
                     .mention(message.getAuthor())
-                    .queue(reply -> reply.delete().queueAfter(properties.replyTtl().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
-                                    null, e -> log.debug("Cooldown notice {} already gone", reply.getId())),
-                            e -> log.warn("Could not post the cooldown notice in {}: {}", message.getChannel().getId(), e.getMessage()));
+                    .queue(
+                            reply -> reply.delete()
+                                    .queueAfter(
+                                            properties.replyTtl().toMillis(),
+                                            java.util.concurrent.TimeUnit.MILLISECONDS,
+                                            null,
+                                            e -> log.debug("Cooldown notice {} already gone", reply.getId())),
+                            e -> log.warn(
+                                    "Could not post the cooldown notice in {}: {}",
+                                    message.getChannel().getId(),
+                                    e.getMessage()));
         } catch (InsufficientPermissionException e) {
-            log.debug("No permission to post the cooldown notice in {}", message.getChannel().getId());
+            log.debug(
+                    "No permission to post the cooldown notice in {}",
+                    message.getChannel().getId());
         }
     }
 
     private static boolean relayable(boolean fromGuild, Message message) {
-        return fromGuild && !message.getAuthor().isBot() && !message.getAuthor().isSystem() && !message.isWebhookMessage();
+        return fromGuild
+                && !message.getAuthor().isBot()
+                && !message.getAuthor().isSystem()
+                && !message.isWebhookMessage();
     }
 
     private static boolean isCommand(Message message) {
@@ -221,7 +285,9 @@ class InterserverRelay extends ListenerAdapter {
     }
 
     private static String text(Message message) {
-        String attachments = message.getAttachments().stream().map(Message.Attachment::getUrl).collect(Collectors.joining("\n"));
+        String attachments = message.getAttachments().stream()
+                .map(Message.Attachment::getUrl)
+                .collect(Collectors.joining("\n"));
         String text = attachments.isEmpty() ? message.getContentRaw() : message.getContentRaw() + "\n" + attachments;
         return text.length() > MAX_CONTENT ? text.substring(0, MAX_CONTENT - 1) + "…" : text;
     }
@@ -253,6 +319,7 @@ class InterserverRelay extends ListenerAdapter {
             return;
         }
         service.unlink(partner, UnlinkReason.WEBHOOK_LOST, Actor.system("warden"));
-        target.sendMessage(texts.in(target.getGuild(), "interserver.webhookLost")).queue(null, e -> { });
+        target.sendMessage(texts.in(target.getGuild(), "interserver.webhookLost"))
+                .queue(null, e -> {});
     }
 }

@@ -2,6 +2,10 @@ package warden.interserver;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -11,7 +15,6 @@ import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import warden.platform.Commands;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +29,7 @@ import warden.common.LocalizedException;
 import warden.common.UserId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import warden.platform.Commands;
 
 /**
  * What {@code !interserveur} and {@code /interserver} do: create a frequency (its secret goes by DM only), link a
@@ -51,11 +50,18 @@ public class InterserverService {
     private final AttemptLimiter attempts;
     private final CompiledPolicies policies;
     /** Status messages carrying the trash can: message id -> the link they show. */
-    private final Cache<Long, ActiveLink> statusMessages = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(6))
-            .maximumSize(100_000).build();
+    private final Cache<Long, ActiveLink> statusMessages = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(6))
+            .maximumSize(100_000)
+            .build();
 
-    InterserverService(Commands commands, LinkDirectory links, GuildTexts texts, @Lazy ShardManager shards, AttemptLimiter attempts,
-                       CompiledPolicies policies) {
+    InterserverService(
+            Commands commands,
+            LinkDirectory links,
+            GuildTexts texts,
+            @Lazy ShardManager shards,
+            AttemptLimiter attempts,
+            CompiledPolicies policies) {
         this.attempts = attempts;
         this.policies = policies;
         this.commands = commands;
@@ -85,23 +91,32 @@ public class InterserverService {
         if (atServerLimit(guild)) return refused(new CommandRefusedException("error.frequency.onePerServer"));
         String secret = FrequencySecret.generate();
         try {
-            member.getUser().openPrivateChannel()
-                    .flatMap(dm -> dm.sendMessage(texts.in(guild, "interserver.dm.secret", secret, guild.getName(), channel.getName())))
+            member.getUser()
+                    .openPrivateChannel()
+                    .flatMap(dm -> dm.sendMessage(
+                            texts.in(guild, "interserver.dm.secret", secret, guild.getName(), channel.getName())))
                     .complete();
         } catch (ErrorResponseException e) {
-            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) return Reply.of("interserver.dm.closed", member.getAsMention());
+            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER)
+                return Reply.of("interserver.dm.closed", member.getAsMention());
             throw e;
         }
-        commands.sendAndWait(new CreateFrequency(FrequencyKey.ofSecret(secret), GuildId.of(guild.getIdLong()),
-                ChannelId.of(channel.getIdLong()), actor(member), Instant.now()));
+        commands.sendAndWait(new CreateFrequency(
+                FrequencyKey.ofSecret(secret),
+                GuildId.of(guild.getIdLong()),
+                ChannelId.of(channel.getIdLong()),
+                actor(member),
+                Instant.now()));
         return Reply.of("interserver.created", member.getAsMention());
     }
 
     public Reply link(GuildMessageChannel channel, Member member, String secret) {
         Guild guild = channel.getGuild();
         if (!member.hasPermission(channel, Permission.MANAGE_CHANNEL)) return refusedPermission();
-        if (attempts.blocked(guild.getIdLong(), member.getIdLong())) return refused(new CommandRefusedException("error.frequency.tooManyAttempts"));
-        if (links.linkOf(ChannelId.of(channel.getIdLong())).isPresent()) return refused(new CommandRefusedException("error.frequency.otherFrequency"));
+        if (attempts.blocked(guild.getIdLong(), member.getIdLong()))
+            return refused(new CommandRefusedException("error.frequency.tooManyAttempts"));
+        if (links.linkOf(ChannelId.of(channel.getIdLong())).isPresent())
+            return refused(new CommandRefusedException("error.frequency.otherFrequency"));
         if (atServerLimit(guild)) return refused(new CommandRefusedException("error.frequency.onePerServer"));
         FrequencyKey key;
         try {
@@ -111,7 +126,12 @@ public class InterserverService {
             return refused(e);
         }
         try {
-            commands.sendAndWait(new LinkChannel(key, GuildId.of(guild.getIdLong()), ChannelId.of(channel.getIdLong()), actor(member), Instant.now()));
+            commands.sendAndWait(new LinkChannel(
+                    key,
+                    GuildId.of(guild.getIdLong()),
+                    ChannelId.of(channel.getIdLong()),
+                    actor(member),
+                    Instant.now()));
         } catch (AggregateNotFoundException e) {
             attempts.failed(guild.getIdLong(), member.getIdLong());
             log.info("Unknown frequency presented in guild {} by {}", guild.getId(), member.getId());
@@ -130,10 +150,12 @@ public class InterserverService {
     /** "#channel of Server joined the frequency", in every other channel of the frequency. */
     private void announce(ActiveLink joined, GuildMessageChannel channel, Guild guild) {
         for (ActiveLink partner : links.partnersOf(joined)) {
-            GuildMessageChannel target = shards.getChannelById(GuildMessageChannel.class, partner.channel().value());
+            GuildMessageChannel target = shards.getChannelById(
+                    GuildMessageChannel.class, partner.channel().value());
             if (target == null) continue;
             target.sendMessage(texts.in(target.getGuild(), "interserver.joined", channel.getName(), guild.getName()))
-                    .setAllowedMentions(List.of()).queue(null, e -> log.warn("Could not announce a link in {}: {}", target.getId(), e.getMessage()));
+                    .setAllowedMentions(List.of())
+                    .queue(null, e -> log.warn("Could not announce a link in {}: {}", target.getId(), e.getMessage()));
         }
     }
 
@@ -167,7 +189,8 @@ public class InterserverService {
     /** Unlinks without a member (channel deleted, Warden removed, webhook lost). */
     public void unlink(ActiveLink link, UnlinkReason reason, Actor by) {
         try {
-            commands.sendAndWait(new UnlinkChannel(link.frequency(), link.guild(), link.channel(), reason, by, Instant.now()));
+            commands.sendAndWait(
+                    new UnlinkChannel(link.frequency(), link.guild(), link.channel(), reason, by, Instant.now()));
         } catch (CommandRefusedException e) {
             log.debug("Channel {} was already unlinked", link.channel());
         }

@@ -1,5 +1,11 @@
 package warden.interserver;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -11,13 +17,6 @@ import warden.common.ChannelId;
 import warden.common.GuildId;
 import warden.discord.ConditionalOnDiscord;
 import warden.platform.NodeLocalProcessors;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Which channels are linked, for the relay's hot path: every message asks whether its channel is on a frequency,
@@ -59,7 +58,9 @@ public class LinkDirectory {
 
     /** The guild's linked channels. */
     public List<ActiveLink> ofGuild(GuildId guild) {
-        return links().byChannel().values().stream().filter(l -> l.guild().equals(guild)).toList();
+        return links().byChannel().values().stream()
+                .filter(l -> l.guild().equals(guild))
+                .toList();
     }
 
     private Links links() {
@@ -73,7 +74,10 @@ public class LinkDirectory {
      * event is never applied to a map that a load then replaces without it.
      */
     private synchronized Links load() {
-        if (links == null) links = Links.of(queries.query(new FindClaimedChannels(), ActiveLinks.class).join().links());
+        if (links == null)
+            links = Links.of(queries.query(new FindClaimedChannels(), ActiveLinks.class)
+                    .join()
+                    .links());
         return links;
     }
 
@@ -106,7 +110,9 @@ public class LinkDirectory {
             Map<FrequencyKey, List<ActiveLink>> byFrequency = new HashMap<>();
             for (ActiveLink link : all) {
                 byChannel.put(link.channel(), link);
-                byFrequency.computeIfAbsent(link.frequency(), f -> new ArrayList<>()).add(link);
+                byFrequency
+                        .computeIfAbsent(link.frequency(), f -> new ArrayList<>())
+                        .add(link);
             }
             byFrequency.replaceAll((f, list) -> List.copyOf(list));
             return new Links(Map.copyOf(byChannel), Map.copyOf(byFrequency));

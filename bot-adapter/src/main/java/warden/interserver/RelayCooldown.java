@@ -3,7 +3,6 @@ package warden.interserver;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-
 import java.time.Duration;
 
 /**
@@ -22,8 +21,7 @@ final class RelayCooldown {
         HOLD
     }
 
-    private record Key(long channel, long member) {
-    }
+    private record Key(long channel, long member) {}
 
     private final long cooldownNanos;
     private final Ticker ticker;
@@ -33,8 +31,11 @@ final class RelayCooldown {
     RelayCooldown(Duration cooldown, Ticker ticker) {
         this.cooldownNanos = cooldown.toNanos();
         this.ticker = ticker;
-        this.last = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(cooldown.isZero() ? Duration.ofNanos(1) : cooldown)
-                .maximumSize(500_000).build();
+        this.last = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfterWrite(cooldown.isZero() ? Duration.ofNanos(1) : cooldown)
+                .maximumSize(500_000)
+                .build();
     }
 
     Verdict check(long channel, long member) {
@@ -43,7 +44,7 @@ final class RelayCooldown {
         Key key = new Key(channel, member);
         long[] previous = last.getIfPresent(key);
         if (previous == null || now - previous[0] >= cooldownNanos) {
-            last.put(key, new long[]{now, 0});
+            last.put(key, new long[] {now, 0});
             return Verdict.RELAY;
         }
         if (previous[1] == 0) {

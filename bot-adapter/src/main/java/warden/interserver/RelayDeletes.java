@@ -2,6 +2,11 @@ package warden.interserver;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
@@ -10,12 +15,6 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import warden.discord.ChannelWebhooks;
 import warden.discord.ConditionalOnDiscord;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Deleted originals take their relayed copies with them. Every deletion in every channel is a question for the relay
@@ -43,7 +42,8 @@ class RelayDeletes implements AutoCloseable {
         this.webhooks = webhooks;
         this.shards = shards;
         this.dropped = Counter.builder("warden.interserver.relay.deletes.dropped")
-                .description("deleted originals whose copies were not looked up: the queue was full").register(meters);
+                .description("deleted originals whose copies were not looked up: the queue was full")
+                .register(meters);
         this.follower = new Thread(this::follow, "relay-deletes");
         this.follower.setDaemon(true);
         this.follower.start();
@@ -67,7 +67,10 @@ class RelayDeletes implements AutoCloseable {
             } catch (InterruptedException e) {
                 if (!running) return;
             } catch (RuntimeException e) {
-                log.warn("Could not follow {} deleted originals to their relayed copies: {}", batch.size(), e.getMessage());
+                log.warn(
+                        "Could not follow {} deleted originals to their relayed copies: {}",
+                        batch.size(),
+                        e.getMessage());
             }
         }
     }
@@ -75,13 +78,16 @@ class RelayDeletes implements AutoCloseable {
     private void deleteCopies(List<Long> originals) {
         Map<Long, List<RelayMap.Copy>> copies = relays.copiesOf(originals);
         if (copies.isEmpty()) return;
-        copies.values().forEach(each -> each.forEach(copy -> {
-            StandardGuildMessageChannel target = shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
-            if (target == null) return;
-            webhooks.delete(target, copy.webhookId(), copy.messageId()).whenComplete((v, e) -> {
-                if (e != null) log.warn("Could not delete relayed copy {}: {}", copy.messageId(), e.getMessage());
-            });
-        }));
+        copies.values()
+                .forEach(each -> each.forEach(copy -> {
+                    StandardGuildMessageChannel target =
+                            shards.getChannelById(StandardGuildMessageChannel.class, copy.channelId());
+                    if (target == null) return;
+                    webhooks.delete(target, copy.webhookId(), copy.messageId()).whenComplete((v, e) -> {
+                        if (e != null)
+                            log.warn("Could not delete relayed copy {}: {}", copy.messageId(), e.getMessage());
+                    });
+                }));
         relays.forget(copies.keySet());
     }
 

@@ -1,18 +1,16 @@
 package warden.interserver;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.discord.ConditionalOnDiscord;
-
-import java.util.List;
 
 /** The relayed copies of each original message, in PostgreSQL, so that edits and deletions follow after a restart. */
 @Component
 @ConditionalOnDiscord
 class RelayMap {
 
-    record Copy(long channelId, long messageId, long webhookId) {
-    }
+    record Copy(long channelId, long messageId, long webhookId) {}
 
     private final JdbcClient db;
 
@@ -47,12 +45,15 @@ class RelayMap {
     }
 
     void forget(java.util.Collection<Long> sourceMessageIds) {
-        db.sql("delete from interserver_relay where source_message_id = any(?)").param(sourceMessageIds.toArray(Long[]::new)).update();
+        db.sql("delete from interserver_relay where source_message_id = any(?)")
+                .param(sourceMessageIds.toArray(Long[]::new))
+                .update();
     }
 
     /** The copy's webhook is gone: it can no longer be edited or deleted, and the history says since when. */
     void unfollowable(long sourceMessageId, Copy copy) {
-        db.sql("update interserver_relay set unfollowable_since = now() where source_message_id = ? and target_channel_id = ?")
+        db.sql(
+                        "update interserver_relay set unfollowable_since = now() where source_message_id = ? and target_channel_id = ?")
                 .params(sourceMessageId, copy.channelId())
                 .update();
     }

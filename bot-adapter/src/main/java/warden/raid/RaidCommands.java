@@ -1,5 +1,10 @@
 package warden.raid;
 
+import static warden.discord.SlashCommandCatalog.command;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -8,7 +13,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import warden.platform.Commands;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.Durations;
@@ -18,15 +22,10 @@ import warden.common.UserId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.SlashCommands;
+import warden.platform.Commands;
 import warden.sanctions.ImposeSanction;
 import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionSpec;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static warden.discord.SlashCommandCatalog.command;
 
 /** {@code /raid on|off|status|timeout-joiners}: raid mode by hand, and the accounts that joined during it. */
 @Component
@@ -45,10 +44,13 @@ class RaidCommands implements SlashCommands {
 
     @Override
     public List<CommandData> commands() {
-        return List.of(command("raid", Permission.MANAGE_SERVER).addSubcommands(new SubcommandData("on", "On"),
-                new SubcommandData("off", "Off"), new SubcommandData("status", "Status"),
-                new SubcommandData("timeout-joiners", "Timeout joiners").addOptions(
-                        new OptionData(OptionType.INTEGER, "confirm", "Confirm").setMinValue(0))));
+        return List.of(command("raid", Permission.MANAGE_SERVER)
+                .addSubcommands(
+                        new SubcommandData("on", "On"),
+                        new SubcommandData("off", "Off"),
+                        new SubcommandData("status", "Status"),
+                        new SubcommandData("timeout-joiners", "Timeout joiners")
+                                .addOptions(new OptionData(OptionType.INTEGER, "confirm", "Confirm").setMinValue(0))));
     }
 
     @Override
@@ -62,7 +64,10 @@ class RaidCommands implements SlashCommands {
                 return texts.in(locale, "command.raid.on", String.valueOf(until.getEpochSecond()));
             }
             case "off" -> {
-                return texts.in(locale, "command.raid.off", raids.end(event.getGuild(), moderator).size());
+                return texts.in(
+                        locale,
+                        "command.raid.off",
+                        raids.end(event.getGuild(), moderator).size());
             }
             case "timeout-joiners" -> {
                 RaidStatus status = raids.status(guild);
@@ -70,18 +75,30 @@ class RaidCommands implements SlashCommands {
                 Duration duration = Duration.ofHours(1);
                 OptionMapping confirm = event.getOption("confirm");
                 if (confirm == null || confirm.getAsInt() != status.accounts().size()) {
-                    return texts.in(locale, "command.raid.preview", status.accounts().size(), Durations.format(duration));
+                    return texts.in(
+                            locale, "command.raid.preview", status.accounts().size(), Durations.format(duration));
                 }
                 for (String account : status.accounts()) {
-                    commands.sendAndWait(new ImposeSanction(new MemberKey(guild, UserId.of(account)),
-                            SanctionId.of(status.raidId() + ":" + account), SanctionSpec.timeout(duration), moderator,
-                            texts.stored("audit.raid"), Instant.now(), null));
+                    commands.sendAndWait(new ImposeSanction(
+                            new MemberKey(guild, UserId.of(account)),
+                            SanctionId.of(status.raidId() + ":" + account),
+                            SanctionSpec.timeout(duration),
+                            moderator,
+                            texts.stored("audit.raid"),
+                            Instant.now(),
+                            null));
                 }
-                return texts.in(locale, "command.raid.timedOut", status.accounts().size());
+                return texts.in(
+                        locale, "command.raid.timedOut", status.accounts().size());
             }
             default -> {
                 RaidStatus status = raids.status(guild);
-                return status.active() ? texts.in(locale, "command.raid.preview", status.accounts().size(), "1h")
+                return status.active()
+                        ? texts.in(
+                                locale,
+                                "command.raid.preview",
+                                status.accounts().size(),
+                                "1h")
                         : texts.in(locale, "error.raid.notOn");
             }
         }

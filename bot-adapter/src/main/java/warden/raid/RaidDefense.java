@@ -1,12 +1,19 @@
 package warden.raid;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.guild.SecurityIncidentActions;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import warden.platform.Commands;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -22,16 +29,8 @@ import warden.config.ModerationSettings;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
+import warden.platform.Commands;
 import warden.platform.QueryResults;
-
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Raid mode. Joins are counted per server on its lane; {@code joins} within {@code window} start a raid: Discord's own
@@ -44,8 +43,7 @@ public class RaidDefense extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RaidDefense.class);
 
-    private record Join(Instant at, UserId user) {
-    }
+    private record Join(Instant at, UserId user) {}
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -80,7 +78,8 @@ public class RaidDefense extends ListenerAdapter {
             commands.sendAndWait(new RecordRaidJoin(id, user, at));
             return;
         }
-        ModerationSettings.RaidSettings settings = policies.current(id).moderation().raid();
+        ModerationSettings.RaidSettings settings =
+                policies.current(id).moderation().raid();
         if (!settings.detect()) return;
         Deque<Join> window = recent.computeIfAbsent(guild.getIdLong(), g -> new ArrayDeque<>());
         window.addLast(new Join(at, user));
@@ -91,9 +90,16 @@ public class RaidDefense extends ListenerAdapter {
         try {
             Instant until = start(guild, true, accounts, Actor.system("raid-detector"));
             GuildMessageChannel notice = guild.getSystemChannel();
-            if (notice != null && guild.getSelfMember().hasPermission(notice, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
-                notice.sendMessage(texts.in(guild, "raid.detected", accounts.size(), Durations.format(settings.window()),
-                        String.valueOf(until.getEpochSecond()))).setAllowedMentions(List.of()).queue(null, e -> { });
+            if (notice != null
+                    && guild.getSelfMember().hasPermission(notice, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
+                notice.sendMessage(texts.in(
+                                guild,
+                                "raid.detected",
+                                accounts.size(),
+                                Durations.format(settings.window()),
+                                String.valueOf(until.getEpochSecond())))
+                        .setAllowedMentions(List.of())
+                        .queue(null, e -> {});
             }
         } catch (CommandRefusedException e) {
             log.debug("Raid already on in guild {}", guild.getId());
@@ -105,14 +111,26 @@ public class RaidDefense extends ListenerAdapter {
         GuildId id = GuildId.of(guild.getIdLong());
         Instant now = Instant.now();
         Instant until = now.plus(policies.current(id).moderation().raid().lockdown());
-        commands.sendAndWait(new StartRaid(id, "raid:" + UUID.randomUUID(), detected, accounts, guild.getVerificationLevel().name(),
-                until, by, now));
+        commands.sendAndWait(new StartRaid(
+                id,
+                "raid:" + UUID.randomUUID(),
+                detected,
+                accounts,
+                guild.getVerificationLevel().name(),
+                until,
+                by,
+                now));
         active.add(guild.getIdLong());
         try {
-            guild.modifySecurityIncidents(SecurityIncidentActions.enabled(until.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)))
-                    .reason(texts.in(guild, "audit.raid")).complete();
+            guild.modifySecurityIncidents(SecurityIncidentActions.enabled(
+                            until.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)))
+                    .reason(texts.in(guild, "audit.raid"))
+                    .complete();
             if (guild.getVerificationLevel().getKey() < Guild.VerificationLevel.HIGH.getKey()) {
-                guild.getManager().setVerificationLevel(Guild.VerificationLevel.HIGH).reason(texts.in(guild, "audit.raid")).complete();
+                guild.getManager()
+                        .setVerificationLevel(Guild.VerificationLevel.HIGH)
+                        .reason(texts.in(guild, "audit.raid"))
+                        .complete();
             }
         } catch (RuntimeException e) { // the raid is recorded whatever Discord refuses
             log.warn("Raid mode in guild {}: Discord refused a lockdown step: {}", guild.getId(), e.getMessage());
@@ -128,10 +146,14 @@ public class RaidDefense extends ListenerAdapter {
         List<UserId> accounts = (List<UserId>) commands.sendAndWait(new EndRaid(id, by, Instant.now()));
         active.remove(guild.getIdLong());
         try {
-            guild.modifySecurityIncidents(SecurityIncidentActions.disabled()).reason(texts.in(guild, "audit.raidEnded")).complete();
+            guild.modifySecurityIncidents(SecurityIncidentActions.disabled())
+                    .reason(texts.in(guild, "audit.raidEnded"))
+                    .complete();
             if (status.previousVerification() != null) {
-                guild.getManager().setVerificationLevel(Guild.VerificationLevel.valueOf(status.previousVerification()))
-                        .reason(texts.in(guild, "audit.raidEnded")).complete();
+                guild.getManager()
+                        .setVerificationLevel(Guild.VerificationLevel.valueOf(status.previousVerification()))
+                        .reason(texts.in(guild, "audit.raidEnded"))
+                        .complete();
             }
         } catch (RuntimeException e) {
             log.warn("Ending raid mode in guild {}: Discord refused a step: {}", guild.getId(), e.getMessage());

@@ -1,5 +1,16 @@
 package warden.reports;
 
+import static warden.discord.SlashCommandCatalog.command;
+import static warden.discord.SlashCommandCatalog.messageMenu;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -12,8 +23,10 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.axonframework.commandhandling.CommandExecutionException;
-import warden.platform.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,21 +39,7 @@ import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
 import warden.discord.SlashCommands;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.CommandData;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static warden.discord.SlashCommandCatalog.command;
-import static warden.discord.SlashCommandCatalog.messageMenu;
+import warden.platform.Commands;
 
 /**
  * Reports (signalements): {@code /report} and the message menu's "Report message" file one; it lands in the server's
@@ -73,7 +72,9 @@ public class ReportDesk extends ListenerAdapter implements SlashCommands {
     /** Every member may report. */
     @Override
     public List<CommandData> commands() {
-        return List.of(command("report", null).addOption(OptionType.USER, "user", "User", true)
+        return List.of(
+                command("report", null)
+                        .addOption(OptionType.USER, "user", "User", true)
                         .addOptions(new OptionData(OptionType.STRING, "reason", "Reason", true).setMaxLength(500)),
                 messageMenu(MESSAGE_MENU, "Signaler le message"));
     }
@@ -82,7 +83,14 @@ public class ReportDesk extends ListenerAdapter implements SlashCommands {
     @Override
     public String run(SlashCommandInteractionEvent event) {
         User target = event.getOption("user").getAsUser();
-        return file(event.getGuild(), event.getUser(), target, null, null, event.getOption("reason").getAsString(), event.getUserLocale());
+        return file(
+                event.getGuild(),
+                event.getUser(),
+                target,
+                null,
+                null,
+                event.getOption("reason").getAsString(),
+                event.getUserLocale());
     }
 
     @Override
@@ -91,16 +99,37 @@ public class ReportDesk extends ListenerAdapter implements SlashCommands {
         event.deferReply(true).queue();
         Guild guild = event.getGuild();
         Message message = event.getTarget();
-        work.run(guild.getIdLong(), "report message", () -> answer(event.getHook()::editOriginal, () -> file(guild, event.getUser(),
-                message.getAuthor(), message.getChannel().getId(), message, texts.in(guild, "report.messageReason"), event.getUserLocale()),
-                event.getUserLocale()));
+        work.run(
+                guild.getIdLong(),
+                "report message",
+                () -> answer(
+                        event.getHook()::editOriginal,
+                        () -> file(
+                                guild,
+                                event.getUser(),
+                                message.getAuthor(),
+                                message.getChannel().getId(),
+                                message,
+                                texts.in(guild, "report.messageReason"),
+                                event.getUserLocale()),
+                        event.getUserLocale()));
     }
 
-    private String file(Guild guild, User reporter, User target, String channel, Message message, String reason, DiscordLocale locale) {
-        ModerationSettings.ReportSettings settings = policies.current(GuildId.of(guild.getIdLong())).moderation().reports();
-        GuildMessageChannel desk = settings.channel() == null ? guild.getSystemChannel()
+    private String file(
+            Guild guild,
+            User reporter,
+            User target,
+            String channel,
+            Message message,
+            String reason,
+            DiscordLocale locale) {
+        ModerationSettings.ReportSettings settings =
+                policies.current(GuildId.of(guild.getIdLong())).moderation().reports();
+        GuildMessageChannel desk = settings.channel() == null
+                ? guild.getSystemChannel()
                 : guild.getChannelById(GuildMessageChannel.class, settings.channel());
-        if (desk == null || !guild.getSelfMember().hasPermission(desk, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
+        if (desk == null
+                || !guild.getSelfMember().hasPermission(desk, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
             return texts.in(locale, "error.report.noChannel");
         }
         Deque<Instant> filed = recent.computeIfAbsent(guild.getId() + ":" + reporter.getId(), k -> new ArrayDeque<>());
@@ -109,60 +138,105 @@ public class ReportDesk extends ListenerAdapter implements SlashCommands {
         if (filed.size() >= settings.perHour()) return texts.in(locale, "error.report.tooMany", settings.perHour());
         String reportId = UUID.randomUUID().toString().substring(0, 8);
         String excerpt = message == null ? null : message.getContentRaw();
-        commands.sendAndWait(new FileReport(reportId, GuildId.of(guild.getIdLong()), UserId.of(reporter.getIdLong()), UserId.of(target.getIdLong()),
-                channel, message == null ? null : message.getId(), excerpt == null || excerpt.length() <= FileReport.MAX_EXCERPT ? excerpt
-                : excerpt.substring(0, FileReport.MAX_EXCERPT), reason, now));
+        commands.sendAndWait(new FileReport(
+                reportId,
+                GuildId.of(guild.getIdLong()),
+                UserId.of(reporter.getIdLong()),
+                UserId.of(target.getIdLong()),
+                channel,
+                message == null ? null : message.getId(),
+                excerpt == null || excerpt.length() <= FileReport.MAX_EXCERPT
+                        ? excerpt
+                        : excerpt.substring(0, FileReport.MAX_EXCERPT),
+                reason,
+                now));
         filed.addLast(now);
         String text = texts.in(guild, "report.posted", reportId, reporter.getId(), target.getId(), reason.strip())
-                + (message == null ? "" : "\n" + texts.in(guild, "report.message", message.getJumpUrl(), excerpt == null ? "" : quote(excerpt)));
-        desk.sendMessage(text).setAllowedMentions(List.of()).setComponents(ActionRow.of(
-                Button.primary(BUTTON + ":claim:" + reportId, texts.in(guild, "report.button.claim")),
-                Button.success(BUTTON + ":resolve:" + reportId, texts.in(guild, "report.button.resolve")),
-                Button.secondary(BUTTON + ":dismiss:" + reportId, texts.in(guild, "report.button.dismiss")))).complete();
+                + (message == null
+                        ? ""
+                        : "\n"
+                                + texts.in(
+                                        guild,
+                                        "report.message",
+                                        message.getJumpUrl(),
+                                        excerpt == null ? "" : quote(excerpt)));
+        desk.sendMessage(text)
+                .setAllowedMentions(List.of())
+                .setComponents(ActionRow.of(
+                        Button.primary(BUTTON + ":claim:" + reportId, texts.in(guild, "report.button.claim")),
+                        Button.success(BUTTON + ":resolve:" + reportId, texts.in(guild, "report.button.resolve")),
+                        Button.secondary(BUTTON + ":dismiss:" + reportId, texts.in(guild, "report.button.dismiss"))))
+                .complete();
         return texts.in(locale, "command.report.filed", reportId);
     }
 
     private static String quote(String text) {
-        String clipped = text.length() > FileReport.MAX_EXCERPT ? text.substring(0, FileReport.MAX_EXCERPT) + "…" : text;
+        String clipped =
+                text.length() > FileReport.MAX_EXCERPT ? text.substring(0, FileReport.MAX_EXCERPT) + "…" : text;
         return "> " + clipped.replace("\n", "\n> ");
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         String[] parts = event.getComponentId().split(":");
-        if (parts.length != 3 || !parts[0].equals(BUTTON) || event.getGuild() == null || event.getMember() == null) return;
+        if (parts.length != 3 || !parts[0].equals(BUTTON) || event.getGuild() == null || event.getMember() == null)
+            return;
         event.deferReply(true).queue();
         Guild guild = event.getGuild();
-        work.run(guild.getIdLong(), "report button", () -> answer(event.getHook()::editOriginal, () -> act(event, guild, parts[1], parts[2]),
-                event.getUserLocale()));
+        work.run(
+                guild.getIdLong(),
+                "report button",
+                () -> answer(
+                        event.getHook()::editOriginal,
+                        () -> act(event, guild, parts[1], parts[2]),
+                        event.getUserLocale()));
     }
 
     private String act(ButtonInteractionEvent event, Guild guild, String action, String reportId) {
         DiscordLocale locale = event.getUserLocale();
-        if (!event.getMember().hasPermission(Permission.MODERATE_MEMBERS)) return texts.in(locale, "report.button.notAllowed");
+        if (!event.getMember().hasPermission(Permission.MODERATE_MEMBERS))
+            return texts.in(locale, "report.button.notAllowed");
         UserId moderator = UserId.of(event.getUser().getIdLong());
         GuildId id = GuildId.of(guild.getIdLong());
         Message message = event.getMessage();
         if (action.equals("claim")) {
             commands.sendAndWait(new ClaimReport(reportId, id, moderator, Instant.now()));
             // through the channel, not the click's token: a card is handled long after the 15 minutes a token lives
-            message.getChannel().editMessageById(message.getId(), message.getContentRaw() + "\n" + texts.in(guild, "report.claimedBy", moderator.toString()))
-                    .setAllowedMentions(List.of()).queue(null, error -> log.debug("Report message not edited: {}", error.getMessage()));
+            message.getChannel()
+                    .editMessageById(
+                            message.getId(),
+                            message.getContentRaw() + "\n" + texts.in(guild, "report.claimedBy", moderator.toString()))
+                    .setAllowedMentions(List.of())
+                    .queue(null, error -> log.debug("Report message not edited: {}", error.getMessage()));
             return texts.in(locale, "report.button.claimed", reportId);
         }
         boolean resolved = action.equals("resolve");
         UserId reporter = commands.sendAndWait(new CloseReport(reportId, id, moderator, resolved, null, Instant.now()));
-        message.getChannel().editMessageById(message.getId(), message.getContentRaw() + "\n"
-                        + texts.in(guild, resolved ? "report.resolvedBy" : "report.dismissedBy", moderator.toString()))
-                .setComponents().setAllowedMentions(List.of()).queue(null, error -> log.debug("Report message not edited: {}", error.getMessage()));
-        guild.getJDA().openPrivateChannelById(reporter.value())
-                .flatMap(dm -> dm.sendMessage(texts.in(guild, resolved ? "report.dm.resolved" : "report.dm.dismissed", reportId, guild.getName())))
+        message.getChannel()
+                .editMessageById(
+                        message.getId(),
+                        message.getContentRaw() + "\n"
+                                + texts.in(
+                                        guild,
+                                        resolved ? "report.resolvedBy" : "report.dismissedBy",
+                                        moderator.toString()))
+                .setComponents()
+                .setAllowedMentions(List.of())
+                .queue(null, error -> log.debug("Report message not edited: {}", error.getMessage()));
+        guild.getJDA()
+                .openPrivateChannelById(reporter.value())
+                .flatMap(dm -> dm.sendMessage(texts.in(
+                        guild, resolved ? "report.dm.resolved" : "report.dm.dismissed", reportId, guild.getName())))
                 .queue(null, error -> log.debug("Reporter not told: {}", error.getMessage()));
         return texts.in(locale, resolved ? "report.button.resolved" : "report.button.dismissed", reportId);
     }
 
-    private void answer(java.util.function.Function<String, net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction<Message>> reply,
-                        java.util.function.Supplier<String> action, DiscordLocale locale) {
+    private void answer(
+            java.util.function.Function<
+                            String, net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction<Message>>
+                    reply,
+            java.util.function.Supplier<String> action,
+            DiscordLocale locale) {
         String text;
         try {
             text = action.get();
@@ -170,6 +244,8 @@ public class ReportDesk extends ListenerAdapter implements SlashCommands {
             String refusal = texts.refusal(locale, e);
             text = refusal != null ? refusal : texts.in(locale, "error.internal");
         }
-        reply.apply(text).setAllowedMentions(List.of()).queue(null, error -> log.debug("Not answered: {}", error.getMessage()));
+        reply.apply(text)
+                .setAllowedMentions(List.of())
+                .queue(null, error -> log.debug("Not answered: {}", error.getMessage()));
     }
 }

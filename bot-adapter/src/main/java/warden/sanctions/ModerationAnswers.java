@@ -22,6 +22,8 @@ class ModerationAnswers implements AnswerVisibility {
 
     @Override
     public boolean hidden(long guild) {
-        return policies.ifKnown(GuildId.of(guild)).map(p -> p.moderation().hideResponses()).orElse(true);
+        return policies.ifKnown(GuildId.of(guild))
+                .map(p -> p.moderation().hideResponses())
+                .orElse(true);
     }
 }

@@ -1,62 +1,46 @@
 package warden.sanctions;
 
-import warden.discord.ConditionalOnDiscord;
-import warden.discord.GuildTexts;
-import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import warden.platform.Commands;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.stereotype.Component;
-import warden.platform.QueryResults;
-import warden.common.Actor;
-import warden.common.Durations;
-import warden.common.GuildId;
-import warden.common.MemberKey;
-import warden.common.UserId;
-import warden.ledger.ExplainSanction;
-import warden.ledger.FindInfractionLog;
-import warden.ledger.HistoryEntry;
-import warden.ledger.HistoryPage;
-import warden.ledger.SanctionExplanation;
-import warden.ledger.FindMemberStanding;
-import warden.ledger.MemberStanding;
-import warden.config.GuildPolicies;
-import warden.config.ModerationSettings;
-import warden.ledger.FindSanctions;
-import warden.ledger.SanctionPage;
-import warden.sanctions.AddNote;
-import warden.sanctions.NoteId;
-import warden.sanctions.EditSanctionText;
-import warden.sanctions.ImposeSanction;
-import warden.sanctions.LiftSanction;
-import warden.sanctions.RemoveSanction;
-import warden.sanctions.ResetMemberSanctions;
-import warden.sanctions.RetimeSanction;
-import warden.sanctions.SanctionText;
-import warden.sanctions.InfractionId;
-import warden.sanctions.PardonInfraction;
-import warden.sanctions.SanctionId;
-import warden.sanctions.SanctionKind;
-import warden.sanctions.SanctionSpec;
-
-import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.CommandData;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import warden.discord.SlashCommands;
+import static warden.discord.SlashCommandCatalog.choices;
+import static warden.discord.SlashCommandCatalog.command;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import static warden.discord.SlashCommandCatalog.choices;
-import static warden.discord.SlashCommandCatalog.command;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+import warden.common.Actor;
+import warden.common.Durations;
+import warden.common.GuildId;
+import warden.common.MemberKey;
+import warden.common.UserId;
+import warden.config.GuildPolicies;
+import warden.config.ModerationSettings;
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.GuildTexts;
+import warden.discord.SlashCommands;
+import warden.ledger.ExplainSanction;
+import warden.ledger.FindInfractionLog;
+import warden.ledger.FindMemberStanding;
+import warden.ledger.FindSanctions;
+import warden.ledger.HistoryEntry;
+import warden.ledger.HistoryPage;
+import warden.ledger.MemberStanding;
+import warden.ledger.SanctionExplanation;
+import warden.ledger.SanctionPage;
+import warden.platform.Commands;
+import warden.platform.QueryResults;
 
 /**
  * The moderation commands: {@code /warn}, {@code /timeout}, {@code /kick}, {@code /ban}, {@code /unban},
@@ -75,8 +59,12 @@ public class ModerationCommands implements SlashCommands {
     private final GuildPolicies policies;
     private final warden.evidence.EvidenceImages images;
 
-    ModerationCommands(Commands commands, QueryGateway queries, GuildTexts texts, GuildPolicies policies,
-                       warden.evidence.EvidenceImages images) {
+    ModerationCommands(
+            Commands commands,
+            QueryGateway queries,
+            GuildTexts texts,
+            GuildPolicies policies,
+            warden.evidence.EvidenceImages images) {
         this.policies = policies;
         this.images = images;
         this.commands = commands;
@@ -87,64 +75,111 @@ public class ModerationCommands implements SlashCommands {
     @Override
     public List<CommandData> commands() {
         return List.of(
-                command("warn", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                command("warn", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member", true)
                         .addOption(OptionType.STRING, "reason", "Reason", true),
-                command("timeout", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
-                        .addOption(OptionType.STRING, "duration", "Duration", true).addOption(OptionType.STRING, "reason", "Reason"),
-                command("kick", Permission.KICK_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                command("timeout", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "duration", "Duration", true)
                         .addOption(OptionType.STRING, "reason", "Reason"),
-                command("ban", Permission.BAN_MEMBERS).addOption(OptionType.USER, "user", "User", true)
-                        .addOption(OptionType.STRING, "duration", "Duration").addOption(OptionType.STRING, "reason", "Reason")
-                        .addOptions(new OptionData(OptionType.INTEGER, "delete_days", "Delete days").setRequiredRange(0, 7)),
+                command("kick", Permission.KICK_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "reason", "Reason"),
+                command("ban", Permission.BAN_MEMBERS)
+                        .addOption(OptionType.USER, "user", "User", true)
+                        .addOption(OptionType.STRING, "duration", "Duration")
+                        .addOption(OptionType.STRING, "reason", "Reason")
+                        .addOptions(new OptionData(OptionType.INTEGER, "delete_days", "Delete days")
+                                .setRequiredRange(0, 7)),
                 // each preset carries its own grants, checked when it runs
-                command("mod", null).addOptions(new OptionData(OptionType.STRING, "preset", "Preset", true, true))
-                        .addOption(OptionType.USER, "member", "Member", true).addOption(OptionType.STRING, "reason", "Reason"),
-                command("evidence", Permission.MODERATE_MEMBERS).addSubcommands(
-                        new SubcommandData("add", "Add").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
-                                choices(new OptionData(OptionType.STRING, "target", "Target", true), null, "sanction", "infraction"),
-                                new OptionData(OptionType.STRING, "id", "Id", true),
-                                new OptionData(OptionType.ATTACHMENT, "image", "Image", true)),
-                        new SubcommandData("remove", "Remove").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
-                                choices(new OptionData(OptionType.STRING, "target", "Target", true), null, "sanction", "infraction"),
-                                new OptionData(OptionType.STRING, "id", "Id", true),
-                                new OptionData(OptionType.STRING, "sha256", "SHA-256", true))),
-                command("note", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                command("mod", null)
+                        .addOptions(new OptionData(OptionType.STRING, "preset", "Preset", true, true))
+                        .addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "reason", "Reason"),
+                command("evidence", Permission.MODERATE_MEMBERS)
+                        .addSubcommands(
+                                new SubcommandData("add", "Add")
+                                        .addOptions(
+                                                new OptionData(OptionType.USER, "member", "Member", true),
+                                                choices(
+                                                        new OptionData(OptionType.STRING, "target", "Target", true),
+                                                        null,
+                                                        "sanction",
+                                                        "infraction"),
+                                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                                new OptionData(OptionType.ATTACHMENT, "image", "Image", true)),
+                                new SubcommandData("remove", "Remove")
+                                        .addOptions(
+                                                new OptionData(OptionType.USER, "member", "Member", true),
+                                                choices(
+                                                        new OptionData(OptionType.STRING, "target", "Target", true),
+                                                        null,
+                                                        "sanction",
+                                                        "infraction"),
+                                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                                new OptionData(OptionType.STRING, "sha256", "SHA-256", true))),
+                command("note", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member", true)
                         .addOption(OptionType.STRING, "text", "Text", true),
-                command("sanctions", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member")
-                        .addOptions(choices(new OptionData(OptionType.STRING, "kind", "Kind"), null,
-                                Arrays.stream(SanctionKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new)))
+                command("sanctions", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member")
+                        .addOptions(choices(
+                                new OptionData(OptionType.STRING, "kind", "Kind"),
+                                null,
+                                Arrays.stream(SanctionKind.values())
+                                        .map(k -> k.name().toLowerCase(Locale.ROOT))
+                                        .toArray(String[]::new)))
                         .addOption(OptionType.USER, "moderator", "Moderator")
                         .addOption(OptionType.BOOLEAN, "active", "Active")
                         .addOption(OptionType.STRING, "search", "Search")
                         .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1))
                         .addOption(OptionType.BOOLEAN, "public", "Public"),
-                command("unban", Permission.BAN_MEMBERS).addOption(OptionType.USER, "user", "User", true)
+                command("unban", Permission.BAN_MEMBERS)
+                        .addOption(OptionType.USER, "user", "User", true)
                         .addOption(OptionType.STRING, "reason", "Reason"),
-                command("pardon", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
-                        .addOption(OptionType.STRING, "infraction", "Infraction", true).addOption(OptionType.STRING, "reason", "Reason"),
-                command("infractions", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                command("pardon", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member", true)
+                        .addOption(OptionType.STRING, "infraction", "Infraction", true)
+                        .addOption(OptionType.STRING, "reason", "Reason"),
+                command("infractions", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member", true)
                         .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1)),
                 command("why", Permission.MODERATE_MEMBERS).addOption(OptionType.STRING, "sanction", "Sanction", true),
-                command("unmute", Permission.MODERATE_MEMBERS).addOption(OptionType.USER, "member", "Member", true)
+                command("unmute", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.USER, "member", "Member", true)
                         .addOption(OptionType.STRING, "reason", "Reason"),
-                command("sanction", Permission.MODERATE_MEMBERS).addSubcommands(
-                        new SubcommandData("edit", "Edit").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
-                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
-                                choices(new OptionData(OptionType.STRING, "field", "Field", true), null, "reason", "context"),
-                                new OptionData(OptionType.STRING, "text", "Text", true)),
-                        new SubcommandData("retime", "Retime").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
-                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
-                                new OptionData(OptionType.STRING, "duration", "Duration", true),
-                                new OptionData(OptionType.STRING, "reason", "Reason")),
-                        new SubcommandData("remove", "Remove").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
-                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
-                                new OptionData(OptionType.STRING, "reason", "Reason")),
-                        new SubcommandData("reset", "Reset").addOptions(new OptionData(OptionType.USER, "member", "Member", true),
-                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
-                                new OptionData(OptionType.STRING, "reason", "Reason")),
-                        new SubcommandData("reset-server", "Reset server").addOptions(
-                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
-                                new OptionData(OptionType.STRING, "reason", "Reason"))));
+                command("sanction", Permission.MODERATE_MEMBERS)
+                        .addSubcommands(
+                                new SubcommandData("edit", "Edit")
+                                        .addOptions(
+                                                new OptionData(OptionType.USER, "member", "Member", true),
+                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                                choices(
+                                                        new OptionData(OptionType.STRING, "field", "Field", true),
+                                                        null,
+                                                        "reason",
+                                                        "context"),
+                                                new OptionData(OptionType.STRING, "text", "Text", true)),
+                                new SubcommandData("retime", "Retime")
+                                        .addOptions(
+                                                new OptionData(OptionType.USER, "member", "Member", true),
+                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                                new OptionData(OptionType.STRING, "duration", "Duration", true),
+                                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                                new SubcommandData("remove", "Remove")
+                                        .addOptions(
+                                                new OptionData(OptionType.USER, "member", "Member", true),
+                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                                new SubcommandData("reset", "Reset")
+                                        .addOptions(
+                                                new OptionData(OptionType.USER, "member", "Member", true),
+                                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
+                                                new OptionData(OptionType.STRING, "reason", "Reason")),
+                                new SubcommandData("reset-server", "Reset server")
+                                        .addOptions(
+                                                new OptionData(OptionType.STRING, "confirm", "Confirm", true),
+                                                new OptionData(OptionType.STRING, "reason", "Reason"))));
     }
 
     @Override
@@ -154,14 +189,32 @@ public class ModerationCommands implements SlashCommands {
         Actor moderator = Actor.moderator(UserId.of(event.getUser().getIdLong()));
         return switch (event.getName()) {
             case "warn" -> sanction(event, "member", SanctionSpec.of(SanctionKind.WARN), moderator);
-            case "timeout" -> sanction(event, "member", SanctionSpec.timeout(Durations.parse(event.getOption("duration").getAsString())), moderator);
+            case "timeout" ->
+                sanction(
+                        event,
+                        "member",
+                        SanctionSpec.timeout(
+                                Durations.parse(event.getOption("duration").getAsString())),
+                        moderator);
             case "kick" -> sanction(event, "member", SanctionSpec.of(SanctionKind.KICK), moderator);
-            case "ban" -> sanction(event, "user", SanctionSpec.ban(duration(event.getOption("duration")))
-                    .deletingMessages(event.getOption("delete_days") == null ? null : event.getOption("delete_days").getAsInt()), moderator);
+            case "ban" ->
+                sanction(
+                        event,
+                        "user",
+                        SanctionSpec.ban(duration(event.getOption("duration")))
+                                .deletingMessages(
+                                        event.getOption("delete_days") == null
+                                                ? null
+                                                : event.getOption("delete_days").getAsInt()),
+                        moderator);
             case "note" -> {
                 User user = event.getOption("member").getAsUser();
-                commands.sendAndWait(new AddNote(key(guild, user), NoteId.of("cmd:" + event.getInteraction().getId()), moderator,
-                        event.getOption("text").getAsString(), Instant.now()));
+                commands.sendAndWait(new AddNote(
+                        key(guild, user),
+                        NoteId.of("cmd:" + event.getInteraction().getId()),
+                        moderator,
+                        event.getOption("text").getAsString(),
+                        Instant.now()));
                 yield texts.in(locale, "command.note.done", user.getAsMention());
             }
             case "sanctions" -> sanctions(event, guild, locale);
@@ -170,8 +223,10 @@ public class ModerationCommands implements SlashCommands {
             case "unban" -> sanction(event, "user", SanctionSpec.of(SanctionKind.UNBAN), moderator);
             case "pardon" -> {
                 User user = event.getOption("member").getAsUser();
-                InfractionId infraction = InfractionId.of(event.getOption("infraction").getAsString().strip());
-                commands.sendAndWait(new PardonInfraction(key(guild, user), infraction, moderator, reason(event), Instant.now()));
+                InfractionId infraction = InfractionId.of(
+                        event.getOption("infraction").getAsString().strip());
+                commands.sendAndWait(
+                        new PardonInfraction(key(guild, user), infraction, moderator, reason(event), Instant.now()));
                 yield texts.in(locale, "command.pardon.done", infraction, user.getAsMention());
             }
             case "infractions" -> infractions(event, guild, locale);
@@ -185,45 +240,87 @@ public class ModerationCommands implements SlashCommands {
     private String sanction(SlashCommandInteractionEvent event, String option, SanctionSpec spec, Actor moderator) {
         User user = event.getOption(option).getAsUser();
         // a moderator who ran the same command again (Discord said the application did not respond) gets the first one
-        SanctionId id = commands.sendAndWait(new ImposeSanction(key(GuildId.of(event.getGuild().getIdLong()), user),
-                SanctionId.of("cmd:" + event.getInteraction().getId()), spec, moderator, reason(event), Instant.now(), null));
-        return texts.in(event.getUserLocale(), "command.sanction.done." + spec.kind().name().toLowerCase(), user.getAsMention(), id,
+        SanctionId id = commands.sendAndWait(new ImposeSanction(
+                key(GuildId.of(event.getGuild().getIdLong()), user),
+                SanctionId.of("cmd:" + event.getInteraction().getId()),
+                spec,
+                moderator,
+                reason(event),
+                Instant.now(),
+                null));
+        return texts.in(
+                event.getUserLocale(),
+                "command.sanction.done." + spec.kind().name().toLowerCase(),
+                user.getAsMention(),
+                id,
                 spec.duration() == null ? "" : Durations.format(spec.duration()));
     }
 
     private String infractions(SlashCommandInteractionEvent event, GuildId guild, DiscordLocale locale) {
         User user = event.getOption("member").getAsUser();
-        int page = event.getOption("page") == null ? 0 : Math.max(0, event.getOption("page").getAsInt() - 1);
-        HistoryPage history = QueryResults.join(queries.query(new FindInfractionLog(key(guild, user), null, null, null, page, PAGE_SIZE),
+        int page = event.getOption("page") == null
+                ? 0
+                : Math.max(0, event.getOption("page").getAsInt() - 1);
+        HistoryPage history = QueryResults.join(queries.query(
+                new FindInfractionLog(key(guild, user), null, null, null, page, PAGE_SIZE),
                 ResponseTypes.instanceOf(HistoryPage.class)));
         if (history.total() == 0) return texts.in(locale, "command.infractions.none", user.getAsMention());
         long pages = (history.total() + PAGE_SIZE - 1) / PAGE_SIZE;
         String lines = history.entries().stream().map(e -> line(e, locale)).collect(Collectors.joining("\n"));
-        return texts.in(locale, "command.infractions.header", user.getAsMention(), history.total(), page + 1, pages) + "\n" + lines;
+        return texts.in(locale, "command.infractions.header", user.getAsMention(), history.total(), page + 1, pages)
+                + "\n" + lines;
     }
 
     private String line(HistoryEntry e, DiscordLocale locale) {
-        String what = e.infractionType() != null ? e.infractionType().name().toLowerCase()
+        String what = e.infractionType() != null
+                ? e.infractionType().name().toLowerCase()
                 : e.sanctionKind() != null ? e.sanctionKind().name().toLowerCase() : "";
-        return texts.in(locale, "command.infractions.line", "<t:" + e.occurredAt().getEpochSecond() + ":f>",
-                texts.in(locale, "history." + e.eventType()), what, e.refId(), e.reason() == null ? "" : e.reason(),
+        return texts.in(
+                locale,
+                "command.infractions.line",
+                "<t:" + e.occurredAt().getEpochSecond() + ":f>",
+                texts.in(locale, "history." + e.eventType()),
+                what,
+                e.refId(),
+                e.reason() == null ? "" : e.reason(),
                 e.pardoned() ? texts.in(locale, "command.infractions.pardoned") : "");
     }
 
     private String why(SlashCommandInteractionEvent event, GuildId guild, DiscordLocale locale) {
         SanctionId id = SanctionId.of(event.getOption("sanction").getAsString().strip());
-        SanctionExplanation x = QueryResults.join(queries.query(new ExplainSanction(guild, id),
-                ResponseTypes.instanceOf(SanctionExplanation.class)));
+        SanctionExplanation x = QueryResults.join(
+                queries.query(new ExplainSanction(guild, id), ResponseTypes.instanceOf(SanctionExplanation.class)));
         if (x.rule() == null) {
-            return texts.in(locale, "command.why.manual", x.kind().name().toLowerCase(), x.decidedBy(), x.reason() == null ? "-" : x.reason(),
-                    x.status()) + trail(x, locale);
+            return texts.in(
+                            locale,
+                            "command.why.manual",
+                            x.kind().name().toLowerCase(),
+                            x.decidedBy(),
+                            x.reason() == null ? "-" : x.reason(),
+                            x.status())
+                    + trail(x, locale);
         }
-        String counted = x.counted().stream().map(c -> texts.in(locale, "command.why.counted", c.infractionId(),
-                c.type() == null ? "?" : c.type().name().toLowerCase(), c.occurredAt() == null ? "?" : "<t:" + c.occurredAt().getEpochSecond() + ":f>"))
+        String counted = x.counted().stream()
+                .map(c -> texts.in(
+                        locale,
+                        "command.why.counted",
+                        c.infractionId(),
+                        c.type() == null ? "?" : c.type().name().toLowerCase(),
+                        c.occurredAt() == null ? "?" : "<t:" + c.occurredAt().getEpochSecond() + ":f>"))
                 .collect(Collectors.joining("\n"));
-        return texts.in(locale, "command.why.rule", x.kind().name().toLowerCase(), x.rule().ruleId(), x.rule().threshold(),
-                x.rule().countedType() == null ? "any" : x.rule().countedType().name().toLowerCase(),
-                Durations.format(x.rule().window()), x.rule().policyVersion(), x.status()) + "\n" + counted + trail(x, locale);
+        return texts.in(
+                        locale,
+                        "command.why.rule",
+                        x.kind().name().toLowerCase(),
+                        x.rule().ruleId(),
+                        x.rule().threshold(),
+                        x.rule().countedType() == null
+                                ? "any"
+                                : x.rule().countedType().name().toLowerCase(),
+                        Durations.format(x.rule().window()),
+                        x.rule().policyVersion(),
+                        x.status())
+                + "\n" + counted + trail(x, locale);
     }
 
     /** The context, each change since the decision, and a removal: what a moderator needs to trust the entry. */
@@ -231,16 +328,33 @@ public class ModerationCommands implements SlashCommands {
         StringBuilder out = new StringBuilder();
         if (x.context() != null) out.append('\n').append(texts.in(locale, "command.why.context", x.context()));
         for (SanctionExplanation.Change c : x.changes()) {
-            out.append('\n').append(texts.in(locale, "command.why.change", String.valueOf(c.at().getEpochSecond()), c.by(),
-                    c.what().toLowerCase(java.util.Locale.ROOT), c.before() == null ? "-" : c.before(), c.after() == null ? "-" : c.after()));
+            out.append('\n')
+                    .append(texts.in(
+                            locale,
+                            "command.why.change",
+                            String.valueOf(c.at().getEpochSecond()),
+                            c.by(),
+                            c.what().toLowerCase(java.util.Locale.ROOT),
+                            c.before() == null ? "-" : c.before(),
+                            c.after() == null ? "-" : c.after()));
         }
         for (warden.sanctions.EvidenceImage image : x.images()) {
-            out.append('\n').append(texts.in(locale, "command.why.image", image.url(), String.valueOf(Math.max(1, image.size() / 1024)),
-                    image.sha256().substring(0, 12)));
+            out.append('\n')
+                    .append(texts.in(
+                            locale,
+                            "command.why.image",
+                            image.url(),
+                            String.valueOf(Math.max(1, image.size() / 1024)),
+                            image.sha256().substring(0, 12)));
         }
         if (x.removed() != null) {
-            out.append('\n').append(texts.in(locale, "command.why.removed", x.removed().by(), String.valueOf(x.removed().at().getEpochSecond()),
-                    x.removed().reason() == null ? "-" : x.removed().reason()));
+            out.append('\n')
+                    .append(texts.in(
+                            locale,
+                            "command.why.removed",
+                            x.removed().by(),
+                            String.valueOf(x.removed().at().getEpochSecond()),
+                            x.removed().reason() == null ? "-" : x.removed().reason()));
         }
         return out.toString();
     }
@@ -251,18 +365,23 @@ public class ModerationCommands implements SlashCommands {
         Instant now = Instant.now();
         if (sub.equals("reset-server")) {
             if (!event.getMember().hasPermission(net.dv8tion.jda.api.Permission.ADMINISTRATOR)) {
-                return texts.in(locale, "command.error.permission", net.dv8tion.jda.api.Permission.ADMINISTRATOR.getName());
+                return texts.in(
+                        locale, "command.error.permission", net.dv8tion.jda.api.Permission.ADMINISTRATOR.getName());
             }
-            if (!event.getGuild().getId().equals(event.getOption("confirm").getAsString().strip())) {
+            if (!event.getGuild()
+                    .getId()
+                    .equals(event.getOption("confirm").getAsString().strip())) {
                 return texts.in(locale, "error.sanction.serverResetConfirm");
             }
             String resetId = "server-reset:" + event.getInteraction().getId();
-            commands.sendAndWait(new warden.sanctions.ResetGuildSanctions(guild, resetId, moderator, reason(event), now));
+            commands.sendAndWait(
+                    new warden.sanctions.ResetGuildSanctions(guild, resetId, moderator, reason(event), now));
             return texts.in(locale, "command.sanction.serverReset", resetId);
         }
         if (sub.equals("reset")) {
             if (!event.getMember().hasPermission(net.dv8tion.jda.api.Permission.MANAGE_SERVER)) {
-                return texts.in(locale, "command.error.permission", net.dv8tion.jda.api.Permission.MANAGE_SERVER.getName());
+                return texts.in(
+                        locale, "command.error.permission", net.dv8tion.jda.api.Permission.MANAGE_SERVER.getName());
             }
             User user = event.getOption("member").getAsUser();
             if (!user.getId().equals(event.getOption("confirm").getAsString().strip())) {
@@ -276,14 +395,22 @@ public class ModerationCommands implements SlashCommands {
         MemberKey member = key(guild, event.getOption("member").getAsUser());
         return switch (sub) {
             case "edit" -> {
-                SanctionText field = SanctionText.valueOf(event.getOption("field").getAsString().toUpperCase(java.util.Locale.ROOT));
-                commands.sendAndWait(new EditSanctionText(member, id, field, event.getOption("text").getAsString(), moderator, now));
-                yield texts.in(locale, "command.sanction.edited", id, field.name().toLowerCase(java.util.Locale.ROOT));
+                SanctionText field = SanctionText.valueOf(
+                        event.getOption("field").getAsString().toUpperCase(java.util.Locale.ROOT));
+                commands.sendAndWait(new EditSanctionText(
+                        member, id, field, event.getOption("text").getAsString(), moderator, now));
+                yield texts.in(
+                        locale, "command.sanction.edited", id, field.name().toLowerCase(java.util.Locale.ROOT));
             }
             case "retime" -> {
-                java.time.Duration duration = Durations.parse(event.getOption("duration").getAsString());
+                java.time.Duration duration =
+                        Durations.parse(event.getOption("duration").getAsString());
                 commands.sendAndWait(new RetimeSanction(member, id, duration, null, moderator, reason(event), now));
-                yield texts.in(locale, "command.sanction.retimed", id, String.valueOf(now.plus(duration).getEpochSecond()));
+                yield texts.in(
+                        locale,
+                        "command.sanction.retimed",
+                        id,
+                        String.valueOf(now.plus(duration).getEpochSecond()));
             }
             case "remove" -> {
                 commands.sendAndWait(new RemoveSanction(member, id, moderator, reason(event), now));
@@ -300,32 +427,63 @@ public class ModerationCommands implements SlashCommands {
         OptionMapping moderator = event.getOption("moderator");
         OptionMapping active = event.getOption("active");
         OptionMapping search = event.getOption("search");
-        int page = event.getOption("page") == null ? 0 : Math.max(0, event.getOption("page").getAsInt() - 1);
-        SanctionPage found = QueryResults.join(queries.query(new FindSanctions(guild,
+        int page = event.getOption("page") == null
+                ? 0
+                : Math.max(0, event.getOption("page").getAsInt() - 1);
+        SanctionPage found = QueryResults.join(queries.query(
+                new FindSanctions(
+                        guild,
                         member == null ? null : UserId.of(member.getAsUser().getIdLong()),
-                        kind == null ? null : SanctionKind.valueOf(kind.getAsString().toUpperCase(java.util.Locale.ROOT)),
+                        kind == null
+                                ? null
+                                : SanctionKind.valueOf(kind.getAsString().toUpperCase(java.util.Locale.ROOT)),
                         moderator == null ? null : moderator.getAsUser().getId(),
-                        active == null ? null : active.getAsBoolean(), null, null, search == null ? null : search.getAsString(),
-                        false, page, PAGE_SIZE),
+                        active == null ? null : active.getAsBoolean(),
+                        null,
+                        null,
+                        search == null ? null : search.getAsString(),
+                        false,
+                        page,
+                        PAGE_SIZE),
                 ResponseTypes.instanceOf(SanctionPage.class)));
         String answer;
         if (found.total() == 0) {
             answer = texts.in(locale, "command.sanctions.none");
         } else {
             long pages = (found.total() + PAGE_SIZE - 1) / PAGE_SIZE;
-            String lines = found.entries().stream().map(e -> texts.in(locale, "command.sanctions.line",
-                    String.valueOf(e.decidedAt().getEpochSecond()), e.sanctionId(), e.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    e.userId(), e.decidedBy(), e.active() ? texts.in(locale, "command.sanctions.active") : "",
-                    e.reason() == null ? "-" : e.reason())).collect(Collectors.joining("\n"));
-            answer = texts.in(locale, "command.sanctions.header", member == null ? "" : member.getAsUser().getAsMention(),
-                    found.total(), page + 1, pages) + "\n" + lines;
+            String lines = found.entries().stream()
+                    .map(e -> texts.in(
+                            locale,
+                            "command.sanctions.line",
+                            String.valueOf(e.decidedAt().getEpochSecond()),
+                            e.sanctionId(),
+                            e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            e.userId(),
+                            e.decidedBy(),
+                            e.active() ? texts.in(locale, "command.sanctions.active") : "",
+                            e.reason() == null ? "-" : e.reason()))
+                    .collect(Collectors.joining("\n"));
+            answer = texts.in(
+                            locale,
+                            "command.sanctions.header",
+                            member == null ? "" : member.getAsUser().getAsMention(),
+                            found.total(),
+                            page + 1,
+                            pages)
+                    + "\n" + lines;
         }
         OptionMapping publicly = event.getOption("public");
-        if (publicly != null ? publicly.getAsBoolean() : policies.current(guild).moderation().showPublicly()) {
+        if (publicly != null
+                ? publicly.getAsBoolean()
+                : policies.current(guild).moderation().showPublicly()) {
             String shown = answer.length() > 1900 ? answer.substring(0, 1900) + "…" : answer;
-            event.getChannel().sendMessage(shown).setAllowedMentions(java.util.List.of())
-                    .queue(null, error -> org.slf4j.LoggerFactory.getLogger(ModerationCommands.class)
-                            .warn("Could not post /sanctions publicly: {}", error.getMessage()));
+            event.getChannel()
+                    .sendMessage(shown)
+                    .setAllowedMentions(java.util.List.of())
+                    .queue(
+                            null,
+                            error -> org.slf4j.LoggerFactory.getLogger(ModerationCommands.class)
+                                    .warn("Could not post /sanctions publicly: {}", error.getMessage()));
         }
         return answer;
     }
@@ -341,33 +499,49 @@ public class ModerationCommands implements SlashCommands {
 
     private static boolean mayUse(net.dv8tion.jda.api.entities.Member member, ModerationSettings.Preset preset) {
         return member.hasPermission(permissionFor(preset.kind()))
-                || member.getRoles().stream().anyMatch(r -> preset.roles().contains(warden.common.RoleId.of(r.getIdLong())));
+                || member.getRoles().stream()
+                        .anyMatch(r -> preset.roles().contains(warden.common.RoleId.of(r.getIdLong())));
     }
 
     /** {@code /mod preset member}: a predefined sanction, usable by the roles it is granted to. */
     private String preset(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
         String name = event.getOption("preset").getAsString();
-        ModerationSettings.Preset preset = policies.current(guild).moderation().preset(name)
+        ModerationSettings.Preset preset = policies.current(guild)
+                .moderation()
+                .preset(name)
                 .orElseThrow(() -> new warden.common.CommandRefusedException("error.preset.unknown", name));
         if (!mayUse(event.getMember(), preset)) {
-            return texts.in(locale, "error.preset.denied", preset.name(), permissionFor(preset.kind()).getName());
+            return texts.in(
+                    locale,
+                    "error.preset.denied",
+                    preset.name(),
+                    permissionFor(preset.kind()).getName());
         }
         User user = event.getOption("member").getAsUser();
         String extra = reason(event);
-        String reason = preset.reason() == null ? extra : extra == null ? preset.reason() : preset.reason() + " — " + extra;
-        SanctionId id = commands.sendAndWait(new ImposeSanction(key(guild, user), SanctionId.of("cmd:" + event.getInteraction().getId()),
-                preset.spec().validate(), moderator, reason, Instant.now(), null));
+        String reason =
+                preset.reason() == null ? extra : extra == null ? preset.reason() : preset.reason() + " — " + extra;
+        SanctionId id = commands.sendAndWait(new ImposeSanction(
+                key(guild, user),
+                SanctionId.of("cmd:" + event.getInteraction().getId()),
+                preset.spec().validate(),
+                moderator,
+                reason,
+                Instant.now(),
+                null));
         return texts.in(locale, "command.mod.done", user.getAsMention(), preset.name(), id);
     }
 
     /** The presets this member may use, for {@code /mod}'s autocomplete. */
     @Override
-    public java.util.List<String> proposals(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+    public java.util.List<String> proposals(
+            net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
         String typed = event.getFocusedOption().getValue().toLowerCase(java.util.Locale.ROOT);
         return policies.current(GuildId.of(event.getGuild().getIdLong())).moderation().presets().stream()
                 .filter(p -> mayUse(event.getMember(), p))
                 .map(ModerationSettings.Preset::name)
-                .filter(n -> typed.isEmpty() || n.toLowerCase(java.util.Locale.ROOT).contains(typed))
+                .filter(n ->
+                        typed.isEmpty() || n.toLowerCase(java.util.Locale.ROOT).contains(typed))
                 .toList();
     }
 
@@ -380,12 +554,20 @@ public class ModerationCommands implements SlashCommands {
         String what = event.getOption("target").getAsString();
         if ("remove".equals(event.getSubcommandName())) {
             String sha = event.getOption("sha256").getAsString().strip().toLowerCase(java.util.Locale.ROOT);
-            commands.sendAndWait(new warden.sanctions.DetachEvidenceImage(member, target, id, sha, moderator, Instant.now()));
+            commands.sendAndWait(
+                    new warden.sanctions.DetachEvidenceImage(member, target, id, sha, moderator, Instant.now()));
             return texts.in(locale, "command.evidence.removed", what, id, sha.substring(0, Math.min(12, sha.length())));
         }
-        warden.sanctions.EvidenceImage image = images.fetch(event.getOption("image").getAsAttachment().getUrl());
-        commands.sendAndWait(new warden.sanctions.AttachEvidenceImage(member, target, id, image, moderator, Instant.now()));
-        return texts.in(locale, "command.evidence.added", what, id, String.valueOf(Math.max(1, image.size() / 1024)),
+        warden.sanctions.EvidenceImage image =
+                images.fetch(event.getOption("image").getAsAttachment().getUrl());
+        commands.sendAndWait(
+                new warden.sanctions.AttachEvidenceImage(member, target, id, image, moderator, Instant.now()));
+        return texts.in(
+                locale,
+                "command.evidence.added",
+                what,
+                id,
+                String.valueOf(Math.max(1, image.size() / 1024)),
                 image.sha256().substring(0, 12));
     }
 
@@ -393,12 +575,15 @@ public class ModerationCommands implements SlashCommands {
     private String unmute(SlashCommandInteractionEvent event, GuildId guild, Actor moderator, DiscordLocale locale) {
         User user = event.getOption("member").getAsUser();
         Instant now = Instant.now();
-        MemberStanding standing = QueryResults.join(queries.query(new FindMemberStanding(key(guild, user), now),
-                ResponseTypes.instanceOf(MemberStanding.class)));
-        var timeouts = standing.activeSanctions().stream().filter(s -> s.kind() == SanctionKind.TIMEOUT).toList();
+        MemberStanding standing = QueryResults.join(queries.query(
+                new FindMemberStanding(key(guild, user), now), ResponseTypes.instanceOf(MemberStanding.class)));
+        var timeouts = standing.activeSanctions().stream()
+                .filter(s -> s.kind() == SanctionKind.TIMEOUT)
+                .toList();
         if (timeouts.isEmpty()) return texts.in(locale, "command.unmute.none", user.getAsMention());
         for (var timeout : timeouts) {
-            commands.sendAndWait(new LiftSanction(key(guild, user), SanctionId.of(timeout.sanctionId()), moderator, reason(event), now));
+            commands.sendAndWait(new LiftSanction(
+                    key(guild, user), SanctionId.of(timeout.sanctionId()), moderator, reason(event), now));
         }
         return texts.in(locale, "command.unmute.done", user.getAsMention());
     }

@@ -1,11 +1,7 @@
 package warden.sanctions;
 
-import warden.discord.ConditionalOnDiscord;
-import warden.discord.GuildTexts;
-import warden.discord.DiscordGuilds;
-import warden.discord.ShardSlice;
-import warden.discord.ShardedSideEffect;
-import warden.discord.SideEffectProcessors;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.UserSnowflake;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -13,7 +9,6 @@ import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
-import warden.platform.Commands;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -22,21 +17,13 @@ import org.springframework.stereotype.Component;
 import warden.common.MemberKey;
 import warden.config.GuildPolicies;
 import warden.config.ModerationSettings;
-import warden.sanctions.AddNote;
-import warden.sanctions.ConfirmSanctionApplied;
-import warden.sanctions.NoteId;
-import warden.sanctions.LiftCause;
-import warden.sanctions.ReportSanctionFailed;
-import warden.sanctions.SanctionDecided;
-import warden.sanctions.SanctionExpired;
-import warden.sanctions.SanctionId;
-import warden.sanctions.SanctionKind;
-import warden.sanctions.SanctionLifted;
-import warden.sanctions.SanctionRemoved;
-import warden.sanctions.SanctionRetimed;
-
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import warden.discord.ConditionalOnDiscord;
+import warden.discord.DiscordGuilds;
+import warden.discord.GuildTexts;
+import warden.discord.ShardSlice;
+import warden.discord.ShardedSideEffect;
+import warden.discord.SideEffectProcessors;
+import warden.platform.Commands;
 
 /**
  * Carries sanctions out on Discord and records the outcome: applied, or failed with Discord's reason (missing
@@ -70,7 +57,8 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
     }
 
     @DisallowReplay
-    record Slice(ShardSlice slice, String processor, SanctionExecutor executor) implements SideEffectProcessors.SliceHandler {
+    record Slice(ShardSlice slice, String processor, SanctionExecutor executor)
+            implements SideEffectProcessors.SliceHandler {
         @EventHandler
         void on(SanctionDecided e) {
             if (slice.holds(e.guild())) executor.decided(e);
@@ -103,7 +91,9 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
             fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.noGuild"));
             return;
         }
-        if (e.sanction().kind() == SanctionKind.TIMEOUT && e.expiresAt() != null && !e.expiresAt().isAfter(Instant.now())) {
+        if (e.sanction().kind() == SanctionKind.TIMEOUT
+                && e.expiresAt() != null
+                && !e.expiresAt().isAfter(Instant.now())) {
             fail(e.member(), e.sanctionId(), texts.stored("sanction.failed.timeoutOver"));
             return;
         }
@@ -121,8 +111,12 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
             commands.sendAndWait(new ConfirmSanctionApplied(e.member(), e.sanctionId(), Instant.now()));
         } catch (ErrorResponseException error) {
             if (error.isServerError()) throw error; // Discord is down: retried later
-            fail(e.member(), e.sanctionId(), error.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS
-                    ? texts.stored("sanction.failed.refused") : error.getMeaning());
+            fail(
+                    e.member(),
+                    e.sanctionId(),
+                    error.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS
+                            ? texts.stored("sanction.failed.refused")
+                            : error.getMeaning());
         } catch (HierarchyException | InsufficientPermissionException error) {
             // JDA refuses on the client, while the request is being built: a refusal like Discord's own
             fail(e.member(), e.sanctionId(), refusal(error));
@@ -136,15 +130,22 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
             case WARN -> throw new IllegalStateException("a warning is carried out by its DM");
             case TIMEOUT -> guild.timeoutUntil(user, e.expiresAt()).reason(reason);
             case KICK -> guild.kick(user).reason(reason);
-            case BAN -> guild.ban(user, e.sanction().deleteMessageDays() == null ? 0 : e.sanction().deleteMessageDays(), TimeUnit.DAYS)
-                    .reason(reason);
+            case BAN ->
+                guild.ban(
+                                user,
+                                e.sanction().deleteMessageDays() == null
+                                        ? 0
+                                        : e.sanction().deleteMessageDays(),
+                                TimeUnit.DAYS)
+                        .reason(reason);
             case UNBAN -> guild.unban(user).reason(reason);
         };
     }
 
     private String refusal(RuntimeException error) {
         if (error instanceof InsufficientPermissionException missing) {
-            return texts.stored("sanction.failed.permission", missing.getPermission().getName());
+            return texts.stored(
+                    "sanction.failed.permission", missing.getPermission().getName());
         }
         return texts.stored("sanction.failed.hierarchy");
     }
@@ -161,7 +162,9 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
         if (guild == null) return;
         UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
         try {
-            guild.timeoutUntil(user, e.newEnd()).reason(texts.in(guild, "audit.retimed", e.by())).complete();
+            guild.timeoutUntil(user, e.newEnd())
+                    .reason(texts.in(guild, "audit.retimed", e.by()))
+                    .complete();
         } catch (ErrorResponseException error) {
             if (error.isServerError()) throw error;
             log.warn("Could not change the timeout of {} on Discord: {}", e.member(), error.getMeaning());
@@ -186,7 +189,9 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
         String reason = texts.in(guild, reasonCode, by);
         UserSnowflake user = UserSnowflake.fromId(member.user().value());
         try {
-            RestAction<Void> action = kind == SanctionKind.BAN ? guild.unban(user).reason(reason) : guild.removeTimeout(user).reason(reason);
+            RestAction<Void> action = kind == SanctionKind.BAN
+                    ? guild.unban(user).reason(reason)
+                    : guild.removeTimeout(user).reason(reason);
             action.complete();
         } catch (ErrorResponseException error) {
             if (error.isServerError()) throw error;
@@ -200,8 +205,10 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
     private boolean tell(Guild guild, SanctionDecided e, ModerationSettings moderation) {
         String text = dmText(guild, e, moderation);
         try {
-            guild.getJDA().openPrivateChannelById(e.member().user().value()).flatMap(channel -> channel.sendMessage(text)
-                    .setAllowedMentions(java.util.List.of())).complete();
+            guild.getJDA()
+                    .openPrivateChannelById(e.member().user().value())
+                    .flatMap(channel -> channel.sendMessage(text).setAllowedMentions(java.util.List.of()))
+                    .complete();
             return true;
         } catch (ErrorResponseException error) {
             if (error.isServerError()) throw error; // Discord is down: the whole sanction is retried later
@@ -212,16 +219,38 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
 
     String dmText(Guild guild, SanctionDecided e, ModerationSettings moderation) {
         String reason = e.reason() == null ? "-" : e.reason();
-        String moderator = moderation.dmHideModerator() ? texts.in(guild, "sanction.dm.moderatorHidden")
-                : e.rule() != null ? texts.in(guild, "sanction.dm.byRule")
-                : e.decidedBy().kind() == warden.common.Actor.Kind.MODERATOR ? "<@" + e.decidedBy().id() + ">" : e.decidedBy().toString();
-        String duration = e.sanction().duration() == null ? "-" : warden.common.Durations.format(e.sanction().duration());
+        String moderator = moderation.dmHideModerator()
+                ? texts.in(guild, "sanction.dm.moderatorHidden")
+                : e.rule() != null
+                        ? texts.in(guild, "sanction.dm.byRule")
+                        : e.decidedBy().kind() == warden.common.Actor.Kind.MODERATOR
+                                ? "<@" + e.decidedBy().id() + ">"
+                                : e.decidedBy().toString();
+        String duration = e.sanction().duration() == null
+                ? "-"
+                : warden.common.Durations.format(e.sanction().duration());
         String end = e.expiresAt() == null ? "-" : "<t:" + e.expiresAt().getEpochSecond() + ":f>";
-        String kind = texts.in(guild, "sanction.kind." + e.sanction().kind().name().toLowerCase(java.util.Locale.ROOT));
+        String kind =
+                texts.in(guild, "sanction.kind." + e.sanction().kind().name().toLowerCase(java.util.Locale.ROOT));
         String member = "<@" + e.member().user().value() + ">";
         if (moderation.dmTemplate() != null) {
-            return ModerationSettings.fill(moderation.dmTemplate(), java.util.Map.of("member", member, "server", guild.getName(),
-                    "kind", kind, "reason", reason, "duration", duration, "end", end, "moderator", moderator));
+            return ModerationSettings.fill(
+                    moderation.dmTemplate(),
+                    java.util.Map.of(
+                            "member",
+                            member,
+                            "server",
+                            guild.getName(),
+                            "kind",
+                            kind,
+                            "reason",
+                            reason,
+                            "duration",
+                            duration,
+                            "end",
+                            end,
+                            "moderator",
+                            moderator));
         }
         if (e.sanction().kind() == SanctionKind.WARN && !moderation.dmHideModerator() && e.rule() == null) {
             return texts.in(guild, "sanction.warning.dm", guild.getName(), reason);
@@ -231,13 +260,24 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
 
     /** A warning whose DM did not arrive: noted in the member's record, and the moderator who gave it is told. */
     private void undelivered(Guild guild, SanctionDecided e) {
-        commands.sendAndWait(new AddNote(e.member(), NoteId.of("dm:" + e.sanctionId()), warden.common.Actor.system("warden"),
-                texts.stored("sanction.dm.notDelivered", e.sanctionId()), Instant.now()));
+        commands.sendAndWait(new AddNote(
+                e.member(),
+                NoteId.of("dm:" + e.sanctionId()),
+                warden.common.Actor.system("warden"),
+                texts.stored("sanction.dm.notDelivered", e.sanctionId()),
+                Instant.now()));
         if (e.decidedBy().kind() != warden.common.Actor.Kind.MODERATOR) return;
-        String notice = texts.in(guild, "sanction.dm.notDelivered.moderator", "<@" + e.member().user().value() + ">", e.sanctionId());
-        guild.getJDA().openPrivateChannelById(e.decidedBy().id()).flatMap(channel -> channel.sendMessage(notice)
-                        .setAllowedMentions(java.util.List.of()))
-                .queue(null, error -> log.debug("Could not tell moderator {} about an undelivered warning", e.decidedBy()));
+        String notice = texts.in(
+                guild,
+                "sanction.dm.notDelivered.moderator",
+                "<@" + e.member().user().value() + ">",
+                e.sanctionId());
+        guild.getJDA()
+                .openPrivateChannelById(e.decidedBy().id())
+                .flatMap(channel -> channel.sendMessage(notice).setAllowedMentions(java.util.List.of()))
+                .queue(
+                        null,
+                        error -> log.debug("Could not tell moderator {} about an undelivered warning", e.decidedBy()));
     }
 
     private void fail(MemberKey member, SanctionId id, String reason) {

@@ -1,6 +1,11 @@
 package warden.sandbox;
 
-import warden.platform.Commands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import warden.automod.AutomodSettings;
@@ -12,13 +17,7 @@ import warden.config.SetPremium;
 import warden.fakediscord.FakeDiscord;
 import warden.fakediscord.Permission;
 import warden.fakediscord.World;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import warden.platform.Commands;
 
 /**
  * Warden against its built-in fake Discord, with two demo servers, so that anyone can watch it moderate without a bot
@@ -28,9 +27,16 @@ import java.util.List;
 public final class Sandbox implements AutoCloseable {
 
     /** The demo world: who is where, for the page and for tests. */
-    public record Demo(long cafe, long arcade, long general, long lounge, long arcadeLounge, long admin, long arcadeAdmin,
-                       long moderator, List<Long> members) {
-    }
+    public record Demo(
+            long cafe,
+            long arcade,
+            long general,
+            long lounge,
+            long arcadeLounge,
+            long admin,
+            long arcadeAdmin,
+            long moderator,
+            List<Long> members) {}
 
     private static final String PANEL_CLIENT_ID = "sandbox-panel";
 
@@ -60,16 +66,21 @@ public final class Sandbox implements AutoCloseable {
                 "--warden.panel.discord.base-url=" + discord.webBaseUrl(),
                 "--server.address=127.0.0.1"));
         // defaults the caller may override: Spring joins two values of one option with a comma
-        for (String option : List.of("--warden.embedded-db.data-dir=warden-sandbox-data", "--warden.discord.interserver-cooldown=0s")) {
+        for (String option : List.of(
+                "--warden.embedded-db.data-dir=warden-sandbox-data", "--warden.discord.interserver-cooldown=0s")) {
             String key = option.substring(0, option.indexOf('=') + 1);
             if (java.util.Arrays.stream(extraArgs).noneMatch(a -> a.startsWith(key))) args.add(option);
         }
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("sandboxDiscord", new SandboxDiscord(discord, demo)))
+                .initializers(ctx ->
+                        ctx.getBeanFactory().registerSingleton("sandboxDiscord", new SandboxDiscord(discord, demo)))
                 .run(args.toArray(String[]::new));
         String port = context.getEnvironment().getProperty("local.server.port");
-        discord.oauthApp(PANEL_CLIENT_ID, panelSecret, "http://127.0.0.1:" + port + "/panel/login/oauth2/code/discord",
+        discord.oauthApp(
+                PANEL_CLIENT_ID,
+                panelSecret,
+                "http://127.0.0.1:" + port + "/panel/login/oauth2/code/discord",
                 "http://localhost:" + port + "/panel/login/oauth2/code/discord");
         configure(context.getBean(Commands.class), demo);
         link(discord, demo);
@@ -83,8 +94,15 @@ public final class Sandbox implements AutoCloseable {
         cafe.systemChannel(general);
         long admin = cafe.member("admin");
         cafe.owner(admin);
-        long moderator = cafe.member("moderator", cafe.role("Moderators", Permission.EVERYONE | Permission.MODERATE_MEMBERS
-                | Permission.KICK_MEMBERS | Permission.BAN_MEMBERS, 2));
+        long moderator = cafe.member(
+                "moderator",
+                cafe.role(
+                        "Moderators",
+                        Permission.EVERYONE
+                                | Permission.MODERATE_MEMBERS
+                                | Permission.KICK_MEMBERS
+                                | Permission.BAN_MEMBERS,
+                        2));
         List<Long> members = List.of(cafe.member("alice"), cafe.member("bob"), cafe.member("mallory"));
         cafe.withWarden(Permission.MODERATION_BOT, 10);
         World.GuildSpec arcade = world.guild("Sandbox Arcade");
@@ -125,7 +143,8 @@ public final class Sandbox implements AutoCloseable {
             for (String dm : discord.directMessagesTo(demo.admin())) {
                 java.util.regex.Matcher m = secret.matcher(dm);
                 if (m.find()) {
-                    discord.postMessage(demo.arcade(), demo.arcadeLounge(), demo.arcadeAdmin(), "!interserveur " + m.group(1));
+                    discord.postMessage(
+                            demo.arcade(), demo.arcadeLounge(), demo.arcadeAdmin(), "!interserveur " + m.group(1));
                     return;
                 }
             }

@@ -1,5 +1,9 @@
 package warden.sandbox;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +21,6 @@ import org.springframework.web.servlet.view.RedirectView;
 import warden.common.InvalidValueException;
 import warden.fakediscord.FakeDiscord;
 import warden.fakediscord.World;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The sandbox page's API: the demo servers, a channel's messages as Warden left them, and posting as any member. Only
@@ -50,8 +49,7 @@ class SandboxController {
         }
     }
 
-    record Post(String member, String content) {
-    }
+    record Post(String member, String content) {}
 
     @GetMapping("/sandbox")
     RedirectView page() {
@@ -65,9 +63,17 @@ class SandboxController {
         for (long id : List.of(sandbox.demo().cafe(), sandbox.demo().arcade())) {
             World.GuildSpec guild = world.guild(id);
             List<Map<String, Object>> channels = guild.channels().stream()
-                    .map(c -> Map.<String, Object>of("id", Long.toString(c.id()), "name", c.name())).toList();
-            List<Map<String, Object>> members = guild.members().stream().filter(m -> world.user(memberId(m)) != null && !world.user(memberId(m)).bot())
-                    .map(m -> Map.<String, Object>of("id", Long.toString(memberId(m)), "name", world.user(memberId(m)).name())).toList();
+                    .map(c -> Map.<String, Object>of("id", Long.toString(c.id()), "name", c.name()))
+                    .toList();
+            List<Map<String, Object>> members = guild.members().stream()
+                    .filter(m -> world.user(memberId(m)) != null
+                            && !world.user(memberId(m)).bot())
+                    .map(m -> Map.<String, Object>of(
+                            "id",
+                            Long.toString(memberId(m)),
+                            "name",
+                            world.user(memberId(m)).name()))
+                    .toList();
             guilds.add(Map.of("id", Long.toString(id), "name", guild.name(), "channels", channels, "members", members));
         }
         return guilds;
@@ -85,7 +91,11 @@ class SandboxController {
             view.put("id", m.get("id"));
             Object author = m.get("author") instanceof Map<?, ?> a ? a.get("username") : null;
             view.put("author", author);
-            view.put("bot", m.get("author") instanceof Map<?, ?> a && Boolean.TRUE.equals(a.get("bot")) && m.get("webhook_id") == null);
+            view.put(
+                    "bot",
+                    m.get("author") instanceof Map<?, ?> a
+                            && Boolean.TRUE.equals(a.get("bot"))
+                            && m.get("webhook_id") == null);
             view.put("webhook", m.get("webhook_id") != null);
             view.put("content", readable(String.valueOf(m.get("content"))));
             view.put("deleted", m.get("deleted"));
@@ -107,15 +117,21 @@ class SandboxController {
     @PostMapping("/sandbox/channels/{channel}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> post(@PathVariable long channel, @RequestBody Post body) {
-        if (body == null || body.member() == null || body.content() == null || body.content().isBlank() || body.content().length() > 2000) {
+        if (body == null
+                || body.member() == null
+                || body.content() == null
+                || body.content().isBlank()
+                || body.content().length() > 2000) {
             throw InvalidValueException.forField("content", "error.sandbox.message");
         }
         FakeDiscord discord = sandbox.discord();
         long guild = List.of(sandbox.demo().cafe(), sandbox.demo().arcade()).stream()
-                .filter(g -> discord.world().guild(g).channels().stream().anyMatch(c -> c.id() == channel)).findFirst()
+                .filter(g -> discord.world().guild(g).channels().stream().anyMatch(c -> c.id() == channel))
+                .findFirst()
                 .orElseThrow(() -> InvalidValueException.forField("channel", "error.sandbox.message"));
         long member = Long.parseLong(body.member());
-        if (discord.world().guild(guild).memberOf(member) == null) throw InvalidValueException.forField("member", "error.sandbox.message");
+        if (discord.world().guild(guild).memberOf(member) == null)
+            throw InvalidValueException.forField("member", "error.sandbox.message");
         return Map.of("id", Long.toString(discord.postMessage(guild, channel, member, body.content())));
     }
 }

@@ -1,16 +1,7 @@
 package warden.backup;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import warden.WardenApplication;
-import warden.fakediscord.Fault;
-import warden.fakediscord.FakeDiscord;
-import warden.fakediscord.Permission;
-import warden.fakediscord.RecordedRequest;
-import warden.fakediscord.World;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import warden.WardenApplication;
+import warden.fakediscord.FakeDiscord;
+import warden.fakediscord.Fault;
+import warden.fakediscord.Permission;
+import warden.fakediscord.RecordedRequest;
+import warden.fakediscord.World;
 
 /**
  * A backup taken, a raid that deletes roles and channels, the dry-run plan that lists exactly what it broke, and the
@@ -66,11 +65,18 @@ class BackupRestoreE2ETest {
             String restoreId;
             try (ConfigurableApplicationContext first = node()) {
                 String taken = slash("create", List.of(Map.of("name", "label", "type", 3, "value", "before the raid")));
-                Matcher id = Pattern.compile("^Backup `([0-9a-f]{8})` taken: 3 roles, 6 channels and categories, 3 members").matcher(taken);
+                Matcher id = Pattern.compile(
+                                "^Backup `([0-9a-f]{8})` taken: 3 roles, 6 channels and categories, 3 members")
+                        .matcher(taken);
                 assertThat(id.find()).as(taken).isTrue();
                 String backupId = id.group(1);
                 JdbcClient db = first.getBean(JdbcClient.class);
-                await().atMost(WAIT).until(() -> db.sql("select count(*) from backup where backup_id = ?").param(backupId).query(Long.class).single() == 1);
+                await().atMost(WAIT)
+                        .until(() -> db.sql("select count(*) from backup where backup_id = ?")
+                                        .param(backupId)
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
 
                 // the raid: channels, a category and a role deleted, a spam channel created, the server renamed
                 fake.deleteChannel(g.id(), rules);
@@ -94,32 +100,54 @@ class BackupRestoreE2ETest {
                         - give <@%d> back 1 role(s)
                         - give <@%d> back 1 role(s)
                         Nothing has changed yet. To run this plan, repeat the command with `confirm:True`.""".formatted(backupId, alice, bob));
-                assertThat(changesMadeOnDiscord()).as("a dry run changes nothing").isEmpty();
+                assertThat(changesMadeOnDiscord())
+                        .as("a dry run changes nothing")
+                        .isEmpty();
 
                 // Discord slows the first creation down; the node stops while it waits
                 fake.inject(Fault.rateLimited("POST", "guilds/\\d+/roles", 3));
-                String started = slash("load", List.of(Map.of("name", "backup", "type", 3, "value", "latest"),
-                        Map.of("name", "confirm", "type", 5, "value", true)));
-                Matcher restore = Pattern.compile("^Restore `([0-9a-f]{8})` started: 8 step\\(s\\)").matcher(started);
+                String started = slash(
+                        "load",
+                        List.of(
+                                Map.of("name", "backup", "type", 3, "value", "latest"),
+                                Map.of("name", "confirm", "type", 5, "value", true)));
+                Matcher restore = Pattern.compile("^Restore `([0-9a-f]{8})` started: 8 step\\(s\\)")
+                        .matcher(started);
                 assertThat(restore.find()).as(started).isTrue();
                 restoreId = restore.group(1);
-                fake.awaitRequest(r -> r.is("POST", "guilds/\\d+/roles") && r.status() == 429, WAIT, "the first role creation");
+                fake.awaitRequest(
+                        r -> r.is("POST", "guilds/\\d+/roles") && r.status() == 429, WAIT, "the first role creation");
             }
-            assertThat(g.channels().stream().filter(c -> c.name().equals("mod-log"))).as("the restore stopped with the node").isEmpty();
+            assertThat(g.channels().stream().filter(c -> c.name().equals("mod-log")))
+                    .as("the restore stopped with the node")
+                    .isEmpty();
 
             try (ConfigurableApplicationContext second = node()) {
-                RecordedRequest report = fake.awaitRequest(r -> r.is("POST", "channels/" + general + "/messages")
-                        && String.valueOf(r.text("content")).startsWith("Restore `" + restoreId + "` finished"), WAIT, "the restore's report");
+                RecordedRequest report = fake.awaitRequest(
+                        r -> r.is("POST", "channels/" + general + "/messages")
+                                && String.valueOf(r.text("content")).startsWith("Restore `" + restoreId + "` finished"),
+                        WAIT,
+                        "the restore's report");
                 JdbcClient db = second.getBean(JdbcClient.class);
-                assertThat(report.text("content")).startsWith("Restore `" + restoreId + "` finished: 8 step(s) done, 0 failed, 0 skipped.");
-                assertThat(db.sql("select count(*) from domainevententry where payloadtype = 'warden.backup.RestoreResumed'")
-                        .query(Long.class).single()).as("taken up again where it stopped").isEqualTo(1);
+                assertThat(report.text("content"))
+                        .startsWith("Restore `" + restoreId + "` finished: 8 step(s) done, 0 failed, 0 skipped.");
+                assertThat(db.sql(
+                                        "select count(*) from domainevententry where payloadtype = 'warden.backup.RestoreResumed'")
+                                .query(Long.class)
+                                .single())
+                        .as("taken up again where it stopped")
+                        .isEqualTo(1);
             }
-            assertThat(fake.requests("POST", "guilds/\\d+/roles").stream().filter(r -> r.status() == 200).count())
-                    .as("one role created in all").isEqualTo(1);
+            assertThat(fake.requests("POST", "guilds/\\d+/roles").stream()
+                            .filter(r -> r.status() == 200)
+                            .count())
+                    .as("one role created in all")
+                    .isEqualTo(1);
 
             assertThat(g.name()).isEqualTo("Backed up");
-            List<World.RoleSpec> moderators = g.roles().stream().filter(r -> r.name().equals("Moderators")).toList();
+            List<World.RoleSpec> moderators = g.roles().stream()
+                    .filter(r -> r.name().equals("Moderators"))
+                    .toList();
             assertThat(moderators).hasSize(1);
             World.RoleSpec newMods = moderators.get(0);
             assertThat(newMods.permissions()).isEqualTo(Permission.EVERYONE | Permission.KICK_MEMBERS);
@@ -132,9 +160,10 @@ class BackupRestoreE2ETest {
             assertThat(newStaff.type()).isEqualTo(World.CATEGORY);
             World.ChannelSpec newModLog = only("mod-log");
             assertThat(newModLog.parentId()).isEqualTo(newStaff.id());
-            assertThat(newModLog.overwrites()).containsOnly(
-                    Map.entry(g.id(), new World.Overwrite(g.id(), 0, 0, Permission.VIEW_CHANNEL)),
-                    Map.entry(newMods.id(), new World.Overwrite(newMods.id(), 0, Permission.VIEW_CHANNEL, 0)));
+            assertThat(newModLog.overwrites())
+                    .containsOnly(
+                            Map.entry(g.id(), new World.Overwrite(g.id(), 0, 0, Permission.VIEW_CHANNEL)),
+                            Map.entry(newMods.id(), new World.Overwrite(newMods.id(), 0, Permission.VIEW_CHANNEL, 0)));
             World.ChannelSpec newRules = only("rules");
             assertThat(newRules.parentId()).isEqualTo(info);
             assertThat(newRules.topic()).isEqualTo("Be nice");
@@ -144,18 +173,22 @@ class BackupRestoreE2ETest {
     }
 
     private World.ChannelSpec only(String name) {
-        List<World.ChannelSpec> found = g.channels().stream().filter(c -> c.name().equals(name)).toList();
+        List<World.ChannelSpec> found =
+                g.channels().stream().filter(c -> c.name().equals(name)).toList();
         assertThat(found).as(name).hasSize(1);
         return found.get(0);
     }
 
     private List<RecordedRequest> changesMadeOnDiscord() {
-        return fake.requests().stream().filter(r -> !r.method().equals("GET")
-                && (r.path().startsWith("guilds/") || r.path().startsWith("channels/"))).toList();
+        return fake.requests().stream()
+                .filter(r -> !r.method().equals("GET")
+                        && (r.path().startsWith("guilds/") || r.path().startsWith("channels/")))
+                .toList();
     }
 
     private String slash(String sub, List<Map<String, Object>> options) throws Exception {
-        String token = fake.slashCommand(g.id(), general, owner, "backup", List.of(Map.of("name", sub, "type", 1, "options", options)), "en-US");
+        String token = fake.slashCommand(
+                g.id(), general, owner, "backup", List.of(Map.of("name", sub, "type", 1, "options", options)), "en-US");
         return fake.awaitInteractionAnswer(token, WAIT).content();
     }
 
@@ -163,19 +196,22 @@ class BackupRestoreE2ETest {
     private ConfigurableApplicationContext node() throws Exception {
         int registered = fake.requests("PUT", "applications/\\d+/commands").size();
         ConfigurableApplicationContext node = start();
-        await().atMost(WAIT).until(() -> fake.requests("PUT", "applications/\\d+/commands").size() > registered);
+        await().atMost(WAIT)
+                .until(() -> fake.requests("PUT", "applications/\\d+/commands").size() > registered);
         return node;
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(WardenApplication.class).run("--server.port=0",
-                "--warden.embedded-db.data-dir=" + dataDir,
-                "--warden.embedded-db.working-dir=target/embedded-pg",
-                "--warden.embedded-db.durable=false",
-                "--warden.scheduler.polling-interval=500ms",
-                "--warden.discord.token=fake-bot-token",
-                "--warden.discord.api-base-url=" + fake.restBaseUrl(),
-                "--warden.discord.gateway-url=" + fake.gatewayUrl(),
-                "--logging.level.org.axonframework=WARN");
+        return new SpringApplicationBuilder(WardenApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--warden.embedded-db.data-dir=" + dataDir,
+                        "--warden.embedded-db.working-dir=target/embedded-pg",
+                        "--warden.embedded-db.durable=false",
+                        "--warden.scheduler.polling-interval=500ms",
+                        "--warden.discord.token=fake-bot-token",
+                        "--warden.discord.api-base-url=" + fake.restBaseUrl(),
+                        "--warden.discord.gateway-url=" + fake.gatewayUrl(),
+                        "--logging.level.org.axonframework=WARN");
     }
 }

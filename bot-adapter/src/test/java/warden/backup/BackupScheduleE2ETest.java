@@ -1,5 +1,11 @@
 package warden.backup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,13 +23,6 @@ import warden.fakediscord.World;
 import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiTokens;
 import warden.platform.testing.WardenSpringTest;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Automatic backups on a schedule (db-scheduler deadlines, taken on the shard's node, an unchanged server not backed up
@@ -54,12 +53,16 @@ class BackupScheduleE2ETest {
         FakeDiscordProperties.register(registry, DISCORD);
     }
 
-    @Autowired JdbcClient db;
-    @LocalServerPort int port;
+    @Autowired
+    JdbcClient db;
+
+    @LocalServerPort
+    int port;
 
     private String slash(String sub, List<Map<String, Object>> options, String locale) throws Exception {
         FakeDiscord fake = DISCORD.discord();
-        String token = fake.slashCommand(guild, general, owner, "backup", List.of(Map.of("name", sub, "type", 1, "options", options)), locale);
+        String token = fake.slashCommand(
+                guild, general, owner, "backup", List.of(Map.of("name", sub, "type", 1, "options", options)), locale);
         return fake.awaitInteractionAnswer(token, WAIT).content();
     }
 
@@ -68,11 +71,16 @@ class BackupScheduleE2ETest {
     }
 
     private long backups(boolean automatic) {
-        return db.sql("select count(*) from backup where guild_id = ? and automatic = ?").params(guild, automatic).query(Long.class).single();
+        return db.sql("select count(*) from backup where guild_id = ? and automatic = ?")
+                .params(guild, automatic)
+                .query(Long.class)
+                .single();
     }
 
     private long due() {
-        return db.sql("select count(*) from domainevententry where payloadtype = 'warden.backup.AutomaticBackupDue'").query(Long.class).single();
+        return db.sql("select count(*) from domainevententry where payloadtype = 'warden.backup.AutomaticBackupDue'")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -85,7 +93,9 @@ class BackupScheduleE2ETest {
         await().atMost(WAIT).until(() -> backups(true) == 1);
         long dueSoFar = due();
         await().atMost(WAIT).until(() -> due() >= dueSoFar + 2);
-        assertThat(backups(true)).as("an unchanged server is not backed up again").isEqualTo(1);
+        assertThat(backups(true))
+                .as("an unchanged server is not backed up again")
+                .isEqualTo(1);
 
         DISCORD.discord().createChannel(guild, "announcements");
         await().atMost(WAIT).until(() -> backups(true) == 2);
@@ -93,17 +103,29 @@ class BackupScheduleE2ETest {
 
         assertThat(slash("create", List.of(), "en-US"))
                 .isEqualTo("This server keeps at most 2 backups: delete one first (`/backup delete`).");
-        assertThat(slash("info", "backup", "nope")).isEqualTo("There is no backup `nope` on this server (see `/backup list`).");
-        String latest = db.sql("select backup_id from backup where guild_id = ? order by taken_at desc limit 1").param(guild).query(String.class).single();
+        assertThat(slash("info", "backup", "nope"))
+                .isEqualTo("There is no backup `nope` on this server (see `/backup list`).");
+        String latest = db.sql("select backup_id from backup where guild_id = ? order by taken_at desc limit 1")
+                .param(guild)
+                .query(String.class)
+                .single();
         assertThat(slash("delete", "backup", "latest")).isEqualTo("Backup `" + latest + "` deleted.");
         await().atMost(WAIT).until(() -> backups(true) == 1);
 
         ApiClient api = new ApiClient(port);
-        ApiClient.Response requested = api.post(ApiTokens.OPERATOR, "/api/v1/guilds/" + guild + "/backups", "{\"label\":\"from the panel\"}");
+        ApiClient.Response requested =
+                api.post(ApiTokens.OPERATOR, "/api/v1/guilds/" + guild + "/backups", "{\"label\":\"from the panel\"}");
         assertThat(requested.status()).as(requested.raw()).isEqualTo(202);
         String id = requested.text("backupId");
-        await().atMost(WAIT).until(() -> db.sql("select count(*) from backup where backup_id = ? and label = 'from the panel'")
-                .param(id).query(Long.class).single() == 1);
-        assertThat(slash("list", List.of(), "en-US")).contains("`" + id + "`").contains("from the panel").contains("(automatic)");
+        await().atMost(WAIT)
+                .until(() -> db.sql("select count(*) from backup where backup_id = ? and label = 'from the panel'")
+                                .param(id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(slash("list", List.of(), "en-US"))
+                .contains("`" + id + "`")
+                .contains("from the panel")
+                .contains("(automatic)");
     }
 }

@@ -11,8 +11,7 @@ import java.nio.file.StandardOpenOption;
  * is also a row of the summary table ({@code rows/*.md}) that {@code scripts/benchmarks.sh} gathers.
  */
 final class BenchmarkReport {
-    private BenchmarkReport() {
-    }
+    private BenchmarkReport() {}
 
     static void print(String name, String text) {
         System.out.println(text);
@@ -21,7 +20,9 @@ final class BenchmarkReport {
 
     /** One line of the summary table: what was measured, Warden's figure, the baseline's, their ratio, the target. */
     static void row(String name, String path, String figure, String baseline, String ratio, String target) {
-        write("rows/" + name + ".md", String.join(" | ", "| " + path, figure, baseline, ratio, target) + " |" + System.lineSeparator());
+        write(
+                "rows/" + name + ".md",
+                String.join(" | ", "| " + path, figure, baseline, ratio, target) + " |" + System.lineSeparator());
     }
 
     private static void write(String file, String text) {

@@ -1,5 +1,17 @@
 package warden.bench;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,26 +25,13 @@ import warden.automod.VocabularySettings;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.config.ConfigureAutomod;
-import warden.fakediscord.FakeDiscord;
 import warden.discord.FakeDiscordProperties;
+import warden.fakediscord.FakeDiscord;
 import warden.fakediscord.FakeDiscordExtension;
 import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
 import warden.fakediscord.World;
 import warden.platform.testing.WardenSpringTest;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Load harness: the delay from the fake Discord sending MESSAGE_CREATE to Warden's DELETE request, with real JDA,
@@ -66,39 +65,77 @@ class DeleteLatencyBenchmark {
         registry.add("logging.level.root", () -> "WARN");
     }
 
-    @Autowired CommandGateway commands;
-    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void messageCreateToDelete() throws Exception {
-        commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
-                new VocabularySettings(true, true, null, null, ChatCorpus.vocabulary(1000, 7), null, false, false),
-                null, null, null, null, null, null, null, null, null), null, Actor.system("bench"), Instant.now()));
+        commands.sendAndWait(new ConfigureAutomod(
+                GuildId.of(guild),
+                new AutomodSettings(
+                        new VocabularySettings(
+                                true, true, null, null, ChatCorpus.vocabulary(1000, 7), null, false, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                Actor.system("bench"),
+                Instant.now()));
         FakeDiscord fake = DISCORD.discord();
         // background chatter that the policy leaves alone, as the benchmark's figure says ("clean messages")
         warden.automod.DetectionEngine engine = warden.automod.DetectionEngine.offline();
-        var compiled = engine.compile(new warden.config.PolicyDocument(GuildId.of(guild), 1, false, new AutomodSettings(
-                new VocabularySettings(true, true, null, null, ChatCorpus.vocabulary(1000, 7), null, false, false),
-                null, null, null, null, null, null, null, null, null), List.of()));
-        List<String> clean = ChatCorpus.messages(4000, 3).stream().filter(m -> !engine.evaluate(m, compiled).flagged())
-                .map(m -> m.content()).toList();
-        String forbidden = ChatCorpus.vocabulary(1000, 7).stream().filter(w -> !w.contains("*")).findFirst().orElseThrow();
+        var compiled = engine.compile(new warden.config.PolicyDocument(
+                GuildId.of(guild),
+                1,
+                false,
+                new AutomodSettings(
+                        new VocabularySettings(
+                                true, true, null, null, ChatCorpus.vocabulary(1000, 7), null, false, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                List.of()));
+        List<String> clean = ChatCorpus.messages(4000, 3).stream()
+                .filter(m -> !engine.evaluate(m, compiled).flagged())
+                .map(m -> m.content())
+                .toList();
+        String forbidden = ChatCorpus.vocabulary(1000, 7).stream()
+                .filter(w -> !w.contains("*"))
+                .findFirst()
+                .orElseThrow();
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong background = new AtomicLong();
-        Thread chatter = new Thread(() -> {
-            long interval = 1_000_000_000L / BACKGROUND_PER_SECOND;
-            long next = System.nanoTime();
-            int i = 0;
-            while (running.get()) {
-                fake.postMessage(guild, channel, members.get(i % members.size()), clean.get(i % clean.size()));
-                background.incrementAndGet();
-                i++;
-                next += interval;
-                long sleep = next - System.nanoTime();
-                if (sleep > 0) sleepNanos(sleep);
-            }
-        }, "background-chatter");
+        Thread chatter = new Thread(
+                () -> {
+                    long interval = 1_000_000_000L / BACKGROUND_PER_SECOND;
+                    long next = System.nanoTime();
+                    int i = 0;
+                    while (running.get()) {
+                        fake.postMessage(guild, channel, members.get(i % members.size()), clean.get(i % clean.size()));
+                        background.incrementAndGet();
+                        i++;
+                        next += interval;
+                        long sleep = next - System.nanoTime();
+                        if (sleep > 0) sleepNanos(sleep);
+                    }
+                },
+                "background-chatter");
         chatter.start();
 
         // the first seconds at full rate are a cold start (the JIT compiles the paths while the load already runs):
@@ -106,7 +143,12 @@ class DeleteLatencyBenchmark {
         Map<Long, Long> coldPostedAt = new HashMap<>();
         long warm = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
         while (System.nanoTime() < warm) {
-            coldPostedAt.put(fake.postMessage(guild, channel, members.get(coldPostedAt.size() % members.size()), "hey " + forbidden + " you"),
+            coldPostedAt.put(
+                    fake.postMessage(
+                            guild,
+                            channel,
+                            members.get(coldPostedAt.size() % members.size()),
+                            "hey " + forbidden + " you"),
                     System.nanoTime());
             Thread.sleep(20);
         }
@@ -120,7 +162,8 @@ class DeleteLatencyBenchmark {
             postedAt.put(id, System.nanoTime());
             Thread.sleep(20);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> deletes(fake, postedAt).size() == postedAt.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> deletes(fake, postedAt).size() == postedAt.size());
         Map<String, Long> cpu = ThreadCpu.since(cpuBefore);
         Map<String, Long> detail = ThreadCpu.byDetail();
         detail.replaceAll((k, v) -> v - detailBefore.getOrDefault(k, 0L));
@@ -129,7 +172,8 @@ class DeleteLatencyBenchmark {
         double rate = (background.get() - backgroundBefore) / seconds;
         running.set(false);
         chatter.join();
-        await().atMost(Duration.ofSeconds(60)).until(() -> deletes(fake, coldPostedAt).size() == coldPostedAt.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> deletes(fake, coldPostedAt).size() == coldPostedAt.size());
         List<Long> cold = new ArrayList<>();
         deletes(fake, coldPostedAt).forEach((id, at) -> cold.add((at - coldPostedAt.get(id)) / 1000));
         Collections.sort(cold);
@@ -137,30 +181,61 @@ class DeleteLatencyBenchmark {
         List<Long> micros = new ArrayList<>();
         deletes(fake, postedAt).forEach((id, at) -> micros.add((at - postedAt.get(id)) / 1000));
         Collections.sort(micros);
-        String report = String.format(Locale.ROOT,
+        String report = String.format(
+                Locale.ROOT,
                 "MESSAGE_CREATE -> DELETE with real JDA over loopback, %d samples, background %.0f clean messages/s, 1,000 words%n"
                         + "  p50 %.2f ms   p90 %.2f ms   p99 %.2f ms   max %.2f ms%n"
                         + "  before them, the first %d s at this rate (cold start, %d samples): p50 %.2f ms   p99 %.2f ms   max %.2f ms%n",
-                micros.size(), rate, pct(micros, 50), pct(micros, 90), pct(micros, 99),
-                micros.get(micros.size() - 1) / 1000.0, WARMUP_SECONDS, cold.size(), pct(cold, 50), pct(cold, 99),
+                micros.size(),
+                rate,
+                pct(micros, 50),
+                pct(micros, 90),
+                pct(micros, 99),
+                micros.get(micros.size() - 1) / 1000.0,
+                WARMUP_SECONDS,
+                cold.size(),
+                pct(cold, 50),
+                pct(cold, 99),
                 cold.get(cold.size() - 1) / 1000.0);
-        StringBuilder lanes = new StringBuilder(String.format(Locale.ROOT,
-                "  CPU per gateway message: Warden (JDA, lanes, writers, processors) %.0f µs, fake Discord and load %.0f µs, "
-                        + "other JVM threads %.0f µs (%,d messages)%n",
-                cpu.getOrDefault("warden", 0L) / 1e3 / gatewayMessages, cpu.getOrDefault("fake", 0L) / 1e3 / gatewayMessages,
-                cpu.getOrDefault("other", 0L) / 1e3 / gatewayMessages, gatewayMessages)
-                + String.format(Locale.ROOT, "    of which JDA (gateway, REST) %.0f µs, guild lanes %.0f µs, writers and processors %.0f µs%n",
-                detail.getOrDefault("jda", 0L) / 1e3 / gatewayMessages, detail.getOrDefault("lanes", 0L) / 1e3 / gatewayMessages,
-                detail.getOrDefault("events", 0L) / 1e3 / gatewayMessages));
-        meters.find("warden.discord.work.task").timers().forEach(t -> lanes.append(String.format(Locale.ROOT,
-                "  lane work %-22s %,8d tasks, mean %.1f µs, max %.1f ms%n", t.getId().getTag("kind"), t.count(),
-                t.mean(java.util.concurrent.TimeUnit.MICROSECONDS), t.max(java.util.concurrent.TimeUnit.MILLISECONDS))));
+        StringBuilder lanes = new StringBuilder(String.format(
+                        Locale.ROOT,
+                        "  CPU per gateway message: Warden (JDA, lanes, writers, processors) %.0f µs, fake Discord and load %.0f µs, "
+                                + "other JVM threads %.0f µs (%,d messages)%n",
+                        cpu.getOrDefault("warden", 0L) / 1e3 / gatewayMessages,
+                        cpu.getOrDefault("fake", 0L) / 1e3 / gatewayMessages,
+                        cpu.getOrDefault("other", 0L) / 1e3 / gatewayMessages,
+                        gatewayMessages)
+                + String.format(
+                        Locale.ROOT,
+                        "    of which JDA (gateway, REST) %.0f µs, guild lanes %.0f µs, writers and processors %.0f µs%n",
+                        detail.getOrDefault("jda", 0L) / 1e3 / gatewayMessages,
+                        detail.getOrDefault("lanes", 0L) / 1e3 / gatewayMessages,
+                        detail.getOrDefault("events", 0L) / 1e3 / gatewayMessages));
+        meters.find("warden.discord.work.task")
+                .timers()
+                .forEach(t -> lanes.append(String.format(
+                        Locale.ROOT,
+                        "  lane work %-22s %,8d tasks, mean %.1f µs, max %.1f ms%n",
+                        t.getId().getTag("kind"),
+                        t.count(),
+                        t.mean(java.util.concurrent.TimeUnit.MICROSECONDS),
+                        t.max(java.util.concurrent.TimeUnit.MILLISECONDS))));
         BenchmarkReport.print("delete-latency-" + BACKGROUND_PER_SECOND, report + lanes);
-        BenchmarkReport.row("delete-latency-" + BACKGROUND_PER_SECOND, String.format(Locale.ROOT,
+        BenchmarkReport.row(
+                "delete-latency-" + BACKGROUND_PER_SECOND,
+                String.format(
+                        Locale.ROOT,
                         "MESSAGE_CREATE -> DELETE, %,.0f clean msg/s around it, p99 after %d s at that rate (Warden CPU per message)",
-                        rate, WARMUP_SECONDS),
-                String.format(Locale.ROOT, "%.2f ms (%.0f µs)", pct(micros, 99), cpu.getOrDefault("warden", 0L) / 1e3 / gatewayMessages),
-                "-", "-", "p99 < 25 ms at 1,000/s");
+                        rate,
+                        WARMUP_SECONDS),
+                String.format(
+                        Locale.ROOT,
+                        "%.2f ms (%.0f µs)",
+                        pct(micros, 99),
+                        cpu.getOrDefault("warden", 0L) / 1e3 / gatewayMessages),
+                "-",
+                "-",
+                "p99 < 25 ms at 1,000/s");
     }
 
     private static Map<Long, Long> deletes(FakeDiscord fake, Map<Long, Long> posted) {

@@ -1,5 +1,12 @@
 package warden.bench;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,14 +38,6 @@ import warden.common.RoleId;
 import warden.common.UserId;
 import warden.config.PolicyDocument;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 /**
  * JMH: messages per second through the whole engine (all nine modules on, 1,000 vocabulary entries with
  * wildcards, chat messages of 20-300 characters), against the baseline most bots use, measured in the same run:
@@ -62,7 +61,14 @@ public class DetectionEngineBenchmark {
             AutomodSettings all = new AutomodSettings(
                     new VocabularySettings(true, false, null, null, words, null, false, true),
                     new InviteSettings(true, false, null, null, null, null, true),
-                    new LinkSettings(true, false, null, null, LinkSettings.DomainMode.ALLOW_ONLY_LISTED, Set.of("youtube.com"), false),
+                    new LinkSettings(
+                            true,
+                            false,
+                            null,
+                            null,
+                            LinkSettings.DomainMode.ALLOW_ONLY_LISTED,
+                            Set.of("youtube.com"),
+                            false),
                     new CapsSettings(true, false, null, null, 70, 10),
                     new EmojiSettings(true, false, null, null, 50, 5),
                     new PingSettings(true, false, null, null, Set.of(UserId.of(42)), Set.of(RoleId.of(43)), false),
@@ -73,7 +79,9 @@ public class DetectionEngineBenchmark {
             engine = DetectionEngine.offline();
             policy = engine.compile(new PolicyDocument(GuildId.of(1), 1, true, all, List.of()));
             alternation = Pattern.compile(words.stream()
-                    .map(w -> (w.startsWith("*") ? "\\w*" : "\\b") + Pattern.quote(w.replace("*", "")) + (w.endsWith("*") ? "\\w*" : "\\b"))
+                    .map(w -> (w.startsWith("*") ? "\\w*" : "\\b")
+                            + Pattern.quote(w.replace("*", ""))
+                            + (w.endsWith("*") ? "\\w*" : "\\b"))
                     .collect(Collectors.joining("|")));
         }
 
@@ -91,7 +99,9 @@ public class DetectionEngineBenchmark {
 
     @Benchmark
     public boolean regexBaseline(Engine state) {
-        return state.alternation.matcher(state.nextMessage().content().toLowerCase(Locale.ROOT)).find();
+        return state.alternation
+                .matcher(state.nextMessage().content().toLowerCase(Locale.ROOT))
+                .find();
     }
 
     @Test
@@ -99,26 +109,41 @@ public class DetectionEngineBenchmark {
         Options options = new OptionsBuilder()
                 .include(DetectionEngineBenchmark.class.getName() + "\\.")
                 .forks(Integer.getInteger("bench.forks", 1))
-                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(3))
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(3))
                 .threads(1)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         double warden = score(results, "warden");
         double baseline = score(results, "regexBaseline");
-        StringBuilder out = new StringBuilder("Detection engine, one thread, all modules, 1,000 entries, 20-300 char messages\n");
+        StringBuilder out =
+                new StringBuilder("Detection engine, one thread, all modules, 1,000 entries, 20-300 char messages\n");
         for (RunResult r : results) {
-            out.append(String.format(Locale.ROOT, "  %-14s %,12.0f messages/s  (± %,.0f)%n", r.getPrimaryResult().getLabel(),
-                    r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-14s %,12.0f messages/s  (± %,.0f)%n",
+                    r.getPrimaryResult().getLabel(),
+                    r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreError()));
         }
         out.append(String.format(Locale.ROOT, "  ratio warden / regex baseline: %.1f%n", warden / baseline));
         BenchmarkReport.print("detection-engine", out.toString());
-        BenchmarkReport.row("detection-engine", "detection engine, messages/s, one thread", String.format(Locale.ROOT, "%,.0f", warden),
-                String.format(Locale.ROOT, "one regex %,.0f", baseline), String.format(Locale.ROOT, "x%.0f", warden / baseline), "-");
+        BenchmarkReport.row(
+                "detection-engine",
+                "detection engine, messages/s, one thread",
+                String.format(Locale.ROOT, "%,.0f", warden),
+                String.format(Locale.ROOT, "one regex %,.0f", baseline),
+                String.format(Locale.ROOT, "x%.0f", warden / baseline),
+                "-");
     }
 
     private static double score(Collection<RunResult> results, String label) {
-        return results.stream().filter(r -> r.getPrimaryResult().getLabel().equals(label))
-                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+        return results.stream()
+                .filter(r -> r.getPrimaryResult().getLabel().equals(label))
+                .mapToDouble(r -> r.getPrimaryResult().getScore())
+                .findFirst()
+                .orElse(Double.NaN);
     }
 }

@@ -19,7 +19,8 @@ record MachineCpu(long busyTicks, long allTicks, long postgresTicks) {
 
     static MachineCpu now() {
         try {
-            String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] total =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long all = 0;
             for (int i = 1; i <= 8 && i < total.length; i++) all += Long.parseLong(total[i]);
             long idle = Long.parseLong(total[4]) + Long.parseLong(total[5]);
@@ -53,7 +54,10 @@ record MachineCpu(long busyTicks, long allTicks, long postgresTicks) {
         MachineCpu end = now();
         long all = end.allTicks - allTicks;
         if (all <= 0) return "";
-        return String.format(Locale.ROOT, "cores busy %.0f %%, PostgreSQL CPU %.1f s", 100.0 * (end.busyTicks - busyTicks) / all,
+        return String.format(
+                Locale.ROOT,
+                "cores busy %.0f %%, PostgreSQL CPU %.1f s",
+                100.0 * (end.busyTicks - busyTicks) / all,
                 (end.postgresTicks - postgresTicks) / TICKS_PER_SECOND);
     }
 }

@@ -1,5 +1,23 @@
 package warden.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,28 +44,8 @@ import warden.fakediscord.World;
 import warden.platform.testing.WardenSpringTest;
 import warden.sanctions.InfractionType;
 import warden.sanctions.RuleId;
-import warden.sanctions.SanctionKind;
 import warden.sanctions.SanctionRule;
 import warden.sanctions.SanctionSpec;
-
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A raid, end to end: 1,000 new accounts join and each sends 10 messages within 60 seconds (forbidden words, invites,
@@ -90,22 +88,52 @@ class RaidHarness {
         registry.add("logging.level.root", () -> "WARN");
     }
 
-    @Autowired PolicyEditor policies;
-    @Autowired JdbcClient db;
-    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    PolicyEditor policies;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void raid() throws Exception {
-        List<String> words = ChatCorpus.vocabulary(500, 11).stream().filter(w -> !w.contains("*")).toList();
-        policies.change(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
-                new VocabularySettings(true, true, null, null, words, null, false, false),
-                new InviteSettings(true, true, null, null, null, null, false), null, null, null, null,
-                new MentionSettings(true, true, null, null, Duration.ofSeconds(10), 8, true, false), null, null, null),
-                null, Actor.system("raid"), Instant.now()));
-        policies.change(new AddSanctionRule(GuildId.of(guild), new SanctionRule(RuleId.of("words"), InfractionType.VOCABULARY, 3,
-                Duration.ofMinutes(10), SanctionSpec.timeout(Duration.ofHours(1)), true), Actor.system("raid"), Instant.now()));
-        policies.change(new AddSanctionRule(GuildId.of(guild), new SanctionRule(RuleId.of("raid"), null, 5,
-                Duration.ofMinutes(10), SanctionSpec.ban(null), true), Actor.system("raid"), Instant.now()));
+        List<String> words = ChatCorpus.vocabulary(500, 11).stream()
+                .filter(w -> !w.contains("*"))
+                .toList();
+        policies.change(new ConfigureAutomod(
+                GuildId.of(guild),
+                new AutomodSettings(
+                        new VocabularySettings(true, true, null, null, words, null, false, false),
+                        new InviteSettings(true, true, null, null, null, null, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        new MentionSettings(true, true, null, null, Duration.ofSeconds(10), 8, true, false),
+                        null,
+                        null,
+                        null),
+                null,
+                Actor.system("raid"),
+                Instant.now()));
+        policies.change(new AddSanctionRule(
+                GuildId.of(guild),
+                new SanctionRule(
+                        RuleId.of("words"),
+                        InfractionType.VOCABULARY,
+                        3,
+                        Duration.ofMinutes(10),
+                        SanctionSpec.timeout(Duration.ofHours(1)),
+                        true),
+                Actor.system("raid"),
+                Instant.now()));
+        policies.change(new AddSanctionRule(
+                GuildId.of(guild),
+                new SanctionRule(RuleId.of("raid"), null, 5, Duration.ofMinutes(10), SanctionSpec.ban(null), true),
+                Actor.system("raid"),
+                Instant.now()));
 
         FakeDiscord fake = DISCORD.discord();
         Map<Long, Long> postedAt = new ConcurrentHashMap<>();
@@ -113,35 +141,51 @@ class RaidHarness {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong chat = new AtomicLong();
         AtomicLong maxHeap = new AtomicLong();
-        List<String> clean = ChatCorpus.messages(3000, 5).stream().map(m -> m.content())
-                .filter(c -> !c.contains("discord.gg") && !c.contains("<@")).toList();
+        List<String> clean = ChatCorpus.messages(3000, 5).stream()
+                .map(m -> m.content())
+                .filter(c -> !c.contains("discord.gg") && !c.contains("<@"))
+                .toList();
 
-        Thread heap = new Thread(() -> {
-            while (running.get()) {
-                maxHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                sleep(250);
-            }
-        }, "heap-sampler");
-        Thread chatter = new Thread(() -> {
-            long interval = 1_000_000_000L / CHAT_PER_SECOND;
-            long next = System.nanoTime();
-            for (int i = 0; running.get(); i++) {
-                fake.postMessage(guild, channel, chatters.get(i % CHATTERS), clean.get(i % clean.size()));
-                chat.incrementAndGet();
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) sleep(wait / 1_000_000);
-            }
-        }, "background-chatter");
+        Thread heap = new Thread(
+                () -> {
+                    while (running.get()) {
+                        maxHeap.accumulateAndGet(
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed(),
+                                Math::max);
+                        sleep(250);
+                    }
+                },
+                "heap-sampler");
+        Thread chatter = new Thread(
+                () -> {
+                    long interval = 1_000_000_000L / CHAT_PER_SECOND;
+                    long next = System.nanoTime();
+                    for (int i = 0; running.get(); i++) {
+                        fake.postMessage(guild, channel, chatters.get(i % CHATTERS), clean.get(i % clean.size()));
+                        chat.incrementAndGet();
+                        next += interval;
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) sleep(wait / 1_000_000);
+                    }
+                },
+                "background-chatter");
         heap.start();
         chatter.start();
 
-        // a raid hits a bot that has been running: chat and a few flagged messages from other members first, not counted
+        // a raid hits a bot that has been running: chat and a few flagged messages from other members first, not
+        // counted
         Random random = new Random(42);
         long warmEnd = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < warmEnd; i++) {
-            fake.postMessage(guild, channel, earlier.get(i % earlier.size()), i % 2 == 0
-                    ? "you are such a " + words.get(random.nextInt(words.size())) + " lol" : "free nitro discord.gg/warm" + i);
+            fake.postMessage(
+                    guild,
+                    channel,
+                    earlier.get(i % earlier.size()),
+                    i % 2 == 0
+                            ? "you are such a " + words.get(random.nextInt(words.size())) + " lol"
+                            : "free nitro discord.gg/warm" + i);
             sleep(25);
         }
         long counted = chat.get();
@@ -149,7 +193,8 @@ class RaidHarness {
         // every raider's 10 messages, spread over the minute in a random order
         List<long[]> plan = new ArrayList<>(); // {at millis, raider index, kind}
         for (int r = 0; r < RAIDERS; r++) {
-            for (int m = 0; m < MESSAGES_EACH; m++) plan.add(new long[]{random.nextInt(SECONDS * 1000), r, random.nextInt(3)});
+            for (int m = 0; m < MESSAGES_EACH; m++)
+                plan.add(new long[] {random.nextInt(SECONDS * 1000), r, random.nextInt(3)});
         }
         plan.sort((a, b) -> Long.compare(a[0], b[0]));
         long start = System.nanoTime();
@@ -159,7 +204,9 @@ class RaidHarness {
             long wait = due - System.nanoTime();
             if (wait > 0) sleep(wait / 1_000_000);
             long raider = raiders.get((int) step[1]);
-            if (spec.banned(raider) || spec.memberOf(raider) == null || spec.memberOf(raider).communicationDisabledUntil() != null) {
+            if (spec.banned(raider)
+                    || spec.memberOf(raider) == null
+                    || spec.memberOf(raider).communicationDisabledUntil() != null) {
                 skipped++; // Discord keeps a banned or timed-out member from posting
                 continue;
             }
@@ -180,73 +227,154 @@ class RaidHarness {
 
         // every raid message that the policy flags is deleted; wait for the last ones, then for the records
         long[] last = {-1};
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            long now = deletes(fake, postedAt).size();
-            boolean settled = now == last[0] || now >= flaggedCount(postedAt);
-            last[0] = now;
-            return settled;
-        });
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(5))
+                .until(() -> {
+                    long now = deletes(fake, postedAt).size();
+                    boolean settled = now == last[0] || now >= flaggedCount(postedAt);
+                    last[0] = now;
+                    return settled;
+                });
         Map<Long, Long> deleted = deletes(fake, postedAt);
         Map<String, Integer> missed = new HashMap<>();
-        postedAt.keySet().stream().filter(id -> !deleted.containsKey(id)).forEach(id ->
-                missed.merge(String.valueOf(fake.message(id) == null ? "gone" : fake.message(id).get("content")).replaceAll("\\d+", "#")
-                        .replaceAll("<@#>", "@").substring(0, 12), 1, Integer::sum));
+        postedAt.keySet().stream()
+                .filter(id -> !deleted.containsKey(id))
+                .forEach(id -> missed.merge(
+                        String.valueOf(
+                                        fake.message(id) == null
+                                                ? "gone"
+                                                : fake.message(id).get("content"))
+                                .replaceAll("\\d+", "#")
+                                .replaceAll("<@#>", "@")
+                                .substring(0, 12),
+                        1,
+                        Integer::sum));
         System.out.println("[raid] not deleted: " + missed);
         await().atMost(Duration.ofMinutes(3)).until(() -> infractionMessages().containsAll(deleted.keySet()));
-        await().atMost(Duration.ofMinutes(3)).until(() -> count("SanctionApplied") + count("SanctionFailed") == ruleSanctions());
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> count("SanctionApplied") + count("SanctionFailed") == ruleSanctions());
 
         List<Long> deleteMicros = new ArrayList<>();
         deleted.forEach((id, at) -> deleteMicros.add((at - postedAt.get(id)) / 1000));
         Collections.sort(deleteMicros);
         List<Long> sanctionMicros = sanctionLatencies(fake, postedAt, author);
-        long infractions = db.sql("select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'")
-                .query(Long.class).single();
+        long infractions = db.sql(
+                        "select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'")
+                .query(Long.class)
+                .single();
         long distinct = db.sql("""
                         select count(distinct convert_from(payload, 'UTF8')::jsonb->>'infractionId') from domainevententry
                         where payloadtype = 'warden.sanctions.InfractionRecorded'""").query(Long.class).single();
-        List<String> failures = db.sql("select reason from sanction_state where status = 'FAILED'").query(String.class).list();
+        List<String> failures = db.sql("select reason from sanction_state where status = 'FAILED'")
+                .query(String.class)
+                .list();
         if (!failures.isEmpty()) System.out.println("[raid] failed sanctions: " + failures);
         List<Long> decisionMicros = decisionLatencies(fake, author, postedAt);
         System.gc();
-        long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        String report = String.format(Locale.ROOT, """
+        long heapAfter =
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String report = String.format(
+                Locale.ROOT,
+                """
                         Raid, after a %d s warm-up (chat and flagged messages from other members): %,d accounts x %d messages within %d s (%,d sent, %,d skipped: banned or timed out) while %d members chat (%,d messages, %.0f/s)
                           flagged and deleted: %,d raid messages; message -> DELETE p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms
                           infractions recorded (warm-up included): %,d (%,d distinct ids); sanctions decided by rules: %,d, applied %,d, failed %,d
                           threshold -> sanction on Discord (the message that crossed it -> the ban or timeout request): p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms
                           of which the decision (stored) -> the request: p50 %.1f ms  p90 %.1f ms  p99 %.1f ms
                           heap: max %,d MB during the raid, %,d MB after it (after a GC)
-                        """, WARM_UP_SECONDS, RAIDERS, MESSAGES_EACH, SECONDS, postedAt.size(), skipped, CHATTERS, chatDuringRaid, chatDuringRaid / raidSeconds,
-                deleted.size(), pct(deleteMicros, 50), pct(deleteMicros, 90), pct(deleteMicros, 99), deleteMicros.get(deleteMicros.size() - 1) / 1000.0,
-                infractions, distinct, ruleSanctions(), count("SanctionApplied"), count("SanctionFailed"),
-                pct(sanctionMicros, 50), pct(sanctionMicros, 90), pct(sanctionMicros, 99),
+                        """,
+                WARM_UP_SECONDS,
+                RAIDERS,
+                MESSAGES_EACH,
+                SECONDS,
+                postedAt.size(),
+                skipped,
+                CHATTERS,
+                chatDuringRaid,
+                chatDuringRaid / raidSeconds,
+                deleted.size(),
+                pct(deleteMicros, 50),
+                pct(deleteMicros, 90),
+                pct(deleteMicros, 99),
+                deleteMicros.get(deleteMicros.size() - 1) / 1000.0,
+                infractions,
+                distinct,
+                ruleSanctions(),
+                count("SanctionApplied"),
+                count("SanctionFailed"),
+                pct(sanctionMicros, 50),
+                pct(sanctionMicros, 90),
+                pct(sanctionMicros, 99),
                 sanctionMicros.isEmpty() ? 0 : sanctionMicros.get(sanctionMicros.size() - 1) / 1000.0,
-                pct(decisionMicros, 50), pct(decisionMicros, 90), pct(decisionMicros, 99),
-                maxHeap.get() >> 20, heapAfter >> 20);
+                pct(decisionMicros, 50),
+                pct(decisionMicros, 90),
+                pct(decisionMicros, 99),
+                maxHeap.get() >> 20,
+                heapAfter >> 20);
         StringBuilder lanes = new StringBuilder();
-        meters.find("warden.discord.work.task").timers().forEach(t -> lanes.append(String.format(Locale.ROOT,
-                "  lane work %-22s %,8d tasks, mean %.1f µs, max %.1f ms%n", t.getId().getTag("kind"), t.count(),
-                t.mean(java.util.concurrent.TimeUnit.MICROSECONDS), t.max(java.util.concurrent.TimeUnit.MILLISECONDS))));
-        lanes.append(String.format(Locale.ROOT, "  hand-overs that waited for a full lane: %.0f; commands queued for writers at the end: %.0f%n",
-                meters.counter("warden.discord.work.waits").count(), meters.get("warden.commands.queued").tag("writers", "automod").gauge().value()));
+        meters.find("warden.discord.work.task")
+                .timers()
+                .forEach(t -> lanes.append(String.format(
+                        Locale.ROOT,
+                        "  lane work %-22s %,8d tasks, mean %.1f µs, max %.1f ms%n",
+                        t.getId().getTag("kind"),
+                        t.count(),
+                        t.mean(java.util.concurrent.TimeUnit.MICROSECONDS),
+                        t.max(java.util.concurrent.TimeUnit.MILLISECONDS))));
+        lanes.append(String.format(
+                Locale.ROOT,
+                "  hand-overs that waited for a full lane: %.0f; commands queued for writers at the end: %.0f%n",
+                meters.counter("warden.discord.work.waits").count(),
+                meters.get("warden.commands.queued")
+                        .tag("writers", "automod")
+                        .gauge()
+                        .value()));
         // when slow deletions happen tells a start-up cost (first messages) from a steady queue
         Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
-        deleted.forEach((id, at) -> byWindow.computeIfAbsent((postedAt.get(id) - start) / 10_000_000_000L, k -> new ArrayList<>())
+        deleted.forEach((id, at) -> byWindow.computeIfAbsent(
+                        (postedAt.get(id) - start) / 10_000_000_000L, k -> new ArrayList<>())
                 .add((at - postedAt.get(id)) / 1000));
         byWindow.forEach((window, micros) -> {
             Collections.sort(micros);
-            lanes.append(String.format(Locale.ROOT, "  posted at %2d-%2d s: %,5d deleted, p50 %.1f ms  p99 %.1f ms%n",
-                    window * 10, window * 10 + 10, micros.size(), pct(micros, 50), pct(micros, 99)));
+            lanes.append(String.format(
+                    Locale.ROOT,
+                    "  posted at %2d-%2d s: %,5d deleted, p50 %.1f ms  p99 %.1f ms%n",
+                    window * 10,
+                    window * 10 + 10,
+                    micros.size(),
+                    pct(micros, 50),
+                    pct(micros, 99)));
         });
         BenchmarkReport.print("raid", report + lanes);
-        String counts = String.format(Locale.ROOT, "%,d deleted, %,d infractions (%,d distinct), %,d/%,d rule sanctions applied",
-                deleted.size(), infractions, distinct, count("SanctionApplied"), ruleSanctions());
-        BenchmarkReport.row("raid-1-delete", "raid: message -> DELETE p99 (" + counts + ")", String.format(Locale.ROOT, "%.1f ms", pct(deleteMicros, 99)),
-                "-", "-", "p99 < 50 ms, counts exact");
-        BenchmarkReport.row("raid-2-sanction", "raid: threshold -> sanction p99", String.format(Locale.ROOT, "%.1f ms", pct(sanctionMicros, 99)),
-                "-", "-", "p99 < 250 ms");
-        BenchmarkReport.row("raid-3-heap", "raid: heap, max during / after a GC", String.format(Locale.ROOT, "%,d / %,d MB", maxHeap.get() >> 20,
-                heapAfter >> 20), "-", "-", "bounded");
+        String counts = String.format(
+                Locale.ROOT,
+                "%,d deleted, %,d infractions (%,d distinct), %,d/%,d rule sanctions applied",
+                deleted.size(),
+                infractions,
+                distinct,
+                count("SanctionApplied"),
+                ruleSanctions());
+        BenchmarkReport.row(
+                "raid-1-delete",
+                "raid: message -> DELETE p99 (" + counts + ")",
+                String.format(Locale.ROOT, "%.1f ms", pct(deleteMicros, 99)),
+                "-",
+                "-",
+                "p99 < 50 ms, counts exact");
+        BenchmarkReport.row(
+                "raid-2-sanction",
+                "raid: threshold -> sanction p99",
+                String.format(Locale.ROOT, "%.1f ms", pct(sanctionMicros, 99)),
+                "-",
+                "-",
+                "p99 < 250 ms");
+        BenchmarkReport.row(
+                "raid-3-heap",
+                "raid: heap, max during / after a GC",
+                String.format(Locale.ROOT, "%,d / %,d MB", maxHeap.get() >> 20, heapAfter >> 20),
+                "-",
+                "-",
+                "bounded");
 
         assertThat(distinct).as("no infraction recorded twice").isEqualTo(infractions);
         assertThat(infractionMessages()).containsAll(deleted.keySet());
@@ -258,7 +386,8 @@ class RaidHarness {
     private static String mentions(Random random) {
         StringBuilder text = new StringBuilder("hey");
         int first = random.nextInt(CHATTERS);
-        for (int i = 0; i < 9; i++) text.append(" <@").append(chatters.get((first + i * 7) % CHATTERS)).append('>');
+        for (int i = 0; i < 9; i++)
+            text.append(" <@").append(chatters.get((first + i * 7) % CHATTERS)).append('>');
         return text.toString();
     }
 
@@ -270,12 +399,14 @@ class RaidHarness {
     private Set<Long> infractionMessages() {
         return new HashSet<>(db.sql("""
                         select split_part(convert_from(payload, 'UTF8')::jsonb->>'infractionId', ':', 2)::bigint
-                        from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'""")
-                .query(Long.class).list());
+                        from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'""").query(Long.class).list());
     }
 
     private long count(String event) {
-        return db.sql("select count(*) from domainevententry where payloadtype = ?").param("warden.sanctions." + event).query(Long.class).single();
+        return db.sql("select count(*) from domainevententry where payloadtype = ?")
+                .param("warden.sanctions." + event)
+                .query(Long.class)
+                .single();
     }
 
     private long ruleSanctions() {
@@ -295,10 +426,10 @@ class RaidHarness {
             }
         }
         List<Long> micros = new ArrayList<>();
-        for (String sanctionId : db.sql("""
+        for (String sanctionId :
+                db.sql("""
                         select convert_from(payload, 'UTF8')::jsonb->>'sanctionId' from domainevententry
-                        where payloadtype = 'warden.sanctions.SanctionDecided' and aggregateidentifier like ?""")
-                .param(guild + ":%").query(String.class).list()) {
+                        where payloadtype = 'warden.sanctions.SanctionDecided' and aggregateidentifier like ?""").param(guild + ":%").query(String.class).list()) {
             // rule:<rule>:msg:<message>:<module>
             String[] parts = sanctionId.split(":");
             if (parts.length < 4 || !parts[0].equals("rule") || !parts[2].equals("msg")) continue;
@@ -317,15 +448,19 @@ class RaidHarness {
         Map<Long, Long> firstRequest = new HashMap<>();
         for (RecordedRequest r : fake.requests()) {
             if (r.is("PUT", "guilds/\\d+/bans/\\d+") || r.is("PATCH", "guilds/\\d+/members/\\d+")) {
-                firstRequest.merge(Long.parseLong(r.path().substring(r.path().lastIndexOf('/') + 1)), r.atNanos(), Math::min);
+                firstRequest.merge(
+                        Long.parseLong(r.path().substring(r.path().lastIndexOf('/') + 1)), r.atNanos(), Math::min);
             }
         }
         List<Long> micros = new ArrayList<>();
         db.sql("""
                         select (convert_from(payload, 'UTF8')::jsonb->'member'->>'user')::bigint as user_id, timestamp
                         from domainevententry where payloadtype = 'warden.sanctions.SanctionDecided'""")
-                .query((rs, n) -> new long[]{rs.getLong(1), Instant.parse(rs.getString(2)).toEpochMilli() * 1_000_000L + offset})
-                .list().forEach(d -> {
+                .query((rs, n) -> new long[] {
+                    rs.getLong(1), Instant.parse(rs.getString(2)).toEpochMilli() * 1_000_000L + offset
+                })
+                .list()
+                .forEach(d -> {
                     Long requested = firstRequest.get(d[0]);
                     if (requested != null && requested >= d[1]) micros.add((requested - d[1]) / 1000);
                 });

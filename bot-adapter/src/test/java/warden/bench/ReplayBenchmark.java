@@ -1,22 +1,21 @@
 package warden.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import warden.WardenApplication;
 import warden.replay.ReplayService;
 import warden.replay.ReplayStatus;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Load harness: the read models catching up on, then replaying, 1,000,000 events (100,000 members with 10
@@ -39,30 +38,46 @@ class ReplayBenchmark {
 
     @Test
     void catchUpAndReplay() {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WardenApplication.class).run(
-                "--server.port=0", "--warden.embedded-db.data-dir=" + dataDir,
-                "--spring.config.additional-location=classpath:warden-test-tokens.properties",
-                "--warden.embedded-db.working-dir=target/embedded-pg", "--warden.discord.token=",
-                "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WardenApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--warden.embedded-db.data-dir=" + dataDir,
+                        "--spring.config.additional-location=classpath:warden-test-tokens.properties",
+                        "--warden.embedded-db.working-dir=target/embedded-pg",
+                        "--warden.discord.token=",
+                        "--logging.level.root=WARN")) {
             JdbcClient db = app.getBean(JdbcClient.class);
             ReplayService replay = app.getBean(ReplayService.class);
 
-            // right after the start, on a cold JVM (its compilers still at work, its heap growing): reported apart, then
+            // right after the start, on a cold JVM (its compilers still at work, its heap growing): reported apart,
+            // then
             // removed (events and rows), so that the phases measured below see exactly the 1,000,000 events
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
             write(db, processing, WARM_UP_GUILD, WARM_UP);
             CatchUp cold = catchUp(db, processing, replay, WARM_UP);
-            db.sql("delete from domainevententry where aggregateidentifier like ?").param(WARM_UP_GUILD + ":%").update();
-            db.sql("delete from audit_event where guild_id = ?").param(WARM_UP_GUILD).update();
-            db.sql("delete from infraction_state where guild_id = ?").param(WARM_UP_GUILD).update();
+            db.sql("delete from domainevententry where aggregateidentifier like ?")
+                    .param(WARM_UP_GUILD + ":%")
+                    .update();
+            db.sql("delete from audit_event where guild_id = ?")
+                    .param(WARM_UP_GUILD)
+                    .update();
+            db.sql("delete from infraction_state where guild_id = ?")
+                    .param(WARM_UP_GUILD)
+                    .update();
 
             double writeSeconds = write(db, processing, GUILD, EVENTS);
             CatchUp warm = catchUp(db, processing, replay, EVENTS);
             double catchUp = warm.seconds();
             String catchUpJvm = warm.jvm();
             StringBuilder catchUpProgress = warm.progress();
-            assertThat(db.sql("select count(*) from infraction_state").query(Long.class).single()).isEqualTo(EVENTS);
-            assertThat(db.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(EVENTS);
+            assertThat(db.sql("select count(*) from infraction_state")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(EVENTS);
+            assertThat(db.sql("select count(*) from audit_event")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(EVENTS);
 
             db.sql("checkpoint").update();
             long started = System.nanoTime();
@@ -72,17 +87,25 @@ class ReplayBenchmark {
             while (status.state() != ReplayStatus.State.DONE) {
                 sleep(5_000);
                 status = replay.status();
-                progress.append(String.format(Locale.ROOT, "    replay: %,d / %,d events, %,.0f events/s, ETA %s%n", status.eventsDone(),
-                        status.eventsTotal(), status.ratePerSecond(), status.eta() == null ? "-" : status.eta()));
+                progress.append(String.format(
+                        Locale.ROOT,
+                        "    replay: %,d / %,d events, %,.0f events/s, ETA %s%n",
+                        status.eventsDone(),
+                        status.eventsTotal(),
+                        status.ratePerSecond(),
+                        status.eta() == null ? "-" : status.eta()));
             }
             double replaySeconds = (System.nanoTime() - started) / 1e9;
             String replayJvm = replayUsage.since();
 
-            // the baseline: PostgreSQL builds the same rows from the same events by itself. "offset 0" keeps the planner
+            // the baseline: PostgreSQL builds the same rows from the same events by itself. "offset 0" keeps the
+            // planner
             // from pulling the subquery up: it would then parse each event's JSON once per column read from it (nine
             // times), which made this baseline four times slower than PostgreSQL is (124 s instead of 34 s at 1M)
-            db.sql("create table baseline_audit (like audit_event including all)").update();
-            db.sql("create table baseline_infraction (like infraction_state including all)").update();
+            db.sql("create table baseline_audit (like audit_event including all)")
+                    .update();
+            db.sql("create table baseline_infraction (like infraction_state including all)")
+                    .update();
             db.sql("checkpoint").update();
             started = System.nanoTime();
             MachineCpu baselineMachine = MachineCpu.now();
@@ -105,8 +128,13 @@ class ReplayBenchmark {
 
             // the cold catch-up's rate against the baseline's rate (it handled fewer events)
             double coldRatio = (WARM_UP / cold.seconds()) / (EVENTS / baseline);
-            String queries = queryLatency(((org.springframework.boot.web.server.context.WebServerApplicationContext) app).getWebServer().getPort());
-            String report = String.format(Locale.ROOT, """
+            String queries =
+                    queryLatency(((org.springframework.boot.web.server.context.WebServerApplicationContext) app)
+                            .getWebServer()
+                            .getPort());
+            String report = String.format(
+                    Locale.ROOT,
+                    """
                             Read models over %,d events (%,d members x %d infractions), embedded PostgreSQL 17, fsync on, %d cores
                               events written server-side in %.1f s
                               catching up on %,d events right after the start (cold JVM, then removed): %.1f s (%,.0f events/s; %s)
@@ -114,22 +142,55 @@ class ReplayBenchmark {
                               replay:       %.1f s (%,.0f events/s; %s)
                               baseline, PostgreSQL building the same rows server-side: %.1f s (%,.0f events/s; %s)
                               ratio catching up %.2f (right after the start %.2f), replay %.2f
-                            """, EVENTS, MEMBERS, EVENTS / MEMBERS, Runtime.getRuntime().availableProcessors(), writeSeconds,
-                    WARM_UP, cold.seconds(), WARM_UP / cold.seconds(), cold.jvm(), catchUp, EVENTS / catchUp, catchUpJvm, replaySeconds, EVENTS / replaySeconds, replayJvm, baseline, EVENTS / baseline, baselineUsage,
-                    baseline / catchUp, coldRatio, baseline / replaySeconds);
+                            """,
+                    EVENTS,
+                    MEMBERS,
+                    EVENTS / MEMBERS,
+                    Runtime.getRuntime().availableProcessors(),
+                    writeSeconds,
+                    WARM_UP,
+                    cold.seconds(),
+                    WARM_UP / cold.seconds(),
+                    cold.jvm(),
+                    catchUp,
+                    EVENTS / catchUp,
+                    catchUpJvm,
+                    replaySeconds,
+                    EVENTS / replaySeconds,
+                    replayJvm,
+                    baseline,
+                    EVENTS / baseline,
+                    baselineUsage,
+                    baseline / catchUp,
+                    coldRatio,
+                    baseline / replaySeconds);
             BenchmarkReport.print("replay", report + queries + cold.progress() + catchUpProgress + progress);
             String events = String.format(Locale.ROOT, "%,d events", EVENTS);
             String server = String.format(Locale.ROOT, "server-side copy %.1f s", baseline);
-            BenchmarkReport.row("replay-0-cold", String.format(Locale.ROOT, "projections catching up on %,d events right after the start (cold JVM)", WARM_UP),
+            BenchmarkReport.row(
+                    "replay-0-cold",
+                    String.format(
+                            Locale.ROOT,
+                            "projections catching up on %,d events right after the start (cold JVM)",
+                            WARM_UP),
                     String.format(Locale.ROOT, "%.1f s (%,.0f/s)", cold.seconds(), WARM_UP / cold.seconds()),
-                    String.format(Locale.ROOT, "server-side copy %,.0f/s", EVENTS / baseline), String.format(Locale.ROOT, "%.2f", coldRatio),
+                    String.format(Locale.ROOT, "server-side copy %,.0f/s", EVENTS / baseline),
+                    String.format(Locale.ROOT, "%.2f", coldRatio),
                     "reported apart");
-            BenchmarkReport.row("replay-1-catch-up", "projections catching up on " + events,
-                    String.format(Locale.ROOT, "%.1f s (%,.0f/s)", catchUp, EVENTS / catchUp), server,
-                    String.format(Locale.ROOT, "%.2f", baseline / catchUp), ">= 0.5");
-            BenchmarkReport.row("replay-2-replay", "replay of " + events,
-                    String.format(Locale.ROOT, "%.1f s (%,.0f/s)", replaySeconds, EVENTS / replaySeconds), server,
-                    String.format(Locale.ROOT, "%.2f", baseline / replaySeconds), ">= 0.5, and < 60 s");
+            BenchmarkReport.row(
+                    "replay-1-catch-up",
+                    "projections catching up on " + events,
+                    String.format(Locale.ROOT, "%.1f s (%,.0f/s)", catchUp, EVENTS / catchUp),
+                    server,
+                    String.format(Locale.ROOT, "%.2f", baseline / catchUp),
+                    ">= 0.5");
+            BenchmarkReport.row(
+                    "replay-2-replay",
+                    "replay of " + events,
+                    String.format(Locale.ROOT, "%.1f s (%,.0f/s)", replaySeconds, EVENTS / replaySeconds),
+                    server,
+                    String.format(Locale.ROOT, "%.2f", baseline / replaySeconds),
+                    ">= 0.5, and < 60 s");
         }
     }
 
@@ -140,7 +201,8 @@ class ReplayBenchmark {
         java.util.List<Long> log = new java.util.ArrayList<>();
         java.util.List<Long> standing = new java.util.ArrayList<>();
         java.util.List<Long> health = new java.util.ArrayList<>();
-        // 5,000 of each: a p99 of 2,000 rests on its 20 slowest answers, and moved by 2-3 ms between runs of the same code
+        // 5,000 of each: a p99 of 2,000 rests on its 20 slowest answers, and moved by 2-3 ms between runs of the same
+        // code
         for (int i = 0; i < QUERIES + 500; i++) {
             String member = "/api/v1/guilds/1001/members/" + (100000 + random.nextInt(MEMBERS));
             long t0 = System.nanoTime();
@@ -156,16 +218,38 @@ class ReplayBenchmark {
                 health.add(t3 - t2);
             }
         }
-        BenchmarkReport.row("replay-3-log", "member log over HTTP, p99", ms(pct(log, 99)), "/actuator/health " + ms(pct(health, 99)),
-                String.format(Locale.ROOT, "+%.2f ms", pct(log, 99) - pct(health, 99)), "within 2 ms of health");
-        BenchmarkReport.row("replay-4-standing", "member standing over HTTP, p99", ms(pct(standing, 99)), "/actuator/health " + ms(pct(health, 99)),
-                String.format(Locale.ROOT, "+%.2f ms", pct(standing, 99) - pct(health, 99)), "within 2 ms of health");
-        return String.format(Locale.ROOT, "  over HTTP at this size (%,d each, interleaved), p50 / p90 / p99 / p99.9: member log %s ms, "
-                        + "standing %s ms, /actuator/health %s ms%n", QUERIES, spread(log), spread(standing), spread(health));
+        BenchmarkReport.row(
+                "replay-3-log",
+                "member log over HTTP, p99",
+                ms(pct(log, 99)),
+                "/actuator/health " + ms(pct(health, 99)),
+                String.format(Locale.ROOT, "+%.2f ms", pct(log, 99) - pct(health, 99)),
+                "within 2 ms of health");
+        BenchmarkReport.row(
+                "replay-4-standing",
+                "member standing over HTTP, p99",
+                ms(pct(standing, 99)),
+                "/actuator/health " + ms(pct(health, 99)),
+                String.format(Locale.ROOT, "+%.2f ms", pct(standing, 99) - pct(health, 99)),
+                "within 2 ms of health");
+        return String.format(
+                Locale.ROOT,
+                "  over HTTP at this size (%,d each, interleaved), p50 / p90 / p99 / p99.9: member log %s ms, "
+                        + "standing %s ms, /actuator/health %s ms%n",
+                QUERIES,
+                spread(log),
+                spread(standing),
+                spread(health));
     }
 
     private static String spread(java.util.List<Long> nanos) {
-        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f", pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), pct(nanos, 99.9));
+        return String.format(
+                Locale.ROOT,
+                "%.2f / %.2f / %.2f / %.2f",
+                pct(nanos, 50),
+                pct(nanos, 90),
+                pct(nanos, 99),
+                pct(nanos, 99.9));
     }
 
     /**
@@ -191,39 +275,52 @@ class ReplayBenchmark {
                                    'occurredAt', to_char(timestamp '2026-01-01' + i * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text, 'UTF8'),
                                '2', 'warden.sanctions.InfractionRecorded', '2026-01-01T00:00:00Z'
                         from generate_series(0, :count - 1) as i""")
-                .param("guild", guild).param("members", MEMBERS).param("count", count).update();
+                .param("guild", guild)
+                .param("members", MEMBERS)
+                .param("count", count)
+                .update();
         double seconds = (System.nanoTime() - started) / 1e9;
         db.sql("checkpoint").update();
         return seconds;
     }
 
     private static java.util.List<StreamingEventProcessor> streaming(EventProcessingConfiguration processing) {
-        return processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast).toList();
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
     }
 
-    private record CatchUp(double seconds, String jvm, StringBuilder progress) {
-    }
+    private record CatchUp(double seconds, String jvm, StringBuilder progress) {}
 
     /**
      * Starts every processor and waits for the read models to handle the last {@code count} events appended.
      * Followed by the processors' own positions: counting the read-model tables every 200 ms would scan them, and the
      * scans would slow PostgreSQL down for the processors.
      */
-    private static CatchUp catchUp(JdbcClient db, EventProcessingConfiguration processing, ReplayService replay, int count) {
-        long head = db.sql("select max(globalindex) from domainevententry").query(Long.class).single();
+    private static CatchUp catchUp(
+            JdbcClient db, EventProcessingConfiguration processing, ReplayService replay, int count) {
+        long head = db.sql("select max(globalindex) from domainevententry")
+                .query(Long.class)
+                .single();
         long started = System.nanoTime();
         JvmUsage usage = JvmUsage.now();
         streaming(processing).forEach(StreamingEventProcessor::start);
         StringBuilder progress = new StringBuilder();
         long reported = started;
         while (!replay.caughtUp("ledger", head)) {
-            assertThat(System.nanoTime() - started).as("caught up within 30 minutes").isLessThan(Duration.ofMinutes(30).toNanos());
+            assertThat(System.nanoTime() - started)
+                    .as("caught up within 30 minutes")
+                    .isLessThan(Duration.ofMinutes(30).toNanos());
             sleep(200);
             if (System.nanoTime() - reported >= 5_000_000_000L) {
                 reported = System.nanoTime();
-                progress.append(String.format(Locale.ROOT, "    catching up: %,d / %,d events after %.0f s%n",
-                        replay.positionOf("ledger") - (head - count), count, (reported - started) / 1e9));
+                progress.append(String.format(
+                        Locale.ROOT,
+                        "    catching up: %,d / %,d events after %.0f s%n",
+                        replay.positionOf("ledger") - (head - count),
+                        count,
+                        (reported - started) / 1e9));
             }
         }
         return new CatchUp((System.nanoTime() - started) / 1e9, usage.since(), progress);
@@ -233,15 +330,24 @@ class ReplayBenchmark {
     private record JvmUsage(long cpuNanos, long gcMillis, MachineCpu machine) {
         static JvmUsage now() {
             long gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
-            return new JvmUsage(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime(), gc, MachineCpu.now());
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                    .sum();
+            return new JvmUsage(
+                    ((com.sun.management.OperatingSystemMXBean)
+                                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime(),
+                    gc,
+                    MachineCpu.now());
         }
 
         String since() {
             JvmUsage end = now();
-            return String.format(Locale.ROOT, "JVM CPU %.1f s, in collections %.1f s; %s", (end.cpuNanos - cpuNanos) / 1e9,
-                    (end.gcMillis - gcMillis) / 1e3, machine.since());
+            return String.format(
+                    Locale.ROOT,
+                    "JVM CPU %.1f s, in collections %.1f s; %s",
+                    (end.cpuNanos - cpuNanos) / 1e9,
+                    (end.gcMillis - gcMillis) / 1e3,
+                    machine.since());
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.Map;
  * fake runs in Warden's JVM for convenience; this keeps its cost out of Warden's figure.
  */
 final class ThreadCpu {
-    private ThreadCpu() {
-    }
+    private ThreadCpu() {}
 
     /** Warden's CPU split further: JDA, the guild lanes, the rest (writers, processors, pool). */
     static String detail(String thread) {
@@ -51,14 +50,23 @@ final class ThreadCpu {
     }
 
     private static String role(String thread) {
-        if (thread.startsWith("JDA") || thread.startsWith("guild-work") || thread.startsWith("command-writer")
-                || thread.startsWith("WorkPackage") || thread.startsWith("Coordinator") || thread.startsWith("EventProcessor")
-                || thread.startsWith("EmbeddedEventStore") || thread.startsWith("warden") || thread.startsWith("OkHttp")
+        if (thread.startsWith("JDA")
+                || thread.startsWith("guild-work")
+                || thread.startsWith("command-writer")
+                || thread.startsWith("WorkPackage")
+                || thread.startsWith("Coordinator")
+                || thread.startsWith("EventProcessor")
+                || thread.startsWith("EmbeddedEventStore")
+                || thread.startsWith("warden")
+                || thread.startsWith("OkHttp")
                 || thread.startsWith("db-scheduler")) {
             return "warden";
         }
-        if (thread.startsWith("WebSocket") || thread.startsWith("pool-") || thread.startsWith("background-chatter")
-                || thread.equals("main") || thread.startsWith("awaitility")) {
+        if (thread.startsWith("WebSocket")
+                || thread.startsWith("pool-")
+                || thread.startsWith("background-chatter")
+                || thread.equals("main")
+                || thread.startsWith("awaitility")) {
             return "fake";
         }
         return "other";

@@ -1,5 +1,12 @@
 package warden.discord;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +29,9 @@ import warden.common.RoleId;
 import warden.common.UserId;
 import warden.config.AddSanctionRule;
 import warden.config.ConfigureAutomod;
-import warden.fakediscord.Fault;
 import warden.fakediscord.FakeDiscord;
 import warden.fakediscord.FakeDiscordExtension;
+import warden.fakediscord.Fault;
 import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
 import warden.fakediscord.World;
@@ -36,14 +43,6 @@ import warden.sanctions.SanctionId;
 import warden.sanctions.SanctionKind;
 import warden.sanctions.SanctionRule;
 import warden.sanctions.SanctionSpec;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Real JDA against the fake Discord: automod acts on Discord, records infractions, and sanctions are carried out
@@ -97,8 +96,12 @@ class DiscordModerationE2ETest {
         registry.add("warden.discord.reply-ttl", () -> "500ms");
     }
 
-    @Autowired CommandGateway commands;
-    @Autowired JdbcClient db;
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcClient db;
+
     FakeDiscord fake;
 
     @BeforeAll
@@ -106,25 +109,69 @@ class DiscordModerationE2ETest {
         fake = DISCORD.discord();
         Actor admin = Actor.system("test");
         Instant now = Instant.now();
-        commands.sendAndWait(new ConfigureAutomod(GuildId.of(loud), new AutomodSettings(
-                new VocabularySettings(true, false, null, null, List.of("idiot", "chat*"), null, false, false),
-                new InviteSettings(true, true, null, null, null, null, false), null, null, null, null,
-                new MentionSettings(true, true, null, null, Duration.ofSeconds(30), 3, true, false),
-                null, null, null), null, admin, now));
-        commands.sendAndWait(new AddSanctionRule(GuildId.of(loud), new SanctionRule(RuleId.of("vocab3"),
-                InfractionType.VOCABULARY, 3, Duration.ofMinutes(10), SanctionSpec.timeout(Duration.ofHours(1)), true), admin, now));
-        commands.sendAndWait(new ConfigureAutomod(GuildId.of(quiet), new AutomodSettings(
-                new VocabularySettings(true, true, Set.of(ChannelId.of(ignoredChannel)), Set.of(RoleId.of(trustedRole)),
-                        List.of("idiot"), null, false, true),
-                null, null, null, null, null, null, null, null, null), null, admin, now));
+        commands.sendAndWait(new ConfigureAutomod(
+                GuildId.of(loud),
+                new AutomodSettings(
+                        new VocabularySettings(true, false, null, null, List.of("idiot", "chat*"), null, false, false),
+                        new InviteSettings(true, true, null, null, null, null, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        new MentionSettings(true, true, null, null, Duration.ofSeconds(30), 3, true, false),
+                        null,
+                        null,
+                        null),
+                null,
+                admin,
+                now));
+        commands.sendAndWait(new AddSanctionRule(
+                GuildId.of(loud),
+                new SanctionRule(
+                        RuleId.of("vocab3"),
+                        InfractionType.VOCABULARY,
+                        3,
+                        Duration.ofMinutes(10),
+                        SanctionSpec.timeout(Duration.ofHours(1)),
+                        true),
+                admin,
+                now));
+        commands.sendAndWait(new ConfigureAutomod(
+                GuildId.of(quiet),
+                new AutomodSettings(
+                        new VocabularySettings(
+                                true,
+                                true,
+                                Set.of(ChannelId.of(ignoredChannel)),
+                                Set.of(RoleId.of(trustedRole)),
+                                List.of("idiot"),
+                                null,
+                                false,
+                                true),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                admin,
+                now));
     }
 
     @Test
     void aForbiddenWordIsDeletedExplainedAndRecorded() throws Exception {
         long message = fake.postMessage(loud, general, member, "you are an i.d.i.o.t");
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + message, WAIT);
-        RecordedRequest explanation = fake.awaitRequest(r -> r.is("POST", "channels/" + general + "/messages")
-                && r.text("content") != null && r.text("content").contains("<@" + member + ">"), WAIT, "explanation");
+        RecordedRequest explanation = fake.awaitRequest(
+                r -> r.is("POST", "channels/" + general + "/messages")
+                        && r.text("content") != null
+                        && r.text("content").contains("<@" + member + ">"),
+                WAIT,
+                "explanation");
         assertThat(explanation.text("content")).contains("forbidden word");
         await().atMost(WAIT).until(() -> events("msg:" + message + ":vocabulary") == 1);
     }
@@ -150,18 +197,23 @@ class DiscordModerationE2ETest {
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + sentinel, WAIT);
 
         for (long ignored : List.of(inIgnoredChannel, byTrusted, byAdmin, byBot)) {
-            assertThat(fake.requests("DELETE", ".*/messages/" + ignored)).as("message %d", ignored).isEmpty();
+            assertThat(fake.requests("DELETE", ".*/messages/" + ignored))
+                    .as("message %d", ignored)
+                    .isEmpty();
         }
         // silent: no explanation in the quiet guild's channel, only the censored repost
-        assertThat(fake.requests("POST", "channels/" + quietGeneral + "/messages")).isEmpty();
+        assertThat(fake.requests("POST", "channels/" + quietGeneral + "/messages"))
+                .isEmpty();
     }
 
     @Test
     void censorRepostsThroughAWebhookWithTheMaskedText() throws Exception {
         long message = fake.postMessage(quiet, quietGeneral, quietMember, "hello idiot friend");
         fake.awaitRequest("DELETE", "channels/" + quietGeneral + "/messages/" + message, WAIT);
-        RecordedRequest repost = fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+")
-                && "hello █████ friend".equals(r.text("content")), WAIT, "censored repost");
+        RecordedRequest repost = fake.awaitRequest(
+                r -> r.is("POST", "webhooks/\\d+/[^/]+") && "hello █████ friend".equals(r.text("content")),
+                WAIT,
+                "censored repost");
         assertThat(repost.text("username")).isEqualTo("dave");
         assertThat(repost.body().get("allowed_mentions").toString()).contains("parse=[]");
     }
@@ -174,7 +226,8 @@ class DiscordModerationE2ETest {
         fake.redeliver(message);
         long sentinel = fake.postMessage(loud, general, member, "idiot after resume");
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + sentinel, WAIT);
-        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + message)).hasSize(1);
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + message))
+                .hasSize(1);
         await().atMost(WAIT).until(() -> events("msg:" + sentinel + ":vocabulary") == 1);
         assertThat(events("msg:" + message + ":vocabulary")).isEqualTo(1);
     }
@@ -187,7 +240,8 @@ class DiscordModerationE2ETest {
         fake.editMessage(message, "see you at the meeting, idiot");
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + message, WAIT);
         await().atMost(WAIT).until(() -> events("msg:" + message + ":vocabulary") == 1);
-        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + clean)).isEmpty();
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + clean))
+                .isEmpty();
         assertThat(events("msg:" + clean + ":vocabulary")).isZero();
     }
 
@@ -199,7 +253,8 @@ class DiscordModerationE2ETest {
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + crossing, WAIT);
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + first, WAIT);
         await().atMost(WAIT).until(() -> events("msg:" + crossing + ":mentions") == 1);
-        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + clean)).isEmpty();
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + clean))
+                .isEmpty();
         assertThat(events("msg:" + first + ":mentions")).isZero();
     }
 
@@ -220,9 +275,12 @@ class DiscordModerationE2ETest {
         long unknown = fake.postMessage(loud, general, inviter, "discord.gg/nosuchcode");
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + unknown, WAIT);
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + again, WAIT);
-        assertThat(fake.inviteLookups()).as("QuietCode was answered from the cache").isEqualTo(lookups + 1);
+        assertThat(fake.inviteLookups())
+                .as("QuietCode was answered from the cache")
+                .isEqualTo(lookups + 1);
         for (long passed : List.of(own, vanity, fresh)) {
-            assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + passed)).isEmpty();
+            assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + passed))
+                    .isEmpty();
             assertThat(events("msg:" + passed + ":invites")).isZero();
         }
 
@@ -235,18 +293,31 @@ class DiscordModerationE2ETest {
 
     @Test
     void aBanDeletesTheMembersLastDaysOfMessagesWhenAsked() throws Exception {
-        commands.sendAndWait(new ImposeSanction(new MemberKey(GuildId.of(loud), UserId.of(raider)), SanctionId.of("ban-purge"),
-                SanctionSpec.ban(null).deletingMessages(3), Actor.system("test"), "raid", Instant.now(), null));
+        commands.sendAndWait(new ImposeSanction(
+                new MemberKey(GuildId.of(loud), UserId.of(raider)),
+                SanctionId.of("ban-purge"),
+                SanctionSpec.ban(null).deletingMessages(3),
+                Actor.system("test"),
+                "raid",
+                Instant.now(),
+                null));
         RecordedRequest ban = fake.awaitRequest("PUT", "guilds/" + loud + "/bans/" + raider, WAIT);
-        assertThat(((Number) ban.body().get("delete_message_seconds")).longValue()).isEqualTo(Duration.ofDays(3).toSeconds());
+        assertThat(((Number) ban.body().get("delete_message_seconds")).longValue())
+                .isEqualTo(Duration.ofDays(3).toSeconds());
     }
 
     @Test
     void aMissingPermissionBecomesAFailedSanctionInTheLog() throws Exception {
         long target = member;
         fake.inject(Fault.missingPermissions("PUT", "guilds/" + loud + "/bans/" + target));
-        commands.sendAndWait(new ImposeSanction(new MemberKey(GuildId.of(loud), UserId.of(target)), SanctionId.of("ban-403"),
-                SanctionSpec.of(SanctionKind.BAN), Actor.system("test"), "raid", Instant.now(), null));
+        commands.sendAndWait(new ImposeSanction(
+                new MemberKey(GuildId.of(loud), UserId.of(target)),
+                SanctionId.of("ban-403"),
+                SanctionSpec.of(SanctionKind.BAN),
+                Actor.system("test"),
+                "raid",
+                Instant.now(),
+                null));
         fake.awaitRequest("PUT", "guilds/" + loud + "/bans/" + target, WAIT);
         await().atMost(WAIT).until(() -> db.sql("""
                         select count(*) from audit_event where event_type = 'SanctionFailed' and ref_id = 'ban-403'
@@ -258,21 +329,38 @@ class DiscordModerationE2ETest {
     void aDiscordOutageDelaysTheSanctionWithoutLosingIt() throws Exception {
         long target = kickable;
         fake.inject(Fault.serverError("DELETE", "guilds/" + loud + "/members/" + target, 8));
-        commands.sendAndWait(new ImposeSanction(new MemberKey(GuildId.of(loud), UserId.of(target)), SanctionId.of("kick-outage"),
-                SanctionSpec.of(SanctionKind.KICK), Actor.system("test"), "spam", Instant.now(), null));
-        await().atMost(Duration.ofSeconds(60)).until(() -> fake.requests("DELETE", "guilds/" + loud + "/members/" + target)
-                .stream().anyMatch(r -> r.status() == 204));
-        assertThat(fake.requests("DELETE", "guilds/" + loud + "/members/" + target)).filteredOn(r -> r.status() == 502).hasSize(8);
-        await().atMost(WAIT).until(() -> db.sql("select count(*) from audit_event where event_type = 'SanctionApplied' and ref_id = 'kick-outage'")
-                .query(Long.class).single() == 1);
+        commands.sendAndWait(new ImposeSanction(
+                new MemberKey(GuildId.of(loud), UserId.of(target)),
+                SanctionId.of("kick-outage"),
+                SanctionSpec.of(SanctionKind.KICK),
+                Actor.system("test"),
+                "spam",
+                Instant.now(),
+                null));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> fake.requests("DELETE", "guilds/" + loud + "/members/" + target).stream()
+                        .anyMatch(r -> r.status() == 204));
+        assertThat(fake.requests("DELETE", "guilds/" + loud + "/members/" + target))
+                .filteredOn(r -> r.status() == 502)
+                .hasSize(8);
+        await().atMost(WAIT)
+                .until(() -> db.sql(
+                                        "select count(*) from audit_event where event_type = 'SanctionApplied' and ref_id = 'kick-outage'")
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     @Test
     void aRateLimitedDeleteIsRetriedAfterTheLimit() throws Exception {
         fake.inject(Fault.rateLimited("DELETE", "channels/" + general + "/messages/\\d+", 1));
         long message = fake.postMessage(loud, general, member, "idiot under a rate limit");
-        fake.awaitRequest(r -> r.is("DELETE", "channels/" + general + "/messages/" + message) && r.status() == 204, WAIT, "delete after 429");
-        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + message)).extracting(RecordedRequest::status)
+        fake.awaitRequest(
+                r -> r.is("DELETE", "channels/" + general + "/messages/" + message) && r.status() == 204,
+                WAIT,
+                "delete after 429");
+        assertThat(fake.requests("DELETE", "channels/" + general + "/messages/" + message))
+                .extracting(RecordedRequest::status)
                 .containsExactly(429, 204);
     }
 
@@ -280,11 +368,15 @@ class DiscordModerationE2ETest {
         return db.sql("""
                         select count(*) from domainevententry where payloadtype = 'warden.sanctions.InfractionRecorded'
                           and convert_from(payload, 'UTF8') like ?""")
-                .param("%\"infractionId\":\"" + infractionId + "\"%").query(Long.class).single();
+                .param("%\"infractionId\":\"" + infractionId + "\"%")
+                .query(Long.class)
+                .single();
     }
 
     private long count(String payloadType, String aggregate) {
         return db.sql("select count(*) from domainevententry where payloadtype = ? and aggregateidentifier = ?")
-                .params(payloadType, aggregate).query(Long.class).single();
+                .params(payloadType, aggregate)
+                .query(Long.class)
+                .single();
     }
 }

@@ -5,8 +5,7 @@ import warden.fakediscord.FakeDiscordExtension;
 
 /** Points the application under test at a fake Discord: a token, its REST and gateway addresses. */
 public final class FakeDiscordProperties {
-    private FakeDiscordProperties() {
-    }
+    private FakeDiscordProperties() {}
 
     public static void register(DynamicPropertyRegistry registry, FakeDiscordExtension discord) {
         registry.add("warden.discord.token", () -> "fake-bot-token");

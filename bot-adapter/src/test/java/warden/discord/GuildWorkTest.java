@@ -1,25 +1,25 @@
 package warden.discord;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** A guild's work runs in order; a full lane makes the hand-over wait (counted), never run the work out of turn. */
 class GuildWorkTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final GuildWork work = new GuildWork(new DiscordProperties(null, true, null, null, null, null, null,
-            new DiscordProperties.Work(2, 3), null), meters);
+    private final GuildWork work = new GuildWork(
+            new DiscordProperties(null, true, null, null, null, null, null, new DiscordProperties.Work(2, 3), null),
+            meters);
 
     @AfterEach
     void stop() {

@@ -1,5 +1,13 @@
 package warden.discord;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,30 +17,21 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import warden.automod.AutomodSettings;
-import warden.automod.NativeAutoModRefusals;
-import warden.common.ChannelId;
-import warden.common.RoleId;
-import warden.fakediscord.Fault;
 import warden.automod.MentionSettings;
+import warden.automod.NativeAutoModRefusals;
 import warden.automod.VocabularySettings;
 import warden.common.Actor;
+import warden.common.ChannelId;
 import warden.common.GuildId;
+import warden.common.RoleId;
 import warden.config.ConfigureAutomod;
 import warden.fakediscord.FakeDiscord;
 import warden.fakediscord.FakeDiscordExtension;
+import warden.fakediscord.Fault;
 import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
 import warden.fakediscord.World;
 import warden.platform.testing.WardenSpringTest;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** "Block messages": Warden's rules in Discord's native AutoMod follow the policy, and blocks are recorded. */
 @WardenSpringTest
@@ -71,29 +70,61 @@ class NativeAutoModE2ETest {
         FakeDiscordProperties.register(registry, DISCORD);
     }
 
-    @Autowired CommandGateway commands;
-    @Autowired JdbcClient db;
-    @Autowired NativeAutoModRefusals refusals;
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    NativeAutoModRefusals refusals;
 
     @Test
     void blockMessagesCreatesKeepsAndRemovesNativeRulesAndBlocksAreRecorded() throws Exception {
         FakeDiscord fake = DISCORD.discord();
         AutomodSettings blocking = new AutomodSettings(
-                new VocabularySettings(true, false, null, null, List.of("chat*", "idiot"), List.of("chateau"), true, false),
-                null, null, null, null, null,
-                new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 8, false, true), null, null, null);
-        long version = commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), blocking, null, Actor.system("test"), Instant.now()));
+                new VocabularySettings(
+                        true, false, null, null, List.of("chat*", "idiot"), List.of("chateau"), true, false),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 8, false, true),
+                null,
+                null,
+                null);
+        long version = commands.sendAndWait(
+                new ConfigureAutomod(GuildId.of(guild), blocking, null, Actor.system("test"), Instant.now()));
         await().atMost(WAIT).until(() -> rulesOf(fake, guild) == 2);
         Map<String, Object> vocabulary = rule(fake, guild, "Warden · vocabulary");
-        assertThat(vocabulary.get("trigger_metadata").toString()).contains("chat*").contains("idiot").contains("chateau");
+        assertThat(vocabulary.get("trigger_metadata").toString())
+                .contains("chat*")
+                .contains("idiot")
+                .contains("chateau");
         Map<String, Object> mentions = rule(fake, guild, "Warden · mentions");
         assertThat(mentions.get("trigger_metadata").toString()).contains("mention_total_limit=8");
 
         // Discord blocks a message under Warden's rule: the block is an infraction, recorded once
-        Map<String, Object> execution = Map.of("guild_id", Long.toString(guild), "rule_id", vocabulary.get("id"),
-                "rule_trigger_type", 1, "user_id", Long.toString(member), "channel_id", Long.toString(general),
-                "content", "you idiot", "matched_keyword", "idiot", "matched_content", "idiot",
-                "action", Map.of("type", 1, "metadata", Map.of()));
+        Map<String, Object> execution = Map.of(
+                "guild_id",
+                Long.toString(guild),
+                "rule_id",
+                vocabulary.get("id"),
+                "rule_trigger_type",
+                1,
+                "user_id",
+                Long.toString(member),
+                "channel_id",
+                Long.toString(general),
+                "content",
+                "you idiot",
+                "matched_keyword",
+                "idiot",
+                "matched_content",
+                "idiot",
+                "action",
+                Map.of("type", 1, "metadata", Map.of()));
         fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
         fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
         await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 1);
@@ -102,9 +133,23 @@ class NativeAutoModE2ETest {
         await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 2);
 
         // the block option off: Warden's rules go away
-        commands.sendAndWait(new ConfigureAutomod(GuildId.of(guild), new AutomodSettings(
-                new VocabularySettings(true, false, null, null, List.of("chat*", "idiot"), List.of("chateau"), false, false),
-                null, null, null, null, null, null, null, null, null), version, Actor.system("test"), Instant.now()));
+        commands.sendAndWait(new ConfigureAutomod(
+                GuildId.of(guild),
+                new AutomodSettings(
+                        new VocabularySettings(
+                                true, false, null, null, List.of("chat*", "idiot"), List.of("chateau"), false, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                version,
+                Actor.system("test"),
+                Instant.now()));
         await().atMost(WAIT).until(() -> rulesOf(fake, guild) == 0);
         List<RecordedRequest> creates = fake.requests("POST", "guilds/" + guild + "/auto-moderation/rules");
         assertThat(creates).hasSize(2);
@@ -113,33 +158,87 @@ class NativeAutoModE2ETest {
     @Test
     void ignoredChannelsAndRolesBecomeTheRulesExemptions() throws Exception {
         FakeDiscord fake = DISCORD.discord();
-        long version = commands.sendAndWait(new ConfigureAutomod(GuildId.of(exempting), new AutomodSettings(
-                new VocabularySettings(true, false, Set.of(ChannelId.of(staffChannel)), Set.of(RoleId.of(trustedRole)),
-                        List.of("idiot"), null, true, false),
-                null, null, null, null, null, null, null, null, null), null, Actor.system("test"), Instant.now()));
+        long version = commands.sendAndWait(new ConfigureAutomod(
+                GuildId.of(exempting),
+                new AutomodSettings(
+                        new VocabularySettings(
+                                true,
+                                false,
+                                Set.of(ChannelId.of(staffChannel)),
+                                Set.of(RoleId.of(trustedRole)),
+                                List.of("idiot"),
+                                null,
+                                true,
+                                false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                Actor.system("test"),
+                Instant.now()));
         await().atMost(WAIT).until(() -> rule(fake, exempting, "Warden · vocabulary") != null);
         Map<String, Object> rule = rule(fake, exempting, "Warden · vocabulary");
         assertThat(rule.get("exempt_channels")).isEqualTo(List.of(Long.toString(staffChannel)));
         assertThat(rule.get("exempt_roles")).isEqualTo(List.of(Long.toString(trustedRole)));
 
         // the channel is no longer ignored: the rule is edited in place, without exemptions
-        commands.sendAndWait(new ConfigureAutomod(GuildId.of(exempting), new AutomodSettings(
-                new VocabularySettings(true, false, null, null, List.of("idiot"), null, true, false),
-                null, null, null, null, null, null, null, null, null), version, Actor.system("test"), Instant.now()));
-        await().atMost(WAIT).until(() -> List.of().equals(rule(fake, exempting, "Warden · vocabulary").get("exempt_channels")));
-        assertThat(fake.requests("PATCH", "guilds/" + exempting + "/auto-moderation/rules/\\d+")).hasSize(1);
-        assertThat(fake.requests("POST", "guilds/" + exempting + "/auto-moderation/rules")).hasSize(1);
+        commands.sendAndWait(new ConfigureAutomod(
+                GuildId.of(exempting),
+                new AutomodSettings(
+                        new VocabularySettings(true, false, null, null, List.of("idiot"), null, true, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                version,
+                Actor.system("test"),
+                Instant.now()));
+        await().atMost(WAIT)
+                .until(() -> List.of()
+                        .equals(rule(fake, exempting, "Warden · vocabulary").get("exempt_channels")));
+        assertThat(fake.requests("PATCH", "guilds/" + exempting + "/auto-moderation/rules/\\d+"))
+                .hasSize(1);
+        assertThat(fake.requests("POST", "guilds/" + exempting + "/auto-moderation/rules"))
+                .hasSize(1);
     }
 
     @Test
     void aRuleDiscordRefusesIsShownToTheAdminsAndOnTheHealthEndpoint() throws Exception {
         FakeDiscord fake = DISCORD.discord();
         fake.inject(Fault.missingPermissions("POST", "guilds/" + refusing + "/auto-moderation/rules"));
-        commands.sendAndWait(new ConfigureAutomod(GuildId.of(refusing), new AutomodSettings(
-                new VocabularySettings(true, false, null, null, List.of("idiot"), null, true, false),
-                null, null, null, null, null, null, null, null, null), null, Actor.system("test"), Instant.now()));
-        RecordedRequest notice = fake.awaitRequest(r -> r.is("POST", "channels/" + refusingGeneral + "/messages")
-                && String.valueOf(r.text("content")).contains("refused Warden's native AutoMod rule for the vocabulary module"), WAIT, "notice");
+        commands.sendAndWait(new ConfigureAutomod(
+                GuildId.of(refusing),
+                new AutomodSettings(
+                        new VocabularySettings(true, false, null, null, List.of("idiot"), null, true, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                Actor.system("test"),
+                Instant.now()));
+        RecordedRequest notice = fake.awaitRequest(
+                r -> r.is("POST", "channels/" + refusingGeneral + "/messages")
+                        && String.valueOf(r.text("content"))
+                                .contains("refused Warden's native AutoMod rule for the vocabulary module"),
+                WAIT,
+                "notice");
         assertThat(notice.text("content")).contains("Missing Permissions");
         await().atMost(WAIT).until(() -> refusals.of(refusing).containsKey("vocabulary"));
         assertThat(refusals.health().getDetails().get("refusedRules")).isEqualTo(1);
@@ -147,16 +246,23 @@ class NativeAutoModE2ETest {
     }
 
     private static long rulesOf(FakeDiscord fake, long guildId) {
-        return fake.autoModRules().stream().filter(r -> r.get("guild_id").equals(Long.toString(guildId))).count();
+        return fake.autoModRules().stream()
+                .filter(r -> r.get("guild_id").equals(Long.toString(guildId)))
+                .count();
     }
 
     private static Map<String, Object> rule(FakeDiscord fake, long guildId, String name) {
-        return fake.autoModRules().stream().filter(r -> r.get("name").equals(name) && r.get("guild_id").equals(Long.toString(guildId)))
-                .findFirst().orElse(null);
+        return fake.autoModRules().stream()
+                .filter(r -> r.get("name").equals(name) && r.get("guild_id").equals(Long.toString(guildId)))
+                .findFirst()
+                .orElse(null);
     }
 
     private long infractions(String type) {
-        return db.sql("select count(*) from infraction_state where guild_id = ? and user_id = ? and infraction_type = ?")
-                .params(guild, member, type).query(Long.class).single();
+        return db.sql(
+                        "select count(*) from infraction_state where guild_id = ? and user_id = ? and infraction_type = ?")
+                .params(guild, member, type)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,24 +1,26 @@
 package warden.discord;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Names Discord refuses for webhook messages become names it accepts, and still read the same. */
 class WebhookNamesTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Alice · Server        | Alice · Server",
-            "Discord Fan · Bravo   | Discоrd Fan · Bravo",
-            "discord                | discоrd",
-            "DISCORD                | DISCОRD",
-            "Clyde                 | Сlyde",
-            "myclydediscord        | myсlydediscоrd",
-            "'  '                  | Member"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Alice · Server        | Alice · Server",
+                "Discord Fan · Bravo   | Discоrd Fan · Bravo",
+                "discord                | discоrd",
+                "DISCORD                | DISCОRD",
+                "Clyde                 | Сlyde",
+                "myclydediscord        | myсlydediscоrd",
+                "'  '                  | Member"
+            })
     void namesAreMadeAcceptable(String name, String expected) {
         String safe = WebhookNames.safe(name);
         assertThat(safe.toLowerCase(Locale.ROOT)).doesNotContain("discord").doesNotContain("clyde");

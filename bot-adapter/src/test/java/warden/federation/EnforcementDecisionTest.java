@@ -1,13 +1,12 @@
 package warden.federation;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every rule of what a server does with an entry: one row each. */
 class EnforcementDecisionTest {
@@ -28,12 +27,31 @@ class EnforcementDecisionTest {
             Warden itself                               | AUTOMATIC | true  | false | false |       | staff | s | member | SKIP_NEVER_BAN
             never-ban wins over alert                   | ALERT     | true  | false | false | 42    | staff |   | member | SKIP_NEVER_BAN
             """)
-    void decides(String row, EnforcementMode mode, boolean subscribe, boolean suspended, boolean overridden, String neverUser,
-                 String neverRole, String who, String roles, EnforcementDecision.Action expected) {
-        FederationView.Partner partner = new FederationView.Partner("1001", true, subscribe, suspended, mode, null,
-                neverUser == null ? Set.of() : Set.of(neverUser), Set.of(neverRole), false);
-        Set<String> memberRoles = roles == null ? null : Arrays.stream(roles.split(",")).collect(Collectors.toSet());
-        EnforcementDecision.Target target = new EnforcementDecision.Target("42", "o".equals(who), "s".equals(who), memberRoles);
+    void decides(
+            String row,
+            EnforcementMode mode,
+            boolean subscribe,
+            boolean suspended,
+            boolean overridden,
+            String neverUser,
+            String neverRole,
+            String who,
+            String roles,
+            EnforcementDecision.Action expected) {
+        FederationView.Partner partner = new FederationView.Partner(
+                "1001",
+                true,
+                subscribe,
+                suspended,
+                mode,
+                null,
+                neverUser == null ? Set.of() : Set.of(neverUser),
+                Set.of(neverRole),
+                false);
+        Set<String> memberRoles =
+                roles == null ? null : Arrays.stream(roles.split(",")).collect(Collectors.toSet());
+        EnforcementDecision.Target target =
+                new EnforcementDecision.Target("42", "o".equals(who), "s".equals(who), memberRoles);
         assertThat(EnforcementDecision.decide(partner, overridden, target)).isEqualTo(expected);
     }
 }

@@ -1,5 +1,6 @@
 package warden.greeting;
 
+import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.SlashCommands;
 
-import java.util.List;
-
 /**
  * A feature that exists only in tests: one slash command, declared and run here, in this package alone. Nothing else
  * names it: the plumbing finds it as it finds every feature.
@@ -25,7 +24,8 @@ class GreetingCommands implements SlashCommands {
 
     @Override
     public List<CommandData> commands() {
-        return List.of(Commands.slash("greet", "Greets someone").setContexts(InteractionContextType.GUILD)
+        return List.of(Commands.slash("greet", "Greets someone")
+                .setContexts(InteractionContextType.GUILD)
                 .addOptions(new OptionData(OptionType.STRING, "name", "Name", true, true)));
     }
 

@@ -1,7 +1,13 @@
 package warden.greeting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.annotation.DirtiesContext;
@@ -14,13 +20,6 @@ import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
 import warden.fakediscord.World;
 import warden.platform.testing.WardenSpringTest;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A feature plugs in by being there: {@link GreetingCommands} exists only in this package of the tests, and its command
@@ -56,19 +55,27 @@ class PluggedFeatureE2ETest {
         FakeDiscord fake = DISCORD.discord();
         RecordedRequest registration = fake.awaitRequest("PUT", "applications/\\d+/commands", WAIT);
         assertThat(registration.status()).isEqualTo(200);
-        assertThat(registeredNames(fake)).contains("greet", "warn", "automod", "interserver", "report", "Report message");
+        assertThat(registeredNames(fake))
+                .contains("greet", "warn", "automod", "interserver", "report", "Report message");
 
-        String token = fake.slashCommand(guild, general, member, "greet", List.of(Map.of("name", "name", "type", 3, "value", "Ada")), "en-US");
+        String token = fake.slashCommand(
+                guild, general, member, "greet", List.of(Map.of("name", "name", "type", 3, "value", "Ada")), "en-US");
         assertThat(fake.awaitInteractionAnswer(token, WAIT).content()).isEqualTo("Hello, Ada!");
 
-        String typing = fake.autocomplete(guild, general, member, "greet",
-                List.of(Map.of("name", "name", "type", 3, "value", "", "focused", true)), "en-US");
+        String typing = fake.autocomplete(
+                guild,
+                general,
+                member,
+                "greet",
+                List.of(Map.of("name", "name", "type", 3, "value", "", "focused", true)),
+                "en-US");
         assertThat(fake.awaitAutocompleteChoices(typing, WAIT)).containsExactly("Ada", "Grace");
     }
 
     private static List<String> registeredNames(FakeDiscord fake) throws Exception {
         List<String> names = new ArrayList<>();
-        for (JsonNode command : new ObjectMapper().readTree(fake.lastCommandRegistration())) names.add(command.path("name").asText());
+        for (JsonNode command : new ObjectMapper().readTree(fake.lastCommandRegistration()))
+            names.add(command.path("name").asText());
         return names;
     }
 }

@@ -1,11 +1,11 @@
 package warden.interserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import warden.platform.testing.WardenSpringTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Wrong frequencies are counted in PostgreSQL: two limiters on one database (two nodes, or one node before and
@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WardenSpringTest
 class AttemptLimiterTest {
 
-    @Autowired JdbcClient db;
+    @Autowired
+    JdbcClient db;
 
     @Test
     void failuresOnOneNodeBlockTheMemberOnAnother() {
@@ -38,9 +39,13 @@ class AttemptLimiterTest {
     void aWindowThatHasPassedCountsAgainFromOne() {
         AttemptLimiter node = new AttemptLimiter(db);
         for (int i = 0; i < AttemptLimiter.PER_USER; i++) node.failed(30, 88);
-        db.sql("update interserver_attempt set window_start = now() - interval '16 minutes' where attempt_key = 'u:88'").update();
+        db.sql("update interserver_attempt set window_start = now() - interval '16 minutes' where attempt_key = 'u:88'")
+                .update();
         assertThat(node.blocked(30, 88)).isFalse();
         node.failed(30, 88);
-        assertThat(db.sql("select failures from interserver_attempt where attempt_key = 'u:88'").query(Integer.class).single()).isEqualTo(1);
+        assertThat(db.sql("select failures from interserver_attempt where attempt_key = 'u:88'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

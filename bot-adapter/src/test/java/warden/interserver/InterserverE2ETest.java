@@ -1,5 +1,14 @@
 package warden.interserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -8,6 +17,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import warden.automod.AutomodSettings;
 import warden.automod.UserContentSettings;
 import warden.automod.VocabularySettings;
@@ -15,13 +29,8 @@ import warden.common.Actor;
 import warden.common.GuildId;
 import warden.config.ConfigureAutomod;
 import warden.config.PolicyEditor;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import warden.fakediscord.FakeDiscord;
 import warden.discord.FakeDiscordProperties;
+import warden.fakediscord.FakeDiscord;
 import warden.fakediscord.FakeDiscordExtension;
 import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
@@ -29,16 +38,6 @@ import warden.fakediscord.World;
 import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiTokens;
 import warden.platform.testing.WardenSpringTest;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The documented interserver flow with three servers on the fake Discord: create, DM, link, relay (with
@@ -91,9 +90,15 @@ class InterserverE2ETest {
         FakeDiscordProperties.register(registry, DISCORD);
     }
 
-    @Autowired JdbcClient db;
-    @Autowired PolicyEditor policies;
-    @LocalServerPort int port;
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    PolicyEditor policies;
+
+    @LocalServerPort
+    int port;
+
     FakeDiscord fake;
     static String secret;
 
@@ -104,8 +109,11 @@ class InterserverE2ETest {
     }
 
     private RecordedRequest awaitPost(long channel, String contains) throws Exception {
-        return fake.awaitRequest(r -> r.is("POST", "channels/" + channel + "/messages") && String.valueOf(r.text("content")).contains(contains),
-                WAIT, "message containing " + contains + " in " + channel);
+        return fake.awaitRequest(
+                r -> r.is("POST", "channels/" + channel + "/messages")
+                        && String.valueOf(r.text("content")).contains(contains),
+                WAIT,
+                "message containing " + contains + " in " + channel);
     }
 
     @Test
@@ -114,7 +122,10 @@ class InterserverE2ETest {
         fake.postMessage(a, aOther, aClosedDms, "!interserveur");
         RecordedRequest reply = awaitPost(aOther, "could not send you the frequency");
         assertThat(reply.text("content")).doesNotContainPattern("[0-9A-Z]{5}-[0-9A-Z]{5}");
-        assertThat(db.sql("select count(*) from domainevententry where payloadtype like '%FrequencyCreated'").query(Long.class).single()).isZero();
+        assertThat(db.sql("select count(*) from domainevententry where payloadtype like '%FrequencyCreated'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -133,8 +144,10 @@ class InterserverE2ETest {
         Matcher m = SECRET.matcher(fake.directMessagesTo(aMod).get(0));
         assertThat(m.find()).isTrue();
         secret = m.group(1);
-        String stored = db.sql("select convert_from(payload, 'UTF8') from domainevententry where payloadtype like '%FrequencyCreated'")
-                .query(String.class).single();
+        String stored = db.sql(
+                        "select convert_from(payload, 'UTF8') from domainevententry where payloadtype like '%FrequencyCreated'")
+                .query(String.class)
+                .single();
         assertThat(stored).doesNotContain(secret).doesNotContain(secret.replace("-", ""));
     }
 
@@ -144,8 +157,11 @@ class InterserverE2ETest {
         for (int i = 0; i < AttemptLimiter.PER_USER; i++) {
             fake.postMessage(b, bChannel, bMod, "!interserveur AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-" + i);
         }
-        await().atMost(WAIT).until(() -> fake.requests("POST", "channels/" + bChannel + "/messages").stream()
-                .filter(r -> String.valueOf(r.text("content")).startsWith("No frequency matches")).count() == AttemptLimiter.PER_USER);
+        await().atMost(WAIT)
+                .until(() -> fake.requests("POST", "channels/" + bChannel + "/messages").stream()
+                                .filter(r -> String.valueOf(r.text("content")).startsWith("No frequency matches"))
+                                .count()
+                        == AttemptLimiter.PER_USER);
         fake.postMessage(b, bChannel, bMod, "!interserveur " + secret);
         awaitPost(bChannel, "Too many wrong frequencies");
     }
@@ -163,44 +179,96 @@ class InterserverE2ETest {
     @Order(6)
     void messagesAreRelayedAsTheirAuthorWithoutPingsOrLoops() throws Exception {
         long original = fake.postMessage(a, aChannel, aMember, "hello @everyone and <@" + cMod + ">");
-        RecordedRequest copy = fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && String.valueOf(r.text("content")).startsWith("hello"),
-                WAIT, "relayed copy");
+        RecordedRequest copy = fake.awaitRequest(
+                r -> r.is("POST", "webhooks/\\d+/[^/]+")
+                        && String.valueOf(r.text("content")).startsWith("hello"),
+                WAIT,
+                "relayed copy");
         assertThat(copy.text("username")).isEqualTo("albert · Alpha");
         assertThat(copy.body().get("allowed_mentions").toString()).contains("parse=[]");
-        Map<String, Object> webhook = fake.webhooks().stream().filter(w -> copy.path().contains(w.get("id").toString())).findFirst().orElseThrow();
+        Map<String, Object> webhook = fake.webhooks().stream()
+                .filter(w -> copy.path().contains(w.get("id").toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(webhook.get("channel_id")).isEqualTo(Long.toString(cChannel));
 
         // the copy arrives in Charlie as a webhook message: it must not travel back to Alpha
         long reply = fake.postMessage(c, cChannel, cMod, "hi from charlie");
-        fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "hi from charlie".equals(r.text("content")), WAIT, "reply relayed");
-        assertThat(fake.requests("POST", "webhooks/\\d+/[^/]+")).filteredOn(r -> String.valueOf(r.text("content")).startsWith("hello")).hasSize(1);
+        fake.awaitRequest(
+                r -> r.is("POST", "webhooks/\\d+/[^/]+") && "hi from charlie".equals(r.text("content")),
+                WAIT,
+                "reply relayed");
+        assertThat(fake.requests("POST", "webhooks/\\d+/[^/]+"))
+                .filteredOn(r -> String.valueOf(r.text("content")).startsWith("hello"))
+                .hasSize(1);
 
         // edits and deletions follow the copies, through the relay map in PostgreSQL
-        assertThat(db.sql("select count(*) from interserver_relay where source_message_id = ?").param(original).query(Long.class).single()).isEqualTo(1);
+        assertThat(db.sql("select count(*) from interserver_relay where source_message_id = ?")
+                        .param(original)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         fake.editMessage(original, "hello, edited");
-        fake.awaitRequest(r -> r.is("PATCH", "webhooks/\\d+/[^/]+/messages/\\d+") && "hello, edited".equals(r.text("content")), WAIT, "edit");
+        fake.awaitRequest(
+                r -> r.is("PATCH", "webhooks/\\d+/[^/]+/messages/\\d+") && "hello, edited".equals(r.text("content")),
+                WAIT,
+                "edit");
     }
 
     @Test
     @Order(7)
     void theDestinationServersUserContentModerationApplies() throws Exception {
-        policies.change(new ConfigureAutomod(GuildId.of(c), new AutomodSettings(
-                new VocabularySettings(false, false, null, null, List.of("idiot"), null, false, false), null, null, null, null,
-                null, null, null, null, new UserContentSettings(true, UserContentSettings.Mode.CENSOR, true, true, true)),
-                null, Actor.system("test"), Instant.now()));
+        policies.change(new ConfigureAutomod(
+                GuildId.of(c),
+                new AutomodSettings(
+                        new VocabularySettings(false, false, null, null, List.of("idiot"), null, false, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new UserContentSettings(true, UserContentSettings.Mode.CENSOR, true, true, true)),
+                null,
+                Actor.system("test"),
+                Instant.now()));
         fake.postMessage(a, aChannel, aMember, "what an idiot");
-        fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "what an █████".equals(r.text("content")), WAIT, "censored copy");
+        fake.awaitRequest(
+                r -> r.is("POST", "webhooks/\\d+/[^/]+") && "what an █████".equals(r.text("content")),
+                WAIT,
+                "censored copy");
     }
 
     @Test
     @Order(8)
     void deletionsFollowTheCopies() throws Exception {
         long original = fake.postMessage(a, aChannel, aMember, "to be deleted");
-        fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && "to be deleted".equals(r.text("content")), WAIT, "copy");
-        await().atMost(WAIT).until(() -> db.sql("select count(*) from interserver_relay where source_message_id = ?").param(original).query(Long.class).single() == 1);
-        fake.dispatch("MESSAGE_DELETE", Map.of("id", Long.toString(original), "channel_id", Long.toString(aChannel), "guild_id", Long.toString(a)));
+        fake.awaitRequest(
+                r -> r.is("POST", "webhooks/\\d+/[^/]+") && "to be deleted".equals(r.text("content")), WAIT, "copy");
+        await().atMost(WAIT)
+                .until(() -> db.sql("select count(*) from interserver_relay where source_message_id = ?")
+                                .param(original)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        fake.dispatch(
+                "MESSAGE_DELETE",
+                Map.of(
+                        "id",
+                        Long.toString(original),
+                        "channel_id",
+                        Long.toString(aChannel),
+                        "guild_id",
+                        Long.toString(a)));
         fake.awaitRequest("DELETE", "webhooks/\\d+/[^/]+/messages/\\d+", WAIT);
-        await().atMost(WAIT).until(() -> db.sql("select count(*) from interserver_relay where source_message_id = ?").param(original).query(Long.class).single() == 0);
+        await().atMost(WAIT)
+                .until(() -> db.sql("select count(*) from interserver_relay where source_message_id = ?")
+                                .param(original)
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     @Test
@@ -208,13 +276,17 @@ class InterserverE2ETest {
     void theTrashCanUnlinksAndTheHistoryShowsWhy() throws Exception {
         fake.postMessage(c, cChannel, cMod, "!interserveur");
         awaitPost(cChannel, "React with 🗑️");
-        await().atMost(WAIT).until(() -> fake.requests("PUT", "channels/" + cChannel + "/messages/\\d+/reactions/.*").size() == 1);
+        await().atMost(WAIT)
+                .until(() -> fake.requests("PUT", "channels/" + cChannel + "/messages/\\d+/reactions/.*")
+                                .size()
+                        == 1);
         List<Map<String, Object>> posted = fake.botMessages(cChannel);
         long status = Long.parseLong(posted.get(posted.size() - 1).get("id").toString());
         fake.addReaction(c, cChannel, status, cMod, "🗑️");
         awaitPost(cChannel, "no longer linked");
         await().atMost(WAIT).untilAsserted(() -> {
-            ApiClient.Response history = new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + c + "/interserver");
+            ApiClient.Response history =
+                    new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + c + "/interserver");
             assertThat(history.body().path(0).path("unlinkReason").asText()).isEqualTo("TRASH_REACTION");
             assertThat(history.body().path(0).path("linkedBy").asText()).isEqualTo("moderator:" + cMod);
         });
@@ -224,33 +296,53 @@ class InterserverE2ETest {
     @Order(10)
     void deletingTheChannelUnlinksItAndTheLastOneClosesTheFrequency() throws Exception {
         fake.deleteChannel(a, aChannel);
-        await().atMost(WAIT).until(() -> db.sql("select count(*) from domainevententry where payloadtype like '%FrequencyClosed'")
-                .query(Long.class).single() == 1);
+        await().atMost(WAIT)
+                .until(() -> db.sql("select count(*) from domainevententry where payloadtype like '%FrequencyClosed'")
+                                .query(Long.class)
+                                .single()
+                        == 1);
         await().atMost(WAIT).untilAsserted(() -> {
-            ApiClient.Response history = new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + a + "/interserver");
+            ApiClient.Response history =
+                    new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + a + "/interserver");
             assertThat(history.body().path(0).path("unlinkReason").asText()).isEqualTo("CHANNEL_DELETED");
             assertThat(history.body().path(0).path("created").asBoolean()).isTrue();
         });
     }
+
     @Test
     @Order(11)
     void theSlashCommandsDoTheSameAndRemovingWardenUnlinks() throws Exception {
-        String create = fake.slashCommand(a, aOther, aMod, "interserver", List.of(Map.of("name", "create", "type", 1)), "en-US");
-        RecordedRequest created = fake.awaitRequest(r -> r.path().contains(create) && r.method().equals("PATCH"), WAIT, "deferred answer");
+        String create = fake.slashCommand(
+                a, aOther, aMod, "interserver", List.of(Map.of("name", "create", "type", 1)), "en-US");
+        RecordedRequest created = fake.awaitRequest(
+                r -> r.path().contains(create) && r.method().equals("PATCH"), WAIT, "deferred answer");
         assertThat(created.text("content")).contains("sent to you by DM");
         await().atMost(WAIT).until(() -> fake.directMessagesTo(aMod).size() == 2);
         Matcher m = SECRET.matcher(fake.directMessagesTo(aMod).get(1));
         assertThat(m.find()).isTrue();
 
-        String link = fake.slashCommand(b, bChannel, bOtherMod, "interserver", List.of(Map.of("name", "link", "type", 1,
-                "options", List.of(Map.of("name", "frequency", "type", 3, "value", m.group(1))))), "fr");
-        RecordedRequest linked = fake.awaitRequest(r -> r.path().contains(link) && r.method().equals("PATCH"), WAIT, "link answer");
+        String link = fake.slashCommand(
+                b,
+                bChannel,
+                bOtherMod,
+                "interserver",
+                List.of(Map.of(
+                        "name",
+                        "link",
+                        "type",
+                        1,
+                        "options",
+                        List.of(Map.of("name", "frequency", "type", 3, "value", m.group(1))))),
+                "fr");
+        RecordedRequest linked =
+                fake.awaitRequest(r -> r.path().contains(link) && r.method().equals("PATCH"), WAIT, "link answer");
         assertThat(linked.text("content")).startsWith("Ce salon est maintenant relié à 1 autre");
         awaitPost(aOther, "#bridge of Bravo joined");
 
         fake.dispatch("GUILD_DELETE", Map.of("id", Long.toString(b), "unavailable", false));
         await().atMost(WAIT).untilAsserted(() -> {
-            ApiClient.Response history = new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + b + "/interserver");
+            ApiClient.Response history =
+                    new ApiClient(port).get(ApiTokens.OPERATOR, "/api/v1/guilds/" + b + "/interserver");
             assertThat(history.body().path(0).path("unlinkReason").asText()).isEqualTo("BOT_REMOVED");
         });
     }

@@ -1,5 +1,13 @@
 package warden.interserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -11,11 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import warden.common.Actor;
-import warden.common.GuildId;
 import warden.automod.AutomodSettings;
 import warden.automod.UserContentSettings;
 import warden.automod.VocabularySettings;
+import warden.common.Actor;
+import warden.common.GuildId;
 import warden.config.ConfigureAutomod;
 import warden.config.PolicyEditor;
 import warden.config.SetPremium;
@@ -26,15 +34,6 @@ import warden.fakediscord.Permission;
 import warden.fakediscord.RecordedRequest;
 import warden.fakediscord.World;
 import warden.platform.testing.WardenSpringTest;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The interserver limits of DraftBot's page: one interserver channel per server (premium: unlimited), a cooldown per
@@ -83,7 +82,9 @@ class InterserverLimitsE2ETest {
         registry.add("warden.discord.reply-ttl", () -> "300ms");
     }
 
-    @Autowired PolicyEditor policies;
+    @Autowired
+    PolicyEditor policies;
+
     FakeDiscord fake;
 
     @BeforeAll
@@ -92,16 +93,24 @@ class InterserverLimitsE2ETest {
     }
 
     private RecordedRequest awaitPost(long channel, String contains) throws Exception {
-        return fake.awaitRequest(r -> r.is("POST", "channels/" + channel + "/messages") && String.valueOf(r.text("content")).contains(contains),
-                WAIT, "message containing " + contains + " in " + channel);
+        return fake.awaitRequest(
+                r -> r.is("POST", "channels/" + channel + "/messages")
+                        && String.valueOf(r.text("content")).contains(contains),
+                WAIT,
+                "message containing " + contains + " in " + channel);
     }
 
     private RecordedRequest awaitCopy(String content) throws Exception {
-        return fake.awaitRequest(r -> r.is("POST", "webhooks/\\d+/[^/]+") && content.equals(r.text("content")), WAIT, "copy of " + content);
+        return fake.awaitRequest(
+                r -> r.is("POST", "webhooks/\\d+/[^/]+") && content.equals(r.text("content")),
+                WAIT,
+                "copy of " + content);
     }
 
     private long copies(String content) {
-        return fake.requests("POST", "webhooks/\\d+/[^/]+").stream().filter(r -> content.equals(r.text("content"))).count();
+        return fake.requests("POST", "webhooks/\\d+/[^/]+").stream()
+                .filter(r -> content.equals(r.text("content")))
+                .count();
     }
 
     private String createFrequency(long channel) throws Exception {
@@ -155,18 +164,34 @@ class InterserverLimitsE2ETest {
         assertThat(copies("second words too soon")).isZero();
         assertThat(copies("third words too soon")).isZero();
         assertThat(fake.requests("POST", "channels/" + aLobby + "/messages"))
-                .filteredOn(r -> String.valueOf(r.text("content")).contains("was not relayed")).hasSize(1);
+                .filteredOn(r -> String.valueOf(r.text("content")).contains("was not relayed"))
+                .hasSize(1);
         // the notice goes away after a short while
-        String noticeId = fake.botMessages(aLobby).stream().filter(m -> String.valueOf(m.get("content")).contains("was not relayed"))
-                .map(m -> m.get("id").toString()).findFirst().orElseThrow();
+        String noticeId = fake.botMessages(aLobby).stream()
+                .filter(m -> String.valueOf(m.get("content")).contains("was not relayed"))
+                .map(m -> m.get("id").toString())
+                .findFirst()
+                .orElseThrow();
         fake.awaitRequest("DELETE", "channels/" + aLobby + "/messages/" + noticeId, WAIT);
     }
 
     private void userContent(UserContentSettings.Mode mode) {
-        policies.change(new ConfigureAutomod(GuildId.of(b), new AutomodSettings(
-                new VocabularySettings(false, false, null, null, List.of("idiot"), null, false, false), null, null, null, null,
-                null, null, null, null, new UserContentSettings(true, mode, true, true, true)),
-                null, Actor.system("test"), Instant.now()));
+        policies.change(new ConfigureAutomod(
+                GuildId.of(b),
+                new AutomodSettings(
+                        new VocabularySettings(false, false, null, null, List.of("idiot"), null, false, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new UserContentSettings(true, mode, true, true, true)),
+                null,
+                Actor.system("test"),
+                Instant.now()));
     }
 
     @Test
@@ -175,8 +200,11 @@ class InterserverLimitsE2ETest {
         userContent(UserContentSettings.Mode.BLOCK);
         fake.postMessage(a, aLobby, aRude, "you are an idiot");
         await().atMost(WAIT).until(() -> !fake.directMessagesTo(aRude).isEmpty());
-        assertThat(fake.directMessagesTo(aRude).get(0)).contains("#lobby").contains("was not relayed to Bravo")
-                .contains("forbidden word").contains("« idiot »");
+        assertThat(fake.directMessagesTo(aRude).get(0))
+                .contains("#lobby")
+                .contains("was not relayed to Bravo")
+                .contains("forbidden word")
+                .contains("« idiot »");
         fake.postMessage(a, aLobby, aNamedBlocked, "a harmless message");
         await().atMost(WAIT).until(() -> !fake.directMessagesTo(aNamedBlocked).isEmpty());
         assertThat(fake.directMessagesTo(aNamedBlocked).get(0)).contains("« idiot »");

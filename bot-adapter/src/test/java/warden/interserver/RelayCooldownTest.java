@@ -1,14 +1,13 @@
 package warden.interserver;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static warden.interserver.RelayCooldown.Verdict.HOLD;
 import static warden.interserver.RelayCooldown.Verdict.HOLD_AND_TELL;
 import static warden.interserver.RelayCooldown.Verdict.RELAY;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 class RelayCooldownTest {
 

@@ -1,5 +1,14 @@
 package warden.backup;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -14,16 +23,6 @@ import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * A server's backups and restores: which backups exist (within the server's limit), the automatic schedule, and the
  * restore under way with the outcome of each of its steps. Backups and restores share one boundary because a restore
@@ -34,14 +33,15 @@ public class ServerBackup {
 
     private static final Actor ROTATION = Actor.system("backup-rotation");
 
-    private record Kept(String contentHash, boolean automatic) {
-    }
+    private record Kept(String contentHash, boolean automatic) {}
 
     @AggregateIdentifier
     private String id;
+
     private GuildId guild;
     /** Backups by id, oldest first. */
     private final Map<String, Kept> backups = new LinkedHashMap<>();
+
     private Duration every;
     private String restoreId;
     private int restoreSteps;
@@ -66,13 +66,27 @@ public class ServerBackup {
             if (backups.get(latest).contentHash().equals(cmd.contentHash())) return latest;
         }
         if (backups.size() >= cmd.limit()) {
-            String oldestAutomatic = backups.entrySet().stream().filter(e -> e.getValue().automatic()).map(Map.Entry::getKey)
-                    .findFirst().orElse(null);
-            if (!cmd.automatic() || oldestAutomatic == null) throw new CommandRefusedException("error.backup.limit", cmd.limit());
+            String oldestAutomatic = backups.entrySet().stream()
+                    .filter(e -> e.getValue().automatic())
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
+            if (!cmd.automatic() || oldestAutomatic == null)
+                throw new CommandRefusedException("error.backup.limit", cmd.limit());
             apply(new BackupDeleted(cmd.guild(), oldestAutomatic, ROTATION, cmd.occurredAt()));
         }
-        apply(new BackupTaken(cmd.guild(), cmd.backupId(), cmd.label(), cmd.contentHash(), cmd.sizeBytes(), cmd.roles(),
-                cmd.channels(), cmd.members(), cmd.automatic(), cmd.by(), cmd.occurredAt()));
+        apply(new BackupTaken(
+                cmd.guild(),
+                cmd.backupId(),
+                cmd.label(),
+                cmd.contentHash(),
+                cmd.sizeBytes(),
+                cmd.roles(),
+                cmd.channels(),
+                cmd.members(),
+                cmd.automatic(),
+                cmd.by(),
+                cmd.occurredAt()));
         return cmd.backupId();
     }
 
@@ -95,12 +109,17 @@ public class ServerBackup {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ScheduleBackups cmd, DeadlineManager deadlines) {
-        if (cmd.every() != null && (cmd.every().isNegative() || cmd.minimum() != null && cmd.every().compareTo(cmd.minimum()) < 0)) {
-            throw InvalidValueException.forField("every", "error.backup.every", warden.common.Durations.format(cmd.minimum()));
+        if (cmd.every() != null
+                && (cmd.every().isNegative()
+                        || cmd.minimum() != null && cmd.every().compareTo(cmd.minimum()) < 0)) {
+            throw InvalidValueException.forField(
+                    "every", "error.backup.every", warden.common.Durations.format(cmd.minimum()));
         }
         deadlines.cancelAll(BackupDeadline.NAME);
         apply(new BackupScheduleChanged(cmd.guild(), cmd.every(), cmd.by(), cmd.occurredAt()));
-        if (cmd.every() != null) deadlines.schedule(cmd.occurredAt().plus(cmd.every()), BackupDeadline.NAME, new BackupDeadline(cmd.guild()));
+        if (cmd.every() != null)
+            deadlines.schedule(
+                    cmd.occurredAt().plus(cmd.every()), BackupDeadline.NAME, new BackupDeadline(cmd.guild()));
     }
 
     @DeadlineHandler(deadlineName = BackupDeadline.NAME)
@@ -116,23 +135,34 @@ public class ServerBackup {
         if (restoreId != null) throw new CommandRefusedException("error.backup.restoreRunning", restoreId);
         Kept kept = backups.get(cmd.backupId());
         if (kept == null) throw new CommandRefusedException("error.backup.unknown", cmd.backupId());
-        apply(new RestoreStarted(cmd.guild(), cmd.restoreId(), cmd.backupId(), kept.contentHash(), cmd.options(), cmd.steps(),
-                cmd.channel(), cmd.by(), cmd.occurredAt()));
+        apply(new RestoreStarted(
+                cmd.guild(),
+                cmd.restoreId(),
+                cmd.backupId(),
+                kept.contentHash(),
+                cmd.options(),
+                cmd.steps(),
+                cmd.channel(),
+                cmd.by(),
+                cmd.occurredAt()));
         return cmd.restoreId();
     }
 
     @CommandHandler
     RestoreProgress handle(ResumeRestore cmd) {
         if (!cmd.restoreId().equals(restoreId)) return new RestoreProgress(false, Set.of(), Map.of());
-        if (!ended.isEmpty()) apply(new RestoreResumed(cmd.guild(), restoreId, restoreSteps - ended.size(), cmd.occurredAt()));
+        if (!ended.isEmpty())
+            apply(new RestoreResumed(cmd.guild(), restoreId, restoreSteps - ended.size(), cmd.occurredAt()));
         return new RestoreProgress(true, Set.copyOf(ended), Map.copyOf(created));
     }
 
     @CommandHandler
     void handle(RecordRestoreStep cmd) {
         if (!cmd.restoreId().equals(restoreId) || ended.contains(cmd.index())) return;
-        if (cmd.index() < 0 || cmd.index() >= restoreSteps) throw InvalidValueException.forField("index", "error.field.missing");
-        apply(new RestoreStepRecorded(cmd.guild(), restoreId, cmd.index(), cmd.outcome(), cmd.createdId(), cmd.detail(), cmd.occurredAt()));
+        if (cmd.index() < 0 || cmd.index() >= restoreSteps)
+            throw InvalidValueException.forField("index", "error.field.missing");
+        apply(new RestoreStepRecorded(
+                cmd.guild(), restoreId, cmd.index(), cmd.outcome(), cmd.createdId(), cmd.detail(), cmd.occurredAt()));
     }
 
     /** Answers with the restore's counts, or null when it had already finished. */

@@ -1,6 +1,10 @@
 package warden.config;
 
-import warden.common.GuildPolicyId;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -11,15 +15,10 @@ import warden.automod.AutomodModule;
 import warden.automod.AutomodSettings;
 import warden.common.CommandRefusedException;
 import warden.common.GuildId;
+import warden.common.GuildPolicyId;
 import warden.common.InvalidValueException;
 import warden.sanctions.RuleLimits;
 import warden.sanctions.SanctionRule;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A guild's policy: automod settings, automatic sanction rules, premium flag. Every change is an event carrying
@@ -30,6 +29,7 @@ public class GuildPolicy {
 
     @AggregateIdentifier
     private String id;
+
     private PolicyDocument policy;
 
     protected GuildPolicy() {
@@ -72,9 +72,11 @@ public class GuildPolicy {
     long handle(ChangeSanctionRule cmd) {
         PolicyDocument policy = current(cmd.guild());
         SanctionRule before = policy.rule(cmd.rule().id())
-                .orElseThrow(() -> new CommandRefusedException("error.rule.unknown", cmd.rule().id()));
+                .orElseThrow(() -> new CommandRefusedException(
+                        "error.rule.unknown", cmd.rule().id()));
         if (!before.equals(cmd.rule())) {
-            apply(new SanctionRuleChanged(cmd.guild(), before, cmd.rule(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
+            apply(new SanctionRuleChanged(
+                    cmd.guild(), before, cmd.rule(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
         }
         return version(cmd.guild());
     }
@@ -86,8 +88,8 @@ public class GuildPolicy {
         SanctionRule rule = policy.rule(cmd.rule())
                 .orElseThrow(() -> new CommandRefusedException("error.rule.unknown", cmd.rule()));
         if (rule.enabled() != cmd.enabled()) {
-            apply(new SanctionRuleEnabledChanged(cmd.guild(), cmd.rule(), cmd.enabled(), policy.version() + 1, cmd.by(),
-                    cmd.occurredAt()));
+            apply(new SanctionRuleEnabledChanged(
+                    cmd.guild(), cmd.rule(), cmd.enabled(), policy.version() + 1, cmd.by(), cmd.occurredAt()));
         }
         return version(cmd.guild());
     }
@@ -109,7 +111,8 @@ public class GuildPolicy {
             throw new CommandRefusedException("error.policy.versionConflict", cmd.expectedVersion(), current.version());
         }
         if (!current.moderation().equals(cmd.settings())) {
-            apply(new ModerationConfigured(cmd.guild(), cmd.settings(), current.version() + 1, cmd.by(), cmd.occurredAt()));
+            apply(new ModerationConfigured(
+                    cmd.guild(), cmd.settings(), current.version() + 1, cmd.by(), cmd.occurredAt()));
         }
         return version(cmd.guild());
     }
@@ -118,7 +121,8 @@ public class GuildPolicy {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(warden.sanctions.ResetGuildSanctions cmd) {
-        apply(new warden.sanctions.GuildSanctionsReset(cmd.guild(), cmd.resetId(), cmd.by(), cmd.reason(), cmd.occurredAt()));
+        apply(new warden.sanctions.GuildSanctionsReset(
+                cmd.guild(), cmd.resetId(), cmd.by(), cmd.reason(), cmd.occurredAt()));
         return cmd.resetId();
     }
 

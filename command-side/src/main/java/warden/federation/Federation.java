@@ -1,6 +1,15 @@
 package warden.federation;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -10,16 +19,6 @@ import warden.common.Actor;
 import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.UserId;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A federation of partner servers: who is in it and with which roles, single-use invitations, the shared ban list
@@ -33,7 +32,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "federationSnapshots")
 @Revision("1")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Federation {
 
@@ -41,17 +42,15 @@ public class Federation {
     /** A raid alert shared again after this long is another alert (a raid does not last for days). */
     static final Duration RAID_MEMORY = Duration.ofDays(7);
 
-    record Partner(boolean publish, boolean subscribe, boolean suspended) {
-    }
+    record Partner(boolean publish, boolean subscribe, boolean suspended) {}
 
-    record Invite(String codeHash, boolean publish, boolean subscribe, Instant expiresAt) {
-    }
+    record Invite(String codeHash, boolean publish, boolean subscribe, Instant expiresAt) {}
 
-    record Entry(UserId user, GuildId publisher) {
-    }
+    record Entry(UserId user, GuildId publisher) {}
 
     @AggregateIdentifier
     private String federationId;
+
     private GuildId owner;
     private final Map<GuildId, Partner> partners = new LinkedHashMap<>();
     private final Map<String, Invite> invites = new HashMap<>();
@@ -73,18 +72,35 @@ public class Federation {
     @CommandHandler
     void handle(InvitePartner cmd) {
         ownerOnly(cmd.guild());
-        apply(new PartnerInvited(federationId, cmd.guild(), cmd.inviteId(), cmd.codeHash(), cmd.publish(), cmd.subscribe(), cmd.expiresAt(), cmd.by(),
+        apply(new PartnerInvited(
+                federationId,
+                cmd.guild(),
+                cmd.inviteId(),
+                cmd.codeHash(),
+                cmd.publish(),
+                cmd.subscribe(),
+                cmd.expiresAt(),
+                cmd.by(),
                 cmd.occurredAt()));
     }
 
     @CommandHandler
     void handle(JoinFederation cmd) {
         if (partners.containsKey(cmd.guild())) throw new CommandRefusedException("error.federation.alreadyPartner");
-        Map.Entry<String, Invite> invite = invites.entrySet().stream().filter(i -> i.getValue().codeHash().equals(cmd.codeHash()))
-                .findFirst().orElseThrow(() -> new CommandRefusedException("error.federation.badCode"));
-        if (cmd.occurredAt().isAfter(invite.getValue().expiresAt())) throw new CommandRefusedException("error.federation.codeExpired");
-        apply(new PartnerJoined(federationId, cmd.guild(), invite.getKey(), invite.getValue().publish(), invite.getValue().subscribe(),
-                cmd.by(), cmd.occurredAt()));
+        Map.Entry<String, Invite> invite = invites.entrySet().stream()
+                .filter(i -> i.getValue().codeHash().equals(cmd.codeHash()))
+                .findFirst()
+                .orElseThrow(() -> new CommandRefusedException("error.federation.badCode"));
+        if (cmd.occurredAt().isAfter(invite.getValue().expiresAt()))
+            throw new CommandRefusedException("error.federation.codeExpired");
+        apply(new PartnerJoined(
+                federationId,
+                cmd.guild(),
+                invite.getKey(),
+                invite.getValue().publish(),
+                invite.getValue().subscribe(),
+                cmd.by(),
+                cmd.occurredAt()));
     }
 
     @CommandHandler
@@ -103,32 +119,49 @@ public class Federation {
         apply(new PartnerSuspended(federationId, cmd.guild(), cmd.partner(), cmd.revert(), cmd.by(), cmd.occurredAt()));
         if (!cmd.revert()) return;
         for (Map.Entry<String, Entry> e : new java.util.ArrayList<>(active.entrySet())) {
-            if (e.getValue().publisher().equals(cmd.partner())) revoke(e.getKey(), cmd.guild(), true, cmd.by(), cmd.occurredAt());
+            if (e.getValue().publisher().equals(cmd.partner()))
+                revoke(e.getKey(), cmd.guild(), true, cmd.by(), cmd.occurredAt());
         }
     }
 
     @CommandHandler
     void handle(ChangeSubscription cmd) {
         partner(cmd.guild());
-        apply(new SubscriptionChanged(federationId, cmd.guild(), cmd.mode(), cmd.alertChannel(), cmd.by(), cmd.occurredAt()));
+        apply(new SubscriptionChanged(
+                federationId, cmd.guild(), cmd.mode(), cmd.alertChannel(), cmd.by(), cmd.occurredAt()));
     }
 
     @CommandHandler
     void handle(ChangeNeverBan cmd) {
         partner(cmd.guild());
-        apply(new NeverBanChanged(federationId, cmd.guild(), Set.copyOf(cmd.users()), Set.copyOf(cmd.roles()), cmd.by(), cmd.occurredAt()));
+        apply(new NeverBanChanged(
+                federationId,
+                cmd.guild(),
+                Set.copyOf(cmd.users()),
+                Set.copyOf(cmd.roles()),
+                cmd.by(),
+                cmd.occurredAt()));
     }
 
     /** Answers with the entry's id. */
     @CommandHandler
     String handle(PublishBan cmd) {
         Partner partner = partner(cmd.guild());
-        if (!partner.publish() || partner.suspended()) throw new CommandRefusedException("error.federation.cannotPublish");
+        if (!partner.publish() || partner.suspended())
+            throw new CommandRefusedException("error.federation.cannotPublish");
         if (active.containsKey(cmd.entryId())) return cmd.entryId();
-        if (active.values().stream().anyMatch(e -> e.user().equals(cmd.user()) && e.publisher().equals(cmd.guild()))) {
+        if (active.values().stream()
+                .anyMatch(e -> e.user().equals(cmd.user()) && e.publisher().equals(cmd.guild()))) {
             throw new CommandRefusedException("error.federation.alreadyListed", cmd.user());
         }
-        apply(new BanPublished(federationId, cmd.entryId(), cmd.user(), cmd.reason().strip(), cmd.evidence(), cmd.guild(), cmd.by(),
+        apply(new BanPublished(
+                federationId,
+                cmd.entryId(),
+                cmd.user(),
+                cmd.reason().strip(),
+                cmd.evidence(),
+                cmd.guild(),
+                cmd.by(),
                 cmd.occurredAt()));
         return cmd.entryId();
     }
@@ -137,15 +170,20 @@ public class Federation {
     void handle(RevokeBan cmd) {
         Entry entry = active.get(cmd.entryId());
         if (entry == null) throw new CommandRefusedException("error.federation.unknownEntry", cmd.entryId());
-        if (!entry.publisher().equals(cmd.guild()) && !cmd.guild().equals(owner)) throw new CommandRefusedException("error.federation.notYours");
+        if (!entry.publisher().equals(cmd.guild()) && !cmd.guild().equals(owner))
+            throw new CommandRefusedException("error.federation.notYours");
         revoke(cmd.entryId(), cmd.guild(), false, cmd.by(), cmd.occurredAt());
     }
 
     @CommandHandler
     void handle(UnbanEverywhere cmd) {
         Partner partner = partner(cmd.guild());
-        if (!partner.publish() || partner.suspended()) throw new CommandRefusedException("error.federation.cannotPublish");
-        var listed = active.entrySet().stream().filter(e -> e.getValue().user().equals(cmd.user())).map(Map.Entry::getKey).toList();
+        if (!partner.publish() || partner.suspended())
+            throw new CommandRefusedException("error.federation.cannotPublish");
+        var listed = active.entrySet().stream()
+                .filter(e -> e.getValue().user().equals(cmd.user()))
+                .map(Map.Entry::getKey)
+                .toList();
         if (listed.isEmpty()) throw new CommandRefusedException("error.federation.notListed", cmd.user());
         for (String entryId : listed) revoke(entryId, cmd.guild(), true, cmd.by(), cmd.occurredAt());
     }
@@ -153,7 +191,8 @@ public class Federation {
     @CommandHandler
     void handle(OverrideEntry cmd) {
         partner(cmd.guild());
-        if (!active.containsKey(cmd.entryId())) throw new CommandRefusedException("error.federation.unknownEntry", cmd.entryId());
+        if (!active.containsKey(cmd.entryId()))
+            throw new CommandRefusedException("error.federation.unknownEntry", cmd.entryId());
         if (overrides.contains(cmd.guild() + ":" + cmd.entryId())) return;
         apply(new EntryOverridden(federationId, cmd.entryId(), cmd.guild(), cmd.by(), cmd.occurredAt()));
     }
@@ -174,21 +213,26 @@ public class Federation {
     void handle(ShareRaidAlert cmd) {
         Partner partner = partner(cmd.guild());
         if (partner.suspended() || sharedRaids.containsKey(cmd.raidId())) return;
-        apply(new RaidAlertShared(federationId, cmd.guild(), cmd.raidId(), cmd.joins(), cmd.detected(), cmd.occurredAt()));
+        apply(new RaidAlertShared(
+                federationId, cmd.guild(), cmd.raidId(), cmd.joins(), cmd.detected(), cmd.occurredAt()));
     }
 
     @CommandHandler
     void handle(RecordEnforcement cmd) {
         if (!partners.containsKey(cmd.guild())) return; // left meanwhile
         if (cmd.outcome() == outcomes.get(cmd.entryId() + ":" + cmd.guild())) return;
-        apply(new EnforcementRecorded(federationId, cmd.entryId(), cmd.guild(), cmd.outcome(), cmd.detail(), cmd.occurredAt()));
+        apply(new EnforcementRecorded(
+                federationId, cmd.entryId(), cmd.guild(), cmd.outcome(), cmd.detail(), cmd.occurredAt()));
     }
 
     private void revoke(String entryId, GuildId guild, boolean revert, Actor by, Instant at) {
         Entry revoked = active.get(entryId);
         // a revert takes back every entry of the same publisher: those are not left to list the user
-        int remaining = (int) active.entrySet().stream().filter(e -> !e.getKey().equals(entryId) && e.getValue().user().equals(revoked.user())
-                && !(revert && e.getValue().publisher().equals(revoked.publisher()))).count();
+        int remaining = (int) active.entrySet().stream()
+                .filter(e -> !e.getKey().equals(entryId)
+                        && e.getValue().user().equals(revoked.user())
+                        && !(revert && e.getValue().publisher().equals(revoked.publisher())))
+                .count();
         apply(new BanRevoked(federationId, guild, entryId, revoked.user(), revert, remaining, by, at));
     }
 

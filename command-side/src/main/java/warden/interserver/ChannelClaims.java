@@ -13,8 +13,6 @@ import warden.common.ChannelId;
 import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 
-import java.util.List;
-
 /**
  * "A channel is on at most one frequency", enforced where two nodes cannot race: each link event claims its
  * channel in PostgreSQL in the very transaction that stores the event (a subscribing processor), keyed by channel.
@@ -43,7 +41,9 @@ class ChannelClaims {
     @QueryHandler
     ActiveLinks handle(FindClaimedChannels query) {
         return new ActiveLinks(db.sql("select frequency, guild_id, channel_id from interserver_channel_claim")
-                .query((rs, n) -> new ActiveLink(FrequencyKey.of(rs.getString("frequency")), GuildId.of(rs.getLong("guild_id")),
+                .query((rs, n) -> new ActiveLink(
+                        FrequencyKey.of(rs.getString("frequency")),
+                        GuildId.of(rs.getLong("guild_id")),
                         ChannelId.of(rs.getLong("channel_id"))))
                 .list());
     }
@@ -66,7 +66,8 @@ class ChannelClaims {
     }
 
     private void claim(ChannelId channel, FrequencyKey frequency, GuildId guild) {
-        int claimed = db.sql("insert into interserver_channel_claim(channel_id, frequency, guild_id) values (?, ?, ?) on conflict do nothing")
+        int claimed = db.sql(
+                        "insert into interserver_channel_claim(channel_id, frequency, guild_id) values (?, ?, ?) on conflict do nothing")
                 .params(channel.value(), frequency.hash(), guild.value())
                 .update();
         if (claimed == 0) throw new CommandRefusedException("error.frequency.otherFrequency");

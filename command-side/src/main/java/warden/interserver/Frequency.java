@@ -1,5 +1,9 @@
 package warden.interserver;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -10,11 +14,6 @@ import warden.common.ChannelId;
 import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * An interserver frequency: the channels it links, at most one per server. Its identity is the hash of its secret,
  * so presenting the secret finds it and nothing else does. It closes when its last channel leaves.
@@ -24,6 +23,7 @@ public class Frequency {
 
     @AggregateIdentifier
     private String id;
+
     private final Map<ChannelId, GuildId> channels = new LinkedHashMap<>();
     private boolean closed;
 
@@ -48,7 +48,8 @@ public class Frequency {
     @CommandHandler
     void handle(UnlinkChannel cmd) {
         if (!channels.containsKey(cmd.channel())) throw new CommandRefusedException("error.frequency.notLinked");
-        apply(new ChannelUnlinked(cmd.frequency(), cmd.guild(), cmd.channel(), cmd.reason(), cmd.by(), cmd.occurredAt()));
+        apply(new ChannelUnlinked(
+                cmd.frequency(), cmd.guild(), cmd.channel(), cmd.reason(), cmd.by(), cmd.occurredAt()));
         if (channels.isEmpty()) apply(new FrequencyClosed(cmd.frequency(), cmd.guild(), cmd.occurredAt()));
     }
 

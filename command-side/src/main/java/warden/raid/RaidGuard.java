@@ -1,5 +1,11 @@
 package warden.raid;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -8,13 +14,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import warden.common.CommandRefusedException;
 import warden.common.UserId;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A server's raid mode: at most one raid at a time, the accounts that joined during it, and its end. Two nodes (or a
@@ -25,6 +24,7 @@ public class RaidGuard {
 
     @AggregateIdentifier
     private String id;
+
     private String raidId;
     private final Set<UserId> accounts = new LinkedHashSet<>();
 
@@ -36,9 +36,17 @@ public class RaidGuard {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(StartRaid cmd) {
         if (raidId != null) throw new CommandRefusedException("error.raid.alreadyOn", raidId);
-        apply(new RaidStarted(cmd.guild(), cmd.raidId(), cmd.detected(), cmd.joined().size(), cmd.previousVerification(),
-                cmd.lockdownUntil(), cmd.by(), cmd.occurredAt()));
-        for (UserId account : cmd.joined()) apply(new RaidJoinRecorded(cmd.guild(), cmd.raidId(), account, cmd.occurredAt()));
+        apply(new RaidStarted(
+                cmd.guild(),
+                cmd.raidId(),
+                cmd.detected(),
+                cmd.joined().size(),
+                cmd.previousVerification(),
+                cmd.lockdownUntil(),
+                cmd.by(),
+                cmd.occurredAt()));
+        for (UserId account : cmd.joined())
+            apply(new RaidJoinRecorded(cmd.guild(), cmd.raidId(), account, cmd.occurredAt()));
         return cmd.raidId();
     }
 

@@ -1,5 +1,7 @@
 package warden.reports;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -7,14 +9,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 import warden.common.CommandRefusedException;
 import warden.common.UserId;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /** A report (signalement): filed by a member, claimed by one moderator, then resolved or dismissed, its history kept. */
 @Aggregate
 public class Report {
 
     @AggregateIdentifier
     private String reportId;
+
     private UserId reporter;
     private UserId claimedBy;
     private boolean closed;
@@ -25,15 +26,24 @@ public class Report {
 
     @CommandHandler
     Report(FileReport cmd) {
-        apply(new ReportFiled(cmd.guild(), cmd.reportId(), cmd.reporter(), cmd.target(), cmd.channel(), cmd.message(), cmd.excerpt(),
-                cmd.reason().strip(), cmd.occurredAt()));
+        apply(new ReportFiled(
+                cmd.guild(),
+                cmd.reportId(),
+                cmd.reporter(),
+                cmd.target(),
+                cmd.channel(),
+                cmd.message(),
+                cmd.excerpt(),
+                cmd.reason().strip(),
+                cmd.occurredAt()));
     }
 
     @CommandHandler
     void handle(ClaimReport cmd) {
         if (closed) throw new CommandRefusedException("error.report.closed", reportId);
         if (cmd.moderator().equals(claimedBy)) return;
-        if (claimedBy != null) throw new CommandRefusedException("error.report.claimed", reportId, "<@" + claimedBy + ">");
+        if (claimedBy != null)
+            throw new CommandRefusedException("error.report.claimed", reportId, "<@" + claimedBy + ">");
         apply(new ReportClaimed(cmd.guild(), reportId, cmd.moderator(), cmd.occurredAt()));
     }
 

@@ -1,15 +1,14 @@
 package warden.sanctions;
 
-import warden.platform.Commands;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.MemberKey;
-
-import java.time.Instant;
-import java.util.List;
+import warden.platform.Commands;
 
 /**
  * Carries a whole server's reset to each member who ever had a sanction there (read from the event store, not from a
@@ -33,15 +32,13 @@ class GuildSanctionsResetProcess {
 
     @EventHandler
     void on(GuildSanctionsReset e) {
-        List<String> members = db.sql("""
+        List<String> members =
+                db.sql("""
                         select distinct aggregateidentifier from domainevententry
-                        where payloadtype = 'warden.sanctions.SanctionDecided' and aggregateidentifier like ?""")
-                .param(e.guild() + ":%")
-                .query(String.class)
-                .list();
+                        where payloadtype = 'warden.sanctions.SanctionDecided' and aggregateidentifier like ?""").param(e.guild() + ":%").query(String.class).list();
         for (String member : members) {
-            commands.sendAndWait(new ResetMemberSanctions(MemberKey.parse(member), e.resetId(), e.by(), e.reason(), Instant.now(),
-                    e.occurredAt()));
+            commands.sendAndWait(new ResetMemberSanctions(
+                    MemberKey.parse(member), e.resetId(), e.by(), e.reason(), Instant.now(), e.occurredAt()));
         }
     }
 }

@@ -2,7 +2,6 @@ package warden.sanctions;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,7 +19,9 @@ import java.util.TreeSet;
  * redelivery and to pardon them). Part of the member record's state and of its snapshots; changed only by the
  * record's event-sourcing handlers.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class InfractionLog {
 
@@ -34,6 +35,7 @@ final class InfractionLog {
     private final Map<String, Infraction> recent = new HashMap<>();
     /** Older infractions, known by id only: still pardonable, and already pardoned. */
     private final Set<String> archived = new HashSet<>();
+
     private final Set<String> archivedPardoned = new HashSet<>();
     /** The newest infraction time seen: the horizon is counted back from it (event time, never the clock). */
     private Instant newest;
@@ -61,7 +63,8 @@ final class InfractionLog {
 
     /** The history the rules read ({@link RuleDecider.History}): infractions within {@code [from, to]}, by time. */
     RuleDecider.History history() {
-        return (from, to) -> byTime().subSet(Infraction.boundary(from), true, Infraction.boundary(to.plusNanos(1)), false);
+        return (from, to) ->
+                byTime().subSet(Infraction.boundary(from), true, Infraction.boundary(to.plusNanos(1)), false);
     }
 
     void recorded(InfractionRecorded e) {
@@ -119,7 +122,8 @@ final class InfractionLog {
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record Infraction(String id, InfractionType type, Instant occurredAt, boolean pardoned, Set<String> consumedBy)
             implements RuleDecider.Counted {
-        static final Comparator<Infraction> BY_TIME = Comparator.comparing(Infraction::occurredAt).thenComparing(Infraction::id);
+        static final Comparator<Infraction> BY_TIME =
+                Comparator.comparing(Infraction::occurredAt).thenComparing(Infraction::id);
 
         /** A search key that sorts before every infraction at {@code at}. */
         static Infraction boundary(Instant at) {

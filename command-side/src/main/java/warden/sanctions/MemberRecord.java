@@ -1,6 +1,17 @@
 package warden.sanctions;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -13,18 +24,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import warden.common.Actor;
 import warden.common.CommandRefusedException;
 import warden.common.MemberKey;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One guild member's record: infractions, pardons, notes and sanctions. It decides automatic sanctions from the
@@ -40,7 +39,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "memberRecordCache", snapshotTriggerDefinition = "memberRecordSnapshots")
 @Revision("7") // a snapshot of another revision is ignored and the record rebuilt from its events
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberRecord {
 
@@ -52,6 +53,7 @@ public class MemberRecord {
     /** {@code guild:user}; a String, because deadlines store the identifier and must read it back as it was. */
     @AggregateIdentifier
     private String id;
+
     private MemberKey member;
     private final InfractionLog infractions = new InfractionLog();
     private final Map<String, Sanction> sanctions = new HashMap<>();
@@ -69,8 +71,14 @@ public class MemberRecord {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordInfraction cmd, DeadlineManager deadlines) {
         if (infractions.known(cmd.infractionId())) return;
-        apply(new InfractionRecorded(cmd.member(), cmd.infractionId(), cmd.type(), cmd.by(), cmd.reason(),
-                cmd.evidence(), cmd.occurredAt()));
+        apply(new InfractionRecorded(
+                cmd.member(),
+                cmd.infractionId(),
+                cmd.type(),
+                cmd.by(),
+                cmd.reason(),
+                cmd.evidence(),
+                cmd.occurredAt()));
         enforceRules(cmd.member(), cmd.rules(), cmd.infractionId(), cmd.occurredAt(), deadlines);
     }
 
@@ -83,9 +91,12 @@ public class MemberRecord {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     SanctionId handle(ImposeSanction cmd, DeadlineManager deadlines) {
         if (sanctions.containsKey(cmd.sanctionId().value())) return cmd.sanctionId();
-        String retryKey = cmd.by().kind() == Actor.Kind.MODERATOR ? retryKey(cmd.by(), cmd.sanction(), cmd.reason()) : null;
+        String retryKey =
+                cmd.by().kind() == Actor.Kind.MODERATOR ? retryKey(cmd.by(), cmd.sanction(), cmd.reason()) : null;
         RecentManual recent = retryKey == null ? null : recentManual.get(retryKey);
-        if (recent != null && !cmd.occurredAt().isAfter(recent.at().plus(RETRY_WINDOW)) && !cmd.occurredAt().isBefore(recent.at())) {
+        if (recent != null
+                && !cmd.occurredAt().isAfter(recent.at().plus(RETRY_WINDOW))
+                && !cmd.occurredAt().isBefore(recent.at())) {
             return SanctionId.of(recent.sanctionId());
         }
         SanctionSpec spec = cmd.sanction();
@@ -95,14 +106,26 @@ public class MemberRecord {
                     .filter(s -> s.getValue().kind() == SanctionKind.BAN)
                     .forEach(ban -> {
                         cancelExpiry(ban.getKey(), deadlines);
-                        apply(new SanctionLifted(member, SanctionId.of(ban.getKey()), SanctionKind.BAN, cmd.by(), cmd.reason(),
-                                LiftCause.UNBANNED, cmd.occurredAt()));
+                        apply(new SanctionLifted(
+                                member,
+                                SanctionId.of(ban.getKey()),
+                                SanctionKind.BAN,
+                                cmd.by(),
+                                cmd.reason(),
+                                LiftCause.UNBANNED,
+                                cmd.occurredAt()));
                     });
         }
         if (spec.kind() == SanctionKind.WARN) {
             InfractionId warning = InfractionId.of("warn:" + cmd.sanctionId());
-            apply(new InfractionRecorded(cmd.member(), warning, InfractionType.WARNING, cmd.by(), cmd.reason(),
-                    Evidence.none(), cmd.occurredAt()));
+            apply(new InfractionRecorded(
+                    cmd.member(),
+                    warning,
+                    InfractionType.WARNING,
+                    cmd.by(),
+                    cmd.reason(),
+                    Evidence.none(),
+                    cmd.occurredAt()));
             enforceRules(cmd.member(), cmd.rules(), warning, cmd.occurredAt(), deadlines);
         }
         return cmd.sanctionId();
@@ -131,11 +154,13 @@ public class MemberRecord {
     @CommandHandler
     void handle(LiftSanction cmd, DeadlineManager deadlines) {
         Sanction sanction = sanction(cmd.sanctionId());
-        if (!sanction.kind().lasting()) throw new CommandRefusedException("error.sanction.notLasting", cmd.sanctionId(), sanction.kind());
-        if (!sanction.activeAt(cmd.occurredAt())) throw new CommandRefusedException("error.sanction.notActive", cmd.sanctionId());
+        if (!sanction.kind().lasting())
+            throw new CommandRefusedException("error.sanction.notLasting", cmd.sanctionId(), sanction.kind());
+        if (!sanction.activeAt(cmd.occurredAt()))
+            throw new CommandRefusedException("error.sanction.notActive", cmd.sanctionId());
         cancelExpiry(cmd.sanctionId().value(), deadlines);
-        apply(new SanctionLifted(member, cmd.sanctionId(), sanction.kind(), cmd.by(), cmd.reason(), LiftCause.LIFTED,
-                cmd.occurredAt()));
+        apply(new SanctionLifted(
+                member, cmd.sanctionId(), sanction.kind(), cmd.by(), cmd.reason(), LiftCause.LIFTED, cmd.occurredAt()));
     }
 
     @CommandHandler
@@ -158,7 +183,14 @@ public class MemberRecord {
         if (sanction.removed()) throw new CommandRefusedException("error.sanction.removed", cmd.sanctionId());
         String before = cmd.field() == SanctionText.REASON ? sanction.reason() : sanction.context();
         if (java.util.Objects.equals(before, cmd.text())) return;
-        apply(new SanctionTextEdited(member, cmd.sanctionId(), sanction.kind(), cmd.field(), before, cmd.text(), cmd.by(),
+        apply(new SanctionTextEdited(
+                member,
+                cmd.sanctionId(),
+                sanction.kind(),
+                cmd.field(),
+                before,
+                cmd.text(),
+                cmd.by(),
                 cmd.occurredAt()));
     }
 
@@ -167,19 +199,33 @@ public class MemberRecord {
     void handle(RetimeSanction cmd, DeadlineManager deadlines) {
         Sanction sanction = sanction(cmd.sanctionId());
         if (sanction.removed()) throw new CommandRefusedException("error.sanction.removed", cmd.sanctionId());
-        if (!sanction.kind().lasting()) throw new CommandRefusedException("error.sanction.notRetimable", cmd.sanctionId(), sanction.kind());
-        if (!sanction.activeAt(cmd.occurredAt())) throw new CommandRefusedException("error.sanction.notActive", cmd.sanctionId());
+        if (!sanction.kind().lasting())
+            throw new CommandRefusedException("error.sanction.notRetimable", cmd.sanctionId(), sanction.kind());
+        if (!sanction.activeAt(cmd.occurredAt()))
+            throw new CommandRefusedException("error.sanction.notActive", cmd.sanctionId());
         Instant end = cmd.newEnd();
         Duration left = Duration.between(cmd.occurredAt(), end);
-        Duration min = sanction.kind() == SanctionKind.TIMEOUT ? SanctionLimits.MIN_TIMEOUT : SanctionLimits.MIN_TEMPORARY_BAN;
-        Duration max = sanction.kind() == SanctionKind.TIMEOUT ? SanctionLimits.MAX_TIMEOUT : SanctionLimits.MAX_TEMPORARY_BAN;
+        Duration min =
+                sanction.kind() == SanctionKind.TIMEOUT ? SanctionLimits.MIN_TIMEOUT : SanctionLimits.MIN_TEMPORARY_BAN;
+        Duration max =
+                sanction.kind() == SanctionKind.TIMEOUT ? SanctionLimits.MAX_TIMEOUT : SanctionLimits.MAX_TEMPORARY_BAN;
         if (left.compareTo(min) < 0 || left.compareTo(max) > 0) {
-            throw warden.common.InvalidValueException.forField("duration", "error.sanction.duration.range",
-                    warden.common.Durations.format(min), warden.common.Durations.format(max),
+            throw warden.common.InvalidValueException.forField(
+                    "duration",
+                    "error.sanction.duration.range",
+                    warden.common.Durations.format(min),
+                    warden.common.Durations.format(max),
                     left.isNegative() ? "-" : warden.common.Durations.format(left.withNanos(0)));
         }
         cancelExpiry(cmd.sanctionId().value(), deadlines);
-        apply(new SanctionRetimed(member, cmd.sanctionId(), sanction.kind(), sanction.expiresAt(), end, cmd.by(), cmd.reason(),
+        apply(new SanctionRetimed(
+                member,
+                cmd.sanctionId(),
+                sanction.kind(),
+                sanction.expiresAt(),
+                end,
+                cmd.by(),
+                cmd.reason(),
                 cmd.occurredAt()));
         deadlines.schedule(end, EXPIRY_DEADLINE_PREFIX + cmd.sanctionId(), new SanctionExpiryDue(cmd.sanctionId()));
     }
@@ -194,19 +240,37 @@ public class MemberRecord {
     /** Every sanction of the member not removed yet, in one action; a member without any is refused. */
     @CommandHandler
     void handle(ResetMemberSanctions cmd, DeadlineManager deadlines) {
-        List<Map.Entry<String, Sanction>> left = sanctions.entrySet().stream().filter(e -> !e.getValue().removed())
-                .filter(e -> cmd.decidedUpTo() == null || e.getValue().decidedAt() == null || !e.getValue().decidedAt().isAfter(cmd.decidedUpTo()))
-                .sorted(Map.Entry.comparingByKey()).toList();
+        List<Map.Entry<String, Sanction>> left = sanctions.entrySet().stream()
+                .filter(e -> !e.getValue().removed())
+                .filter(e -> cmd.decidedUpTo() == null
+                        || e.getValue().decidedAt() == null
+                        || !e.getValue().decidedAt().isAfter(cmd.decidedUpTo()))
+                .sorted(Map.Entry.comparingByKey())
+                .toList();
         if (left.isEmpty()) {
             if (cmd.decidedUpTo() != null) return; // a server's reset run again, or a member it left untouched
             throw new CommandRefusedException("error.sanction.noneToReset");
         }
         for (Map.Entry<String, Sanction> entry : left) {
-            remove(entry.getKey(), entry.getValue(), cmd.by(), cmd.reason(), cmd.resetId(), cmd.occurredAt(), deadlines);
+            remove(
+                    entry.getKey(),
+                    entry.getValue(),
+                    cmd.by(),
+                    cmd.reason(),
+                    cmd.resetId(),
+                    cmd.occurredAt(),
+                    deadlines);
         }
     }
 
-    private void remove(String id, Sanction sanction, Actor by, String reason, String resetId, Instant at, DeadlineManager deadlines) {
+    private void remove(
+            String id,
+            Sanction sanction,
+            Actor by,
+            String reason,
+            String resetId,
+            Instant at,
+            DeadlineManager deadlines) {
         boolean active = sanction.activeAt(at);
         if (active) cancelExpiry(id, deadlines);
         apply(new SanctionRemoved(member, SanctionId.of(id), sanction.kind(), active, by, reason, resetId, at));
@@ -217,7 +281,8 @@ public class MemberRecord {
         exists(cmd.target(), cmd.targetId());
         List<String> held = images.getOrDefault(cmd.target() + ":" + cmd.targetId(), List.of());
         if (held.contains(cmd.image().sha256())) return;
-        if (held.size() >= EVIDENCE_IMAGES) throw new CommandRefusedException("error.evidence.tooMany", EVIDENCE_IMAGES);
+        if (held.size() >= EVIDENCE_IMAGES)
+            throw new CommandRefusedException("error.evidence.tooMany", EVIDENCE_IMAGES);
         apply(new EvidenceImageAttached(member, cmd.target(), cmd.targetId(), cmd.image(), cmd.by(), cmd.occurredAt()));
     }
 
@@ -227,7 +292,8 @@ public class MemberRecord {
         if (!images.getOrDefault(cmd.target() + ":" + cmd.targetId(), List.of()).contains(cmd.sha256())) {
             throw new CommandRefusedException("error.evidence.unknown", cmd.sha256());
         }
-        apply(new EvidenceImageDetached(member, cmd.target(), cmd.targetId(), cmd.sha256(), cmd.by(), cmd.occurredAt()));
+        apply(new EvidenceImageDetached(
+                member, cmd.target(), cmd.targetId(), cmd.sha256(), cmd.by(), cmd.occurredAt()));
     }
 
     private void exists(EvidenceTarget target, String id) {
@@ -248,19 +314,39 @@ public class MemberRecord {
     }
 
     /** The rules' decision on an infraction ({@link RuleDecider}: the backtest's simulation takes the same one). */
-    private void enforceRules(MemberKey target, SanctionRules rules, InfractionId trigger, Instant at, DeadlineManager deadlines) {
+    private void enforceRules(
+            MemberKey target, SanctionRules rules, InfractionId trigger, Instant at, DeadlineManager deadlines) {
         if (rules == null) return;
         InfractionLog.Infraction triggering = infractions.recent(trigger);
         if (triggering == null) return; // older than the horizon: no window can reach it any more
-        RuleDecider.decide(rules, triggering.type(), at, infractions.history(), banned(at)).ifPresent(decision -> {
-            SanctionRule rule = rules.rules().stream().filter(r -> r.id().equals(decision.rule())).findFirst().orElseThrow();
-            SanctionId sanctionId = SanctionId.of("rule:" + rule.id() + ":" + trigger);
-            decide(target, sanctionId, rule.sanction(), Actor.rule(rule.id().value()), null, decision, at, deadlines);
-        });
+        RuleDecider.decide(rules, triggering.type(), at, infractions.history(), banned(at))
+                .ifPresent(decision -> {
+                    SanctionRule rule = rules.rules().stream()
+                            .filter(r -> r.id().equals(decision.rule()))
+                            .findFirst()
+                            .orElseThrow();
+                    SanctionId sanctionId = SanctionId.of("rule:" + rule.id() + ":" + trigger);
+                    decide(
+                            target,
+                            sanctionId,
+                            rule.sanction(),
+                            Actor.rule(rule.id().value()),
+                            null,
+                            decision,
+                            at,
+                            deadlines);
+                });
     }
 
-    private void decide(MemberKey target, SanctionId id, SanctionSpec spec, Actor by, String reason, RuleDecision rule, Instant at,
-                        DeadlineManager deadlines) {
+    private void decide(
+            MemberKey target,
+            SanctionId id,
+            SanctionSpec spec,
+            Actor by,
+            String reason,
+            RuleDecision rule,
+            Instant at,
+            DeadlineManager deadlines) {
         Instant expiresAt = spec.expiresAt(at);
         apply(new SanctionDecided(target, id, spec, by, reason, rule, at, expiresAt));
         if (expiresAt != null) {
@@ -309,10 +395,14 @@ public class MemberRecord {
     @EventSourcingHandler
     void on(SanctionDecided e) {
         remember(e.member());
-        sanctions.put(e.sanctionId().value(), Sanction.decided(e.sanction().kind(), e.expiresAt(), e.reason(), e.occurredAt()));
+        sanctions.put(
+                e.sanctionId().value(),
+                Sanction.decided(e.sanction().kind(), e.expiresAt(), e.reason(), e.occurredAt()));
         if (e.rule() == null && e.decidedBy().kind() == Actor.Kind.MODERATOR) {
             recentManual.values().removeIf(r -> r.at().isBefore(e.occurredAt().minus(RETRY_WINDOW)));
-            recentManual.put(retryKey(e.decidedBy(), e.sanction(), e.reason()), new RecentManual(e.sanctionId().value(), e.occurredAt()));
+            recentManual.put(
+                    retryKey(e.decidedBy(), e.sanction(), e.reason()),
+                    new RecentManual(e.sanctionId().value(), e.occurredAt()));
         }
         if (e.rule() != null) infractions.consumed(e.rule());
     }
@@ -349,7 +439,8 @@ public class MemberRecord {
 
     @EventSourcingHandler
     void on(EvidenceImageAttached e) {
-        images.computeIfAbsent(e.target() + ":" + e.targetId(), k -> new ArrayList<>()).add(e.image().sha256());
+        images.computeIfAbsent(e.target() + ":" + e.targetId(), k -> new ArrayList<>())
+                .add(e.image().sha256());
     }
 
     @EventSourcingHandler
@@ -368,12 +459,22 @@ public class MemberRecord {
         id = key.toString();
     }
 
-    record RecentManual(String sanctionId, Instant at) {
-    }
+    record RecentManual(String sanctionId, Instant at) {}
 
-    record Sanction(SanctionKind kind, Instant expiresAt, Status status, String reason, String context, boolean removed,
-                    Instant decidedAt) {
-        enum Status { DECIDED, APPLIED, FAILED, ENDED }
+    record Sanction(
+            SanctionKind kind,
+            Instant expiresAt,
+            Status status,
+            String reason,
+            String context,
+            boolean removed,
+            Instant decidedAt) {
+        enum Status {
+            DECIDED,
+            APPLIED,
+            FAILED,
+            ENDED
+        }
 
         static Sanction decided(SanctionKind kind, Instant expiresAt, String reason, Instant decidedAt) {
             return new Sanction(kind, expiresAt, Status.DECIDED, reason, null, false, decidedAt);
@@ -384,7 +485,8 @@ public class MemberRecord {
         }
 
         Sanction withText(SanctionText field, String text) {
-            return field == SanctionText.REASON ? new Sanction(kind, expiresAt, status, text, context, removed, decidedAt)
+            return field == SanctionText.REASON
+                    ? new Sanction(kind, expiresAt, status, text, context, removed, decidedAt)
                     : new Sanction(kind, expiresAt, status, reason, text, removed, decidedAt);
         }
 

@@ -1,14 +1,13 @@
 package warden.sanctions;
 
-import org.axonframework.common.caching.Cache;
-import warden.platform.CaffeineAggregateCache;
-
 import java.time.Duration;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import warden.platform.CaffeineAggregateCache;
 
 /**
  * How member records are loaded. The 50,000 most recently used stay in memory (an hour at most without use), so

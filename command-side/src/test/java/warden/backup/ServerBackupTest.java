@@ -1,5 +1,13 @@
 package warden.backup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,15 +16,6 @@ import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
 import warden.common.UserId;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 
 /** Backups within the server's limit, the automatic schedule and its rotation, and a restore's steps recorded once. */
 class ServerBackupTest {
@@ -34,11 +33,13 @@ class ServerBackupTest {
     }
 
     static TakeBackup take(String id, String hash, boolean automatic, int limit) {
-        return new TakeBackup(GUILD, id, "label " + id, hash, 100, 3, 4, 5, automatic, limit, automatic ? SCHEDULE : ADMIN, T0);
+        return new TakeBackup(
+                GUILD, id, "label " + id, hash, 100, 3, 4, 5, automatic, limit, automatic ? SCHEDULE : ADMIN, T0);
     }
 
     static BackupTaken taken(String id, String hash, boolean automatic) {
-        return new BackupTaken(GUILD, id, "label " + id, hash, 100, 3, 4, 5, automatic, automatic ? SCHEDULE : ADMIN, T0);
+        return new BackupTaken(
+                GUILD, id, "label " + id, hash, 100, 3, 4, 5, automatic, automatic ? SCHEDULE : ADMIN, T0);
     }
 
     @Test
@@ -57,7 +58,8 @@ class ServerBackupTest {
     void anAutomaticBackupReplacesTheOldestAutomaticOneAndSkipsAnUnchangedServer() {
         fixture.given(taken("b1", "h1", false), taken("a1", "h2", true), taken("a2", "h3", true))
                 .when(take("a3", "h4", true, 3))
-                .expectEvents(new BackupDeleted(GUILD, "a1", Actor.system("backup-rotation"), T0), taken("a3", "h4", true));
+                .expectEvents(
+                        new BackupDeleted(GUILD, "a1", Actor.system("backup-rotation"), T0), taken("a3", "h4", true));
         fixture.given(taken("a1", "h1", true))
                 .when(take("a2", "h1", true, 3))
                 .expectNoEvents()
@@ -85,21 +87,25 @@ class ServerBackupTest {
     @Test
     void theScheduleSetsADeadlineThatAsksForABackupAndTheNext() {
         Duration day = Duration.ofDays(1);
-        fixture.givenCurrentTime(T0).andGiven(List.of())
+        fixture.givenCurrentTime(T0)
+                .andGiven(List.of())
                 .when(new ScheduleBackups(GUILD, day, Duration.ofHours(1), ADMIN, T0))
                 .expectEvents(new BackupScheduleChanged(GUILD, day, ADMIN, T0))
                 .expectScheduledDeadlineWithName(day, BackupDeadline.NAME);
         setUp();
-        fixture.givenCurrentTime(T0).andGivenCommands(new ScheduleBackups(GUILD, day, Duration.ofHours(1), ADMIN, T0))
+        fixture.givenCurrentTime(T0)
+                .andGivenCommands(new ScheduleBackups(GUILD, day, Duration.ofHours(1), ADMIN, T0))
                 .whenTimeElapses(day)
                 .expectEvents(new AutomaticBackupDue(GUILD, T0.plus(day)))
                 .expectScheduledDeadlineWithName(day, BackupDeadline.NAME);
         setUp();
-        fixture.givenCurrentTime(T0).andGiven(List.of())
+        fixture.givenCurrentTime(T0)
+                .andGiven(List.of())
                 .when(new ScheduleBackups(GUILD, Duration.ofMinutes(5), Duration.ofHours(1), ADMIN, T0))
                 .expectException(InvalidValueException.class);
         setUp();
-        fixture.givenCurrentTime(T0).andGiven(new BackupScheduleChanged(GUILD, day, ADMIN, T0))
+        fixture.givenCurrentTime(T0)
+                .andGiven(new BackupScheduleChanged(GUILD, day, ADMIN, T0))
                 .when(new ScheduleBackups(GUILD, null, Duration.ofHours(1), ADMIN, T0))
                 .expectEvents(new BackupScheduleChanged(GUILD, null, ADMIN, T0))
                 .expectNoScheduledDeadlines();
@@ -137,11 +143,15 @@ class ServerBackupTest {
         fixture.given(taken("b1", "h1", false), started(), first)
                 .when(new ResumeRestore(GUILD, "x1", T0.plusSeconds(5)))
                 .expectEvents(new RestoreResumed(GUILD, "x1", 1, T0.plusSeconds(5)))
-                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(new RestoreProgress(true, Set.of(0), Map.of("r1", "999"))));
+                .expectResultMessagePayloadMatching(
+                        org.hamcrest.Matchers.equalTo(new RestoreProgress(true, Set.of(0), Map.of("r1", "999"))));
         fixture.given(taken("b1", "h1", false), started())
                 .when(new ResumeRestore(GUILD, "x1", T0))
                 .expectNoEvents();
-        fixture.given(taken("b1", "h1", false), started(), first,
+        fixture.given(
+                        taken("b1", "h1", false),
+                        started(),
+                        first,
                         new RestoreStepRecorded(GUILD, "x1", 1, StepOutcome.FAILED, null, "Missing Permissions", T0))
                 .when(new FinishRestore(GUILD, "x1", T0.plusSeconds(9)))
                 .expectEvents(new RestoreFinished(GUILD, "x1", 1, 1, 0, T0.plusSeconds(9)));

@@ -1,5 +1,12 @@
 package warden.config;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,14 +25,6 @@ import warden.sanctions.RuleId;
 import warden.sanctions.SanctionRule;
 import warden.sanctions.SanctionSpec;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class GuildPolicyTest {
 
     static final GuildId GUILD = GuildId.of(1001);
@@ -40,8 +39,13 @@ class GuildPolicyTest {
     }
 
     static SanctionRule rule(String id) {
-        return new SanctionRule(RuleId.of(id), InfractionType.SPAM, 3, Duration.ofMinutes(10),
-                SanctionSpec.timeout(Duration.ofHours(1)), true);
+        return new SanctionRule(
+                RuleId.of(id),
+                InfractionType.SPAM,
+                3,
+                Duration.ofMinutes(10),
+                SanctionSpec.timeout(Duration.ofHours(1)),
+                true);
     }
 
     static List<Object> rulesAdded(int count) {
@@ -76,7 +80,8 @@ class GuildPolicyTest {
                 .when(new AddSanctionRule(GUILD, rule("r50"), ADMIN, T0))
                 .expectEvents(new SanctionRuleAdded(GUILD, rule("r50"), 51, ADMIN, T0));
         given.add(new SanctionRuleAdded(GUILD, rule("r50"), 51, ADMIN, T0));
-        new AggregateTestFixture<>(GuildPolicy.class).given(given)
+        new AggregateTestFixture<>(GuildPolicy.class)
+                .given(given)
                 .when(new AddSanctionRule(GUILD, rule("r51"), ADMIN, T0))
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage(Matchers.containsString("error.rule.limit [50]"));
@@ -92,7 +97,8 @@ class GuildPolicyTest {
 
     @Test
     void aChangeRecordsBeforeAndAfter() {
-        SanctionRule after = new SanctionRule(RuleId.of("r1"), null, 5, Duration.ofDays(1), SanctionSpec.ban(null), true);
+        SanctionRule after =
+                new SanctionRule(RuleId.of("r1"), null, 5, Duration.ofDays(1), SanctionSpec.ban(null), true);
         fixture.given(rulesAdded(1))
                 .when(new ChangeSanctionRule(GUILD, after, ADMIN, T0))
                 .expectEvents(new SanctionRuleChanged(GUILD, rule("r1"), after, 2, ADMIN, T0));
@@ -111,7 +117,8 @@ class GuildPolicyTest {
         fixture.given(rulesAdded(2))
                 .when(new SetSanctionRuleEnabled(GUILD, RuleId.of("r2"), false, ADMIN, T0))
                 .expectEvents(new SanctionRuleEnabledChanged(GUILD, RuleId.of("r2"), false, 3, ADMIN, T0));
-        new AggregateTestFixture<>(GuildPolicy.class).given(rulesAdded(2))
+        new AggregateTestFixture<>(GuildPolicy.class)
+                .given(rulesAdded(2))
                 .when(new RemoveSanctionRule(GUILD, RuleId.of("r1"), ADMIN, T0))
                 .expectEvents(new SanctionRuleRemoved(GUILD, RuleId.of("r1"), 3, ADMIN, T0));
     }
@@ -120,7 +127,15 @@ class GuildPolicyTest {
     void automodSettingsNameTheModulesThatChanged() {
         AutomodSettings settings = new AutomodSettings(
                 new VocabularySettings(true, false, null, null, List.of("chat*"), null, false, true),
-                null, null, new CapsSettings(true, true, null, null, 80, 12), null, null, null, null, null, null);
+                null,
+                null,
+                new CapsSettings(true, true, null, null, 80, 12),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         fixture.givenNoPriorActivity()
                 .when(new ConfigureAutomod(GUILD, settings, null, ADMIN, T0))
                 .expectEvents(new AutomodConfigured(GUILD, settings, List.of("vocabulary", "caps"), 1, ADMIN, T0));
@@ -129,10 +144,39 @@ class GuildPolicyTest {
     @Test
     void unchangedSettingsAreANoOp() {
         AutomodSettings settings = AutomodSettings.defaults();
-        fixture.given(new AutomodConfigured(GUILD, new AutomodSettings(null, null, null,
-                        new CapsSettings(true, false, null, null, 70, 10), null, null, null, null, null, null), List.of("caps"), 1, ADMIN, T0))
-                .when(new ConfigureAutomod(GUILD, new AutomodSettings(null, null, null,
-                        new CapsSettings(true, false, null, null, 70, 10), null, null, null, null, null, null), 1L, ADMIN, T0))
+        fixture.given(new AutomodConfigured(
+                        GUILD,
+                        new AutomodSettings(
+                                null,
+                                null,
+                                null,
+                                new CapsSettings(true, false, null, null, 70, 10),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        List.of("caps"),
+                        1,
+                        ADMIN,
+                        T0))
+                .when(new ConfigureAutomod(
+                        GUILD,
+                        new AutomodSettings(
+                                null,
+                                null,
+                                null,
+                                new CapsSettings(true, false, null, null, 70, 10),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        1L,
+                        ADMIN,
+                        T0))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -147,9 +191,17 @@ class GuildPolicyTest {
 
     @Test
     void immuneServersArePremiumOnly() {
-        AutomodSettings settings = new AutomodSettings(null,
+        AutomodSettings settings = new AutomodSettings(
+                null,
                 new InviteSettings(true, false, null, null, null, Set.of(GuildId.of(5)), false),
-                null, null, null, null, null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         fixture.givenNoPriorActivity()
                 .when(new ConfigureAutomod(GUILD, settings, null, ADMIN, T0))
                 .expectException(InvalidValueException.class)
@@ -163,28 +215,56 @@ class GuildPolicyTest {
     @Test
     void invalidSettingsCannotBeSent() {
         assertThatThrownBy(() -> configure(new CapsSettings(true, false, null, null, 150, 10)))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.setting.range")
-                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("caps.maxPercent");
-        assertThatThrownBy(() -> configure(new VocabularySettings(true, false, null, null, List.of("ok", "  "), null, false, false)))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.vocabulary.empty");
-        assertThatThrownBy(() -> configure(new VocabularySettings(true, false, null, null, List.of("*"), null, false, false)))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.vocabulary.empty");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.setting.range")
+                .extracting(e -> ((InvalidValueException) e).field())
+                .isEqualTo("caps.maxPercent");
+        assertThatThrownBy(() -> configure(
+                        new VocabularySettings(true, false, null, null, List.of("ok", "  "), null, false, false)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.vocabulary.empty");
+        assertThatThrownBy(() ->
+                        configure(new VocabularySettings(true, false, null, null, List.of("*"), null, false, false)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.vocabulary.empty");
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i <= warden.automod.AutomodLimits.MAX_WORDS; i++) tooMany.add("w" + i);
-        assertThatThrownBy(() -> configure(new VocabularySettings(true, false, null, null, tooMany, null, false, false)))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.setting.tooMany");
-        assertThatThrownBy(() -> new AddSanctionRule(GUILD, new SanctionRule(RuleId.of("x"), null, 0, Duration.ofMinutes(5), SanctionSpec.ban(null), true), ADMIN, T0))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.rule.threshold");
-        assertThatThrownBy(() -> new AddSanctionRule(GUILD, new SanctionRule(RuleId.of("x"), null, 3, Duration.ofDays(31), SanctionSpec.ban(null), true), ADMIN, T0))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.rule.window");
+        assertThatThrownBy(
+                        () -> configure(new VocabularySettings(true, false, null, null, tooMany, null, false, false)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.setting.tooMany");
+        assertThatThrownBy(() -> new AddSanctionRule(
+                        GUILD,
+                        new SanctionRule(RuleId.of("x"), null, 0, Duration.ofMinutes(5), SanctionSpec.ban(null), true),
+                        ADMIN,
+                        T0))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.rule.threshold");
+        assertThatThrownBy(() -> new AddSanctionRule(
+                        GUILD,
+                        new SanctionRule(RuleId.of("x"), null, 3, Duration.ofDays(31), SanctionSpec.ban(null), true),
+                        ADMIN,
+                        T0))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.rule.window");
     }
 
     private static ConfigureAutomod configure(CapsSettings caps) {
-        return new ConfigureAutomod(GUILD, new AutomodSettings(null, null, null, caps, null, null, null, null, null, null), null, ADMIN, T0);
+        return new ConfigureAutomod(
+                GUILD,
+                new AutomodSettings(null, null, null, caps, null, null, null, null, null, null),
+                null,
+                ADMIN,
+                T0);
     }
 
     private static ConfigureAutomod configure(VocabularySettings vocabulary) {
-        return new ConfigureAutomod(GUILD, new AutomodSettings(vocabulary, null, null, null, null, null, null, null, null, null), null, ADMIN, T0);
+        return new ConfigureAutomod(
+                GUILD,
+                new AutomodSettings(vocabulary, null, null, null, null, null, null, null, null, null),
+                null,
+                ADMIN,
+                T0);
     }
 
     @Test

@@ -1,9 +1,5 @@
 package warden.federation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import warden.common.EventJson;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static warden.federation.FederationTest.A;
 import static warden.federation.FederationTest.ADMIN;
@@ -15,6 +11,10 @@ import static warden.federation.FederationTest.created;
 import static warden.federation.FederationTest.invited;
 import static warden.federation.FederationTest.joined;
 import static warden.federation.FederationTest.published;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import warden.common.EventJson;
 
 /**
  * A federation is snapshotted as Axon writes snapshots (the application's Jackson mapper), and reads back as it was;
@@ -51,7 +51,15 @@ class FederationSnapshotTest {
         federation.on(new EntryOverridden(FED, "e1", B, ADMIN, T0));
         federation.on(new RaidAlertShared(FED, A, "raid-old", 40, true, T0));
         federation.on(new BanRevoked(FED, A, "e1", RAIDER, false, 0, ADMIN, T0.plusSeconds(60)));
-        federation.on(new PartnerInvited(FED, A, "new", "h-new", false, true, T0.plus(java.time.Duration.ofDays(9)), ADMIN,
+        federation.on(new PartnerInvited(
+                FED,
+                A,
+                "new",
+                "h-new",
+                false,
+                true,
+                T0.plus(java.time.Duration.ofDays(9)),
+                ADMIN,
                 T0.plus(java.time.Duration.ofDays(8))));
         federation.on(new RaidAlertShared(FED, A, "raid-new", 40, true, T0.plus(java.time.Duration.ofDays(8))));
 

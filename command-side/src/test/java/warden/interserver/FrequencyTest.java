@@ -1,5 +1,9 @@
 package warden.interserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
@@ -11,11 +15,6 @@ import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
 import warden.common.UserId;
-
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FrequencyTest {
 
@@ -78,15 +77,22 @@ class FrequencyTest {
 
     @Test
     void theLastChannelLeavingClosesTheFrequency() {
-        fixture.given(created(), new ChannelLinked(KEY, B, B1, MOD, T0), new ChannelUnlinked(KEY, A, A1, UnlinkReason.COMMAND, MOD, T0))
+        fixture.given(
+                        created(),
+                        new ChannelLinked(KEY, B, B1, MOD, T0),
+                        new ChannelUnlinked(KEY, A, A1, UnlinkReason.COMMAND, MOD, T0))
                 .when(new UnlinkChannel(KEY, B, B1, UnlinkReason.CHANNEL_DELETED, Actor.system("discord"), T0))
-                .expectEvents(new ChannelUnlinked(KEY, B, B1, UnlinkReason.CHANNEL_DELETED, Actor.system("discord"), T0),
+                .expectEvents(
+                        new ChannelUnlinked(KEY, B, B1, UnlinkReason.CHANNEL_DELETED, Actor.system("discord"), T0),
                         new FrequencyClosed(KEY, B, T0));
     }
 
     @Test
     void aClosedFrequencyCannotBeJoined() {
-        fixture.given(created(), new ChannelUnlinked(KEY, A, A1, UnlinkReason.COMMAND, MOD, T0), new FrequencyClosed(KEY, A, T0))
+        fixture.given(
+                        created(),
+                        new ChannelUnlinked(KEY, A, A1, UnlinkReason.COMMAND, MOD, T0),
+                        new FrequencyClosed(KEY, A, T0))
                 .when(new LinkChannel(KEY, C, C1, MOD, T0))
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage(Matchers.containsString("error.frequency.closed"));
@@ -103,9 +109,11 @@ class FrequencyTest {
     @Test
     void secretsAreLongAndTheirHashIsTheOnlyIdentity() {
         assertThat(SECRET.replace("-", "")).hasSize(26);
-        assertThat(FrequencyKey.ofSecret(SECRET.toLowerCase().replace("-", " "))).isEqualTo(KEY);
+        assertThat(FrequencyKey.ofSecret(SECRET.toLowerCase().replace("-", " ")))
+                .isEqualTo(KEY);
         assertThat(KEY.toString()).doesNotContain(SECRET.replace("-", ""));
-        assertThatThrownBy(() -> FrequencyKey.ofSecret("hello")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> FrequencyKey.ofSecret("hello"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("error.frequency.malformed");
     }
 }

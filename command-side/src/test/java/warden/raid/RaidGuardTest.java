@@ -1,5 +1,9 @@
 package warden.raid;
 
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -7,11 +11,6 @@ import warden.common.Actor;
 import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.UserId;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.hamcrest.Matchers.containsString;
 
 /** One raid at a time per server, its accounts recorded once, its end. */
 class RaidGuardTest {
@@ -35,8 +34,12 @@ class RaidGuardTest {
     @Test
     void aRaidStartsWithTheAccountsThatRevealedIt() {
         fixture.givenNoPriorActivity()
-                .when(new StartRaid(GUILD, "raid:1", true, List.of(UserId.of(5), UserId.of(6)), "NONE", UNTIL, DETECTOR, T0))
-                .expectEvents(started(), new RaidJoinRecorded(GUILD, "raid:1", UserId.of(5), T0), new RaidJoinRecorded(GUILD, "raid:1", UserId.of(6), T0));
+                .when(new StartRaid(
+                        GUILD, "raid:1", true, List.of(UserId.of(5), UserId.of(6)), "NONE", UNTIL, DETECTOR, T0))
+                .expectEvents(
+                        started(),
+                        new RaidJoinRecorded(GUILD, "raid:1", UserId.of(5), T0),
+                        new RaidJoinRecorded(GUILD, "raid:1", UserId.of(6), T0));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package warden.sanctions;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -9,11 +13,6 @@ import warden.common.CommandRefusedException;
 import warden.common.InvalidValueException;
 import warden.common.MemberKey;
 import warden.common.UserId;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The manual side of a member's record: infractions, pardons, notes and moderator sanctions. */
 class MemberRecordTest {
@@ -31,13 +30,20 @@ class MemberRecordTest {
     }
 
     static InfractionRecorded recorded(String id, Instant at) {
-        return new InfractionRecorded(MEMBER, InfractionId.of(id), InfractionType.VOCABULARY, AUTOMOD, "forbidden word",
-                Evidence.none(), at);
+        return new InfractionRecorded(
+                MEMBER, InfractionId.of(id), InfractionType.VOCABULARY, AUTOMOD, "forbidden word", Evidence.none(), at);
     }
 
     static RecordInfraction record(String id, Instant at) {
-        return new RecordInfraction(MEMBER, InfractionId.of(id), InfractionType.VOCABULARY, AUTOMOD, "forbidden word",
-                Evidence.none(), at, SanctionRules.NONE);
+        return new RecordInfraction(
+                MEMBER,
+                InfractionId.of(id),
+                InfractionType.VOCABULARY,
+                AUTOMOD,
+                "forbidden word",
+                Evidence.none(),
+                at,
+                SanctionRules.NONE);
     }
 
     static ImposeSanction impose(String id, SanctionSpec spec, Instant at) {
@@ -69,8 +75,10 @@ class MemberRecordTest {
         @Test
         void aPardonMarksTheInfraction() {
             fixture.given(recorded("m1", T0))
-                    .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, "false positive", T0.plusSeconds(60)))
-                    .expectEvents(new InfractionPardoned(MEMBER, InfractionId.of("m1"), MOD, "false positive", T0.plusSeconds(60)));
+                    .when(new PardonInfraction(
+                            MEMBER, InfractionId.of("m1"), MOD, "false positive", T0.plusSeconds(60)))
+                    .expectEvents(new InfractionPardoned(
+                            MEMBER, InfractionId.of("m1"), MOD, "false positive", T0.plusSeconds(60)));
         }
 
         @Test
@@ -84,7 +92,8 @@ class MemberRecordTest {
 
         @Test
         void pardoningTwiceIsRefused() {
-            fixture.given(recorded("m1", T0),
+            fixture.given(
+                            recorded("m1", T0),
                             new InfractionPardoned(MEMBER, InfractionId.of("m1"), MOD, null, T0.plusSeconds(1)))
                     .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, null, T0.plusSeconds(2)))
                     .expectException(CommandRefusedException.class)
@@ -107,7 +116,9 @@ class MemberRecordTest {
             fixture.given(recorded("m1", T0), recorded("m2", later))
                     .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, "old mistake", later))
                     .expectEvents(new InfractionPardoned(MEMBER, InfractionId.of("m1"), MOD, "old mistake", later));
-            fixture.given(recorded("m1", T0), recorded("m2", later),
+            fixture.given(
+                            recorded("m1", T0),
+                            recorded("m2", later),
                             new InfractionPardoned(MEMBER, InfractionId.of("m1"), MOD, null, later))
                     .when(new PardonInfraction(MEMBER, InfractionId.of("m1"), MOD, null, later))
                     .expectException(CommandRefusedException.class)
@@ -189,8 +200,14 @@ class MemberRecordTest {
                     .expectResultMessagePayload(SanctionId.of("s2"))
                     .expectEvents(decided("s2", SanctionSpec.of(SanctionKind.KICK), T0.plusSeconds(61)));
             fixture.given(decided("s1", SanctionSpec.of(SanctionKind.KICK), T0))
-                    .when(new ImposeSanction(MEMBER, SanctionId.of("s3"), SanctionSpec.of(SanctionKind.KICK), MOD, "another reason",
-                            T0.plusSeconds(5), SanctionRules.NONE))
+                    .when(new ImposeSanction(
+                            MEMBER,
+                            SanctionId.of("s3"),
+                            SanctionSpec.of(SanctionKind.KICK),
+                            MOD,
+                            "another reason",
+                            T0.plusSeconds(5),
+                            SanctionRules.NONE))
                     .expectResultMessagePayload(SanctionId.of("s3"));
         }
 
@@ -206,9 +223,16 @@ class MemberRecordTest {
         void aWarningIsAlsoACountedInfraction() {
             fixture.givenNoPriorActivity()
                     .when(impose("s1", SanctionSpec.of(SanctionKind.WARN), T0))
-                    .expectEvents(decided("s1", SanctionSpec.of(SanctionKind.WARN), T0),
-                            new InfractionRecorded(MEMBER, InfractionId.of("warn:s1"), InfractionType.WARNING, MOD,
-                                    "manual", Evidence.none(), T0));
+                    .expectEvents(
+                            decided("s1", SanctionSpec.of(SanctionKind.WARN), T0),
+                            new InfractionRecorded(
+                                    MEMBER,
+                                    InfractionId.of("warn:s1"),
+                                    InfractionType.WARNING,
+                                    MOD,
+                                    "manual",
+                                    Evidence.none(),
+                                    T0));
         }
 
         @Test
@@ -224,9 +248,16 @@ class MemberRecordTest {
             SanctionSpec tempBan = SanctionSpec.ban(Duration.ofDays(7));
             fixture.given(decided("b1", tempBan, T0))
                     .when(impose("u1", SanctionSpec.of(SanctionKind.UNBAN), T0.plusSeconds(3600)))
-                    .expectEvents(decided("u1", SanctionSpec.of(SanctionKind.UNBAN), T0.plusSeconds(3600)),
-                            new SanctionLifted(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, MOD, "manual",
-                                    LiftCause.UNBANNED, T0.plusSeconds(3600)));
+                    .expectEvents(
+                            decided("u1", SanctionSpec.of(SanctionKind.UNBAN), T0.plusSeconds(3600)),
+                            new SanctionLifted(
+                                    MEMBER,
+                                    SanctionId.of("b1"),
+                                    SanctionKind.BAN,
+                                    MOD,
+                                    "manual",
+                                    LiftCause.UNBANNED,
+                                    T0.plusSeconds(3600)));
         }
 
         @Test
@@ -245,12 +276,14 @@ class MemberRecordTest {
         void theExecutorConfirmsOnce() {
             fixture.given(decided("b1", tempBan, T0))
                     .when(new ConfirmSanctionApplied(MEMBER, SanctionId.of("b1"), T0.plusSeconds(1)))
-                    .expectEvents(new SanctionApplied(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, T0.plusSeconds(1)));
+                    .expectEvents(
+                            new SanctionApplied(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, T0.plusSeconds(1)));
         }
 
         @Test
         void aSecondConfirmationIsANoOp() {
-            fixture.given(decided("b1", tempBan, T0),
+            fixture.given(
+                            decided("b1", tempBan, T0),
                             new SanctionApplied(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, T0.plusSeconds(1)))
                     .when(new ConfirmSanctionApplied(MEMBER, SanctionId.of("b1"), T0.plusSeconds(2)))
                     .expectNoEvents();
@@ -259,9 +292,10 @@ class MemberRecordTest {
         @Test
         void aFailureKeepsDiscordsReason() {
             fixture.given(decided("b1", tempBan, T0))
-                    .when(new ReportSanctionFailed(MEMBER, SanctionId.of("b1"), "Missing Permissions", T0.plusSeconds(1)))
-                    .expectEvents(new SanctionFailed(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, "Missing Permissions",
-                            T0.plusSeconds(1)));
+                    .when(new ReportSanctionFailed(
+                            MEMBER, SanctionId.of("b1"), "Missing Permissions", T0.plusSeconds(1)))
+                    .expectEvents(new SanctionFailed(
+                            MEMBER, SanctionId.of("b1"), SanctionKind.BAN, "Missing Permissions", T0.plusSeconds(1)));
         }
 
         @Test
@@ -277,7 +311,8 @@ class MemberRecordTest {
             fixture.givenCurrentTime(T0)
                     .andGivenCommands(impose("b1", tempBan, T0))
                     .whenTimeElapses(Duration.ofDays(1).plusSeconds(1))
-                    .expectEvents(new SanctionExpired(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, T0.plus(Duration.ofDays(1))));
+                    .expectEvents(new SanctionExpired(
+                            MEMBER, SanctionId.of("b1"), SanctionKind.BAN, T0.plus(Duration.ofDays(1))));
         }
 
         @Test
@@ -285,8 +320,14 @@ class MemberRecordTest {
             fixture.givenCurrentTime(T0)
                     .andGivenCommands(impose("b1", tempBan, T0))
                     .when(new LiftSanction(MEMBER, SanctionId.of("b1"), MOD, "appeal accepted", T0.plusSeconds(60)))
-                    .expectEvents(new SanctionLifted(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, MOD, "appeal accepted",
-                            LiftCause.LIFTED, T0.plusSeconds(60)))
+                    .expectEvents(new SanctionLifted(
+                            MEMBER,
+                            SanctionId.of("b1"),
+                            SanctionKind.BAN,
+                            MOD,
+                            "appeal accepted",
+                            LiftCause.LIFTED,
+                            T0.plusSeconds(60)))
                     .expectNoScheduledDeadlines();
         }
 
@@ -301,8 +342,10 @@ class MemberRecordTest {
 
         @Test
         void liftingAnExpiredSanctionIsRefused() {
-            fixture.given(decided("b1", tempBan, T0),
-                            new SanctionExpired(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, T0.plus(Duration.ofDays(1))))
+            fixture.given(
+                            decided("b1", tempBan, T0),
+                            new SanctionExpired(
+                                    MEMBER, SanctionId.of("b1"), SanctionKind.BAN, T0.plus(Duration.ofDays(1))))
                     .when(new LiftSanction(MEMBER, SanctionId.of("b1"), MOD, null, T0.plus(Duration.ofDays(2))))
                     .expectException(CommandRefusedException.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("error.sanction.notActive"))
@@ -311,8 +354,15 @@ class MemberRecordTest {
 
         @Test
         void aLiftedSanctionDoesNotExpireLater() {
-            fixture.given(decided("b1", tempBan, T0),
-                            new SanctionLifted(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, MOD, null, LiftCause.LIFTED,
+            fixture.given(
+                            decided("b1", tempBan, T0),
+                            new SanctionLifted(
+                                    MEMBER,
+                                    SanctionId.of("b1"),
+                                    SanctionKind.BAN,
+                                    MOD,
+                                    null,
+                                    LiftCause.LIFTED,
                                     T0.plusSeconds(5)))
                     .whenTimeElapses(Duration.ofDays(2))
                     .expectNoEvents();

@@ -1,15 +1,5 @@
 package warden.sanctions;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import warden.common.CommandRefusedException;
-import warden.common.InvalidValueException;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static warden.sanctions.MemberRecordTest.MEMBER;
@@ -17,6 +7,15 @@ import static warden.sanctions.MemberRecordTest.MOD;
 import static warden.sanctions.MemberRecordTest.T0;
 import static warden.sanctions.MemberRecordTest.decided;
 import static warden.sanctions.MemberRecordTest.impose;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import warden.common.CommandRefusedException;
+import warden.common.InvalidValueException;
 
 /** Managing sanctions after the fact: texts edited with their trail, a new end, removal and reset. */
 class SanctionManagementTest {
@@ -35,20 +34,29 @@ class SanctionManagementTest {
     @Test
     void editingTheReasonKeepsTheOldTextInTheEvent() {
         fixture.given(decided("t1", TIMEOUT, T0))
-                .when(new EditSanctionText(MEMBER, T1, SanctionText.REASON, "spam in #general", MOD, T0.plusSeconds(10)))
-                .expectEvents(new SanctionTextEdited(MEMBER, T1, SanctionKind.TIMEOUT, SanctionText.REASON, "manual",
-                        "spam in #general", MOD, T0.plusSeconds(10)));
+                .when(new EditSanctionText(
+                        MEMBER, T1, SanctionText.REASON, "spam in #general", MOD, T0.plusSeconds(10)))
+                .expectEvents(new SanctionTextEdited(
+                        MEMBER,
+                        T1,
+                        SanctionKind.TIMEOUT,
+                        SanctionText.REASON,
+                        "manual",
+                        "spam in #general",
+                        MOD,
+                        T0.plusSeconds(10)));
     }
 
     @Test
     void theContextIsAFieldOfItsOwnAndTheSameTextTwiceChangesNothing() {
-        SanctionTextEdited first = new SanctionTextEdited(MEMBER, T1, SanctionKind.TIMEOUT, SanctionText.CONTEXT, null,
-                "see ticket 42", MOD, T0.plusSeconds(10));
+        SanctionTextEdited first = new SanctionTextEdited(
+                MEMBER, T1, SanctionKind.TIMEOUT, SanctionText.CONTEXT, null, "see ticket 42", MOD, T0.plusSeconds(10));
         fixture.given(decided("t1", TIMEOUT, T0))
                 .when(new EditSanctionText(MEMBER, T1, SanctionText.CONTEXT, "see ticket 42", MOD, T0.plusSeconds(10)))
                 .expectEvents(first);
         fixture.given(decided("t1", TIMEOUT, T0), first)
-                .when(new EditSanctionText(MEMBER, T1, SanctionText.CONTEXT, " see ticket 42 ", MOD, T0.plusSeconds(20)))
+                .when(new EditSanctionText(
+                        MEMBER, T1, SanctionText.CONTEXT, " see ticket 42 ", MOD, T0.plusSeconds(20)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -68,8 +76,15 @@ class SanctionManagementTest {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(impose("t1", TIMEOUT, T0))
                 .when(new RetimeSanction(MEMBER, T1, Duration.ofHours(3), null, MOD, "second offence", later))
-                .expectEvents(new SanctionRetimed(MEMBER, T1, SanctionKind.TIMEOUT, T0.plus(Duration.ofHours(1)), end, MOD,
-                        "second offence", later))
+                .expectEvents(new SanctionRetimed(
+                        MEMBER,
+                        T1,
+                        SanctionKind.TIMEOUT,
+                        T0.plus(Duration.ofHours(1)),
+                        end,
+                        MOD,
+                        "second offence",
+                        later))
                 .expectScheduledDeadline(end, new SanctionExpiryDue(T1));
     }
 
@@ -77,7 +92,8 @@ class SanctionManagementTest {
     void aRetimedSanctionExpiresAtItsNewEndOnly() {
         Instant end = T0.plus(Duration.ofHours(5));
         fixture.givenCurrentTime(T0)
-                .andGivenCommands(impose("t1", TIMEOUT, T0),
+                .andGivenCommands(
+                        impose("t1", TIMEOUT, T0),
                         new RetimeSanction(MEMBER, T1, null, end, MOD, null, T0.plusSeconds(60)))
                 .whenTimeElapses(Duration.ofHours(2))
                 .expectNoEvents();
@@ -88,7 +104,8 @@ class SanctionManagementTest {
         Instant end = T0.plus(Duration.ofDays(30));
         fixture.given(decided("b1", SanctionSpec.of(SanctionKind.BAN), T0))
                 .when(new RetimeSanction(MEMBER, SanctionId.of("b1"), null, end, MOD, "appeal", T0.plusSeconds(60)))
-                .expectEvents(new SanctionRetimed(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, null, end, MOD, "appeal", T0.plusSeconds(60)));
+                .expectEvents(new SanctionRetimed(
+                        MEMBER, SanctionId.of("b1"), SanctionKind.BAN, null, end, MOD, "appeal", T0.plusSeconds(60)));
     }
 
     @Test
@@ -103,11 +120,13 @@ class SanctionManagementTest {
     @Test
     void endedAndPermanentByNatureSanctionsCannotBeRetimed() {
         fixture.given(decided("k1", SanctionSpec.of(SanctionKind.KICK), T0))
-                .when(new RetimeSanction(MEMBER, SanctionId.of("k1"), Duration.ofHours(1), null, MOD, null, T0.plusSeconds(60)))
+                .when(new RetimeSanction(
+                        MEMBER, SanctionId.of("k1"), Duration.ofHours(1), null, MOD, null, T0.plusSeconds(60)))
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage(containsString("error.sanction.notRetimable"));
         fixture.given(decided("t1", TIMEOUT, T0))
-                .when(new RetimeSanction(MEMBER, T1, Duration.ofHours(1), null, MOD, null, T0.plus(Duration.ofHours(2))))
+                .when(new RetimeSanction(
+                        MEMBER, T1, Duration.ofHours(1), null, MOD, null, T0.plus(Duration.ofHours(2))))
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage(containsString("error.sanction.notActive"));
     }
@@ -115,7 +134,8 @@ class SanctionManagementTest {
     @Test
     void aNewEndIsADurationOrADateNotBoth() {
         assertThatThrownBy(() -> new RetimeSanction(MEMBER, T1, Duration.ofHours(1), T0, MOD, null, T0))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.sanction.newEnd");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.sanction.newEnd");
         assertThatThrownBy(() -> new RetimeSanction(MEMBER, T1, null, null, MOD, null, T0))
                 .isInstanceOf(InvalidValueException.class);
     }
@@ -125,14 +145,22 @@ class SanctionManagementTest {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(impose("b1", TEMP_BAN, T0))
                 .when(new RemoveSanction(MEMBER, SanctionId.of("b1"), MOD, "wrong member", T0.plusSeconds(60)))
-                .expectEvents(new SanctionRemoved(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, true, MOD, "wrong member", null,
+                .expectEvents(new SanctionRemoved(
+                        MEMBER,
+                        SanctionId.of("b1"),
+                        SanctionKind.BAN,
+                        true,
+                        MOD,
+                        "wrong member",
+                        null,
                         T0.plusSeconds(60)))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void aRemovedSanctionCannotBeEditedRemovedOrRetimedAgain() {
-        SanctionRemoved removed = new SanctionRemoved(MEMBER, T1, SanctionKind.TIMEOUT, true, MOD, null, null, T0.plusSeconds(5));
+        SanctionRemoved removed =
+                new SanctionRemoved(MEMBER, T1, SanctionKind.TIMEOUT, true, MOD, null, null, T0.plusSeconds(5));
         fixture.given(decided("t1", TIMEOUT, T0), removed)
                 .when(new RemoveSanction(MEMBER, T1, MOD, null, T0.plusSeconds(60)))
                 .expectException(CommandRefusedException.class)
@@ -148,28 +176,75 @@ class SanctionManagementTest {
 
     @Test
     void aRemovedBanNoLongerKeepsRulesFromDecidingATimeout() {
-        SanctionRule rule = new SanctionRule(RuleId.of("r1"), InfractionType.VOCABULARY, 1, Duration.ofMinutes(10),
-                SanctionSpec.timeout(Duration.ofMinutes(10)), true);
+        SanctionRule rule = new SanctionRule(
+                RuleId.of("r1"),
+                InfractionType.VOCABULARY,
+                1,
+                Duration.ofMinutes(10),
+                SanctionSpec.timeout(Duration.ofMinutes(10)),
+                true);
         SanctionRules rules = new SanctionRules(1, java.util.List.of(rule));
-        fixture.given(decided("b1", SanctionSpec.of(SanctionKind.BAN), T0),
-                        new SanctionRemoved(MEMBER, SanctionId.of("b1"), SanctionKind.BAN, true, MOD, null, null, T0.plusSeconds(5)))
-                .when(new RecordInfraction(MEMBER, InfractionId.of("m1"), InfractionType.VOCABULARY, MemberRecordTest.AUTOMOD, null,
-                        Evidence.none(), T0.plusSeconds(60), rules))
+        fixture.given(
+                        decided("b1", SanctionSpec.of(SanctionKind.BAN), T0),
+                        new SanctionRemoved(
+                                MEMBER,
+                                SanctionId.of("b1"),
+                                SanctionKind.BAN,
+                                true,
+                                MOD,
+                                null,
+                                null,
+                                T0.plusSeconds(5)))
+                .when(new RecordInfraction(
+                        MEMBER,
+                        InfractionId.of("m1"),
+                        InfractionType.VOCABULARY,
+                        MemberRecordTest.AUTOMOD,
+                        null,
+                        Evidence.none(),
+                        T0.plusSeconds(60),
+                        rules))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         Matchers.predicate(p -> p instanceof InfractionRecorded),
-                        Matchers.predicate(p -> p instanceof SanctionDecided d && d.sanction().kind() == SanctionKind.TIMEOUT),
+                        Matchers.predicate(p ->
+                                p instanceof SanctionDecided d && d.sanction().kind() == SanctionKind.TIMEOUT),
                         Matchers.andNoMore())));
     }
 
     @Test
     void aResetRemovesEverySanctionLeftAsOneAction() {
-        fixture.given(decided("w1", SanctionSpec.of(SanctionKind.WARN), T0), decided("t1", TIMEOUT, T0.plusSeconds(1)),
+        fixture.given(
+                        decided("w1", SanctionSpec.of(SanctionKind.WARN), T0),
+                        decided("t1", TIMEOUT, T0.plusSeconds(1)),
                         decided("k0", SanctionSpec.of(SanctionKind.KICK), T0),
-                        new SanctionRemoved(MEMBER, SanctionId.of("k0"), SanctionKind.KICK, false, MOD, null, null, T0.plusSeconds(2)))
+                        new SanctionRemoved(
+                                MEMBER,
+                                SanctionId.of("k0"),
+                                SanctionKind.KICK,
+                                false,
+                                MOD,
+                                null,
+                                null,
+                                T0.plusSeconds(2)))
                 .when(new ResetMemberSanctions(MEMBER, "reset-1", MOD, "fresh start", T0.plusSeconds(60)))
                 .expectEvents(
-                        new SanctionRemoved(MEMBER, T1, SanctionKind.TIMEOUT, true, MOD, "fresh start", "reset-1", T0.plusSeconds(60)),
-                        new SanctionRemoved(MEMBER, SanctionId.of("w1"), SanctionKind.WARN, false, MOD, "fresh start", "reset-1",
+                        new SanctionRemoved(
+                                MEMBER,
+                                T1,
+                                SanctionKind.TIMEOUT,
+                                true,
+                                MOD,
+                                "fresh start",
+                                "reset-1",
+                                T0.plusSeconds(60)),
+                        new SanctionRemoved(
+                                MEMBER,
+                                SanctionId.of("w1"),
+                                SanctionKind.WARN,
+                                false,
+                                MOD,
+                                "fresh start",
+                                "reset-1",
                                 T0.plusSeconds(60)));
     }
 
@@ -184,20 +259,29 @@ class SanctionManagementTest {
     @Test
     void upToThreeImagesSupportASanctionAndTheSameImageTwiceIsOne() {
         fixture.given(decided("t1", TIMEOUT, T0))
-                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("aa"), MOD, T0.plusSeconds(5)))
+                .when(new AttachEvidenceImage(
+                        MEMBER, EvidenceTarget.SANCTION, "t1", image("aa"), MOD, T0.plusSeconds(5)))
                 .expectEvents(attached("aa"));
         fixture.given(decided("t1", TIMEOUT, T0), attached("aa"))
-                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("aa"), MOD, T0.plusSeconds(6)))
+                .when(new AttachEvidenceImage(
+                        MEMBER, EvidenceTarget.SANCTION, "t1", image("aa"), MOD, T0.plusSeconds(6)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(decided("t1", TIMEOUT, T0), attached("aa"), attached("bb"), attached("cc"))
-                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(6)))
+                .when(new AttachEvidenceImage(
+                        MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(6)))
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage(containsString("error.evidence.tooMany"));
-        fixture.given(decided("t1", TIMEOUT, T0), attached("aa"), attached("bb"), attached("cc"),
+        fixture.given(
+                        decided("t1", TIMEOUT, T0),
+                        attached("aa"),
+                        attached("bb"),
+                        attached("cc"),
                         new EvidenceImageDetached(MEMBER, EvidenceTarget.SANCTION, "t1", "bb", MOD, T0.plusSeconds(7)))
-                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(8)))
-                .expectEvents(new EvidenceImageAttached(MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(8)));
+                .when(new AttachEvidenceImage(
+                        MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(8)))
+                .expectEvents(new EvidenceImageAttached(
+                        MEMBER, EvidenceTarget.SANCTION, "t1", image("dd"), MOD, T0.plusSeconds(8)));
     }
 
     @Test
@@ -207,15 +291,18 @@ class SanctionManagementTest {
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage(containsString("error.infraction.unknown"));
         fixture.given(MemberRecordTest.recorded("m1", T0))
-                .when(new AttachEvidenceImage(MEMBER, EvidenceTarget.INFRACTION, "m1", image("aa"), MOD, T0.plusSeconds(1)))
-                .expectEvents(new EvidenceImageAttached(MEMBER, EvidenceTarget.INFRACTION, "m1", image("aa"), MOD, T0.plusSeconds(1)));
+                .when(new AttachEvidenceImage(
+                        MEMBER, EvidenceTarget.INFRACTION, "m1", image("aa"), MOD, T0.plusSeconds(1)))
+                .expectEvents(new EvidenceImageAttached(
+                        MEMBER, EvidenceTarget.INFRACTION, "m1", image("aa"), MOD, T0.plusSeconds(1)));
         fixture.given(decided("t1", TIMEOUT, T0), attached("aa"))
                 .when(new DetachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", "zz", MOD, T0.plusSeconds(9)))
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage(containsString("error.evidence.unknown"));
         fixture.given(decided("t1", TIMEOUT, T0), attached("aa"))
                 .when(new DetachEvidenceImage(MEMBER, EvidenceTarget.SANCTION, "t1", "aa", MOD, T0.plusSeconds(9)))
-                .expectEvents(new EvidenceImageDetached(MEMBER, EvidenceTarget.SANCTION, "t1", "aa", MOD, T0.plusSeconds(9)));
+                .expectEvents(
+                        new EvidenceImageDetached(MEMBER, EvidenceTarget.SANCTION, "t1", "aa", MOD, T0.plusSeconds(9)));
     }
 
     @Test
@@ -223,10 +310,26 @@ class SanctionManagementTest {
         Instant reset = T0.plusSeconds(30);
         fixture.given(decided("w1", SanctionSpec.of(SanctionKind.WARN), T0), decided("t1", TIMEOUT, T0.plusSeconds(60)))
                 .when(new ResetMemberSanctions(MEMBER, "server-reset:1", MOD, "new rules", T0.plusSeconds(90), reset))
-                .expectEvents(new SanctionRemoved(MEMBER, SanctionId.of("w1"), SanctionKind.WARN, false, MOD, "new rules",
-                        "server-reset:1", T0.plusSeconds(90)));
-        fixture.given(decided("w1", SanctionSpec.of(SanctionKind.WARN), T0),
-                        new SanctionRemoved(MEMBER, SanctionId.of("w1"), SanctionKind.WARN, false, MOD, null, "server-reset:1", T0.plusSeconds(90)),
+                .expectEvents(new SanctionRemoved(
+                        MEMBER,
+                        SanctionId.of("w1"),
+                        SanctionKind.WARN,
+                        false,
+                        MOD,
+                        "new rules",
+                        "server-reset:1",
+                        T0.plusSeconds(90)));
+        fixture.given(
+                        decided("w1", SanctionSpec.of(SanctionKind.WARN), T0),
+                        new SanctionRemoved(
+                                MEMBER,
+                                SanctionId.of("w1"),
+                                SanctionKind.WARN,
+                                false,
+                                MOD,
+                                null,
+                                "server-reset:1",
+                                T0.plusSeconds(90)),
                         decided("t1", TIMEOUT, T0.plusSeconds(60)))
                 .when(new ResetMemberSanctions(MEMBER, "server-reset:1", MOD, "new rules", T0.plusSeconds(120), reset))
                 .expectSuccessfulHandlerExecution()

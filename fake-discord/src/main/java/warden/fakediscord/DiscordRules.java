@@ -1,11 +1,11 @@
 package warden.fakediscord;
 
+import static warden.fakediscord.Json.obj;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import static warden.fakediscord.Json.obj;
 
 /**
  * The refusals of real Discord that the fake enforces, each with Discord's status and JSON error code, so that a
@@ -19,6 +19,7 @@ final class DiscordRules {
     static final int MAX_CONTENT = 2000;
     /** Rules per guild by trigger type (1 keyword, 3 spam, 4 keyword preset, 5 mention spam). */
     static final Map<Integer, Integer> MAX_AUTOMOD_RULES = Map.of(1, 6, 3, 1, 4, 1, 5, 1);
+
     static final int MAX_AUTOMOD_KEYWORDS = 1000;
     static final int MAX_AUTOMOD_KEYWORD_LENGTH = 60;
     static final int MAX_AUTOMOD_EXEMPT_CHANNELS = 50;
@@ -47,7 +48,8 @@ final class DiscordRules {
         if (guild.ownerId == userId) return ALL;
         World.MemberSpec member = guild.members.get(userId);
         long base = guild.roles.get(guild.id).permissions();
-        if (member != null) for (long role : member.roles) base |= guild.roles.get(role).permissions();
+        if (member != null)
+            for (long role : member.roles) base |= guild.roles.get(role).permissions();
         if ((base & Permission.ADMINISTRATOR) != 0) return ALL;
         if (channel == null) return base;
         long permissions = base;
@@ -88,7 +90,8 @@ final class DiscordRules {
         if (guild.ownerId == target) return Optional.of(MISSING_PERMISSIONS);
         World.MemberSpec member = guild.members.get(target);
         if (member == null) return Optional.empty(); // a ban of someone not (or no longer) in the guild
-        if (highestPosition(guild, world.botId) <= highestPosition(guild, target)) return Optional.of(MISSING_PERMISSIONS);
+        if (highestPosition(guild, world.botId) <= highestPosition(guild, target))
+            return Optional.of(MISSING_PERMISSIONS);
         return Optional.empty();
     }
 
@@ -103,7 +106,10 @@ final class DiscordRules {
     int highestPosition(World.GuildSpec guild, long userId) {
         World.MemberSpec member = guild.members.get(userId);
         if (member == null) return 0;
-        return member.roles.stream().mapToInt(r -> guild.roles.get(r).position()).max().orElse(0);
+        return member.roles.stream()
+                .mapToInt(r -> guild.roles.get(r).position())
+                .max()
+                .orElse(0);
     }
 
     /** Webhook names and usernames: 1-80 characters, and never "discord" or "clyde" in any case. */
@@ -111,8 +117,13 @@ final class DiscordRules {
         if (name == null) return Optional.empty();
         String text = name.toString();
         String lower = text.toLowerCase(Locale.ROOT);
-        if (text.isBlank() || text.length() > MAX_USERNAME || FORBIDDEN_IN_NAMES.stream().anyMatch(lower::contains)) {
-            return Optional.of(invalidForm(field, "USERNAME_INVALID_CONTAINS", "Username cannot contain \"discord\" or \"clyde\", and must be 1-80 characters"));
+        if (text.isBlank()
+                || text.length() > MAX_USERNAME
+                || FORBIDDEN_IN_NAMES.stream().anyMatch(lower::contains)) {
+            return Optional.of(invalidForm(
+                    field,
+                    "USERNAME_INVALID_CONTAINS",
+                    "Username cannot contain \"discord\" or \"clyde\", and must be 1-80 characters"));
         }
         return Optional.empty();
     }
@@ -124,7 +135,8 @@ final class DiscordRules {
         return Optional.empty();
     }
 
-    private static final java.util.regex.Pattern COMMAND_NAME = java.util.regex.Pattern.compile("^[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}$");
+    private static final java.util.regex.Pattern COMMAND_NAME =
+            java.util.regex.Pattern.compile("^[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}$");
     static final int MAX_COMMAND_DESCRIPTION = 100;
 
     /**
@@ -136,9 +148,11 @@ final class DiscordRules {
     Optional<Refusal> commands(List<Map<String, Object>> commands) {
         for (int i = 0; i < commands.size(); i++) {
             Map<String, Object> command = commands.get(i);
-            boolean menu = Integer.valueOf(3).equals(command.get("type")) || Integer.valueOf(2).equals(command.get("type"));
+            boolean menu = Integer.valueOf(3).equals(command.get("type"))
+                    || Integer.valueOf(2).equals(command.get("type"));
             Optional<String> problem = commandProblem(command, menu, String.valueOf(i));
-            if (problem.isPresent()) return Optional.of(invalidForm(problem.get(), "BASE_TYPE_BAD_LENGTH", "Invalid name or description"));
+            if (problem.isPresent())
+                return Optional.of(invalidForm(problem.get(), "BASE_TYPE_BAD_LENGTH", "Invalid name or description"));
         }
         return Optional.empty();
     }
@@ -147,19 +161,25 @@ final class DiscordRules {
     private static Optional<String> commandProblem(Map<String, Object> data, boolean menu, String where) {
         List<String> names = new java.util.ArrayList<>();
         names.add(String.valueOf(data.get("name")));
-        if (data.get("name_localizations") instanceof Map<?, ?> localized) localized.values().forEach(v -> names.add(String.valueOf(v)));
+        if (data.get("name_localizations") instanceof Map<?, ?> localized)
+            localized.values().forEach(v -> names.add(String.valueOf(v)));
         for (String name : names) {
-            if (menu ? name.isEmpty() || name.length() > 32 : !COMMAND_NAME.matcher(name).matches()) return Optional.of(where + ".name");
+            if (menu
+                    ? name.isEmpty() || name.length() > 32
+                    : !COMMAND_NAME.matcher(name).matches()) return Optional.of(where + ".name");
         }
         List<String> descriptions = new java.util.ArrayList<>();
         if (data.get("description") instanceof String d && !menu) descriptions.add(d);
-        if (data.get("description_localizations") instanceof Map<?, ?> localized) localized.values().forEach(v -> descriptions.add(String.valueOf(v)));
+        if (data.get("description_localizations") instanceof Map<?, ?> localized)
+            localized.values().forEach(v -> descriptions.add(String.valueOf(v)));
         for (String description : descriptions) {
-            if (description.isEmpty() || description.length() > MAX_COMMAND_DESCRIPTION) return Optional.of(where + ".description");
+            if (description.isEmpty() || description.length() > MAX_COMMAND_DESCRIPTION)
+                return Optional.of(where + ".description");
         }
         if (data.get("options") instanceof List<?> options) {
             for (int i = 0; i < options.size(); i++) {
-                Optional<String> problem = commandProblem((Map<String, Object>) options.get(i), false, where + ".options." + i);
+                Optional<String> problem =
+                        commandProblem((Map<String, Object>) options.get(i), false, where + ".options." + i);
                 if (problem.isPresent()) return problem;
             }
         }

@@ -1,13 +1,9 @@
 package warden.fakediscord;
 
+import static warden.fakediscord.Json.obj;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -28,8 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-
-import static warden.fakediscord.Json.obj;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A protocol-faithful fake Discord on 127.0.0.1 that real JDA logs in to: the REST routes Warden uses and the
@@ -48,12 +47,14 @@ public final class FakeDiscord implements AutoCloseable {
     private final OAuthRoutes oauth = new OAuthRoutes(world, rules);
     /** Interactions dispatched and not answered yet: id -> when they were dispatched (nanoTime). */
     private final Map<Long, Long> pendingInteractions = new ConcurrentHashMap<>();
+
     private final java.util.Set<Long> answeredInteractions = ConcurrentHashMap.newKeySet();
     private final List<RecordedRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<Long, Map<String, Object>> messages = new ConcurrentHashMap<>();
     /** Every message ever created, deleted ones included, so that a test can redeliver one. */
     private final Map<Long, Map<String, Object>> history = new ConcurrentHashMap<>();
+
     private final Map<Long, Map<String, Object>> webhooks = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> autoModRules = new ConcurrentHashMap<>();
     private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
@@ -62,15 +63,20 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, List<Map<String, Object>>> dispatchLog = new ConcurrentHashMap<>();
     /** Sessions whose socket closed but which may still resume: Discord keeps queuing their dispatches. */
     private final Map<String, Session> resumable = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger inviteLookups = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final java.util.concurrent.atomic.AtomicInteger inviteLookups =
+            new java.util.concurrent.atomic.AtomicInteger();
     /** The fake CDN: path -> {content type, bytes}; and the attachment objects by id. */
     private final Map<String, Object[]> files = new ConcurrentHashMap<>();
+
     private final Map<String, Map<String, Object>> attachments = new ConcurrentHashMap<>();
     /** Registered command -> its default member permissions (-1: everyone). */
     private final Map<String, Long> commandPermissions = new ConcurrentHashMap<>();
+
     private volatile String lastCommandRegistration;
     /** guild:command -> roles the server lets use it. */
     private final Map<String, java.util.Set<Long>> commandOverrides = new ConcurrentHashMap<>();
+
     private volatile int replayOnResume;
     private HttpServer http;
     private Gateway gateway;
@@ -155,7 +161,8 @@ public final class FakeDiscord implements AutoCloseable {
         return awaitRequest(r -> r.is(method, pathRegex), timeout, method + " " + pathRegex);
     }
 
-    public RecordedRequest awaitRequest(Predicate<RecordedRequest> match, Duration timeout, String what) throws TimeoutException {
+    public RecordedRequest awaitRequest(Predicate<RecordedRequest> match, Duration timeout, String what)
+            throws TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (RecordedRequest r : requests()) if (match.test(r)) return r;
@@ -207,8 +214,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** A message posted through a webhook that is not Warden's (another application's integration); returns its id. */
     public long postWebhookMessage(long guildId, long channelId, String webhookName, String content) {
         long id = world.nextId();
-        Map<String, Object> message = message(id, guildId, channelId, 0, content,
-                obj("id", Long.toString(world.nextId()), "name", webhookName));
+        Map<String, Object> message = message(
+                id, guildId, channelId, 0, content, obj("id", Long.toString(world.nextId()), "name", webhookName));
         messages.put(id, message);
         history.put(id, message);
         dispatch("MESSAGE_CREATE", message);
@@ -249,9 +256,29 @@ public final class FakeDiscord implements AutoCloseable {
     /** Someone creates an invite to a guild: Discord tells the gateway (INVITE_CREATE). */
     public void createInvite(long guildId, long channelId, String code) {
         world.guild(guildId).invite(code, channelId);
-        dispatch("INVITE_CREATE", obj("channel_id", Long.toString(channelId), "guild_id", Long.toString(guildId), "code", code,
-                "created_at", Instant.now().toString(), "max_age", 0, "max_uses", 0, "temporary", false, "uses", 0,
-                "type", 0, "inviter", world.userJson(world.guild(guildId).ownerId)));
+        dispatch(
+                "INVITE_CREATE",
+                obj(
+                        "channel_id",
+                        Long.toString(channelId),
+                        "guild_id",
+                        Long.toString(guildId),
+                        "code",
+                        code,
+                        "created_at",
+                        Instant.now().toString(),
+                        "max_age",
+                        0,
+                        "max_uses",
+                        0,
+                        "temporary",
+                        false,
+                        "uses",
+                        0,
+                        "type",
+                        0,
+                        "inviter",
+                        world.userJson(world.guild(guildId).ownerId)));
     }
 
     /** How many invite codes Warden asked about ({@code GET /invites/{code}}). */
@@ -278,9 +305,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** Messages Warden's bot posted in a channel, oldest first. */
     public List<Map<String, Object>> botMessages(long channelId) {
         return history.values().stream()
-                .filter(m -> String.valueOf(channelId).equals(m.get("channel_id")) && m.get("webhook_id") == null
+                .filter(m -> String.valueOf(channelId).equals(m.get("channel_id"))
+                        && m.get("webhook_id") == null
                         && String.valueOf(BOT_ID).equals(((Map<?, ?>) m.get("author")).get("id")))
-                .sorted(java.util.Comparator.comparing(m -> Long.parseLong(m.get("id").toString())))
+                .sorted(java.util.Comparator.comparing(
+                        m -> Long.parseLong(m.get("id").toString())))
                 .toList();
     }
 
@@ -291,10 +320,13 @@ public final class FakeDiscord implements AutoCloseable {
     public List<Map<String, Object>> channelHistory(long channelId) {
         return history.values().stream()
                 .filter(m -> String.valueOf(channelId).equals(m.get("channel_id")))
-                .sorted(java.util.Comparator.comparing(m -> Long.parseLong(m.get("id").toString())))
+                .sorted(java.util.Comparator.comparing(
+                        m -> Long.parseLong(m.get("id").toString())))
                 .map(m -> {
                     Map<String, Object> copy = new LinkedHashMap<>(m);
-                    copy.put("deleted", !messages.containsKey(Long.parseLong(m.get("id").toString())));
+                    copy.put(
+                            "deleted",
+                            !messages.containsKey(Long.parseLong(m.get("id").toString())));
                     return copy;
                 })
                 .toList();
@@ -303,21 +335,46 @@ public final class FakeDiscord implements AutoCloseable {
     /** The direct messages Warden sent a user, oldest first. */
     public List<String> directMessagesTo(long userId) {
         Long channel = dmChannels.get(userId);
-        return channel == null ? List.of() : botMessages(channel).stream().map(m -> String.valueOf(m.get("content"))).toList();
+        return channel == null
+                ? List.of()
+                : botMessages(channel).stream()
+                        .map(m -> String.valueOf(m.get("content")))
+                        .toList();
     }
 
     /** A member reacts to a message. */
     public void addReaction(long guildId, long channelId, long messageId, long userId, String emoji) {
         World.GuildSpec guild = world.guild(guildId);
         Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
-        dispatch("MESSAGE_REACTION_ADD", obj("user_id", Long.toString(userId), "channel_id", Long.toString(channelId),
-                "message_id", Long.toString(messageId), "guild_id", Long.toString(guildId), "member", member,
-                "emoji", obj("id", null, "name", emoji), "burst", false, "type", 0,
-                "message_author_id", Long.toString(BOT_ID)));
+        dispatch(
+                "MESSAGE_REACTION_ADD",
+                obj(
+                        "user_id",
+                        Long.toString(userId),
+                        "channel_id",
+                        Long.toString(channelId),
+                        "message_id",
+                        Long.toString(messageId),
+                        "guild_id",
+                        Long.toString(guildId),
+                        "member",
+                        member,
+                        "emoji",
+                        obj("id", null, "name", emoji),
+                        "burst",
+                        false,
+                        "type",
+                        0,
+                        "message_author_id",
+                        Long.toString(BOT_ID)));
     }
 
     /** Gateway intents (bits of IDENTIFY's {@code intents}). */
-    public static final int GUILD_MEMBERS = 1 << 1, GUILD_PRESENCES = 1 << 8, GUILD_MESSAGES = 1 << 9, MESSAGE_CONTENT = 1 << 15;
+    public static final int GUILD_MEMBERS = 1 << 1,
+            GUILD_PRESENCES = 1 << 8,
+            GUILD_MESSAGES = 1 << 9,
+            MESSAGE_CONTENT = 1 << 15;
+
     private static final int PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT;
     private volatile int grantedPrivileged = PRIVILEGED;
     private volatile boolean invalidateOnResume;
@@ -367,8 +424,8 @@ public final class FakeDiscord implements AutoCloseable {
      * A member runs a slash command. {@code options} are Discord's option objects ({@code name}, {@code type},
      * {@code value}); for subcommands pass a single option of type 1 with its own {@code options}.
      */
-    public String slashCommand(long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
-                               String locale) {
+    public String slashCommand(
+            long guildId, long channelId, long userId, String name, List<Map<String, Object>> options, String locale) {
         return interaction(2, guildId, channelId, userId, name, options, locale);
     }
 
@@ -376,8 +433,8 @@ public final class FakeDiscord implements AutoCloseable {
      * A member types into an option with autocomplete: the option being typed carries {@code "focused": true}.
      * Returns the interaction token; {@link #awaitAutocompleteChoices} reads Warden's answer (callback type 8).
      */
-    public String autocomplete(long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
-                               String locale) {
+    public String autocomplete(
+            long guildId, long channelId, long userId, String name, List<Map<String, Object>> options, String locale) {
         return interaction(4, guildId, channelId, userId, name, options, locale);
     }
 
@@ -385,8 +442,14 @@ public final class FakeDiscord implements AutoCloseable {
      * A member clicks a button of one of Warden's messages (a message component interaction, type 3). Returns the
      * interaction token: {@link #awaitInteractionAnswer} reads Warden's answer.
      */
-    public String clickButton(long guildId, long channelId, long messageId, long userId, String customId, String locale) {
-        return dispatchInteraction(3, guildId, channelId, userId, locale,
+    public String clickButton(
+            long guildId, long channelId, long messageId, long userId, String customId, String locale) {
+        return dispatchInteraction(
+                3,
+                guildId,
+                channelId,
+                userId,
+                locale,
                 obj("message", sent(messageId), "data", obj("custom_id", customId, "component_type", 2)));
     }
 
@@ -394,13 +457,33 @@ public final class FakeDiscord implements AutoCloseable {
      * A member uses a message context menu command (right click on a message, "Apps"): an application command of type
      * 3 whose target is the message. Returns the interaction token.
      */
-    public String messageCommand(long guildId, long channelId, long userId, String name, long messageId, String locale) {
+    public String messageCommand(
+            long guildId, long channelId, long userId, String name, long messageId, String locale) {
         if (!mayUseCommand(guildId, userId, name)) {
-            throw new CommandNotAvailable("Discord does not offer " + name + " to member " + userId + " of guild " + guildId);
+            throw new CommandNotAvailable(
+                    "Discord does not offer " + name + " to member " + userId + " of guild " + guildId);
         }
-        return dispatchInteraction(2, guildId, channelId, userId, locale,
-                obj("data", obj("id", Long.toString(world.nextId()), "name", name, "type", 3, "guild_id", Long.toString(guildId),
-                        "target_id", Long.toString(messageId), "resolved", obj("messages", obj(Long.toString(messageId), sent(messageId))))));
+        return dispatchInteraction(
+                2,
+                guildId,
+                channelId,
+                userId,
+                locale,
+                obj(
+                        "data",
+                        obj(
+                                "id",
+                                Long.toString(world.nextId()),
+                                "name",
+                                name,
+                                "type",
+                                3,
+                                "guild_id",
+                                Long.toString(guildId),
+                                "target_id",
+                                Long.toString(messageId),
+                                "resolved",
+                                obj("messages", obj(Long.toString(messageId), sent(messageId))))));
     }
 
     private Map<String, Object> sent(long messageId) {
@@ -413,18 +496,46 @@ public final class FakeDiscord implements AutoCloseable {
      * An interaction of {@code type} from a member, as Discord sends it (who, where, with what permissions), with the
      * fields of its kind in {@code specific}; awaited for an answer within Discord's three seconds. Returns its token.
      */
-    private String dispatchInteraction(int type, long guildId, long channelId, long userId, String locale, Map<String, Object> specific) {
+    private String dispatchInteraction(
+            int type, long guildId, long channelId, long userId, String locale, Map<String, Object> specific) {
         World.GuildSpec guild = world.guild(guildId);
         String token = "itok-" + UUID.randomUUID();
         long interactionId = world.nextId();
         Map<String, Object> member = world.memberJson(guild, guild.members.get(userId), true);
         member.put("permissions", Long.toString(permissions(guild, userId)));
-        Map<String, Object> interaction = obj("id", Long.toString(interactionId), "application_id", Long.toString(APPLICATION_ID),
-                "type", type, "token", token, "version", 1, "guild_id", Long.toString(guildId),
-                "guild", obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
-                "channel_id", Long.toString(channelId), "channel", world.channelJson(guild.channels.get(channelId)),
-                "member", member, "locale", locale, "guild_locale", "en-US", "app_permissions", Long.toString(Permission.MODERATION_BOT),
-                "entitlements", List.of(), "authorizing_integration_owners", obj("0", Long.toString(guildId)), "context", 0);
+        Map<String, Object> interaction = obj(
+                "id",
+                Long.toString(interactionId),
+                "application_id",
+                Long.toString(APPLICATION_ID),
+                "type",
+                type,
+                "token",
+                token,
+                "version",
+                1,
+                "guild_id",
+                Long.toString(guildId),
+                "guild",
+                obj("id", Long.toString(guildId), "locale", "en-US", "features", List.of()),
+                "channel_id",
+                Long.toString(channelId),
+                "channel",
+                world.channelJson(guild.channels.get(channelId)),
+                "member",
+                member,
+                "locale",
+                locale,
+                "guild_locale",
+                "en-US",
+                "app_permissions",
+                Long.toString(Permission.MODERATION_BOT),
+                "entitlements",
+                List.of(),
+                "authorizing_integration_owners",
+                obj("0", Long.toString(guildId)),
+                "context",
+                0);
         interaction.putAll(specific);
         pendingInteractions.put(interactionId, System.nanoTime());
         dispatch("INTERACTION_CREATE", interaction);
@@ -451,11 +562,17 @@ public final class FakeDiscord implements AutoCloseable {
     /** The choices Warden proposed for an autocomplete interaction, by value. */
     @SuppressWarnings("unchecked")
     public List<String> awaitAutocompleteChoices(String token, Duration timeout) throws TimeoutException {
-        RecordedRequest callback = awaitRequest(r -> r.method().equals("POST") && r.path().contains(token) && r.path().endsWith("/callback"),
-                timeout, "autocomplete answer of interaction " + token);
-        if (((Number) callback.body().get("type")).intValue() != 8) throw new IllegalStateException("not an autocomplete result: " + callback.body());
+        RecordedRequest callback = awaitRequest(
+                r -> r.method().equals("POST")
+                        && r.path().contains(token)
+                        && r.path().endsWith("/callback"),
+                timeout,
+                "autocomplete answer of interaction " + token);
+        if (((Number) callback.body().get("type")).intValue() != 8)
+            throw new IllegalStateException("not an autocomplete result: " + callback.body());
         Map<String, Object> data = (Map<String, Object>) callback.body().get("data");
-        return ((List<Map<String, Object>>) data.get("choices")).stream().map(c -> String.valueOf(c.get("value"))).toList();
+        return ((List<Map<String, Object>>) data.get("choices"))
+                .stream().map(c -> String.valueOf(c.get("value"))).toList();
     }
 
     /**
@@ -465,9 +582,24 @@ public final class FakeDiscord implements AutoCloseable {
     public String upload(String filename, String contentType, byte[] bytes) {
         long id = world.nextId();
         String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + id + "/" + filename;
-        files.put("attachments/" + id + "/" + filename, new Object[]{contentType, bytes});
-        attachments.put(Long.toString(id), obj("id", Long.toString(id), "filename", filename, "size", bytes.length, "url", url,
-                "proxy_url", url, "content_type", contentType, "ephemeral", true));
+        files.put("attachments/" + id + "/" + filename, new Object[] {contentType, bytes});
+        attachments.put(
+                Long.toString(id),
+                obj(
+                        "id",
+                        Long.toString(id),
+                        "filename",
+                        filename,
+                        "size",
+                        bytes.length,
+                        "url",
+                        url,
+                        "proxy_url",
+                        url,
+                        "content_type",
+                        contentType,
+                        "ephemeral",
+                        true));
         return Long.toString(id);
     }
 
@@ -478,7 +610,8 @@ public final class FakeDiscord implements AutoCloseable {
                 String id = String.valueOf(option.get("value"));
                 if (attachments.containsKey(id)) out.put(id, attachments.get(id));
             }
-            if (option.get("options") instanceof List<?> nested) collectAttachments((List<Map<String, Object>>) nested, out);
+            if (option.get("options") instanceof List<?> nested)
+                collectAttachments((List<Map<String, Object>>) nested, out);
         }
     }
 
@@ -491,7 +624,9 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The server lets a role use a command whatever its default permission (Discord's application command permissions). */
     public void permitCommand(long guildId, String command, long roleId) {
-        commandOverrides.computeIfAbsent(guildId + ":" + command, k -> ConcurrentHashMap.newKeySet()).add(roleId);
+        commandOverrides
+                .computeIfAbsent(guildId + ":" + command, k -> ConcurrentHashMap.newKeySet())
+                .add(roleId);
     }
 
     /**
@@ -522,17 +657,26 @@ public final class FakeDiscord implements AutoCloseable {
         try {
             for (Map<String, Object> command : (List<Map<String, Object>>) Json.MAPPER.readValue(raw, List.class)) {
                 Object permissions = command.get("default_member_permissions");
-                commandPermissions.put(String.valueOf(command.get("name")), permissions == null ? -1L : Long.parseLong(permissions.toString()));
+                commandPermissions.put(
+                        String.valueOf(command.get("name")),
+                        permissions == null ? -1L : Long.parseLong(permissions.toString()));
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable command registration", e);
         }
     }
 
-    private String interaction(int type, long guildId, long channelId, long userId, String name, List<Map<String, Object>> options,
-                               String locale) {
+    private String interaction(
+            int type,
+            long guildId,
+            long channelId,
+            long userId,
+            String name,
+            List<Map<String, Object>> options,
+            String locale) {
         if (!mayUseCommand(guildId, userId, name)) {
-            throw new CommandNotAvailable("Discord does not offer /" + name + " to member " + userId + " of guild " + guildId);
+            throw new CommandNotAvailable(
+                    "Discord does not offer /" + name + " to member " + userId + " of guild " + guildId);
         }
         World.GuildSpec guild = world.guild(guildId);
         Map<String, Object> resolvedUsers = new LinkedHashMap<>();
@@ -540,15 +684,41 @@ public final class FakeDiscord implements AutoCloseable {
         collectUsers(options, guild, resolvedUsers, resolvedMembers);
         Map<String, Object> resolvedAttachments = new LinkedHashMap<>();
         collectAttachments(options, resolvedAttachments);
-        return dispatchInteraction(type, guildId, channelId, userId, locale,
-                obj("data", obj("id", Long.toString(world.nextId()), "name", name, "type", 1, "guild_id", Long.toString(guildId),
-                        "options", options, "resolved", obj("users", resolvedUsers, "members", resolvedMembers,
-                                "attachments", resolvedAttachments))));
+        return dispatchInteraction(
+                type,
+                guildId,
+                channelId,
+                userId,
+                locale,
+                obj(
+                        "data",
+                        obj(
+                                "id",
+                                Long.toString(world.nextId()),
+                                "name",
+                                name,
+                                "type",
+                                1,
+                                "guild_id",
+                                Long.toString(guildId),
+                                "options",
+                                options,
+                                "resolved",
+                                obj(
+                                        "users",
+                                        resolvedUsers,
+                                        "members",
+                                        resolvedMembers,
+                                        "attachments",
+                                        resolvedAttachments))));
     }
 
     @SuppressWarnings("unchecked")
-    private void collectUsers(List<Map<String, Object>> options, World.GuildSpec guild, Map<String, Object> users,
-                              Map<String, Object> members) {
+    private void collectUsers(
+            List<Map<String, Object>> options,
+            World.GuildSpec guild,
+            Map<String, Object> users,
+            Map<String, Object> members) {
         for (Map<String, Object> option : options) {
             Object type = option.get("type");
             if (Integer.valueOf(6).equals(type)) {
@@ -561,19 +731,22 @@ public final class FakeDiscord implements AutoCloseable {
                     members.put(Long.toString(id), json);
                 }
             }
-            if (option.get("options") instanceof List<?> nested) collectUsers((List<Map<String, Object>>) nested, guild, users, members);
+            if (option.get("options") instanceof List<?> nested)
+                collectUsers((List<Map<String, Object>>) nested, guild, users, members);
         }
     }
 
     /** The reply Warden gave to an interaction (callback or follow-up), as its message JSON. */
     public RecordedRequest awaitInteractionReply(String token, Duration timeout) throws TimeoutException {
-        return awaitRequest(r -> r.path().contains(token) && (r.method().equals("POST") || r.method().equals("PATCH")), timeout,
+        return awaitRequest(
+                r -> r.path().contains(token)
+                        && (r.method().equals("POST") || r.method().equals("PATCH")),
+                timeout,
                 "reply to interaction " + token);
     }
 
     /** What a member finally reads in answer to an interaction: its text, and whether only they can see it. */
-    public record InteractionAnswer(String content, boolean ephemeral) {
-    }
+    public record InteractionAnswer(String content, boolean ephemeral) {}
 
     /**
      * The answer to an interaction, replied at once (callback type 4) or deferred (type 5) and then written into
@@ -581,13 +754,23 @@ public final class FakeDiscord implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public InteractionAnswer awaitInteractionAnswer(String token, Duration timeout) throws TimeoutException {
-        RecordedRequest callback = awaitRequest(r -> r.method().equals("POST") && r.path().contains(token) && r.path().endsWith("/callback"),
-                timeout, "callback of interaction " + token);
-        Map<String, Object> data = callback.body().get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+        RecordedRequest callback = awaitRequest(
+                r -> r.method().equals("POST")
+                        && r.path().contains(token)
+                        && r.path().endsWith("/callback"),
+                timeout,
+                "callback of interaction " + token);
+        Map<String, Object> data =
+                callback.body().get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
         boolean ephemeral = data.get("flags") instanceof Number flags && (flags.intValue() & 64) != 0;
-        if (((Number) callback.body().get("type")).intValue() == 4) return new InteractionAnswer(String.valueOf(data.get("content")), ephemeral);
-        RecordedRequest edit = awaitRequest(r -> r.method().equals("PATCH") && r.path().contains(token) && r.path().endsWith("@original"),
-                timeout, "deferred answer of interaction " + token);
+        if (((Number) callback.body().get("type")).intValue() == 4)
+            return new InteractionAnswer(String.valueOf(data.get("content")), ephemeral);
+        RecordedRequest edit = awaitRequest(
+                r -> r.method().equals("PATCH")
+                        && r.path().contains(token)
+                        && r.path().endsWith("@original"),
+                timeout,
+                "deferred answer of interaction " + token);
         return new InteractionAnswer(edit.text("content"), ephemeral);
     }
 
@@ -601,10 +784,27 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** An AutoMod rule the server set up itself (not Warden's). */
-    public long serverAutoModRule(long guildId, long creatorId, int triggerType, String name, Map<String, Object> metadata) {
+    public long serverAutoModRule(
+            long guildId, long creatorId, int triggerType, String name, Map<String, Object> metadata) {
         long id = world.nextId();
-        saveRule(Long.toString(guildId), id, obj("name", name, "creator_id", Long.toString(creatorId), "trigger_type", triggerType,
-                "trigger_metadata", metadata, "actions", List.of(obj("type", 1, "metadata", obj())), "enabled", true, "event_type", 1));
+        saveRule(
+                Long.toString(guildId),
+                id,
+                obj(
+                        "name",
+                        name,
+                        "creator_id",
+                        Long.toString(creatorId),
+                        "trigger_type",
+                        triggerType,
+                        "trigger_metadata",
+                        metadata,
+                        "actions",
+                        List.of(obj("type", 1, "metadata", obj())),
+                        "enabled",
+                        true,
+                        "event_type",
+                        1));
         return id;
     }
 
@@ -632,14 +832,16 @@ public final class FakeDiscord implements AutoCloseable {
         String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (oauth.serve(exchange, method, fullPath, query, raw)) return;
         Map<String, Object> body = raw.isBlank() || !raw.trim().startsWith("{") ? Map.of() : Json.read(raw);
-        if (raw.trim().startsWith("[") && !path.contains("commands")) body = obj("items", Json.MAPPER.readValue(raw, List.class));
+        if (raw.trim().startsWith("[") && !path.contains("commands"))
+            body = obj("items", Json.MAPPER.readValue(raw, List.class));
         if (raw.contains("Content-Disposition: form-data")) body = multipartJson(raw);
         Reply refusal = null;
         if (method.equals("PUT") && path.matches("applications/\\d+/commands")) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> commands = Json.MAPPER.readValue(raw, List.class);
             Optional<DiscordRules.Refusal> refused = rules.commands(commands);
-            if (refused.isPresent()) refusal = new Reply(refused.get().status(), refused.get().body());
+            if (refused.isPresent())
+                refusal = new Reply(refused.get().status(), refused.get().body());
             else registerCommands(raw);
         }
         Reply reply;
@@ -682,7 +884,9 @@ public final class FakeDiscord implements AutoCloseable {
         h.set("X-RateLimit-Limit", "10000");
         h.set("X-RateLimit-Remaining", "9999");
         h.set("X-RateLimit-Reset-After", "1.000");
-        h.set("X-RateLimit-Reset", String.format(java.util.Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + 1));
+        h.set(
+                "X-RateLimit-Reset",
+                String.format(java.util.Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + 1));
     }
 
     private static Map<String, Object> multipartJson(String raw) {
@@ -700,7 +904,12 @@ public final class FakeDiscord implements AutoCloseable {
                 if (fault.times() != Integer.MAX_VALUE) {
                     faults.remove(fault);
                     if (fault.times() > 1) {
-                        faults.add(new Fault(fault.method(), fault.pathRegex(), fault.status(), fault.code(), fault.message(),
+                        faults.add(new Fault(
+                                fault.method(),
+                                fault.pathRegex(),
+                                fault.status(),
+                                fault.code(),
+                                fault.message(),
                                 fault.times() - 1));
                     }
                 }
@@ -741,27 +950,54 @@ public final class FakeDiscord implements AutoCloseable {
 
     private Reply route(String method, String path, String query, Map<String, Object> body) {
         String[] p = path.split("/");
-        String route = method + " " + path.replaceAll("\\d{5,}", "{id}").replaceAll("itok-[^/]+", "{token}")
-                .replaceAll("reactions/[^/]+/", "reactions/{emoji}/");
+        String route = method + " "
+                + path.replaceAll("\\d{5,}", "{id}")
+                        .replaceAll("itok-[^/]+", "{token}")
+                        .replaceAll("reactions/[^/]+/", "reactions/{emoji}/");
         var structural = structure.route(route, p, body);
         if (structural.isPresent()) return structural.get();
         switch (route) {
             case "GET users/@me":
                 return new Reply(200, world.userJson(BOT_ID));
             case "GET gateway/bot":
-                return new Reply(200, obj("url", gatewayUrl(), "shards", 1,
-                        "session_start_limit", obj("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1)));
+                return new Reply(
+                        200,
+                        obj(
+                                "url",
+                                gatewayUrl(),
+                                "shards",
+                                1,
+                                "session_start_limit",
+                                obj("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1)));
             case "GET gateway":
                 return new Reply(200, obj("url", gatewayUrl()));
             case "GET applications/@me":
             case "GET oauth2/applications/@me":
-                return new Reply(200, obj("id", Long.toString(APPLICATION_ID), "name", "Warden", "description", "", "icon", null,
-                        "bot_public", true, "bot_require_code_grant", false, "flags", 0, "owner", world.userJson(BOT_ID)));
+                return new Reply(
+                        200,
+                        obj(
+                                "id",
+                                Long.toString(APPLICATION_ID),
+                                "name",
+                                "Warden",
+                                "description",
+                                "",
+                                "icon",
+                                null,
+                                "bot_public",
+                                true,
+                                "bot_require_code_grant",
+                                false,
+                                "flags",
+                                0,
+                                "owner",
+                                world.userJson(BOT_ID)));
             case "PUT applications/{id}/commands":
             case "PUT applications/{id}/guilds/{id}/commands":
                 return new Reply(200, commands(body, path));
             case "POST channels/{id}/messages": {
-                var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.SEND_MESSAGES).or(() -> rules.content(body.get("content")));
+                var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.SEND_MESSAGES)
+                        .or(() -> rules.content(body.get("content")));
                 if (refused.isPresent()) return Reply.refused(refused.get());
                 return new Reply(200, botMessage(Long.parseLong(p[1]), body));
             }
@@ -775,7 +1011,8 @@ public final class FakeDiscord implements AutoCloseable {
             case "DELETE channels/{id}/messages/{id}": {
                 Map<String, Object> existing = messages.get(Long.parseLong(p[3]));
                 if (existing == null) return Reply.notFound(10008, "Unknown Message");
-                boolean own = existing.get("author") instanceof Map<?, ?> author && Long.toString(BOT_ID).equals(author.get("id"));
+                boolean own = existing.get("author") instanceof Map<?, ?> author
+                        && Long.toString(BOT_ID).equals(author.get("id"));
                 if (!own) {
                     var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_MESSAGES);
                     if (refused.isPresent()) return Reply.refused(refused.get());
@@ -789,7 +1026,8 @@ public final class FakeDiscord implements AutoCloseable {
             case "DELETE channels/{id}/messages/{id}/reactions/{emoji}/@me":
                 return Reply.noContent();
             case "POST users/@me/channels":
-                return new Reply(200, dmChannel(Long.parseLong(body.get("recipient_id").toString())));
+                return new Reply(
+                        200, dmChannel(Long.parseLong(body.get("recipient_id").toString())));
             case "PATCH guilds/{id}/members/{id}": {
                 if (body.containsKey("communication_disabled_until")) {
                     var refused = rules.canTimeOut(world.guild(Long.parseLong(p[1])), Long.parseLong(p[3]));
@@ -819,17 +1057,32 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "DELETE guilds/{id}/bans/{id}": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
-                if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0)
+                    return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
                 if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
                 return Reply.noContent();
             }
             case "PUT guilds/{id}/incident-actions": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
-                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
-                guild.invitesDisabledUntil = body.get("invites_disabled_until") == null ? null : body.get("invites_disabled_until").toString();
-                guild.dmsDisabledUntil = body.get("dms_disabled_until") == null ? null : body.get("dms_disabled_until").toString();
-                return new Reply(200, obj("invites_disabled_until", guild.invitesDisabledUntil, "dms_disabled_until", guild.dmsDisabledUntil,
-                        "dm_spam_detected_at", null, "raid_detected_at", null));
+                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0)
+                    return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                guild.invitesDisabledUntil = body.get("invites_disabled_until") == null
+                        ? null
+                        : body.get("invites_disabled_until").toString();
+                guild.dmsDisabledUntil = body.get("dms_disabled_until") == null
+                        ? null
+                        : body.get("dms_disabled_until").toString();
+                return new Reply(
+                        200,
+                        obj(
+                                "invites_disabled_until",
+                                guild.invitesDisabledUntil,
+                                "dms_disabled_until",
+                                guild.dmsDisabledUntil,
+                                "dm_spam_detected_at",
+                                null,
+                                "raid_detected_at",
+                                null));
             }
             case "GET guilds/{id}/members/{id}": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
@@ -839,26 +1092,46 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "GET guilds/{id}/invites": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
-                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
-                return new Reply(200, guild.invites.keySet().stream().map(code -> world.inviteJson(guild, code)).toList());
+                if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0)
+                    return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                return new Reply(
+                        200,
+                        guild.invites.keySet().stream()
+                                .map(code -> world.inviteJson(guild, code))
+                                .toList());
             }
             case "POST channels/{id}/webhooks": {
-                var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_WEBHOOKS).or(() -> rules.webhookName(body.get("name"), "name"));
+                var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_WEBHOOKS)
+                        .or(() -> rules.webhookName(body.get("name"), "name"));
                 if (refused.isPresent()) return Reply.refused(refused.get());
-                if (webhooks.values().stream().filter(w -> w.get("channel_id").equals(p[1])).count() >= DiscordRules.MAX_WEBHOOKS_PER_CHANNEL) {
-                    return Reply.refused(new DiscordRules.Refusal(400, 30007, "Maximum number of webhooks reached (15)"));
+                if (webhooks.values().stream()
+                                .filter(w -> w.get("channel_id").equals(p[1]))
+                                .count()
+                        >= DiscordRules.MAX_WEBHOOKS_PER_CHANNEL) {
+                    return Reply.refused(
+                            new DiscordRules.Refusal(400, 30007, "Maximum number of webhooks reached (15)"));
                 }
                 return new Reply(200, createWebhook(Long.parseLong(p[1]), body));
             }
             case "GET channels/{id}/webhooks": {
                 var refused = rules.botInChannel(Long.parseLong(p[1]), Permission.MANAGE_WEBHOOKS);
                 if (refused.isPresent()) return Reply.refused(refused.get());
-                return new Reply(200, webhooks.values().stream().filter(w -> w.get("channel_id").equals(p[1])).toList());
+                return new Reply(
+                        200,
+                        webhooks.values().stream()
+                                .filter(w -> w.get("channel_id").equals(p[1]))
+                                .toList());
             }
             case "DELETE webhooks/{id}":
-                return webhooks.remove(Long.parseLong(p[1])) == null ? Reply.notFound(10015, "Unknown Webhook") : Reply.noContent();
+                return webhooks.remove(Long.parseLong(p[1])) == null
+                        ? Reply.notFound(10015, "Unknown Webhook")
+                        : Reply.noContent();
             case "GET guilds/{id}/auto-moderation/rules":
-                return new Reply(200, autoModRules.values().stream().filter(r -> r.get("guild_id").equals(p[1])).toList());
+                return new Reply(
+                        200,
+                        autoModRules.values().stream()
+                                .filter(r -> r.get("guild_id").equals(p[1]))
+                                .toList());
             case "POST guilds/{id}/auto-moderation/rules": {
                 var refused = autoModRefusal(p[1], null, body);
                 if (refused.isPresent()) return Reply.refused(refused.get());
@@ -874,14 +1147,18 @@ public final class FakeDiscord implements AutoCloseable {
                 return new Reply(200, saveRule(p[1], Long.parseLong(p[4]), merged));
             }
             case "DELETE guilds/{id}/auto-moderation/rules/{id}":
-                return autoModRules.remove(Long.parseLong(p[4])) == null ? Reply.notFound(10066, "Unknown Auto Moderation Rule") : Reply.noContent();
+                return autoModRules.remove(Long.parseLong(p[4])) == null
+                        ? Reply.notFound(10066, "Unknown Auto Moderation Rule")
+                        : Reply.noContent();
             case "POST interactions/{id}/{token}/callback": {
                 long interaction = Long.parseLong(p[1]);
                 if (answeredInteractions.contains(interaction)) {
-                    return Reply.refused(new DiscordRules.Refusal(400, 40060, "Interaction has already been acknowledged."));
+                    return Reply.refused(
+                            new DiscordRules.Refusal(400, 40060, "Interaction has already been acknowledged."));
                 }
                 Long dispatched = pendingInteractions.remove(interaction);
-                if (dispatched == null || System.nanoTime() - dispatched > DiscordRules.INTERACTION_ANSWER_MILLIS * 1_000_000) {
+                if (dispatched == null
+                        || System.nanoTime() - dispatched > DiscordRules.INTERACTION_ANSWER_MILLIS * 1_000_000) {
                     return Reply.notFound(10062, "Unknown interaction");
                 }
                 answeredInteractions.add(interaction);
@@ -893,8 +1170,11 @@ public final class FakeDiscord implements AutoCloseable {
         if (path.startsWith("webhooks/")) return webhookRoute(method, p, query, body);
         if (method.equals("GET") && p.length == 2 && p[0].equals("invites")) {
             inviteLookups.incrementAndGet();
-            return world.guilds.values().stream().filter(g -> g.invites.containsKey(p[1])).findFirst()
-                    .map(g -> new Reply(200, world.inviteJson(g, p[1]))).orElseGet(() -> Reply.notFound(10006, "Unknown Invite"));
+            return world.guilds.values().stream()
+                    .filter(g -> g.invites.containsKey(p[1]))
+                    .findFirst()
+                    .map(g -> new Reply(200, world.inviteJson(g, p[1])))
+                    .orElseGet(() -> Reply.notFound(10006, "Unknown Invite"));
         }
         return Reply.notFound(0, "404: Not Found");
     }
@@ -904,8 +1184,8 @@ public final class FakeDiscord implements AutoCloseable {
         return List.of();
     }
 
-    private Map<String, Object> message(long id, long guildId, long channelId, long authorId, String content,
-                                        Map<String, Object> webhook) {
+    private Map<String, Object> message(
+            long id, long guildId, long channelId, long authorId, String content, Map<String, Object> webhook) {
         World.GuildSpec guild = guildId == 0 ? null : world.guild(guildId);
         List<Object> mentions = new ArrayList<>();
         List<Object> mentionRoles = new ArrayList<>();
@@ -914,21 +1194,63 @@ public final class FakeDiscord implements AutoCloseable {
             long userId = Long.parseLong(users.group(1));
             if (world.users.containsKey(userId)) {
                 Map<String, Object> user = world.userJson(userId);
-                if (guild != null && guild.members.containsKey(userId)) user.put("member", world.memberJson(guild, guild.members.get(userId), false));
+                if (guild != null && guild.members.containsKey(userId))
+                    user.put("member", world.memberJson(guild, guild.members.get(userId), false));
                 mentions.add(user);
             }
         }
         var roles = java.util.regex.Pattern.compile("<@&(\\d+)>").matcher(content);
         while (roles.find()) mentionRoles.add(roles.group(1));
         Map<String, Object> author = webhook != null
-                ? obj("id", webhook.get("id"), "username", webhook.getOrDefault("name", "webhook"), "discriminator", "0000",
-                "avatar", null, "bot", true, "global_name", null)
+                ? obj(
+                        "id",
+                        webhook.get("id"),
+                        "username",
+                        webhook.getOrDefault("name", "webhook"),
+                        "discriminator",
+                        "0000",
+                        "avatar",
+                        null,
+                        "bot",
+                        true,
+                        "global_name",
+                        null)
                 : world.userJson(authorId);
-        Map<String, Object> message = obj("id", Long.toString(id), "channel_id", Long.toString(channelId), "author", author,
-                "content", content, "timestamp", Instant.now().toString(), "edited_timestamp", null, "tts", false,
-                "mention_everyone", content.contains("@everyone") || content.contains("@here"), "mentions", mentions,
-                "mention_roles", mentionRoles, "attachments", List.of(), "embeds", List.of(), "pinned", false, "type", 0,
-                "flags", 0, "components", List.of(), "reactions", List.of());
+        Map<String, Object> message = obj(
+                "id",
+                Long.toString(id),
+                "channel_id",
+                Long.toString(channelId),
+                "author",
+                author,
+                "content",
+                content,
+                "timestamp",
+                Instant.now().toString(),
+                "edited_timestamp",
+                null,
+                "tts",
+                false,
+                "mention_everyone",
+                content.contains("@everyone") || content.contains("@here"),
+                "mentions",
+                mentions,
+                "mention_roles",
+                mentionRoles,
+                "attachments",
+                List.of(),
+                "embeds",
+                List.of(),
+                "pinned",
+                false,
+                "type",
+                0,
+                "flags",
+                0,
+                "components",
+                List.of(),
+                "reactions",
+                List.of());
         if (guild != null) {
             message.put("guild_id", Long.toString(guildId));
             if (webhook == null && guild.members.containsKey(authorId)) {
@@ -941,13 +1263,19 @@ public final class FakeDiscord implements AutoCloseable {
 
     private Map<String, Object> botMessage(long channelId, Map<String, Object> body) {
         long guildId = guildOfChannel(channelId);
-        if (guildId == 0 && !dmChannels.containsValue(channelId)) throw new IllegalStateException("unknown channel " + channelId);
+        if (guildId == 0 && !dmChannels.containsValue(channelId))
+            throw new IllegalStateException("unknown channel " + channelId);
         if (guildId == 0) {
-            long recipient = dmChannels.entrySet().stream().filter(e -> e.getValue() == channelId).findFirst().orElseThrow().getKey();
+            long recipient = dmChannels.entrySet().stream()
+                    .filter(e -> e.getValue() == channelId)
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
             if (closedDms.contains(recipient)) throw new ClosedDms();
         }
         long id = world.nextId();
-        Map<String, Object> message = message(id, guildId, channelId, BOT_ID, String.valueOf(body.getOrDefault("content", "")), null);
+        Map<String, Object> message =
+                message(id, guildId, channelId, BOT_ID, String.valueOf(body.getOrDefault("content", "")), null);
         if (body.get("embeds") != null) message.put("embeds", body.get("embeds"));
         if (body.get("components") != null) message.put("components", body.get("components"));
         messages.put(id, message);
@@ -957,8 +1285,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** Thrown inside routing to answer Discord's "Cannot send messages to this user". */
-    private static final class ClosedDms extends RuntimeException {
-    }
+    private static final class ClosedDms extends RuntimeException {}
 
     private long guildOfChannel(long channelId) {
         for (World.GuildSpec guild : world.guilds.values()) if (guild.channels.containsKey(channelId)) return guild.id;
@@ -967,8 +1294,17 @@ public final class FakeDiscord implements AutoCloseable {
 
     private Map<String, Object> dmChannel(long recipient) {
         long channelId = dmChannels.computeIfAbsent(recipient, r -> world.nextId());
-        return obj("id", Long.toString(channelId), "type", 1, "last_message_id", null, "recipients", List.of(world.userJson(recipient)),
-                "flags", 0);
+        return obj(
+                "id",
+                Long.toString(channelId),
+                "type",
+                1,
+                "last_message_id",
+                null,
+                "recipients",
+                List.of(world.userJson(recipient)),
+                "flags",
+                0);
     }
 
     private Reply member(long guildId, long userId, Map<String, Object> body) {
@@ -987,9 +1323,25 @@ public final class FakeDiscord implements AutoCloseable {
 
     private Map<String, Object> createWebhook(long channelId, Map<String, Object> body) {
         long id = world.nextId();
-        Map<String, Object> webhook = obj("id", Long.toString(id), "type", 1, "guild_id", Long.toString(guildOfChannel(channelId)),
-                "channel_id", Long.toString(channelId), "name", body.getOrDefault("name", "Warden"), "avatar", null,
-                "token", "wtok" + id, "application_id", Long.toString(APPLICATION_ID), "user", world.userJson(BOT_ID));
+        Map<String, Object> webhook = obj(
+                "id",
+                Long.toString(id),
+                "type",
+                1,
+                "guild_id",
+                Long.toString(guildOfChannel(channelId)),
+                "channel_id",
+                Long.toString(channelId),
+                "name",
+                body.getOrDefault("name", "Warden"),
+                "avatar",
+                null,
+                "token",
+                "wtok" + id,
+                "application_id",
+                Long.toString(APPLICATION_ID),
+                "user",
+                world.userJson(BOT_ID));
         webhooks.put(id, webhook);
         return webhook;
     }
@@ -997,22 +1349,54 @@ public final class FakeDiscord implements AutoCloseable {
     private Reply webhookRoute(String method, String[] p, String query, Map<String, Object> body) {
         long id = Long.parseLong(p[1]);
         if (id == APPLICATION_ID) { // interaction follow-ups and edits of the original reply
-            return new Reply(200, obj("id", Long.toString(world.nextId()), "channel_id", "0", "content", body.get("content"),
-                    "author", world.userJson(BOT_ID), "timestamp", Instant.now().toString(), "type", 20, "flags", body.getOrDefault("flags", 0),
-                    "mentions", List.of(), "mention_roles", List.of(), "attachments", List.of(), "embeds", List.of(),
-                    "components", List.of(), "tts", false, "mention_everyone", false, "pinned", false));
+            return new Reply(
+                    200,
+                    obj(
+                            "id",
+                            Long.toString(world.nextId()),
+                            "channel_id",
+                            "0",
+                            "content",
+                            body.get("content"),
+                            "author",
+                            world.userJson(BOT_ID),
+                            "timestamp",
+                            Instant.now().toString(),
+                            "type",
+                            20,
+                            "flags",
+                            body.getOrDefault("flags", 0),
+                            "mentions",
+                            List.of(),
+                            "mention_roles",
+                            List.of(),
+                            "attachments",
+                            List.of(),
+                            "embeds",
+                            List.of(),
+                            "components",
+                            List.of(),
+                            "tts",
+                            false,
+                            "mention_everyone",
+                            false,
+                            "pinned",
+                            false));
         }
         Map<String, Object> webhook = webhooks.get(id);
-        if (webhook == null || p.length < 3 || !webhook.get("token").equals(p[2])) return Reply.notFound(10015, "Unknown Webhook");
+        if (webhook == null || p.length < 3 || !webhook.get("token").equals(p[2]))
+            return Reply.notFound(10015, "Unknown Webhook");
         long channelId = Long.parseLong(webhook.get("channel_id").toString());
         long guildId = Long.parseLong(webhook.get("guild_id").toString());
         if (method.equals("POST") && p.length == 3) {
-            var refused = rules.webhookName(body.get("username"), "username").or(() -> rules.content(body.get("content")));
+            var refused =
+                    rules.webhookName(body.get("username"), "username").or(() -> rules.content(body.get("content")));
             if (refused.isPresent()) return Reply.refused(refused.get());
             long messageId = world.nextId();
             Map<String, Object> as = new LinkedHashMap<>(webhook);
             if (body.get("username") != null) as.put("name", body.get("username"));
-            Map<String, Object> message = message(messageId, guildId, channelId, 0, String.valueOf(body.getOrDefault("content", "")), as);
+            Map<String, Object> message =
+                    message(messageId, guildId, channelId, 0, String.valueOf(body.getOrDefault("content", "")), as);
             messages.put(messageId, message);
             history.put(messageId, message);
             dispatch("MESSAGE_CREATE", message);
@@ -1022,14 +1406,17 @@ public final class FakeDiscord implements AutoCloseable {
             long messageId = Long.parseLong(p[4]);
             Map<String, Object> message = messages.get(messageId);
             // a webhook sees only its own messages
-            if (message == null || !webhook.get("id").equals(message.get("webhook_id"))) return Reply.notFound(10008, "Unknown Message");
+            if (message == null || !webhook.get("id").equals(message.get("webhook_id")))
+                return Reply.notFound(10008, "Unknown Message");
             if (method.equals("PATCH")) {
                 if (body.containsKey("content")) message.put("content", body.get("content"));
                 return new Reply(200, message);
             }
             if (method.equals("DELETE")) {
                 messages.remove(messageId);
-                dispatch("MESSAGE_DELETE", obj("id", p[4], "channel_id", message.get("channel_id"), "guild_id", message.get("guild_id")));
+                dispatch(
+                        "MESSAGE_DELETE",
+                        obj("id", p[4], "channel_id", message.get("channel_id"), "guild_id", message.get("guild_id")));
                 return Reply.noContent();
             }
         }
@@ -1038,31 +1425,42 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Manage Server, rules per trigger type, keyword and exemption limits. */
     @SuppressWarnings("unchecked")
-    private java.util.Optional<DiscordRules.Refusal> autoModRefusal(String guildId, Long ruleId, Map<String, Object> rule) {
+    private java.util.Optional<DiscordRules.Refusal> autoModRefusal(
+            String guildId, Long ruleId, Map<String, Object> rule) {
         World.GuildSpec guild = world.guild(Long.parseLong(guildId));
-        if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0) return java.util.Optional.of(DiscordRules.MISSING_PERMISSIONS);
+        if ((permissions(guild, BOT_ID) & Permission.MANAGE_GUILD) == 0)
+            return java.util.Optional.of(DiscordRules.MISSING_PERMISSIONS);
         int trigger = ((Number) rule.getOrDefault("trigger_type", 1)).intValue();
         long sameType = autoModRules.values().stream()
-                .filter(r -> r.get("guild_id").equals(guildId) && ((Number) r.get("trigger_type")).intValue() == trigger)
+                .filter(r ->
+                        r.get("guild_id").equals(guildId) && ((Number) r.get("trigger_type")).intValue() == trigger)
                 .filter(r -> ruleId == null || !r.get("id").equals(Long.toString(ruleId)))
                 .count();
         if (sameType >= DiscordRules.MAX_AUTOMOD_RULES.getOrDefault(trigger, 1)) {
-            return java.util.Optional.of(DiscordRules.invalidForm("trigger_type", "AUTO_MODERATION_MAX_RULES_OF_TYPE_EXCEEDED",
+            return java.util.Optional.of(DiscordRules.invalidForm(
+                    "trigger_type",
+                    "AUTO_MODERATION_MAX_RULES_OF_TYPE_EXCEEDED",
                     "Maximum number of rules of this type reached"));
         }
-        Map<String, Object> metadata = rule.get("trigger_metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> metadata =
+                rule.get("trigger_metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         if (metadata.get("keyword_filter") instanceof List<?> keywords) {
             if (keywords.size() > DiscordRules.MAX_AUTOMOD_KEYWORDS
-                    || keywords.stream().anyMatch(k -> String.valueOf(k).length() > DiscordRules.MAX_AUTOMOD_KEYWORD_LENGTH)) {
-                return java.util.Optional.of(DiscordRules.invalidForm("trigger_metadata.keyword_filter", "BASE_TYPE_BAD_LENGTH",
+                    || keywords.stream()
+                            .anyMatch(k -> String.valueOf(k).length() > DiscordRules.MAX_AUTOMOD_KEYWORD_LENGTH)) {
+                return java.util.Optional.of(DiscordRules.invalidForm(
+                        "trigger_metadata.keyword_filter",
+                        "BASE_TYPE_BAD_LENGTH",
                         "At most 1000 keywords of at most 60 characters"));
             }
         }
         if (rule.get("exempt_channels") instanceof List<?> c && c.size() > DiscordRules.MAX_AUTOMOD_EXEMPT_CHANNELS) {
-            return java.util.Optional.of(DiscordRules.invalidForm("exempt_channels", "BASE_TYPE_MAX_LENGTH", "Must be 50 or fewer in length."));
+            return java.util.Optional.of(DiscordRules.invalidForm(
+                    "exempt_channels", "BASE_TYPE_MAX_LENGTH", "Must be 50 or fewer in length."));
         }
         if (rule.get("exempt_roles") instanceof List<?> r && r.size() > DiscordRules.MAX_AUTOMOD_EXEMPT_ROLES) {
-            return java.util.Optional.of(DiscordRules.invalidForm("exempt_roles", "BASE_TYPE_MAX_LENGTH", "Must be 20 or fewer in length."));
+            return java.util.Optional.of(
+                    DiscordRules.invalidForm("exempt_roles", "BASE_TYPE_MAX_LENGTH", "Must be 20 or fewer in length."));
         }
         return java.util.Optional.empty();
     }
@@ -1113,7 +1511,9 @@ public final class FakeDiscord implements AutoCloseable {
                 if ((intents & MESSAGE_CONTENT) == 0 && !mentionsBot(data)) data = withoutContent(data);
             }
             Map<String, Object> payload = obj("op", 0, "t", type, "s", ++seq, "d", data);
-            dispatchLog.computeIfAbsent(id, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(payload);
+            dispatchLog
+                    .computeIfAbsent(id, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(payload);
             send(payload);
         }
 
@@ -1133,7 +1533,9 @@ public final class FakeDiscord implements AutoCloseable {
 
         private boolean mentionsBot(Map<String, Object> message) {
             return message.get("mentions") instanceof List<?> mentions
-                    && mentions.stream().anyMatch(m -> m instanceof Map<?, ?> u && Long.toString(BOT_ID).equals(u.get("id")));
+                    && mentions.stream()
+                            .anyMatch(m -> m instanceof Map<?, ?> u
+                                    && Long.toString(BOT_ID).equals(u.get("id")));
         }
     }
 
@@ -1157,7 +1559,8 @@ public final class FakeDiscord implements AutoCloseable {
             if (session == null) return;
             synchronized (sessions) {
                 sessions.remove(session);
-                boolean resumedElsewhere = sessions.stream().anyMatch(other -> session.id != null && session.id.equals(other.id));
+                boolean resumedElsewhere =
+                        sessions.stream().anyMatch(other -> session.id != null && session.id.equals(other.id));
                 if (session.id != null && session.ready && !resumedElsewhere) resumable.put(session.id, session);
             }
         }
@@ -1174,8 +1577,7 @@ public final class FakeDiscord implements AutoCloseable {
                 case 2 -> identify(session, d);
                 case 6 -> resume(session, d);
                 case 8 -> members(session, d);
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -1195,12 +1597,33 @@ public final class FakeDiscord implements AutoCloseable {
             for (World.GuildSpec guild : world.guilds.values()) {
                 if (session.holds(guild.id)) unavailable.add(obj("id", Long.toString(guild.id), "unavailable", true));
             }
-            session.dispatch("READY", obj("v", 10, "user", world.userJson(BOT_ID), "guilds", unavailable,
-                    "session_id", session.id, "resume_gateway_url", gatewayUrl(), "private_channels", List.of(),
-                    "relationships", List.of(), "presences", List.of(), "shard", List.of(session.shard, session.shardCount),
-                    "application", obj("id", Long.toString(APPLICATION_ID), "flags", 0)));
+            session.dispatch(
+                    "READY",
+                    obj(
+                            "v",
+                            10,
+                            "user",
+                            world.userJson(BOT_ID),
+                            "guilds",
+                            unavailable,
+                            "session_id",
+                            session.id,
+                            "resume_gateway_url",
+                            gatewayUrl(),
+                            "private_channels",
+                            List.of(),
+                            "relationships",
+                            List.of(),
+                            "presences",
+                            List.of(),
+                            "shard",
+                            List.of(session.shard, session.shardCount),
+                            "application",
+                            obj("id", Long.toString(APPLICATION_ID), "flags", 0)));
             for (World.GuildSpec guild : world.guilds.values()) {
-                if (session.holds(guild.id)) session.dispatch("GUILD_CREATE", world.guildCreate(guild, (session.intents & GUILD_PRESENCES) != 0));
+                if (session.holds(guild.id))
+                    session.dispatch(
+                            "GUILD_CREATE", world.guildCreate(guild, (session.intents & GUILD_PRESENCES) != 0));
             }
             session.ready = true;
         }
@@ -1214,9 +1637,24 @@ public final class FakeDiscord implements AutoCloseable {
             Object ids = d.get("guild_id");
             for (Object id : ids instanceof List<?> list ? list : List.of(ids)) {
                 World.GuildSpec guild = world.guild(Long.parseLong(id.toString()));
-                List<Object> members = guild.members().stream().map(m -> (Object) world.memberJson(guild, m, true)).toList();
-                session.dispatch("GUILD_MEMBERS_CHUNK", obj("guild_id", id.toString(), "members", members, "chunk_index", 0,
-                        "chunk_count", 1, "not_found", List.of(), "nonce", d.get("nonce")));
+                List<Object> members = guild.members().stream()
+                        .map(m -> (Object) world.memberJson(guild, m, true))
+                        .toList();
+                session.dispatch(
+                        "GUILD_MEMBERS_CHUNK",
+                        obj(
+                                "guild_id",
+                                id.toString(),
+                                "members",
+                                members,
+                                "chunk_index",
+                                0,
+                                "chunk_count",
+                                1,
+                                "not_found",
+                                List.of(),
+                                "nonce",
+                                d.get("nonce")));
             }
         }
 
@@ -1225,7 +1663,11 @@ public final class FakeDiscord implements AutoCloseable {
             // under the dispatch lock: nothing dispatched between the old socket's close and the resume is lost
             synchronized (sessions) {
                 Session old = resumable.remove(previous);
-                if (old == null) old = sessions.stream().filter(other -> previous.equals(other.id)).findFirst().orElse(null);
+                if (old == null)
+                    old = sessions.stream()
+                            .filter(other -> previous.equals(other.id))
+                            .findFirst()
+                            .orElse(null);
                 if (old != null) sessions.remove(old);
                 if (invalidateOnResume || !dispatchLog.containsKey(previous)) {
                     invalidateOnResume = false;
@@ -1244,11 +1686,14 @@ public final class FakeDiscord implements AutoCloseable {
                 for (Map<String, Object> payload : log) {
                     int s = ((Number) payload.get("s")).intValue();
                     // Discord never sends a session's READY or initial GUILD_CREATEs again on a resume
-                    boolean handshake = payload.get("t").equals("READY") || payload.get("t").equals("GUILD_CREATE")
+                    boolean handshake = payload.get("t").equals("READY")
+                            || payload.get("t").equals("GUILD_CREATE")
                             || payload.get("t").equals("RESUMED");
                     if (s > replayFrom && (!handshake || s > seq)) session.send(payload);
                 }
-                session.seq = Math.max(seq, log.isEmpty() ? seq : ((Number) log.get(log.size() - 1).get("s")).intValue());
+                session.seq = Math.max(
+                        seq,
+                        log.isEmpty() ? seq : ((Number) log.get(log.size() - 1).get("s")).intValue());
                 session.dispatch("RESUMED", obj());
                 session.ready = true;
                 sessions.add(session);
@@ -1261,7 +1706,6 @@ public final class FakeDiscord implements AutoCloseable {
         }
 
         @Override
-        public void onStart() {
-        }
+        public void onStart() {}
     }
 }

@@ -4,16 +4,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * Starts a fake Discord for a test class (register it as a static field, so that Spring properties can read its
@@ -31,7 +30,9 @@ public final class FakeDiscordExtension implements BeforeEachCallback, AfterEach
         protected void append(ILoggingEvent event) {
             if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
                 jdaErrors.add(event.getLoggerName() + ": " + event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getMessage() + ")"));
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " (" + event.getThrowableProxy().getMessage() + ")"));
             }
         }
     };
@@ -54,11 +55,13 @@ public final class FakeDiscordExtension implements BeforeEachCallback, AfterEach
         // closed when the whole test run ends: Spring closes the class's application context (and JDA with it)
         // after this extension's afterAll, and JDA must not find its Discord gone while it shuts down
         // (JUnit closes AutoCloseable values of the root store when the run ends)
-        context.getRoot().getStore(ExtensionContext.Namespace.create(FakeDiscordExtension.class))
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(FakeDiscordExtension.class))
                 .computeIfAbsent(System.identityHashCode(discord), key -> discord);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!discord.sessionReady()) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("JDA did not log in to the fake Discord within " + READY_TIMEOUT);
+            if (System.nanoTime() > deadline)
+                throw new IllegalStateException("JDA did not log in to the fake Discord within " + READY_TIMEOUT);
             Thread.sleep(20);
         }
         jdaErrors.clear();

@@ -1,12 +1,12 @@
 package warden.fakediscord;
 
+import static warden.fakediscord.Json.obj;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-
-import static warden.fakediscord.Json.obj;
 
 /**
  * The routes that edit a server's structure (settings, roles, channels, permission overwrites, member roles), each with
@@ -27,22 +27,24 @@ final class GuildStructureRoutes {
 
     /** The answer to a structure route, or empty when {@code route} is not one of them. */
     Optional<FakeDiscord.Reply> route(String route, String[] p, Map<String, Object> body) {
-        return Optional.ofNullable(switch (route) {
-            case "PATCH guilds/{id}" -> guild(id(p[1]), body);
-            case "POST guilds/{id}/roles" -> createRole(id(p[1]), body);
-            case "PATCH guilds/{id}/roles" -> rolePositions(id(p[1]), body);
-            case "PATCH guilds/{id}/roles/{id}" -> editRole(id(p[1]), id(p[3]), body);
-            case "DELETE guilds/{id}/roles/{id}" -> deleteRole(id(p[1]), id(p[3]));
-            case "POST guilds/{id}/channels" -> createChannel(id(p[1]), body);
-            case "PATCH guilds/{id}/channels" -> channelPositions(id(p[1]), body);
-            case "PATCH channels/{id}" -> editChannel(id(p[1]), body);
-            case "DELETE channels/{id}" -> deleteChannel(id(p[1]));
-            case "PUT channels/{id}/permissions/{id}" -> putOverwrite(id(p[1]), id(p[3]), body);
-            case "DELETE channels/{id}/permissions/{id}" -> deleteOverwrite(id(p[1]), id(p[3]));
-            case "PUT guilds/{id}/members/{id}/roles/{id}" -> memberRole(id(p[1]), id(p[3]), id(p[5]), true);
-            case "DELETE guilds/{id}/members/{id}/roles/{id}" -> memberRole(id(p[1]), id(p[3]), id(p[5]), false);
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (route) {
+                    case "PATCH guilds/{id}" -> guild(id(p[1]), body);
+                    case "POST guilds/{id}/roles" -> createRole(id(p[1]), body);
+                    case "PATCH guilds/{id}/roles" -> rolePositions(id(p[1]), body);
+                    case "PATCH guilds/{id}/roles/{id}" -> editRole(id(p[1]), id(p[3]), body);
+                    case "DELETE guilds/{id}/roles/{id}" -> deleteRole(id(p[1]), id(p[3]));
+                    case "POST guilds/{id}/channels" -> createChannel(id(p[1]), body);
+                    case "PATCH guilds/{id}/channels" -> channelPositions(id(p[1]), body);
+                    case "PATCH channels/{id}" -> editChannel(id(p[1]), body);
+                    case "DELETE channels/{id}" -> deleteChannel(id(p[1]));
+                    case "PUT channels/{id}/permissions/{id}" -> putOverwrite(id(p[1]), id(p[3]), body);
+                    case "DELETE channels/{id}/permissions/{id}" -> deleteOverwrite(id(p[1]), id(p[3]));
+                    case "PUT guilds/{id}/members/{id}/roles/{id}" -> memberRole(id(p[1]), id(p[3]), id(p[5]), true);
+                    case "DELETE guilds/{id}/members/{id}/roles/{id}" ->
+                        memberRole(id(p[1]), id(p[3]), id(p[5]), false);
+                    default -> null;
+                });
     }
 
     private static long id(String text) {
@@ -54,7 +56,9 @@ final class GuildStructureRoutes {
     }
 
     private FakeDiscord.Reply lacking(World.GuildSpec guild, long permission) {
-        return (botPermissions(guild) & permission) == permission ? null : FakeDiscord.Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+        return (botPermissions(guild) & permission) == permission
+                ? null
+                : FakeDiscord.Reply.refused(DiscordRules.MISSING_PERMISSIONS);
     }
 
     private FakeDiscord.Reply guild(long guildId, Map<String, Object> body) {
@@ -63,7 +67,9 @@ final class GuildStructureRoutes {
         if (refused != null) return refused;
         if (body.get("verification_level") instanceof Number level) guild.verificationLevel = level.intValue();
         if (body.get("name") instanceof String name) {
-            if (name.length() < 2 || name.length() > 100) return FakeDiscord.Reply.refused(DiscordRules.invalidForm("name", "BASE_TYPE_BAD_LENGTH", "Must be between 2 and 100 in length."));
+            if (name.length() < 2 || name.length() > 100)
+                return FakeDiscord.Reply.refused(DiscordRules.invalidForm(
+                        "name", "BASE_TYPE_BAD_LENGTH", "Must be between 2 and 100 in length."));
             guild.name = name;
         }
         if (body.containsKey("system_channel_id")) {
@@ -81,7 +87,9 @@ final class GuildStructureRoutes {
         World.GuildSpec guild = world.guild(guildId);
         FakeDiscord.Reply refused = lacking(guild, Permission.MANAGE_ROLES);
         if (refused != null) return refused;
-        long permissions = body.get("permissions") == null ? Permission.EVERYONE : Long.parseLong(body.get("permissions").toString());
+        long permissions = body.get("permissions") == null
+                ? Permission.EVERYONE
+                : Long.parseLong(body.get("permissions").toString());
         if ((permissions & ~botPermissions(guild)) != 0 && (botPermissions(guild) & Permission.ADMINISTRATOR) == 0) {
             return FakeDiscord.Reply.refused(DiscordRules.MISSING_PERMISSIONS);
         }
@@ -90,7 +98,8 @@ final class GuildStructureRoutes {
             for (World.RoleSpec other : guild.roles.values()) if (other.id != guildId) other.position++;
         }
         long roleId = world.nextId();
-        World.RoleSpec role = new World.RoleSpec(roleId, String.valueOf(body.getOrDefault("name", "new role")), permissions, 1);
+        World.RoleSpec role =
+                new World.RoleSpec(roleId, String.valueOf(body.getOrDefault("name", "new role")), permissions, 1);
         applyStyle(role, body);
         guild.roles.put(roleId, role);
         dispatch.accept("GUILD_ROLE_CREATE", obj("guild_id", Long.toString(guildId), "role", world.roleJson(role)));
@@ -99,7 +108,8 @@ final class GuildStructureRoutes {
 
     private static void applyStyle(World.RoleSpec role, Map<String, Object> body) {
         if (body.get("color") instanceof Number color) role.color = color.intValue();
-        if (body.get("colors") instanceof Map<?, ?> colors && colors.get("primary_color") instanceof Number color) role.color = color.intValue();
+        if (body.get("colors") instanceof Map<?, ?> colors && colors.get("primary_color") instanceof Number color)
+            role.color = color.intValue();
         if (body.get("hoist") instanceof Boolean hoist) role.hoist = hoist;
         if (body.get("mentionable") instanceof Boolean mentionable) role.mentionable = mentionable;
     }
@@ -118,10 +128,12 @@ final class GuildStructureRoutes {
     private FakeDiscord.Reply editRole(long guildId, long roleId, Map<String, Object> body) {
         World.GuildSpec guild = world.guild(guildId);
         World.RoleSpec role = guild.roles.get(roleId);
-        FakeDiscord.Reply refused = role != null && role.id == guildId ? lacking(guild, Permission.MANAGE_ROLES) : editable(guild, role);
+        FakeDiscord.Reply refused =
+                role != null && role.id == guildId ? lacking(guild, Permission.MANAGE_ROLES) : editable(guild, role);
         if (refused != null) return refused;
         if (body.get("name") instanceof String name) role.name = name;
-        if (body.get("permissions") != null) role.permissions = Long.parseLong(body.get("permissions").toString());
+        if (body.get("permissions") != null)
+            role.permissions = Long.parseLong(body.get("permissions").toString());
         applyStyle(role, body);
         dispatch.accept("GUILD_ROLE_UPDATE", obj("guild_id", Long.toString(guildId), "role", world.roleJson(role)));
         return new FakeDiscord.Reply(200, world.roleJson(role));
@@ -143,7 +155,8 @@ final class GuildStructureRoutes {
         guild.roles.remove(roleId);
         for (World.MemberSpec member : guild.members()) member.roles.remove(Long.valueOf(roleId));
         for (World.ChannelSpec channel : guild.channels()) channel.overwrites.remove(roleId);
-        dispatch.accept("GUILD_ROLE_DELETE", obj("guild_id", Long.toString(guild.id), "role_id", Long.toString(roleId)));
+        dispatch.accept(
+                "GUILD_ROLE_DELETE", obj("guild_id", Long.toString(guild.id), "role_id", Long.toString(roleId)));
     }
 
     @SuppressWarnings("unchecked")
@@ -168,7 +181,8 @@ final class GuildStructureRoutes {
             role.position = position;
             dispatch.accept("GUILD_ROLE_UPDATE", obj("guild_id", Long.toString(guildId), "role", world.roleJson(role)));
         }
-        return new FakeDiscord.Reply(200, guild.roles().stream().map(world::roleJson).toList());
+        return new FakeDiscord.Reply(
+                200, guild.roles().stream().map(world::roleJson).toList());
     }
 
     // ------------------------------------------------------------------ channels
@@ -179,12 +193,17 @@ final class GuildStructureRoutes {
         if (refused != null) return refused;
         Object name = body.get("name");
         if (!(name instanceof String text) || text.isEmpty() || text.length() > 100) {
-            return FakeDiscord.Reply.refused(DiscordRules.invalidForm("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."));
+            return FakeDiscord.Reply.refused(
+                    DiscordRules.invalidForm("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."));
         }
         int type = body.get("type") instanceof Number t ? t.intValue() : World.TEXT;
-        Long parent = body.get("parent_id") == null ? null : Long.parseLong(body.get("parent_id").toString());
-        if (parent != null && (guild.channels.get(parent) == null || guild.channels.get(parent).type != World.CATEGORY)) {
-            return FakeDiscord.Reply.refused(DiscordRules.invalidForm("parent_id", "CHANNEL_PARENT_INVALID", "Not a category"));
+        Long parent = body.get("parent_id") == null
+                ? null
+                : Long.parseLong(body.get("parent_id").toString());
+        if (parent != null
+                && (guild.channels.get(parent) == null || guild.channels.get(parent).type != World.CATEGORY)) {
+            return FakeDiscord.Reply.refused(
+                    DiscordRules.invalidForm("parent_id", "CHANNEL_PARENT_INVALID", "Not a category"));
         }
         List<World.Overwrite> overwrites = overwrites(body);
         refused = grantable(guild, overwrites);
@@ -199,7 +218,8 @@ final class GuildStructureRoutes {
     }
 
     private static void applySettings(World.ChannelSpec channel, Map<String, Object> body) {
-        if (body.containsKey("topic")) channel.topic = body.get("topic") == null ? null : body.get("topic").toString();
+        if (body.containsKey("topic"))
+            channel.topic = body.get("topic") == null ? null : body.get("topic").toString();
         if (body.get("rate_limit_per_user") instanceof Number slowmode) channel.slowmode = slowmode.intValue();
         if (body.get("nsfw") instanceof Boolean nsfw) channel.nsfw = nsfw;
     }
@@ -210,8 +230,11 @@ final class GuildStructureRoutes {
         if (body.get("permission_overwrites") instanceof List<?> list) {
             for (Object item : list) {
                 Map<String, Object> o = (Map<String, Object>) item;
-                overwrites.add(new World.Overwrite(Long.parseLong(o.get("id").toString()), ((Number) o.get("type")).intValue(),
-                        Long.parseLong(String.valueOf(o.getOrDefault("allow", "0"))), Long.parseLong(String.valueOf(o.getOrDefault("deny", "0")))));
+                overwrites.add(new World.Overwrite(
+                        Long.parseLong(o.get("id").toString()),
+                        ((Number) o.get("type")).intValue(),
+                        Long.parseLong(String.valueOf(o.getOrDefault("allow", "0"))),
+                        Long.parseLong(String.valueOf(o.getOrDefault("deny", "0")))));
             }
         }
         return overwrites;
@@ -222,7 +245,8 @@ final class GuildStructureRoutes {
         long own = botPermissions(guild);
         if ((own & Permission.ADMINISTRATOR) != 0) return null;
         for (World.Overwrite o : overwrites) {
-            if (((o.allow() | o.deny()) & ~own) != 0) return FakeDiscord.Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+            if (((o.allow() | o.deny()) & ~own) != 0)
+                return FakeDiscord.Reply.refused(DiscordRules.MISSING_PERMISSIONS);
         }
         return null;
     }
@@ -241,7 +265,10 @@ final class GuildStructureRoutes {
             for (World.Overwrite o : overwrites) channel.overwrites.put(o.id(), o);
         }
         if (body.get("name") instanceof String name) channel.name = name;
-        if (body.containsKey("parent_id")) channel.parentId = body.get("parent_id") == null ? null : Long.parseLong(body.get("parent_id").toString());
+        if (body.containsKey("parent_id"))
+            channel.parentId = body.get("parent_id") == null
+                    ? null
+                    : Long.parseLong(body.get("parent_id").toString());
         if (body.get("position") instanceof Number position) channel.position = position.intValue();
         applySettings(channel, body);
         dispatch.accept("CHANNEL_UPDATE", world.channelJson(channel));
@@ -276,12 +303,17 @@ final class GuildStructureRoutes {
         if (refused != null) return refused;
         List<Map<String, Object>> items = (List<Map<String, Object>>) body.getOrDefault("items", List.of());
         for (Map<String, Object> item : items) {
-            if (guild.channels.get(Long.parseLong(item.get("id").toString())) == null) return FakeDiscord.Reply.notFound(10003, "Unknown Channel");
+            if (guild.channels.get(Long.parseLong(item.get("id").toString())) == null)
+                return FakeDiscord.Reply.notFound(10003, "Unknown Channel");
         }
         for (Map<String, Object> item : items) {
-            World.ChannelSpec channel = guild.channels.get(Long.parseLong(item.get("id").toString()));
+            World.ChannelSpec channel =
+                    guild.channels.get(Long.parseLong(item.get("id").toString()));
             if (item.get("position") instanceof Number position) channel.position = position.intValue();
-            if (item.containsKey("parent_id")) channel.parentId = item.get("parent_id") == null ? null : Long.parseLong(item.get("parent_id").toString());
+            if (item.containsKey("parent_id"))
+                channel.parentId = item.get("parent_id") == null
+                        ? null
+                        : Long.parseLong(item.get("parent_id").toString());
             dispatch.accept("CHANNEL_UPDATE", world.channelJson(channel));
         }
         return FakeDiscord.Reply.noContent();
@@ -292,8 +324,11 @@ final class GuildStructureRoutes {
         if (guild == null) return FakeDiscord.Reply.notFound(10003, "Unknown Channel");
         FakeDiscord.Reply refused = lacking(guild, Permission.MANAGE_ROLES);
         if (refused != null) return refused;
-        World.Overwrite overwrite = new World.Overwrite(targetId, ((Number) body.getOrDefault("type", 0)).intValue(),
-                Long.parseLong(String.valueOf(body.getOrDefault("allow", "0"))), Long.parseLong(String.valueOf(body.getOrDefault("deny", "0"))));
+        World.Overwrite overwrite = new World.Overwrite(
+                targetId,
+                ((Number) body.getOrDefault("type", 0)).intValue(),
+                Long.parseLong(String.valueOf(body.getOrDefault("allow", "0"))),
+                Long.parseLong(String.valueOf(body.getOrDefault("deny", "0"))));
         refused = grantable(guild, List.of(overwrite));
         if (refused != null) return refused;
         World.ChannelSpec channel = guild.channels.get(channelId);

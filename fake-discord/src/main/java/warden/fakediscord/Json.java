@@ -3,7 +3,6 @@ package warden.fakediscord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,8 +10,7 @@ import java.util.Map;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
@@ -25,8 +23,7 @@ final class Json {
     static Map<String, Object> read(String json) {
         if (json == null || json.isBlank()) return new LinkedHashMap<>();
         try {
-            return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
-            });
+            return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + json, e);
         }

@@ -1,7 +1,6 @@
 package warden.fakediscord;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -24,11 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OAuthRoutes {
 
-    record App(String clientId, String secret, List<String> redirects) {
-    }
+    record App(String clientId, String secret, List<String> redirects) {}
 
-    private record Grant(String clientId, long userId, String redirect, String scope) {
-    }
+    private record Grant(String clientId, long userId, String redirect, String scope) {}
 
     private final World world;
     private final DiscordRules rules;
@@ -56,7 +53,10 @@ final class OAuthRoutes {
             approve(exchange, form(query));
         } else if (method.equals("POST") && path.equals("/oauth2/token")) {
             token(exchange, form(body), auth);
-        } else if (method.equals("GET") && auth != null && auth.startsWith("Bearer ") && path.startsWith("/users/@me")) {
+        } else if (method.equals("GET")
+                && auth != null
+                && auth.startsWith("Bearer ")
+                && path.startsWith("/users/@me")) {
             Grant grant = tokens.get(auth.substring("Bearer ".length()).strip());
             if (grant == null) {
                 json(exchange, 401, Json.obj("message", "401: Unauthorized", "code", 0));
@@ -84,14 +84,25 @@ final class OAuthRoutes {
             return;
         }
         StringBuilder page = new StringBuilder("<h1>Discord (fake): authorize this application</h1>")
-                .append("<p>It asks for: ").append(escape(q.getOrDefault("scope", ""))).append("</p>")
+                .append("<p>It asks for: ")
+                .append(escape(q.getOrDefault("scope", "")))
+                .append("</p>")
                 .append("<form method=\"get\" action=\"/oauth2/authorize/approve\">");
         for (String field : List.of("client_id", "redirect_uri", "state", "scope")) {
-            page.append("<input type=\"hidden\" name=\"").append(field).append("\" value=\"").append(escape(q.getOrDefault(field, ""))).append("\">");
+            page.append("<input type=\"hidden\" name=\"")
+                    .append(field)
+                    .append("\" value=\"")
+                    .append(escape(q.getOrDefault(field, "")))
+                    .append("\">");
         }
         page.append("<label for=\"user\">Signed in to Discord as</label> <select id=\"user\" name=\"user\">");
         for (World.UserSpec user : List.copyOf(world.users.values())) {
-            if (!user.bot()) page.append("<option value=\"").append(user.id()).append("\">").append(escape(user.name())).append("</option>");
+            if (!user.bot())
+                page.append("<option value=\"")
+                        .append(user.id())
+                        .append("\">")
+                        .append(escape(user.name()))
+                        .append("</option>");
         }
         page.append("</select> <button id=\"authorize\" name=\"decision\" value=\"allow\">Authorize</button>")
                 .append(" <button id=\"cancel\" name=\"decision\" value=\"deny\">Cancel</button></form>");
@@ -112,7 +123,8 @@ final class OAuthRoutes {
             return;
         }
         String code = secret();
-        codes.put(code, new Grant(app.clientId(), Long.parseLong(q.get("user")), redirect, q.getOrDefault("scope", "")));
+        codes.put(
+                code, new Grant(app.clientId(), Long.parseLong(q.get("user")), redirect, q.getOrDefault("scope", "")));
         redirect(exchange, redirect + separator + "code=" + code + "&state=" + state);
     }
 
@@ -120,7 +132,9 @@ final class OAuthRoutes {
         String clientId = form.get("client_id");
         String secret = form.get("client_secret");
         if (auth != null && auth.startsWith("Basic ")) {
-            String[] pair = new String(Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8).split(":", 2);
+            String[] pair = new String(
+                            Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8)
+                    .split(":", 2);
             clientId = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
             secret = pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : null;
         }
@@ -129,15 +143,34 @@ final class OAuthRoutes {
             json(exchange, 401, Json.obj("error", "invalid_client"));
             return;
         }
-        Grant grant = "authorization_code".equals(form.get("grant_type")) ? codes.remove(form.getOrDefault("code", "")) : null;
-        if (grant == null || !grant.clientId().equals(clientId) || !grant.redirect().equals(form.get("redirect_uri"))) {
-            json(exchange, 400, Json.obj("error", "invalid_grant", "error_description", "Invalid \"code\" in request."));
+        Grant grant = "authorization_code".equals(form.get("grant_type"))
+                ? codes.remove(form.getOrDefault("code", ""))
+                : null;
+        if (grant == null
+                || !grant.clientId().equals(clientId)
+                || !grant.redirect().equals(form.get("redirect_uri"))) {
+            json(
+                    exchange,
+                    400,
+                    Json.obj("error", "invalid_grant", "error_description", "Invalid \"code\" in request."));
             return;
         }
         String token = secret();
         tokens.put(token, grant);
-        json(exchange, 200, Json.obj("access_token", token, "token_type", "Bearer", "expires_in", 604800,
-                "refresh_token", secret(), "scope", grant.scope()));
+        json(
+                exchange,
+                200,
+                Json.obj(
+                        "access_token",
+                        token,
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        604800,
+                        "refresh_token",
+                        secret(),
+                        "scope",
+                        grant.scope()));
     }
 
     /** The user's guilds as {@code users/@me/guilds} lists them: with the user's permissions in each. */
@@ -145,8 +178,19 @@ final class OAuthRoutes {
         List<Map<String, Object>> list = new ArrayList<>();
         for (World.GuildSpec guild : List.copyOf(world.guilds.values())) {
             if (!guild.members.containsKey(userId) && guild.ownerId != userId) continue;
-            list.add(Json.obj("id", Long.toString(guild.id()), "name", guild.name(), "icon", null, "owner", guild.ownerId == userId,
-                    "permissions", Long.toString(rules.permissions(guild, userId, null)), "features", List.of()));
+            list.add(Json.obj(
+                    "id",
+                    Long.toString(guild.id()),
+                    "name",
+                    guild.name(),
+                    "icon",
+                    null,
+                    "owner",
+                    guild.ownerId == userId,
+                    "permissions",
+                    Long.toString(rules.permissions(guild, userId, null)),
+                    "features",
+                    List.of()));
         }
         return list;
     }
@@ -163,13 +207,18 @@ final class OAuthRoutes {
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
             if (eq < 0) continue;
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {
@@ -179,7 +228,10 @@ final class OAuthRoutes {
     }
 
     private static void html(HttpExchange exchange, int status, String body) throws IOException {
-        send(exchange, status, "text/html; charset=utf-8",
+        send(
+                exchange,
+                status,
+                "text/html; charset=utf-8",
                 "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Discord (fake)</title></head><body><main>"
                         + body + "</main></body></html>");
     }

@@ -18,11 +18,18 @@ public final class Permission {
     public static final long MANAGE_WEBHOOKS = 1L << 29;
     public static final long MODERATE_MEMBERS = 1L << 40;
     /** What @everyone can do on a fresh server. */
-    public static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | EMBED_LINKS;
+    public static final long EVERYONE =
+            VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | EMBED_LINKS;
     /** What Warden's bot role is given in tests: enough to moderate. */
-    public static final long MODERATION_BOT = EVERYONE | KICK_MEMBERS | BAN_MEMBERS | MANAGE_CHANNELS | MANAGE_GUILD
-            | MANAGE_MESSAGES | MANAGE_ROLES | MANAGE_WEBHOOKS | MODERATE_MEMBERS;
+    public static final long MODERATION_BOT = EVERYONE
+            | KICK_MEMBERS
+            | BAN_MEMBERS
+            | MANAGE_CHANNELS
+            | MANAGE_GUILD
+            | MANAGE_MESSAGES
+            | MANAGE_ROLES
+            | MANAGE_WEBHOOKS
+            | MODERATE_MEMBERS;
 
-    private Permission() {
-    }
+    private Permission() {}
 }

@@ -3,7 +3,8 @@ package warden.fakediscord;
 import java.util.Map;
 
 /** A REST request Warden made to the fake, for assertions. */
-public record RecordedRequest(long atNanos, String method, String path, String query, Map<String, Object> body, int status) {
+public record RecordedRequest(
+        long atNanos, String method, String path, String query, Map<String, Object> body, int status) {
 
     public boolean is(String method, String pathRegex) {
         return this.method.equals(method) && path.matches(pathRegex);
@@ -16,6 +17,7 @@ public record RecordedRequest(long atNanos, String method, String path, String q
 
     @Override
     public String toString() {
-        return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status + (body == null || body.isEmpty() ? "" : " " + body);
+        return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status
+                + (body == null || body.isEmpty() ? "" : " " + body);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class World {
     /** Discord's epoch (2015-01-01): snowflakes carry their creation time, and JDA reads message times from them. */
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+
     private final AtomicLong sequence = new AtomicLong();
     final Map<Long, GuildSpec> guilds = new LinkedHashMap<>();
     final Map<Long, UserSpec> users = new LinkedHashMap<>();
@@ -26,8 +27,7 @@ public final class World {
         return ((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (sequence.incrementAndGet() & 0x3FFFFF);
     }
 
-    public record UserSpec(long id, String name, boolean bot) {
-    }
+    public record UserSpec(long id, String name, boolean bot) {}
 
     /** A role; what a manager edits is mutable, as on Discord. */
     public static final class RoleSpec {
@@ -47,13 +47,33 @@ public final class World {
             this.position = position;
         }
 
-        public long id() { return id; }
-        public String name() { return name; }
-        public long permissions() { return permissions; }
-        public int position() { return position; }
-        public int color() { return color; }
-        public boolean hoist() { return hoist; }
-        public boolean mentionable() { return mentionable; }
+        public long id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long permissions() {
+            return permissions;
+        }
+
+        public int position() {
+            return position;
+        }
+
+        public int color() {
+            return color;
+        }
+
+        public boolean hoist() {
+            return hoist;
+        }
+
+        public boolean mentionable() {
+            return mentionable;
+        }
     }
 
     /** Channel types as Discord numbers them. */
@@ -80,21 +100,49 @@ public final class World {
             this.position = position;
         }
 
-        public long id() { return id; }
-        public long guildId() { return guildId; }
-        public String name() { return name; }
-        public int type() { return type; }
-        public Long parentId() { return parentId; }
-        public String topic() { return topic; }
-        public int slowmode() { return slowmode; }
-        public boolean nsfw() { return nsfw; }
-        public int position() { return position; }
-        public Map<Long, Overwrite> overwrites() { return overwrites; }
+        public long id() {
+            return id;
+        }
+
+        public long guildId() {
+            return guildId;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int type() {
+            return type;
+        }
+
+        public Long parentId() {
+            return parentId;
+        }
+
+        public String topic() {
+            return topic;
+        }
+
+        public int slowmode() {
+            return slowmode;
+        }
+
+        public boolean nsfw() {
+            return nsfw;
+        }
+
+        public int position() {
+            return position;
+        }
+
+        public Map<Long, Overwrite> overwrites() {
+            return overwrites;
+        }
     }
 
     /** A permission overwrite: {@code type} 0 for a role (the guild id for @everyone), 1 for a member. */
-    public record Overwrite(long id, int type, long allow, long deny) {
-    }
+    public record Overwrite(long id, int type, long allow, long deny) {}
 
     public static final class MemberSpec {
         final long userId;
@@ -130,10 +178,12 @@ public final class World {
         final java.util.Set<Long> bans = new java.util.LinkedHashSet<>();
         /** Invite code -> the channel it opens. */
         final Map<String, Long> invites = new java.util.concurrent.ConcurrentHashMap<>();
+
         volatile String vanityCode;
         volatile int verificationLevel;
         /** The incident actions Discord holds for the guild: invites and DMs paused until. */
         volatile String invitesDisabledUntil;
+
         volatile String dmsDisabledUntil;
 
         GuildSpec(long id, String name) {
@@ -332,25 +382,80 @@ public final class World {
 
     Map<String, Object> userJson(long userId) {
         UserSpec user = users.get(userId);
-        return Json.obj("id", Long.toString(userId), "username", user.name(), "discriminator", "0",
-                "global_name", user.name(), "avatar", null, "bot", user.bot(), "public_flags", 0);
+        return Json.obj(
+                "id",
+                Long.toString(userId),
+                "username",
+                user.name(),
+                "discriminator",
+                "0",
+                "global_name",
+                user.name(),
+                "avatar",
+                null,
+                "bot",
+                user.bot(),
+                "public_flags",
+                0);
     }
 
     Map<String, Object> memberJson(GuildSpec guild, MemberSpec member, boolean withUser) {
-        Map<String, Object> json = Json.obj("roles", member.roles.stream().map(String::valueOf).toList(),
-                "joined_at", "2025-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0,
-                "pending", false, "nick", null, "avatar", null, "premium_since", null,
-                "communication_disabled_until", member.communicationDisabledUntil);
+        Map<String, Object> json = Json.obj(
+                "roles",
+                member.roles.stream().map(String::valueOf).toList(),
+                "joined_at",
+                "2025-01-01T00:00:00.000000+00:00",
+                "deaf",
+                false,
+                "mute",
+                false,
+                "flags",
+                0,
+                "pending",
+                false,
+                "nick",
+                null,
+                "avatar",
+                null,
+                "premium_since",
+                null,
+                "communication_disabled_until",
+                member.communicationDisabledUntil);
         if (withUser) json.put("user", userJson(member.userId));
         return json;
     }
 
     Map<String, Object> channelJson(ChannelSpec channel) {
-        List<Object> overwrites = channel.overwrites().values().stream().map(o -> (Object) Json.obj("id", Long.toString(o.id()),
-                "type", o.type(), "allow", Long.toString(o.allow()), "deny", Long.toString(o.deny()))).toList();
-        Map<String, Object> json = Json.obj("id", Long.toString(channel.id()), "type", channel.type, "guild_id", Long.toString(channel.guildId()),
-                "name", channel.name(), "position", channel.position, "permission_overwrites", overwrites, "nsfw", channel.nsfw,
-                "parent_id", channel.parentId == null ? null : Long.toString(channel.parentId), "flags", 0);
+        List<Object> overwrites = channel.overwrites().values().stream()
+                .map(o -> (Object) Json.obj(
+                        "id",
+                        Long.toString(o.id()),
+                        "type",
+                        o.type(),
+                        "allow",
+                        Long.toString(o.allow()),
+                        "deny",
+                        Long.toString(o.deny())))
+                .toList();
+        Map<String, Object> json = Json.obj(
+                "id",
+                Long.toString(channel.id()),
+                "type",
+                channel.type,
+                "guild_id",
+                Long.toString(channel.guildId()),
+                "name",
+                channel.name(),
+                "position",
+                channel.position,
+                "permission_overwrites",
+                overwrites,
+                "nsfw",
+                channel.nsfw,
+                "parent_id",
+                channel.parentId == null ? null : Long.toString(channel.parentId),
+                "flags",
+                0);
         if (channel.type == TEXT) {
             json.put("topic", channel.topic);
             json.put("last_message_id", null);
@@ -366,11 +471,33 @@ public final class World {
     }
 
     Map<String, Object> roleJson(RoleSpec role) {
-        return Json.obj("id", Long.toString(role.id()), "name", role.name(), "color", role.color,
-                "colors", Json.obj("primary_color", role.color, "secondary_color", null, "tertiary_color", null),
-                "hoist", role.hoist, "position", role.position(), "permissions", Long.toString(role.permissions()),
-                "managed", role.managed, "mentionable", role.mentionable, "flags", 0, "icon", null, "unicode_emoji", null,
-                "tags", role.managed ? Json.obj("bot_id", Long.toString(botId)) : Json.obj());
+        return Json.obj(
+                "id",
+                Long.toString(role.id()),
+                "name",
+                role.name(),
+                "color",
+                role.color,
+                "colors",
+                Json.obj("primary_color", role.color, "secondary_color", null, "tertiary_color", null),
+                "hoist",
+                role.hoist,
+                "position",
+                role.position(),
+                "permissions",
+                Long.toString(role.permissions()),
+                "managed",
+                role.managed,
+                "mentionable",
+                role.mentionable,
+                "flags",
+                0,
+                "icon",
+                null,
+                "unicode_emoji",
+                null,
+                "tags",
+                role.managed ? Json.obj("bot_id", Long.toString(botId)) : Json.obj());
     }
 
     /**
@@ -380,32 +507,137 @@ public final class World {
     Map<String, Object> guildCreate(GuildSpec guild, boolean presences) {
         List<Object> channels = new ArrayList<>();
         for (ChannelSpec c : guild.channels()) channels.add(channelJson(c));
-        return Json.obj("id", Long.toString(guild.id), "name", guild.name, "icon", null, "owner_id", Long.toString(guild.ownerId),
-                "afk_timeout", 300, "verification_level", guild.verificationLevel, "default_message_notifications", 0,
-                "explicit_content_filter", 0, "mfa_level", 0, "features", List.of(), "premium_tier", 0,
-                "preferred_locale", "en-US", "nsfw_level", 0, "premium_progress_bar_enabled", false,
-                "roles", guild.roles().stream().map(this::roleJson).toList(),
-                "channels", channels, "threads", List.of(), "emojis", List.of(), "stickers", List.of(),
-                "voice_states", List.of(), "guild_scheduled_events", List.of(), "presences", List.of(),
-                "soundboard_sounds", List.of(), "stage_instances", List.of(),
-                "members", guild.members().stream().filter(m -> presences || m.userId == botId).map(m -> memberJson(guild, m, true)).toList(),
-                "member_count", guild.members.size(), "large", false, "unavailable", false,
-                "joined_at", "2025-01-01T00:00:00.000000+00:00", "system_channel_flags", 0,
-                "system_channel_id", guild.systemChannel == null ? null : Long.toString(guild.systemChannel),
-                "vanity_url_code", guild.vanityCode,
-                "incidents_data", guild.invitesDisabledUntil == null && guild.dmsDisabledUntil == null ? null
-                        : Json.obj("invites_disabled_until", guild.invitesDisabledUntil, "dms_disabled_until", guild.dmsDisabledUntil));
+        return Json.obj(
+                "id",
+                Long.toString(guild.id),
+                "name",
+                guild.name,
+                "icon",
+                null,
+                "owner_id",
+                Long.toString(guild.ownerId),
+                "afk_timeout",
+                300,
+                "verification_level",
+                guild.verificationLevel,
+                "default_message_notifications",
+                0,
+                "explicit_content_filter",
+                0,
+                "mfa_level",
+                0,
+                "features",
+                List.of(),
+                "premium_tier",
+                0,
+                "preferred_locale",
+                "en-US",
+                "nsfw_level",
+                0,
+                "premium_progress_bar_enabled",
+                false,
+                "roles",
+                guild.roles().stream().map(this::roleJson).toList(),
+                "channels",
+                channels,
+                "threads",
+                List.of(),
+                "emojis",
+                List.of(),
+                "stickers",
+                List.of(),
+                "voice_states",
+                List.of(),
+                "guild_scheduled_events",
+                List.of(),
+                "presences",
+                List.of(),
+                "soundboard_sounds",
+                List.of(),
+                "stage_instances",
+                List.of(),
+                "members",
+                guild.members().stream()
+                        .filter(m -> presences || m.userId == botId)
+                        .map(m -> memberJson(guild, m, true))
+                        .toList(),
+                "member_count",
+                guild.members.size(),
+                "large",
+                false,
+                "unavailable",
+                false,
+                "joined_at",
+                "2025-01-01T00:00:00.000000+00:00",
+                "system_channel_flags",
+                0,
+                "system_channel_id",
+                guild.systemChannel == null ? null : Long.toString(guild.systemChannel),
+                "vanity_url_code",
+                guild.vanityCode,
+                "incidents_data",
+                guild.invitesDisabledUntil == null && guild.dmsDisabledUntil == null
+                        ? null
+                        : Json.obj(
+                                "invites_disabled_until",
+                                guild.invitesDisabledUntil,
+                                "dms_disabled_until",
+                                guild.dmsDisabledUntil));
     }
 
     /** An invite as {@code GET /invites/{code}} and the guild's invite list return it. */
     Map<String, Object> inviteJson(GuildSpec guild, String code) {
         ChannelSpec channel = guild.channels.get(guild.invites.get(code));
-        return Json.obj("type", 0, "code", code,
-                "guild", Json.obj("id", Long.toString(guild.id), "name", guild.name, "icon", null, "splash", null, "banner", null,
-                        "description", null, "features", List.of(), "verification_level", 0, "vanity_url_code", guild.vanityCode,
-                        "nsfw_level", 0, "premium_subscription_count", 0),
-                "channel", Json.obj("id", Long.toString(channel == null ? guild.id : channel.id()), "name", channel == null ? "general" : channel.name(), "type", 0),
-                "uses", 0, "max_uses", 0, "max_age", 0, "temporary", false, "created_at", "2025-01-01T00:00:00.000000+00:00",
-                "approximate_member_count", guild.members.size(), "approximate_presence_count", 0);
+        return Json.obj(
+                "type",
+                0,
+                "code",
+                code,
+                "guild",
+                Json.obj(
+                        "id",
+                        Long.toString(guild.id),
+                        "name",
+                        guild.name,
+                        "icon",
+                        null,
+                        "splash",
+                        null,
+                        "banner",
+                        null,
+                        "description",
+                        null,
+                        "features",
+                        List.of(),
+                        "verification_level",
+                        0,
+                        "vanity_url_code",
+                        guild.vanityCode,
+                        "nsfw_level",
+                        0,
+                        "premium_subscription_count",
+                        0),
+                "channel",
+                Json.obj(
+                        "id",
+                        Long.toString(channel == null ? guild.id : channel.id()),
+                        "name",
+                        channel == null ? "general" : channel.name(),
+                        "type",
+                        0),
+                "uses",
+                0,
+                "max_uses",
+                0,
+                "max_age",
+                0,
+                "temporary",
+                false,
+                "created_at",
+                "2025-01-01T00:00:00.000000+00:00",
+                "approximate_member_count",
+                guild.members.size(),
+                "approximate_presence_count",
+                0);
     }
 }

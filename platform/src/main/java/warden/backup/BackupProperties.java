@@ -1,8 +1,7 @@
 package warden.backup;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param maxBytes          the largest snapshot kept (uncompressed JSON)
@@ -11,7 +10,8 @@ import java.time.Duration;
  * @param minInterval       the shortest interval between automatic backups
  */
 @ConfigurationProperties("warden.backup")
-public record BackupProperties(Integer maxBytes, Integer maxPerGuild, Integer maxPerGuildPremium, Duration minInterval) {
+public record BackupProperties(
+        Integer maxBytes, Integer maxPerGuild, Integer maxPerGuildPremium, Duration minInterval) {
     public BackupProperties {
         if (maxBytes == null) maxBytes = 4 * 1024 * 1024;
         if (maxPerGuild == null) maxPerGuild = 10;

@@ -2,13 +2,6 @@ package warden.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import warden.common.CommandRefusedException;
-import warden.common.EventJson;
-import warden.common.GuildId;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +15,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import warden.common.CommandRefusedException;
+import warden.common.EventJson;
+import warden.common.GuildId;
 
 /**
  * Backup snapshots by content hash (SHA-256 of their canonical JSON). The snapshot is stored before the
@@ -35,10 +34,11 @@ public class SnapshotStore {
 
     /** Content stored this recently may belong to a backup being recorded: never dropped. */
     private static final Duration GRACE = Duration.ofMinutes(10);
-    private static final ObjectMapper CANONICAL = EventJson.mapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    public record Stored(String contentHash, int sizeBytes) {
-    }
+    private static final ObjectMapper CANONICAL =
+            EventJson.mapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    public record Stored(String contentHash, int sizeBytes) {}
 
     private final JdbcClient db;
     private final BackupProperties properties;
@@ -57,7 +57,8 @@ public class SnapshotStore {
             throw new UncheckedIOException(e);
         }
         if (json.length > properties.maxBytes()) {
-            throw new CommandRefusedException("error.backup.tooLarge", json.length / 1024, properties.maxBytes() / 1024);
+            throw new CommandRefusedException(
+                    "error.backup.tooLarge", json.length / 1024, properties.maxBytes() / 1024);
         }
         String hash = sha256(json);
         db.sql("""
@@ -69,14 +70,17 @@ public class SnapshotStore {
     }
 
     public Optional<ServerSnapshot> load(String contentHash) {
-        return db.sql("select content from backup_snapshot where content_hash = ?").param(contentHash)
-                .query((rs, n) -> read(rs.getBytes(1))).optional();
+        return db.sql("select content from backup_snapshot where content_hash = ?")
+                .param(contentHash)
+                .query((rs, n) -> read(rs.getBytes(1)))
+                .optional();
     }
 
     /** Drops content no backup refers to any more. */
     public void forget(String contentHash) {
         db.sql("delete from backup_snapshot where content_hash = ? and stored_at < ?")
-                .params(contentHash, Timestamp.from(Instant.now().minus(GRACE))).update();
+                .params(contentHash, Timestamp.from(Instant.now().minus(GRACE)))
+                .update();
     }
 
     private static ServerSnapshot read(byte[] gzipped) {

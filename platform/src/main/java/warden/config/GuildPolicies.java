@@ -1,6 +1,8 @@
 package warden.config;
 
-import warden.common.GuildPolicyId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -12,11 +14,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import warden.common.GuildId;
+import warden.common.GuildPolicyId;
 import warden.platform.NodeLocalProcessors;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that answers "what is guild G's policy now, at which version": the sanction-rule interceptor, the

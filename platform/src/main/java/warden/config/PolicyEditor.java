@@ -1,9 +1,8 @@
 package warden.config;
 
-import warden.platform.Commands;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
+import org.springframework.stereotype.Component;
+import warden.platform.Commands;
 
 /**
  * Sends a policy change and answers once this node's {@link GuildPolicies} knows the version it produced, so that

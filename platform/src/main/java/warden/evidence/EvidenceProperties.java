@@ -1,8 +1,7 @@
 package warden.evidence;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where evidence images may be fetched from. Warden downloads each image to hash it, so the hosts are a closed list

@@ -1,10 +1,9 @@
 package warden.platform;
 
+import java.util.function.Supplier;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.function.Supplier;
 
 /**
  * The event store's transactions, except that a read outside any transaction runs without one of its own. Axon wraps

@@ -1,10 +1,10 @@
 package warden.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import warden.common.EventJson;
 import warden.common.Upcasters;
 

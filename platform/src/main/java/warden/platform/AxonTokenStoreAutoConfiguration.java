@@ -1,5 +1,7 @@
 package warden.platform;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -12,9 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import java.lang.management.ManagementFactory;
-import java.util.UUID;
 
 /**
  * The token store, with a node id of Warden's own. Axon's default id is the JVM's {@code pid@host}, which two
@@ -29,10 +28,14 @@ public class AxonTokenStoreAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AxonTokenStoreAutoConfiguration.class);
 
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenStoreProperties properties,
-                                 @Value("${warden.node-id:}") String configuredNodeId) {
+    public TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenStoreProperties properties,
+            @Value("${warden.node-id:}") String configuredNodeId) {
         String nodeId = configuredNodeId.isBlank()
-                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8)
                 : configuredNodeId;
         log.info("This node claims processor segments as '{}'", nodeId);
         return JdbcTokenStore.builder()

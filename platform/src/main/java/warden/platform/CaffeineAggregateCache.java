@@ -1,13 +1,12 @@
 package warden.platform;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 
 /**
  * Axon's aggregate cache on Caffeine: a bounded number of recently used aggregates, held strongly. Axon's own
@@ -21,7 +20,11 @@ public final class CaffeineAggregateCache implements Cache {
     private final ConcurrentMap<Object, Object> entries;
 
     public CaffeineAggregateCache(long maxEntries, Duration idle) {
-        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterAccess(idle).build().asMap();
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterAccess(idle)
+                .build()
+                .asMap();
     }
 
     @Override

@@ -1,14 +1,13 @@
 package warden.platform;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
  * Axon's embedded event store, waking its reader at most once per {@code interval} after commits. Axon's reader
@@ -42,10 +41,13 @@ public class CoalescingEventStore extends EmbeddedEventStore {
         if (wait <= 0) {
             signal();
         } else if (signalDue.compareAndSet(false, true)) {
-            timer.schedule(() -> {
-                signalDue.set(false);
-                signal();
-            }, wait, TimeUnit.NANOSECONDS);
+            timer.schedule(
+                    () -> {
+                        signalDue.set(false);
+                        signal();
+                    },
+                    wait,
+                    TimeUnit.NANOSECONDS);
         }
     }
 

@@ -3,6 +3,9 @@ package warden.platform;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -10,10 +13,6 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes a batch of queued commands in one unit of work and one transaction, each command in its own nested unit of
@@ -47,14 +46,23 @@ final class CommandBatchWriter {
      *                     over and go on), or fails at once with the outage (senders that wait and can answer "try
      *                     again")
      */
-    CommandBatchWriter(String name, CommandGateway commands, TransactionManager transactions, boolean retryOutages, MeterRegistry meters) {
+    CommandBatchWriter(
+            String name,
+            CommandGateway commands,
+            TransactionManager transactions,
+            boolean retryOutages,
+            MeterRegistry meters) {
         this.commands = commands;
         this.transactions = transactions;
         this.retryOutages = retryOutages;
-        this.retries = Counter.builder("warden.commands.retries").description("commands retried while the database was unreachable")
-                .tag("writers", name).register(meters);
-        this.batches = DistributionSummary.builder("warden.commands.batch").description("commands written in one transaction")
-                .tag("writers", name).register(meters);
+        this.retries = Counter.builder("warden.commands.retries")
+                .description("commands retried while the database was unreachable")
+                .tag("writers", name)
+                .register(meters);
+        this.batches = DistributionSummary.builder("warden.commands.batch")
+                .description("commands written in one transaction")
+                .tag("writers", name)
+                .register(meters);
     }
 
     /** Writes {@code taken} and completes each one's future, with its result or its own failure. */
@@ -91,7 +99,11 @@ final class CommandBatchWriter {
                 if (unitOfWork.isActive()) unitOfWork.rollback(e);
                 if (!DatabaseOutage.causes(e) || !running || !retryOutages) return false;
                 retries.increment();
-                log.warn("Database unreachable, retrying {} commands in {} ms: {}", taken.size(), backoff, e.getMessage());
+                log.warn(
+                        "Database unreachable, retrying {} commands in {} ms: {}",
+                        taken.size(),
+                        backoff,
+                        e.getMessage());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
                 continue;
@@ -110,7 +122,11 @@ final class CommandBatchWriter {
             } catch (RuntimeException e) {
                 if (!DatabaseOutage.causes(e) || !running || !retryOutages) throw e;
                 retries.increment();
-                log.warn("Database unreachable, retrying {} in {} ms: {}", command.getClass().getSimpleName(), backoff, e.getMessage());
+                log.warn(
+                        "Database unreachable, retrying {} in {} ms: {}",
+                        command.getClass().getSimpleName(),
+                        backoff,
+                        e.getMessage());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }

@@ -1,13 +1,12 @@
 package warden.platform;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.CommandTargetResolver;
-
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one way Warden's code sends a command; which path it takes is decided here, not where it is sent:
@@ -31,7 +30,8 @@ public final class Commands {
     private final OrderedCommands ordered;
     private final CommandTargetResolver targets;
 
-    public Commands(CommandGateway bus, GroupCommitCommands waiting, OrderedCommands ordered, CommandTargetResolver targets) {
+    public Commands(
+            CommandGateway bus, GroupCommitCommands waiting, OrderedCommands ordered, CommandTargetResolver targets) {
         this.bus = bus;
         this.waiting = waiting;
         this.ordered = ordered;
@@ -55,7 +55,8 @@ public final class Commands {
 
     private Object target(Object command) {
         try {
-            return targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+            return targets.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                    .getIdentifier();
         } catch (IllegalArgumentException noTarget) {
             return command.getClass();
         }

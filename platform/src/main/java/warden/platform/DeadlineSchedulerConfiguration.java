@@ -2,13 +2,12 @@ package warden.platform;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-
-import javax.sql.DataSource;
-import java.util.List;
 
 /**
  * db-scheduler on Warden's own PostgreSQL, so that deadlines (the end of a temporary ban) survive a restart and are
@@ -36,10 +35,27 @@ public class DeadlineSchedulerConfiguration {
         return new SmartLifecycle() {
             private volatile boolean running;
 
-            @Override public void start() { scheduler.start(); running = true; }
-            @Override public void stop() { scheduler.stop(); running = false; }
-            @Override public boolean isRunning() { return running; }
-            @Override public int getPhase() { return Integer.MAX_VALUE - 100; }
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 100;
+            }
         };
     }
 }

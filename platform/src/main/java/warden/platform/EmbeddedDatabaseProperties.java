@@ -1,8 +1,7 @@
 package warden.platform;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The embedded PostgreSQL Warden starts when no external database is configured.

@@ -3,6 +3,10 @@ package warden.platform;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,11 +17,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
-
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Starts a real PostgreSQL from Maven Central binaries when no {@code spring.datasource.url} is set, so that a
@@ -51,15 +50,23 @@ public class EmbeddedPostgresAutoConfiguration {
             LeftoverPostgres.clear(dataDir.resolve("pg"), workingDir);
             postgres = builder.start();
         } catch (LeftoverPostgres.NotOurs e) {
-            throw new EmbeddedDatabaseStartFailure(e.getMessage(),
-                    "Stop that PostgreSQL, or give Warden a folder of its own with WARDEN_DATA_DIR.", e);
+            throw new EmbeddedDatabaseStartFailure(
+                    e.getMessage(),
+                    "Stop that PostgreSQL, or give Warden a folder of its own with WARDEN_DATA_DIR.",
+                    e);
         } catch (IOException | RuntimeException e) {
-            throw new EmbeddedDatabaseStartFailure("The embedded PostgreSQL could not start on " + dataDir + ": " + rootMessage(e),
-                    "Check that " + dataDir + " is writable and its disk not full (PostgreSQL's own messages are above), "
-                            + "or set WARDEN_DB_URL to use an external PostgreSQL.", e);
+            throw new EmbeddedDatabaseStartFailure(
+                    "The embedded PostgreSQL could not start on " + dataDir + ": " + rootMessage(e),
+                    "Check that " + dataDir
+                            + " is writable and its disk not full (PostgreSQL's own messages are above), "
+                            + "or set WARDEN_DB_URL to use an external PostgreSQL.",
+                    e);
         }
-        log.info("Embedded PostgreSQL started on port {} with data in {} (durable: {})",
-                postgres.getPort(), dataDir, properties.durable());
+        log.info(
+                "Embedded PostgreSQL started on port {} with data in {} (durable: {})",
+                postgres.getPort(),
+                dataDir,
+                properties.durable());
         return postgres;
     }
 

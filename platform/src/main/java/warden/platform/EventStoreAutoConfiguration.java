@@ -24,9 +24,12 @@ import org.springframework.context.annotation.Bean;
  * events over, and catching up on 300,000 fresh events took 27-34 s with 1,000 against 37-40 s with 100 (same store,
  * same hour).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        beforeName = {
+            "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"
+        })
 public class EventStoreAutoConfiguration {
 
     /** Several times what the pooled processors hold between reading an event and handling it (1,024 per segment). */
@@ -49,10 +52,13 @@ public class EventStoreAutoConfiguration {
      * 10,000) for the processors that follow the head.
      */
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                         @Value("${warden.event-store.cached-events:1000}") int cachedEvents,
-                                         @Value("${warden.event-store.signal-interval:5ms}") java.time.Duration signalInterval) {
-        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder().storageEngine(storageEngine)
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${warden.event-store.cached-events:1000}") int cachedEvents,
+            @Value("${warden.event-store.signal-interval:5ms}") java.time.Duration signalInterval) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .cachedEvents(cachedEvents);
@@ -60,14 +66,15 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
-                                                 EventPositions positions,
-                                                 @Value("${warden.event-store.batch-size:1000}") int batchSize) {
+    public EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventPositions positions,
+            @Value("${warden.event-store.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())

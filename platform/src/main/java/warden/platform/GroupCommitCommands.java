@@ -2,12 +2,6 @@ package warden.platform;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.modelling.command.CommandTargetResolver;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,6 +10,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.CommandTargetResolver;
 
 /**
  * Commands whose senders wait for them (the REST API). Senders waiting at the same time have their commands written
@@ -35,8 +34,7 @@ public final class GroupCommitCommands {
         final ReentrantLock writing = new ReentrantLock();
     }
 
-    private record Waiting(CommandBatchWriter.Pending pending, Thread sender) {
-    }
+    private record Waiting(CommandBatchWriter.Pending pending, Thread sender) {}
 
     private final CommandBatchWriter writer;
     private final Lane[] lanes;
@@ -48,22 +46,31 @@ public final class GroupCommitCommands {
      *               same time meet in one batch
      * @param batch  the most commands written in one transaction
      */
-    public GroupCommitCommands(String name, CommandTargetResolver targets, CommandGateway commands, TransactionManager transactions, int lanes, int batch,
-                               MeterRegistry meters) {
+    public GroupCommitCommands(
+            String name,
+            CommandTargetResolver targets,
+            CommandGateway commands,
+            TransactionManager transactions,
+            int lanes,
+            int batch,
+            MeterRegistry meters) {
         this.targets = targets;
         this.writer = new CommandBatchWriter(name, commands, transactions, false, meters);
         this.batch = Math.max(1, batch);
         this.lanes = new Lane[Math.max(1, lanes)];
         for (int i = 0; i < this.lanes.length; i++) this.lanes[i] = new Lane();
-        Gauge.builder("warden.commands.queued", this, GroupCommitCommands::queued).description("commands waiting to be written")
-                .tag("writers", name).register(meters);
+        Gauge.builder("warden.commands.queued", this, GroupCommitCommands::queued)
+                .description("commands waiting to be written")
+                .tag("writers", name)
+                .register(meters);
     }
 
     /** The command's result once its transaction is committed; its failure as the command bus would have thrown it. */
     @SuppressWarnings("unchecked")
     public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
         // a batch written inside the caller's unit of work would commit other senders' commands with the caller's
-        if (CurrentUnitOfWork.isStarted()) throw new IllegalStateException("a waiting sender must not be inside a unit of work");
+        if (CurrentUnitOfWork.isStarted())
+            throw new IllegalStateException("a waiting sender must not be inside a unit of work");
         Lane lane = lanes[Math.floorMod(key(command).hashCode(), lanes.length)];
         CommandBatchWriter.Pending mine = new CommandBatchWriter.Pending(command);
         lane.queue.add(new Waiting(mine, Thread.currentThread()));
@@ -82,12 +89,14 @@ public final class GroupCommitCommands {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IllegalStateException(command.getClass().getSimpleName() + " not written within " + timeout + " " + unit);
+                throw new IllegalStateException(
+                        command.getClass().getSimpleName() + " not written within " + timeout + " " + unit);
             }
             LockSupport.parkNanos(this, left);
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + command.getClass().getSimpleName());
+                throw new IllegalStateException(
+                        "interrupted while waiting for " + command.getClass().getSimpleName());
             }
         }
         try {
@@ -98,7 +107,8 @@ public final class GroupCommitCommands {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + command.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "interrupted while waiting for " + command.getClass().getSimpleName(), e);
         }
     }
 
@@ -129,7 +139,8 @@ public final class GroupCommitCommands {
     /** The aggregate the command targets, so that one aggregate's commands stay in order in one lane. */
     private Object key(Object command) {
         try {
-            return targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+            return targets.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                    .getIdentifier();
         } catch (IllegalArgumentException noTarget) {
             return command.getClass();
         }

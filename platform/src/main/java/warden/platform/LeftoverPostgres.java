@@ -1,8 +1,5 @@
 package warden.platform;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Clears the way before the embedded PostgreSQL starts on a data folder a previous Warden used. When Warden is
@@ -31,8 +30,7 @@ final class LeftoverPostgres {
         }
     }
 
-    private LeftoverPostgres() {
-    }
+    private LeftoverPostgres() {}
 
     static void clear(Path pgData, Path workingDir) throws IOException {
         Path lock = pgData.resolve("postmaster.pid");
@@ -53,9 +51,12 @@ final class LeftoverPostgres {
             return;
         }
         String binary = process.get().info().command().orElse("");
-        if (!Path.of(binary).toAbsolutePath().normalize().startsWith(workingDir.toAbsolutePath().normalize())) {
-            throw new NotOurs("A PostgreSQL that Warden did not start (pid " + pid + ", " + binary + ") is running on " + pgData
-                    + ": stop it, or set warden.embedded-db.data-dir to another folder.");
+        if (!Path.of(binary)
+                .toAbsolutePath()
+                .normalize()
+                .startsWith(workingDir.toAbsolutePath().normalize())) {
+            throw new NotOurs("A PostgreSQL that Warden did not start (pid " + pid + ", " + binary + ") is running on "
+                    + pgData + ": stop it, or set warden.embedded-db.data-dir to another folder.");
         }
         log.warn("A PostgreSQL left running by a previous Warden (pid {}) holds {}: stopping it", pid, pgData);
         stop(process.get());
@@ -64,22 +65,32 @@ final class LeftoverPostgres {
     /** Whether the process is a postmaster for this data folder (its command line names the folder). */
     private static boolean servesFolder(long pid, Path pgData) {
         try {
-            String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8).replace('\0', ' ');
-            return cmdline.contains("postgres") && cmdline.contains(pgData.toAbsolutePath().normalize().toString());
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+            return cmdline.contains("postgres")
+                    && cmdline.contains(pgData.toAbsolutePath().normalize().toString());
         } catch (IOException e) {
             // no /proc (not Linux): trust the process name alone
-            return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(false);
+            return ProcessHandle.of(pid)
+                    .flatMap(p -> p.info().command())
+                    .map(c -> c.contains("postgres"))
+                    .orElse(false);
         }
     }
 
     /** A fast shutdown (SIGINT: clients are cut, a checkpoint is written), then SIGKILL if it does not end. */
     private static void stop(ProcessHandle postmaster) throws IOException {
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             postmaster.onExit().get(FAST_SHUTDOWN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            log.warn("The leftover PostgreSQL (pid {}) did not stop within {}: killing it (it will recover from its log)",
-                    postmaster.pid(), FAST_SHUTDOWN);
+            log.warn(
+                    "The leftover PostgreSQL (pid {}) did not stop within {}: killing it (it will recover from its log)",
+                    postmaster.pid(),
+                    FAST_SHUTDOWN);
             postmaster.destroyForcibly();
             postmaster.onExit().join();
         } catch (InterruptedException e) {

@@ -1,12 +1,11 @@
 package warden.platform;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import warden.common.MessageBundles;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The application's texts: every feature's bundle the modules list ({@link MessageBundles}), English by default and

@@ -1,11 +1,10 @@
 package warden.platform;
 
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 import warden.common.LocalizedException;
-
-import java.util.Locale;
 
 /** Warden's texts in the caller's language (English and French), from every feature's bundle (see {@code MessageBundles}). */
 @Component

@@ -15,12 +15,14 @@ import org.axonframework.messaging.StreamableMessageSource;
  */
 public final class NodeLocalProcessors {
 
-    private NodeLocalProcessors() {
-    }
+    private NodeLocalProcessors() {}
 
     public static void register(EventProcessingConfigurer processing, String name) {
-        processing.registerTrackingEventProcessor(name, Configuration::eventStore, config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+        processing
+                .registerTrackingEventProcessor(
+                        name,
+                        Configuration::eventStore,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerTokenStore(name, config -> new InMemoryTokenStore());

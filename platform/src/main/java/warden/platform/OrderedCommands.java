@@ -2,16 +2,14 @@ package warden.platform;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import warden.platform.CommandBatchWriter.Pending;
 
 /**
@@ -42,8 +40,15 @@ public final class OrderedCommands implements AutoCloseable {
      *                       and go on), or fails at once with the outage
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public OrderedCommands(String name, CommandGateway commands, TransactionManager transactions, int writers, int queue, int batch,
-                           boolean retryOutages, MeterRegistry meters) {
+    public OrderedCommands(
+            String name,
+            CommandGateway commands,
+            TransactionManager transactions,
+            int writers,
+            int queue,
+            int batch,
+            boolean retryOutages,
+            MeterRegistry meters) {
         this.writer = new CommandBatchWriter(name, commands, transactions, retryOutages, meters);
         this.batch = Math.max(1, batch);
         this.queues = new BlockingQueue[writers];
@@ -56,8 +61,10 @@ public final class OrderedCommands implements AutoCloseable {
             this.writers[i] = thread;
             thread.start();
         }
-        Gauge.builder("warden.commands.queued", this, OrderedCommands::queued).description("commands waiting to be written")
-                .tag("writers", name).register(meters);
+        Gauge.builder("warden.commands.queued", this, OrderedCommands::queued)
+                .description("commands waiting to be written")
+                .tag("writers", name)
+                .register(meters);
     }
 
     /** Queues {@code command} behind the earlier commands of {@code key}; waits for room when the writer is full. */

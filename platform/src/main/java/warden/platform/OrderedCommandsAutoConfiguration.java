@@ -19,9 +19,13 @@ import org.springframework.context.annotation.Bean;
 public class OrderedCommandsAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    OrderedCommands orderedCommands(CommandGateway commands, TransactionManager transactions, MeterRegistry meters,
-                                    @Value("${warden.commands.writers:8}") int writers, @Value("${warden.commands.queue:5000}") int queue,
-                                    @Value("${warden.commands.batch:100}") int batch) {
+    OrderedCommands orderedCommands(
+            CommandGateway commands,
+            TransactionManager transactions,
+            MeterRegistry meters,
+            @Value("${warden.commands.writers:8}") int writers,
+            @Value("${warden.commands.queue:5000}") int queue,
+            @Value("${warden.commands.batch:100}") int batch) {
         return new OrderedCommands("automod", commands, transactions, writers, queue, batch, true, meters);
     }
 
@@ -32,15 +36,20 @@ public class OrderedCommandsAutoConfiguration {
     }
 
     @Bean
-    GroupCommitCommands groupCommitCommands(CommandTargetResolver targets, CommandGateway commands, TransactionManager transactions, MeterRegistry meters,
-                                            @Value("${warden.commands.waiting-writers:1}") int writers,
-                                            @Value("${warden.commands.batch:100}") int batch) {
+    GroupCommitCommands groupCommitCommands(
+            CommandTargetResolver targets,
+            CommandGateway commands,
+            TransactionManager transactions,
+            MeterRegistry meters,
+            @Value("${warden.commands.waiting-writers:1}") int writers,
+            @Value("${warden.commands.batch:100}") int batch) {
         return new GroupCommitCommands("waiting", targets, commands, transactions, writers, batch, meters);
     }
 
     /** What every caller sends commands with: the choice between the paths above is made there. */
     @Bean
-    Commands wardenCommands(CommandGateway bus, GroupCommitCommands waiting, OrderedCommands ordered, CommandTargetResolver targets) {
+    Commands wardenCommands(
+            CommandGateway bus, GroupCommitCommands waiting, OrderedCommands ordered, CommandTargetResolver targets) {
         return new Commands(bus, waiting, ordered, targets);
     }
 }

@@ -1,17 +1,5 @@
 package warden.platform;
 
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventhandling.TrackedEventData;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import warden.common.IsoInstants;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +17,17 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import warden.common.IsoInstants;
 
 /**
  * Axon's JDBC event store, which also notes in {@link EventPositions} where each event it streams lies in the store,
@@ -50,13 +49,16 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Axon's defaults, set on the builder here so that the token below is built with the values the engine uses. */
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final int GAP_TIMEOUT_MILLIS = 60_000;
 
     private final EventPositions positions;
 
     PositionRecordingEventStorageEngine(Builder builder, EventPositions positions) {
-        super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET).gapTimeout(GAP_TIMEOUT_MILLIS)
+        super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .readEventDataWithoutGaps(PositionRecordingEventStorageEngine::nextEvents)
                 .readEventDataWithGaps(PositionRecordingEventStorageEngine::nextEventsAndGaps)
                 .extendedGapCheckEnabled(false));
@@ -83,12 +85,14 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
      * them). Two index scans joined, so that the planner never sorts everything after {@code globalIndex} to apply
      * the limit to an "or".
      */
-    static PreparedStatement nextEventsAndGaps(Connection connection, EventSchema schema, long globalIndex, int batchSize,
-                                               List<Long> gaps) throws SQLException {
+    static PreparedStatement nextEventsAndGaps(
+            Connection connection, EventSchema schema, long globalIndex, int batchSize, List<Long> gaps)
+            throws SQLException {
         String position = schema.globalIndexColumn();
-        PreparedStatement statement = connection.prepareStatement("SELECT * FROM ((SELECT " + schema.trackedEventFields()
-                + " FROM " + schema.domainEventTable() + " WHERE " + position + " = ANY (?)) UNION ALL ("
-                + nextEventsQuery(schema) + ")) events ORDER BY " + position);
+        PreparedStatement statement =
+                connection.prepareStatement("SELECT * FROM ((SELECT " + schema.trackedEventFields()
+                        + " FROM " + schema.domainEventTable() + " WHERE " + position + " = ANY (?)) UNION ALL ("
+                        + nextEventsQuery(schema) + ")) events ORDER BY " + position);
         statement.setArray(1, connection.createArrayOf("bigint", gaps.toArray()));
         statement.setLong(2, globalIndex);
         statement.setInt(3, batchSize);
@@ -100,45 +104,52 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
         // a processor catching up (mayBlock false) reads on until it finds nothing, as Axon does
         if (!mayBlock) return super.readEventData(trackingToken, false);
         int batchSize = batchSize();
-        return StreamSupport.stream(new Spliterators.AbstractSpliterator<TrackedEventData<?>>(Long.MAX_VALUE,
-                Spliterator.NONNULL | Spliterator.ORDERED | Spliterator.DISTINCT) {
-            private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
-            private TrackingToken last = trackingToken;
-            private boolean lastBatch;
+        return StreamSupport.stream(
+                new Spliterators.AbstractSpliterator<TrackedEventData<?>>(
+                        Long.MAX_VALUE, Spliterator.NONNULL | Spliterator.ORDERED | Spliterator.DISTINCT) {
+                    private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
+                    private TrackingToken last = trackingToken;
+                    private boolean lastBatch;
 
-            @Override
-            public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
-                if (!batch.hasNext()) {
-                    if (lastBatch) return false;
-                    List<? extends TrackedEventData<?>> events = fetchTrackedEvents(last, batchSize);
-                    lastBatch = events.size() < batchSize;
-                    batch = events.iterator();
-                    if (!batch.hasNext()) return false;
-                }
-                TrackedEventData<?> next = batch.next();
-                last = next.trackingToken();
-                action.accept(next);
-                return true;
-            }
-        }, false);
+                    @Override
+                    public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+                        if (!batch.hasNext()) {
+                            if (lastBatch) return false;
+                            List<? extends TrackedEventData<?>> events = fetchTrackedEvents(last, batchSize);
+                            lastBatch = events.size() < batchSize;
+                            batch = events.iterator();
+                            if (!batch.hasNext()) return false;
+                        }
+                        TrackedEventData<?> next = batch.next();
+                        last = next.trackingToken();
+                        action.accept(next);
+                        return true;
+                    }
+                },
+                false);
     }
 
     @Override
-    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken) throws SQLException {
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
         EventSchema schema = schema();
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        StoredEventEntry<?> event = entry(resultSet, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                eventIdentifier);
+        StoredEventEntry<?> event = entry(
+                resultSet, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier, eventIdentifier);
 
-        boolean allowGaps = event.getTimestamp().isAfter(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
+        boolean allowGaps = event.getTimestamp()
+                .isAfter(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
         GapAwareTrackingToken token;
         if (previousToken == null) {
-            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
-                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
-                    .collect(Collectors.toCollection(TreeSet::new))
-                    : Collections.emptySortedSet());
+            token = GapAwareTrackingToken.newInstance(
+                    globalSequence,
+                    allowGaps
+                            ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence)
+                                    .boxed()
+                                    .collect(Collectors.toCollection(TreeSet::new))
+                            : Collections.emptySortedSet());
         } else {
             token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
         }
@@ -148,18 +159,26 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
-        return entry(resultSet, resultSet.getString(schema().aggregateIdentifierColumn()),
+        return entry(
+                resultSet,
+                resultSet.getString(schema().aggregateIdentifierColumn()),
                 resultSet.getString(schema().eventIdentifierColumn()));
     }
 
     /** The current row as an entry; the identifiers are the caller's, as Axon's two readers take them differently. */
-    private StoredEventEntry<?> entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier) throws SQLException {
+    private StoredEventEntry<?> entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier)
+            throws SQLException {
         EventSchema schema = schema();
-        return new StoredEventEntry<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
+        return new StoredEventEntry<>(
+                resultSet.getString(schema.typeColumn()),
+                aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()),
+                eventIdentifier,
                 readTimeStamp(resultSet, schema.timestampColumn()).toString(),
-                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
-                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
+                resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
     }
 
     /** An event read from the store, its time parsed once when it is read. */
@@ -167,9 +186,26 @@ class PositionRecordingEventStorageEngine extends JdbcEventStorageEngine {
 
         private final Instant timestamp;
 
-        StoredEventEntry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier, String timestamp,
-                         String payloadType, String payloadRevision, T payload, T metaData) {
-            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestamp, payloadType, payloadRevision, payload, metaData);
+        StoredEventEntry(
+                String type,
+                String aggregateIdentifier,
+                long sequenceNumber,
+                String eventIdentifier,
+                String timestamp,
+                String payloadType,
+                String payloadRevision,
+                T payload,
+                T metaData) {
+            super(
+                    type,
+                    aggregateIdentifier,
+                    sequenceNumber,
+                    eventIdentifier,
+                    timestamp,
+                    payloadType,
+                    payloadRevision,
+                    payload,
+                    metaData);
             Instant fast = IsoInstants.parseUtc(timestamp);
             this.timestamp = fast != null ? fast : DateTimeUtils.parseInstant(timestamp);
         }

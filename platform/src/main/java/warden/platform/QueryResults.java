@@ -1,14 +1,12 @@
 package warden.platform;
 
-import org.axonframework.queryhandling.QueryExecutionException;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.axonframework.queryhandling.QueryExecutionException;
 
 /** Waits for a query's answer and lets a handler's refusal through unwrapped, so it becomes a problem detail. */
 public final class QueryResults {
-    private QueryResults() {
-    }
+    private QueryResults() {}
 
     public static <R> R join(CompletableFuture<R> answer) {
         try {

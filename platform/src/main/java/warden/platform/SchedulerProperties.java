@@ -1,8 +1,7 @@
 package warden.platform;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("warden.scheduler")
 public record SchedulerProperties(int threads, Duration pollingInterval) {

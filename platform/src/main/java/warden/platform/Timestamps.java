@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
 
 /** PostgreSQL's JDBC driver speaks {@link OffsetDateTime}, Warden's events speak {@link Instant}. */
 public final class Timestamps {
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static OffsetDateTime toDb(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

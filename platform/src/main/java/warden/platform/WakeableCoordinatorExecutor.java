@@ -1,11 +1,5 @@
 package warden.platform;
 
-import org.axonframework.common.AxonThreadFactory;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +8,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The executor of a pooled streaming processor's coordinator, woken by each batch its work packages commit.
@@ -74,7 +73,8 @@ public final class WakeableCoordinatorExecutor extends ScheduledThreadPoolExecut
     public MessageHandlerInterceptor<EventMessage<?>> wakeAfterEachBatch() {
         return new MessageHandlerInterceptor<>() {
             @Override
-            public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+            public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+                    throws Exception {
                 UnitOfWork<?> batch = unitOfWork.root();
                 batch.getOrComputeResource(WAKE_UP_REGISTERED, key -> {
                     batch.afterCommit(committed -> wake());

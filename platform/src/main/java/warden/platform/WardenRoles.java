@@ -1,10 +1,9 @@
 package warden.platform;
 
-import org.springframework.core.env.Environment;
-
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.core.env.Environment;
 
 /**
  * What a node runs, from {@code warden.roles} (any of {@code api}, {@code bot}, {@code projections}; default all):
@@ -24,8 +23,7 @@ public final class WardenRoles {
     public static final String PROJECTIONS = "projections";
     private static final Set<String> ALL = Set.of(API, BOT, PROJECTIONS);
 
-    private WardenRoles() {
-    }
+    private WardenRoles() {}
 
     public static Set<String> of(Environment environment) {
         return parse(environment.getProperty(PROPERTY));
@@ -42,11 +40,13 @@ public final class WardenRoles {
             String role = part.strip().toLowerCase(Locale.ROOT);
             if (role.isEmpty()) continue;
             if (!ALL.contains(role)) {
-                throw new IllegalArgumentException("warden.roles: unknown role '" + part.strip() + "' (known: api, bot, projections)");
+                throw new IllegalArgumentException(
+                        "warden.roles: unknown role '" + part.strip() + "' (known: api, bot, projections)");
             }
             roles.add(role);
         }
-        if (roles.isEmpty()) throw new IllegalArgumentException("warden.roles names no role (known: api, bot, projections)");
+        if (roles.isEmpty())
+            throw new IllegalArgumentException("warden.roles names no role (known: api, bot, projections)");
         return Set.copyOf(roles);
     }
 }

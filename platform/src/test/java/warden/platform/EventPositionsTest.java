@@ -1,8 +1,8 @@
 package warden.platform;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The positions of the events read last, in the order they were read, whatever read them before. */
 class EventPositionsTest {

@@ -1,17 +1,16 @@
 package warden.platform;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A coordinator's short pause ends when a batch is committed; long pauses (an error's back-off) keep their time; a
@@ -32,7 +31,7 @@ class WakeableCoordinatorExecutorTest {
 
     /** Returns once every task due so far has run: a marker queued behind them on the one thread has. */
     private void runTasksQueuedSoFar() throws Exception {
-        executor.submit(() -> { }).get();
+        executor.submit(() -> {}).get();
     }
 
     @Test
@@ -61,10 +60,13 @@ class WakeableCoordinatorExecutorTest {
     @Test
     void aPauseThatEndedByItselfIsNotRunAgainByAWakeUp() throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
-        executor.schedule(() -> {
-            runs.incrementAndGet();
-            ended.countDown();
-        }, 1, TimeUnit.MILLISECONDS);
+        executor.schedule(
+                () -> {
+                    runs.incrementAndGet();
+                    ended.countDown();
+                },
+                1,
+                TimeUnit.MILLISECONDS);
         assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 
         executor.wake();
@@ -88,7 +90,8 @@ class WakeableCoordinatorExecutorTest {
     @Test
     void aCommittedBatchWakesTheCoordinatorNotBefore() throws Exception {
         executor.schedule(coordinate, 900, TimeUnit.MILLISECONDS);
-        DefaultUnitOfWork<EventMessage<?>> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
+        DefaultUnitOfWork<EventMessage<?>> batch =
+                DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
         var interceptor = executor.wakeAfterEachBatch();
 
         interceptor.handle(batch, () -> null);

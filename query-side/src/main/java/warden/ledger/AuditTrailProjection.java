@@ -1,22 +1,22 @@
 package warden.ledger;
 
+import static warden.platform.Timestamps.toDb;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import warden.projection.Append;
-import warden.projection.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import warden.common.AuditFacts;
+import warden.common.EventJson;
 import warden.common.GuildEvent;
 import warden.common.MemberEvent;
-import warden.common.EventJson;
-
-import static warden.platform.Timestamps.toDb;
+import warden.projection.Append;
+import warden.projection.ProjectionWrites;
 
 /**
  * Appends every guild event to {@code audit_event}: the guild timeline and each member's history, each row filed under
@@ -26,8 +26,20 @@ import static warden.platform.Timestamps.toDb;
 @ProcessingGroup(LedgerProcessing.GROUP)
 class AuditTrailProjection {
 
-    private static final Append AUDIT = Append.into("audit_event", "event_id", "global_index", "guild_id", "user_id",
-            "event_type", "ref_id", "infraction_type", "sanction_kind", "actor", "reason", "occurred_at", "payload::json")
+    private static final Append AUDIT = Append.into(
+                    "audit_event",
+                    "event_id",
+                    "global_index",
+                    "guild_id",
+                    "user_id",
+                    "event_type",
+                    "ref_id",
+                    "infraction_type",
+                    "sanction_kind",
+                    "actor",
+                    "reason",
+                    "occurred_at",
+                    "payload::json")
             .eventPositionIn("global_index");
 
     private final JdbcClient db;
@@ -44,7 +56,8 @@ class AuditTrailProjection {
     @EventHandler
     void on(GuildEvent event, EventMessage<?> message, @MessageIdentifier String eventId) {
         AuditFacts facts = event.audit();
-        writes.append(AUDIT,
+        writes.append(
+                AUDIT,
                 eventId,
                 event.guild().value(),
                 event instanceof MemberEvent m ? m.member().user().value() : null,

@@ -7,6 +7,5 @@ package warden.ledger;
 public final class LedgerProcessing {
     public static final String GROUP = "ledger";
 
-    private LedgerProcessing() {
-    }
+    private LedgerProcessing() {}
 }

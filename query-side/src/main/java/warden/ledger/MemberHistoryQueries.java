@@ -1,12 +1,7 @@
 package warden.ledger;
 
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import warden.common.MemberKey;
-import warden.sanctions.InfractionType;
-import warden.sanctions.SanctionKind;
+import static warden.platform.Timestamps.fromDb;
+import static warden.platform.Timestamps.toDb;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +9,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static warden.platform.Timestamps.fromDb;
-import static warden.platform.Timestamps.toDb;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import warden.common.MemberKey;
+import warden.sanctions.InfractionType;
+import warden.sanctions.SanctionKind;
 
 /** Answers the ledger's queries from its read models. */
 @Component
@@ -72,16 +71,24 @@ class MemberHistoryQueries {
         // only its rows are joined and read whole; the total is counted from the index: a member with a long history
         // then reads a page's rows, not all of them
         long[] total = {-1};
-        List<HistoryEntry> entries = db.sql("select " + ENTRY_COLUMNS + ", t.total from (select * from audit_event a where " + where
-                        + " order by a.occurred_at desc, a.global_index desc limit ? offset ?) a " + PARDON_JOIN
-                        + " cross join (select count(*) as total from audit_event a where " + where + ") t"
-                        + " order by a.occurred_at desc, a.global_index desc")
-                .params(pageParams).query((rs, n) -> {
+        List<HistoryEntry> entries = db.sql(
+                        "select " + ENTRY_COLUMNS + ", t.total from (select * from audit_event a where " + where
+                                + " order by a.occurred_at desc, a.global_index desc limit ? offset ?) a " + PARDON_JOIN
+                                + " cross join (select count(*) as total from audit_event a where " + where + ") t"
+                                + " order by a.occurred_at desc, a.global_index desc")
+                .params(pageParams)
+                .query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     return ENTRY.mapRow(rs, n);
-                }).list();
+                })
+                .list();
         if (total[0] < 0) { // a page past the end holds no row to carry the total
-            total[0] = query.page() == 0 ? 0 : db.sql("select count(*) from audit_event a where " + where).params(params).query(Long.class).single();
+            total[0] = query.page() == 0
+                    ? 0
+                    : db.sql("select count(*) from audit_event a where " + where)
+                            .params(params)
+                            .query(Long.class)
+                            .single();
         }
         return new HistoryPage(entries, query.page(), query.size(), total[0]);
     }
@@ -98,9 +105,11 @@ class MemberHistoryQueries {
             params.add(query.cursor().position());
         }
         params.add(query.limit() + 1);
-        List<HistoryEntry> rows = db.sql("select " + ENTRY_COLUMNS + " from audit_event a " + PARDON_JOIN
-                        + " where " + where + " order by a.occurred_at desc, a.global_index desc limit ?")
-                .params(params).query(ENTRY).list();
+        List<HistoryEntry> rows = db.sql("select " + ENTRY_COLUMNS + " from audit_event a " + PARDON_JOIN + " where "
+                        + where + " order by a.occurred_at desc, a.global_index desc limit ?")
+                .params(params)
+                .query(ENTRY)
+                .list();
         if (rows.size() <= query.limit()) return new TimelinePage(rows, null);
         List<HistoryEntry> page = rows.subList(0, query.limit());
         HistoryEntry last = page.get(page.size() - 1);
@@ -117,9 +126,12 @@ class MemberHistoryQueries {
                           and (pardoned_at is null or pardoned_at > ?)
                         order by occurred_at desc, infraction_id""")
                 .params(member.guild().value(), member.user().value(), at, at)
-                .query((rs, n) -> new MemberStanding.Infraction(rs.getString("infraction_id"),
-                        InfractionType.valueOf(rs.getString("infraction_type")), rs.getString("source"),
-                        rs.getString("reason"), fromDb(rs, "occurred_at")))
+                .query((rs, n) -> new MemberStanding.Infraction(
+                        rs.getString("infraction_id"),
+                        InfractionType.valueOf(rs.getString("infraction_type")),
+                        rs.getString("source"),
+                        rs.getString("reason"),
+                        fromDb(rs, "occurred_at")))
                 .list();
         List<MemberStanding.Sanction> sanctions = db.sql("""
                         select sanction_id, kind, decided_by, reason, decided_at, expires_at, status from sanction_state
@@ -130,9 +142,14 @@ class MemberHistoryQueries {
                           and not (status = 'FAILED' and status_at <= ?)
                         order by decided_at desc, sanction_id""")
                 .params(member.guild().value(), member.user().value(), at, at, at, at, at)
-                .query((rs, n) -> new MemberStanding.Sanction(rs.getString("sanction_id"),
-                        SanctionKind.valueOf(rs.getString("kind")), rs.getString("decided_by"), rs.getString("reason"),
-                        fromDb(rs, "decided_at"), fromDb(rs, "expires_at"), rs.getString("status")))
+                .query((rs, n) -> new MemberStanding.Sanction(
+                        rs.getString("sanction_id"),
+                        SanctionKind.valueOf(rs.getString("kind")),
+                        rs.getString("decided_by"),
+                        rs.getString("reason"),
+                        fromDb(rs, "decided_at"),
+                        fromDb(rs, "expires_at"),
+                        rs.getString("status")))
                 .list();
         Map<InfractionType, Integer> counts = new EnumMap<>(InfractionType.class);
         infractions.forEach(i -> counts.merge(i.type(), 1, Integer::sum));

@@ -1,15 +1,18 @@
 package warden.ledger;
 
+import static warden.platform.Timestamps.toDb;
+
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import warden.projection.Append;
-import warden.projection.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import warden.common.Actor;
-import warden.common.MemberKey;
 import warden.common.EventJson;
+import warden.common.MemberKey;
+import warden.projection.Append;
+import warden.projection.ProjectionWrites;
 import warden.sanctions.EvidenceImageAttached;
 import warden.sanctions.EvidenceImageDetached;
 import warden.sanctions.EvidenceTarget;
@@ -26,17 +29,21 @@ import warden.sanctions.SanctionRetimed;
 import warden.sanctions.SanctionText;
 import warden.sanctions.SanctionTextEdited;
 
-import java.time.Instant;
-
-import static warden.platform.Timestamps.toDb;
-
 /** The current state of each infraction and sanction, for standings at any time and sanction explanations. */
 @Component
 @ProcessingGroup(LedgerProcessing.GROUP)
 class MemberStandingProjection {
 
-    private static final Append INFRACTION = Append.into("infraction_state", "guild_id", "user_id", "infraction_id",
-            "infraction_type", "source", "reason", "evidence::json", "occurred_at");
+    private static final Append INFRACTION = Append.into(
+            "infraction_state",
+            "guild_id",
+            "user_id",
+            "infraction_id",
+            "infraction_type",
+            "source",
+            "reason",
+            "evidence::json",
+            "occurred_at");
 
     private final JdbcClient db;
     private final ProjectionWrites writes;
@@ -48,32 +55,53 @@ class MemberStandingProjection {
 
     @EventHandler
     void on(InfractionRecorded e) {
-        writes.append(INFRACTION, e.member().guild().value(), e.member().user().value(), e.infractionId().value(),
-                        e.type().name(), e.by().toString(), e.reason(), EventJson.write(e.evidence()),
-                        toDb(e.occurredAt()));
+        writes.append(
+                INFRACTION,
+                e.member().guild().value(),
+                e.member().user().value(),
+                e.infractionId().value(),
+                e.type().name(),
+                e.by().toString(),
+                e.reason(),
+                EventJson.write(e.evidence()),
+                toDb(e.occurredAt()));
     }
 
     @EventHandler
     void on(InfractionPardoned e) {
-        writes.write("infraction_state", """
+        writes.write(
+                "infraction_state",
+                """
                         update infraction_state set pardoned_at = ?, pardoned_by = ?, pardon_reason = ?
                         where guild_id = ? and user_id = ? and infraction_id = ?""",
-                toDb(e.occurredAt()), e.by().toString(), e.reason(), e.member().guild().value(),
-                        e.member().user().value(), e.infractionId().value());
+                toDb(e.occurredAt()),
+                e.by().toString(),
+                e.reason(),
+                e.member().guild().value(),
+                e.member().user().value(),
+                e.infractionId().value());
     }
 
     @EventHandler
     void on(SanctionDecided e) {
-        writes.write("sanction_state", """
+        writes.write(
+                "sanction_state",
+                """
                         insert into sanction_state(guild_id, user_id, sanction_id, kind, duration_s, decided_by, reason,
                                                    decided_at, expires_at, status, status_at, rule_decision)
                         values (?,?,?,?,?,?,?,?,?,'DECIDED',?,?::jsonb)
                         on conflict do nothing""",
-                e.member().guild().value(), e.member().user().value(), e.sanctionId().value(),
-                        e.sanction().kind().name(),
-                        e.sanction().duration() == null ? null : e.sanction().duration().toSeconds(),
-                        e.decidedBy().toString(), e.reason(), toDb(e.occurredAt()), toDb(e.expiresAt()),
-                        toDb(e.occurredAt()), e.rule() == null ? null : EventJson.write(e.rule()));
+                e.member().guild().value(),
+                e.member().user().value(),
+                e.sanctionId().value(),
+                e.sanction().kind().name(),
+                e.sanction().duration() == null ? null : e.sanction().duration().toSeconds(),
+                e.decidedBy().toString(),
+                e.reason(),
+                toDb(e.occurredAt()),
+                toDb(e.expiresAt()),
+                toDb(e.occurredAt()),
+                e.rule() == null ? null : EventJson.write(e.rule()));
     }
 
     @EventHandler
@@ -99,28 +127,45 @@ class MemberStandingProjection {
     @EventHandler
     void on(SanctionTextEdited e) {
         String column = e.field() == SanctionText.REASON ? "reason" : "context";
-        writes.write("sanction_state", "update sanction_state set " + column + " = ? where guild_id = ? and sanction_id = ?",
-                e.after(), e.member().guild().value(), e.sanctionId().value());
+        writes.write(
+                "sanction_state",
+                "update sanction_state set " + column + " = ? where guild_id = ? and sanction_id = ?",
+                e.after(),
+                e.member().guild().value(),
+                e.sanctionId().value());
     }
 
     @EventHandler
     void on(SanctionRetimed e) {
-        writes.write("sanction_state", "update sanction_state set expires_at = ? where guild_id = ? and sanction_id = ?",
-                toDb(e.newEnd()), e.member().guild().value(), e.sanctionId().value());
+        writes.write(
+                "sanction_state",
+                "update sanction_state set expires_at = ? where guild_id = ? and sanction_id = ?",
+                toDb(e.newEnd()),
+                e.member().guild().value(),
+                e.sanctionId().value());
     }
 
     @EventHandler
     void on(EvidenceImageAttached e) {
-        writes.write(table(e.target()), "update " + table(e.target()) + " set images = images || ?::jsonb where guild_id = ? and " + idColumn(e.target()) + " = ?",
-                "[" + EventJson.write(e.image()) + "]", e.member().guild().value(), e.targetId());
+        writes.write(
+                table(e.target()),
+                "update " + table(e.target()) + " set images = images || ?::jsonb where guild_id = ? and "
+                        + idColumn(e.target()) + " = ?",
+                "[" + EventJson.write(e.image()) + "]",
+                e.member().guild().value(),
+                e.targetId());
     }
 
     @EventHandler
     void on(EvidenceImageDetached e) {
-        writes.write(table(e.target()), "update " + table(e.target()) + """
+        writes.write(
+                table(e.target()),
+                "update " + table(e.target()) + """
                          set images = (select coalesce(jsonb_agg(i), '[]') from jsonb_array_elements(images) i where i->>'sha256' <> ?)
                         where guild_id = ? and """ + " " + idColumn(e.target()) + " = ?",
-                e.sha256(), e.member().guild().value(), e.targetId());
+                e.sha256(),
+                e.member().guild().value(),
+                e.targetId());
     }
 
     private static String table(EvidenceTarget target) {
@@ -134,21 +179,36 @@ class MemberStandingProjection {
     /** Kept in the table (and the audit trail) but hidden from standings: a removed sanction counts nowhere. */
     @EventHandler
     void on(SanctionRemoved e) {
-        writes.write("sanction_state", """
+        writes.write(
+                "sanction_state",
+                """
                         update sanction_state set removed_at = ?, removed_by = ?, removed_reason = ?, reset_id = ?,
                             ended_at = coalesce(ended_at, ?)
                         where guild_id = ? and sanction_id = ?""",
-                toDb(e.occurredAt()), e.by().toString(), e.reason(), e.resetId(), toDb(e.occurredAt()),
-                e.member().guild().value(), e.sanctionId().value());
+                toDb(e.occurredAt()),
+                e.by().toString(),
+                e.reason(),
+                e.resetId(),
+                toDb(e.occurredAt()),
+                e.member().guild().value(),
+                e.sanctionId().value());
     }
 
     private void status(MemberKey member, SanctionId id, String status, String reason, Instant at, boolean ends) {
-        writes.write("sanction_state", """
+        writes.write(
+                "sanction_state",
+                """
                         update sanction_state
                         set status = ?, status_reason = ?, status_at = ?,
                             ended_at = case when ? then ? else ended_at end
                         where guild_id = ? and sanction_id = ?""",
-                status, reason, toDb(at), ends, toDb(at), member.guild().value(), id.value());
+                status,
+                reason,
+                toDb(at),
+                ends,
+                toDb(at),
+                member.guild().value(),
+                id.value());
     }
 
     private static String describe(Actor by, String reason) {

@@ -1,5 +1,10 @@
 package warden.ledger;
 
+import static warden.platform.Timestamps.fromDb;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,12 +14,6 @@ import warden.sanctions.InfractionId;
 import warden.sanctions.InfractionType;
 import warden.sanctions.RuleDecision;
 import warden.sanctions.SanctionKind;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static warden.platform.Timestamps.fromDb;
 
 /** Explains a sanction from the rule decision it carries and the evidence of each infraction it counted. */
 @Component
@@ -26,28 +25,47 @@ class SanctionExplanations {
         this.db = db;
     }
 
-    private record Row(SanctionExplanation base, long userId, RuleDecision decision) {
-    }
+    private record Row(SanctionExplanation base, long userId, RuleDecision decision) {}
 
     @QueryHandler
     SanctionExplanation handle(ExplainSanction query) {
-        List<SanctionExplanation.Change> changes = changes(query.guild().value(), query.sanction().value());
+        List<SanctionExplanation.Change> changes =
+                changes(query.guild().value(), query.sanction().value());
         Row row = db.sql("""
                         select user_id, sanction_id, kind, duration_s, decided_by, reason, decided_at, expires_at, status,
                                status_reason, rule_decision::text as rule_decision, context, removed_at, removed_by,
                                removed_reason, reset_id, images::text as images
                         from sanction_state where guild_id = ? and sanction_id = ?""")
                 .params(query.guild().value(), query.sanction().value())
-                .query((rs, n) -> new Row(new SanctionExplanation(rs.getString("sanction_id"),
-                        Long.toUnsignedString(rs.getLong("user_id")), SanctionKind.valueOf(rs.getString("kind")),
-                        rs.getObject("duration_s") == null ? null : Duration.ofSeconds(rs.getLong("duration_s")),
-                        rs.getString("decided_by"), rs.getString("reason"), fromDb(rs, "decided_at"),
-                        fromDb(rs, "expires_at"), rs.getString("status"), rs.getString("status_reason"), null, List.of(),
-                        List.of(), rs.getString("context"), changes,
-                        rs.getObject("removed_at") == null ? null : new SanctionExplanation.Removal(rs.getString("removed_by"),
-                                rs.getString("removed_reason"), rs.getString("reset_id"), fromDb(rs, "removed_at")),
-                        images(rs.getString("images"))),
-                        rs.getLong("user_id"), EventJson.read(rs.getString("rule_decision"), RuleDecision.class)))
+                .query((rs, n) -> new Row(
+                        new SanctionExplanation(
+                                rs.getString("sanction_id"),
+                                Long.toUnsignedString(rs.getLong("user_id")),
+                                SanctionKind.valueOf(rs.getString("kind")),
+                                rs.getObject("duration_s") == null
+                                        ? null
+                                        : Duration.ofSeconds(rs.getLong("duration_s")),
+                                rs.getString("decided_by"),
+                                rs.getString("reason"),
+                                fromDb(rs, "decided_at"),
+                                fromDb(rs, "expires_at"),
+                                rs.getString("status"),
+                                rs.getString("status_reason"),
+                                null,
+                                List.of(),
+                                List.of(),
+                                rs.getString("context"),
+                                changes,
+                                rs.getObject("removed_at") == null
+                                        ? null
+                                        : new SanctionExplanation.Removal(
+                                                rs.getString("removed_by"),
+                                                rs.getString("removed_reason"),
+                                                rs.getString("reset_id"),
+                                                fromDb(rs, "removed_at")),
+                                images(rs.getString("images"))),
+                        rs.getLong("user_id"),
+                        EventJson.read(rs.getString("rule_decision"), RuleDecision.class)))
                 .optional()
                 .orElseThrow(() -> new CommandRefusedException("error.sanction.unknown", query.sanction()));
         SanctionExplanation base = row.base();
@@ -57,14 +75,37 @@ class SanctionExplanations {
                 .map(id -> counted(query.guild().value(), row.userId(), id))
                 .toList();
         List<Map<String, Object>> outranked = decision.outranked().stream()
-                .map(o -> Map.<String, Object>of("ruleId", o.rule().value(), "sanction", o.sanction().kind().name(),
-                        "counted", o.counted().stream().map(InfractionId::value).toList()))
+                .map(o -> Map.<String, Object>of(
+                        "ruleId",
+                        o.rule().value(),
+                        "sanction",
+                        o.sanction().kind().name(),
+                        "counted",
+                        o.counted().stream().map(InfractionId::value).toList()))
                 .toList();
-        return new SanctionExplanation(base.sanctionId(), base.userId(), base.kind(), base.duration(), base.decidedBy(),
-                base.reason(), base.decidedAt(), base.expiresAt(), base.status(), base.statusReason(),
-                new SanctionExplanation.Rule(decision.rule().value(), decision.policyVersion(), decision.countedType(),
-                        decision.threshold(), decision.window()),
-                counted, outranked, base.context(), base.changes(), base.removed(), base.images());
+        return new SanctionExplanation(
+                base.sanctionId(),
+                base.userId(),
+                base.kind(),
+                base.duration(),
+                base.decidedBy(),
+                base.reason(),
+                base.decidedAt(),
+                base.expiresAt(),
+                base.status(),
+                base.statusReason(),
+                new SanctionExplanation.Rule(
+                        decision.rule().value(),
+                        decision.policyVersion(),
+                        decision.countedType(),
+                        decision.threshold(),
+                        decision.window()),
+                counted,
+                outranked,
+                base.context(),
+                base.changes(),
+                base.removed(),
+                base.images());
     }
 
     /** The sanction's edits and new ends, from the audit trail (each event keeps the text or end it replaced). */
@@ -77,9 +118,13 @@ class SanctionExplanations {
                 .query((rs, n) -> {
                     Map<String, Object> e = EventJson.readMap(rs.getString("payload"));
                     boolean edit = rs.getString("event_type").equals("SanctionTextEdited");
-                    return new SanctionExplanation.Change(edit ? String.valueOf(e.get("field")) : "END",
-                            text(e.get(edit ? "before" : "previousEnd")), text(e.get(edit ? "after" : "newEnd")),
-                            actor(e.get("by")), edit ? null : text(e.get("reason")), java.time.Instant.parse(String.valueOf(e.get("occurredAt"))));
+                    return new SanctionExplanation.Change(
+                            edit ? String.valueOf(e.get("field")) : "END",
+                            text(e.get(edit ? "before" : "previousEnd")),
+                            text(e.get(edit ? "after" : "newEnd")),
+                            actor(e.get("by")),
+                            edit ? null : text(e.get("reason")),
+                            java.time.Instant.parse(String.valueOf(e.get("occurredAt"))));
                 })
                 .list();
     }
@@ -94,7 +139,11 @@ class SanctionExplanations {
     }
 
     private static String actor(Object json) {
-        return json == null ? null : EventJson.mapper().convertValue(json, warden.common.Actor.class).toString();
+        return json == null
+                ? null
+                : EventJson.mapper()
+                        .convertValue(json, warden.common.Actor.class)
+                        .toString();
     }
 
     private static String text(Object value) {
@@ -106,9 +155,13 @@ class SanctionExplanations {
                         select infraction_id, infraction_type, source, reason, occurred_at, pardoned_at, evidence::text as evidence
                         from infraction_state where guild_id = ? and user_id = ? and infraction_id = ?""")
                 .params(guild, user, id.value())
-                .query((rs, n) -> new SanctionExplanation.Counted(rs.getString("infraction_id"),
-                        InfractionType.valueOf(rs.getString("infraction_type")), rs.getString("source"),
-                        rs.getString("reason"), fromDb(rs, "occurred_at"), rs.getObject("pardoned_at") != null,
+                .query((rs, n) -> new SanctionExplanation.Counted(
+                        rs.getString("infraction_id"),
+                        InfractionType.valueOf(rs.getString("infraction_type")),
+                        rs.getString("source"),
+                        rs.getString("reason"),
+                        fromDb(rs, "occurred_at"),
+                        rs.getObject("pardoned_at") != null,
                         EventJson.readMap(rs.getString("evidence"))))
                 .optional()
                 .orElse(new SanctionExplanation.Counted(id.value(), null, null, null, null, false, Map.of()));

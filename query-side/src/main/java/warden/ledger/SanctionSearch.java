@@ -1,16 +1,15 @@
 package warden.ledger;
 
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import warden.sanctions.SanctionKind;
+import static warden.platform.Timestamps.fromDb;
+import static warden.platform.Timestamps.toDb;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static warden.platform.Timestamps.fromDb;
-import static warden.platform.Timestamps.toDb;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import warden.sanctions.SanctionKind;
 
 /**
  * A server's sanctions with moderators' filters: member, kind, moderator, in force or not, time range, and words of
@@ -65,20 +64,32 @@ class SanctionSearch {
             params.add(query.text());
         }
         if (!query.includeRemoved()) where.append(" and removed_at is null");
-        long total = db.sql("select count(*) from sanction_state where " + where).params(params).query(Long.class).single();
+        long total = db.sql("select count(*) from sanction_state where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>();
         pageParams.add(toDb(now));
         pageParams.addAll(params);
         pageParams.add(query.size());
         pageParams.add((long) query.page() * query.size());
-        List<SanctionPage.Entry> entries = db.sql("select sanction_id, user_id, kind, decided_by, reason, context, decided_at, expires_at,"
-                        + " status, removed_at, " + ACTIVE + " as active from sanction_state where " + where
-                        + " order by decided_at desc, sanction_id limit ? offset ?")
+        List<SanctionPage.Entry> entries = db.sql(
+                        "select sanction_id, user_id, kind, decided_by, reason, context, decided_at, expires_at,"
+                                + " status, removed_at, " + ACTIVE + " as active from sanction_state where " + where
+                                + " order by decided_at desc, sanction_id limit ? offset ?")
                 .params(pageParams)
-                .query((rs, n) -> new SanctionPage.Entry(rs.getString("sanction_id"), Long.toUnsignedString(rs.getLong("user_id")),
-                        SanctionKind.valueOf(rs.getString("kind")), rs.getString("decided_by"), rs.getString("reason"),
-                        rs.getString("context"), fromDb(rs, "decided_at"), fromDb(rs, "expires_at"), rs.getString("status"),
-                        rs.getBoolean("active"), fromDb(rs, "removed_at")))
+                .query((rs, n) -> new SanctionPage.Entry(
+                        rs.getString("sanction_id"),
+                        Long.toUnsignedString(rs.getLong("user_id")),
+                        SanctionKind.valueOf(rs.getString("kind")),
+                        rs.getString("decided_by"),
+                        rs.getString("reason"),
+                        rs.getString("context"),
+                        fromDb(rs, "decided_at"),
+                        fromDb(rs, "expires_at"),
+                        rs.getString("status"),
+                        rs.getBoolean("active"),
+                        fromDb(rs, "removed_at")))
                 .list();
         return new SanctionPage(total, query.page(), query.size(), entries);
     }

@@ -21,7 +21,9 @@ public final class Append {
         this.positionColumn = positionColumn;
         String names = columns.stream().map(Append::name).collect(Collectors.joining(","));
         this.insertSql = "insert into " + table + "(" + names + ") values ("
-                + columns.stream().map(column -> "?" + column.substring(name(column).length())).collect(Collectors.joining(","))
+                + columns.stream()
+                        .map(column -> "?" + column.substring(name(column).length()))
+                        .collect(Collectors.joining(","))
                 + ") on conflict do nothing";
         this.copySql = "copy " + table + "(" + names + ") from stdin";
     }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Rows in the text format of PostgreSQL's COPY: tab between columns, a line per row, {@code \N} for null. */
 final class CopyText {
 
-    private CopyText() {
-    }
+    private CopyText() {}
 
     static byte[] of(List<Object[]> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 256);

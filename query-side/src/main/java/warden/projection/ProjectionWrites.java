@@ -1,14 +1,5 @@
 package warden.projection;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import warden.platform.EventPositions;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import warden.platform.EventPositions;
 
 /**
  * The writes of the projections, gathered over the processor's batch of events and sent at its commit as JDBC
@@ -49,11 +48,11 @@ public class ProjectionWrites {
 
     /** Fewer rows go in as one multi-row insert: COPY's savepoint and its own round trips would cost more. */
     static final int COPY_FROM_ROWS = 64;
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** A statement on one table and the rows sent with it in one JDBC batch; {@code append} set when the rows are appended. */
-    record Run(String sql, String table, Append append, List<Object[]> rows) {
-    }
+    record Run(String sql, String table, Append append, List<Object[]> rows) {}
 
     private final JdbcTemplate jdbc;
     private final EventPositions positions;
@@ -95,9 +94,14 @@ public class ProjectionWrites {
      */
     private Object[] withPosition(int column, Object[] values) {
         Object position = null;
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> event) {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> event) {
             Long noted = positions.of(event.getIdentifier());
-            position = noted != null ? noted : new StoredPosition(event.getIdentifier(), event.trackingToken().position().orElse(-1));
+            position = noted != null
+                    ? noted
+                    : new StoredPosition(
+                            event.getIdentifier(),
+                            event.trackingToken().position().orElse(-1));
         }
         Object[] row = new Object[values.length + 1];
         System.arraycopy(values, 0, row, 0, column);
@@ -110,7 +114,8 @@ public class ProjectionWrites {
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         UnitOfWork<?> batch = current.root();
         return batch.getOrComputeResource(PENDING, key -> {
-            if (current.getMessage() instanceof TrackedEventMessage) jdbc.execute("set local synchronous_commit to off");
+            if (current.getMessage() instanceof TrackedEventMessage)
+                jdbc.execute("set local synchronous_commit to off");
             List<Run> runs = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> flush(runs));
             return runs;
@@ -152,7 +157,8 @@ public class ProjectionWrites {
     }
 
     private boolean copied(Append target, List<Object[]> rows) {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> copied(connection, target, rows)));
+        return Boolean.TRUE.equals(
+                jdbc.execute((ConnectionCallback<Boolean>) connection -> copied(connection, target, rows)));
     }
 
     /** False when a row was there already: the savepoint then undid the COPY, and the rows are to be inserted. */
@@ -160,7 +166,9 @@ public class ProjectionWrites {
         if (connection.getAutoCommit()) return false; // no transaction to hold a savepoint: plain inserts
         Savepoint before = connection.setSavepoint();
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn(target.copySql(), new ByteArrayInputStream(CopyText.of(rows)));
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) throw e;
@@ -181,13 +189,16 @@ public class ProjectionWrites {
         }
         if (wanted.isEmpty()) return;
         String[] ids = wanted.keySet().toArray(String[]::new);
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("select eventidentifier, globalindex from domainevententry where eventidentifier = any(?)");
-            statement.setArray(1, connection.createArrayOf("varchar", ids));
-            return statement;
-        }, rs -> {
-            wanted.put(rs.getString(1), rs.getLong(2));
-        });
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            "select eventidentifier, globalindex from domainevententry where eventidentifier = any(?)");
+                    statement.setArray(1, connection.createArrayOf("varchar", ids));
+                    return statement;
+                },
+                rs -> {
+                    wanted.put(rs.getString(1), rs.getLong(2));
+                });
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (row[i] instanceof StoredPosition position) {

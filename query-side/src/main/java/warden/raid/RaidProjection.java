@@ -1,5 +1,9 @@
 package warden.raid;
 
+import static warden.platform.Timestamps.fromDb;
+import static warden.platform.Timestamps.toDb;
+
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -7,11 +11,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.ledger.LedgerProcessing;
-
-import java.util.List;
-
-import static warden.platform.Timestamps.fromDb;
-import static warden.platform.Timestamps.toDb;
 
 /** Each server's current or last raid and its accounts, for `/raid` and the API. */
 @Component
@@ -36,7 +35,8 @@ class RaidProjection {
 
     @EventHandler
     void on(RaidJoinRecorded e) {
-        db.sql("insert into raid_account(guild_id, raid_id, user_id, joined_at) values (?,?,?,?) on conflict do nothing")
+        db.sql(
+                        "insert into raid_account(guild_id, raid_id, user_id, joined_at) values (?,?,?,?) on conflict do nothing")
                 .params(e.guild().value(), e.raidId(), e.account().value(), toDb(e.occurredAt()))
                 .update();
     }
@@ -50,14 +50,23 @@ class RaidProjection {
 
     @QueryHandler
     RaidStatus handle(FindRaid query) {
-        return db.sql("select raid_id, active, previous_verification, started_at, ended_at from raid where guild_id = ?")
+        return db.sql(
+                        "select raid_id, active, previous_verification, started_at, ended_at from raid where guild_id = ?")
                 .param(query.guild().value())
                 .query((rs, n) -> {
                     String raidId = rs.getString("raid_id");
-                    List<String> accounts = db.sql("select user_id from raid_account where guild_id = ? and raid_id = ? order by joined_at, user_id")
-                            .params(query.guild().value(), raidId).query((r, i) -> Long.toUnsignedString(r.getLong(1))).list();
-                    return new RaidStatus(raidId, rs.getBoolean("active"), rs.getString("previous_verification"),
-                            fromDb(rs, "started_at"), fromDb(rs, "ended_at"), accounts);
+                    List<String> accounts = db.sql(
+                                    "select user_id from raid_account where guild_id = ? and raid_id = ? order by joined_at, user_id")
+                            .params(query.guild().value(), raidId)
+                            .query((r, i) -> Long.toUnsignedString(r.getLong(1)))
+                            .list();
+                    return new RaidStatus(
+                            raidId,
+                            rs.getBoolean("active"),
+                            rs.getString("previous_verification"),
+                            fromDb(rs, "started_at"),
+                            fromDb(rs, "ended_at"),
+                            accounts);
                 })
                 .optional()
                 .orElse(RaidStatus.NONE);

@@ -1,5 +1,8 @@
 package warden.replay;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
@@ -7,10 +10,6 @@ import org.springframework.core.env.Environment;
 import warden.ledger.LedgerProcessing;
 import warden.platform.WakeableCoordinatorExecutor;
 import warden.platform.WardenRoles;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The processors of the read models. Every node that runs the {@code projections} role shares their segments
@@ -29,7 +28,8 @@ class ProjectionProcessors {
     void configure(EventProcessingConfigurer processing, Environment environment) {
         boolean claimsSegments = WardenRoles.has(environment, WardenRoles.PROJECTIONS);
         for (String name : NAMES) {
-            WakeableCoordinatorExecutor coordinator = coordinators.computeIfAbsent(name, WakeableCoordinatorExecutor::new);
+            WakeableCoordinatorExecutor coordinator =
+                    coordinators.computeIfAbsent(name, WakeableCoordinatorExecutor::new);
             processing.registerPooledStreamingEventProcessorConfiguration(name, (config, builder) -> {
                 config.onShutdown(coordinator::shutdown);
                 builder.coordinatorExecutor(coordinator);

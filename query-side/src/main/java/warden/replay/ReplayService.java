@@ -1,5 +1,10 @@
 package warden.replay;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -7,16 +12,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
 import warden.common.CommandRefusedException;
 import warden.platform.WardenRoles;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Rebuilds every read model from the event store: each streaming processor that supports a reset is stopped,
@@ -40,8 +39,7 @@ public class ReplayService {
         this.runsProjections = WardenRoles.has(environment, WardenRoles.PROJECTIONS);
     }
 
-    private record Run(List<String> processors, Instant startedAt, long total) {
-    }
+    private record Run(List<String> processors, Instant startedAt, long total) {}
 
     /** The processors a replay rebuilds. */
     public List<String> replayableProcessors() {
@@ -84,12 +82,20 @@ public class ReplayService {
         double seconds = Math.max(Duration.between(run.startedAt(), now).toMillis(), 1) / 1000.0;
         double rate = done / seconds;
         Instant eta = finished || rate <= 0 ? null : now.plusSeconds((long) Math.ceil((run.total() - done) / rate));
-        return new ReplayStatus(finished ? ReplayStatus.State.DONE : ReplayStatus.State.RUNNING, run.processors(),
-                run.startedAt(), finished ? now : null, done, run.total(), rate, eta);
+        return new ReplayStatus(
+                finished ? ReplayStatus.State.DONE : ReplayStatus.State.RUNNING,
+                run.processors(),
+                run.startedAt(),
+                finished ? now : null,
+                done,
+                run.total(),
+                rate,
+                eta);
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     }
 
@@ -103,7 +109,8 @@ public class ReplayService {
         return processor(name).processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(p -> p.isPresent() ? p.getAsLong() : 0)
-                .min().orElse(0);
+                .min()
+                .orElse(0);
     }
 
     private static long position(TrackingToken token) {

@@ -6,9 +6,17 @@ import warden.common.InvalidValueException;
  * Every automod setting of a guild: the JSON policy document admins edit (see the README) and what
  * {@code GuildPolicy} stores, versioned, as events.
  */
-public record AutomodSettings(VocabularySettings vocabulary, InviteSettings invites, LinkSettings links,
-                              CapsSettings caps, EmojiSettings emojis, PingSettings pings, MentionSettings mentions,
-                              SpamSettings spam, MarkdownSettings markdown, UserContentSettings userContent) {
+public record AutomodSettings(
+        VocabularySettings vocabulary,
+        InviteSettings invites,
+        LinkSettings links,
+        CapsSettings caps,
+        EmojiSettings emojis,
+        PingSettings pings,
+        MentionSettings mentions,
+        SpamSettings spam,
+        MarkdownSettings markdown,
+        UserContentSettings userContent) {
 
     public AutomodSettings {
         if (vocabulary == null) vocabulary = VocabularySettings.defaults();

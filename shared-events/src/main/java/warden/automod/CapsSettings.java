@@ -1,9 +1,8 @@
 package warden.automod;
 
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.RoleId;
-
-import java.util.Set;
 
 /**
  * Excessive capitals.
@@ -11,8 +10,14 @@ import java.util.Set;
  * @param maxPercent the highest share of capital letters allowed among the letters of a message (1..100)
  * @param minLength  messages with fewer letters are not considered
  */
-public record CapsSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                           Integer maxPercent, Integer minLength) implements ModuleSettings {
+public record CapsSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        Integer maxPercent,
+        Integer minLength)
+        implements ModuleSettings {
 
     public CapsSettings {
         ignoredChannels = ModuleSettings.copy(ignoredChannels);

@@ -1,9 +1,8 @@
 package warden.automod;
 
-import warden.common.InvalidValueException;
-
 import java.time.Duration;
 import java.util.Collection;
+import warden.common.InvalidValueException;
 
 /**
  * Validation helpers of the settings records; every refusal names its field. Settings are validated when a
@@ -11,8 +10,7 @@ import java.util.Collection;
  * not make history that was valid when written unreadable.
  */
 final class Check {
-    private Check() {
-    }
+    private Check() {}
 
     static <T> T orDefault(T value, T fallback) {
         return value == null ? fallback : value;
@@ -23,18 +21,25 @@ final class Check {
     }
 
     static void range(String field, int value, int min, int max) {
-        if (value < min || value > max) throw InvalidValueException.forField(field, "error.setting.range", field, min, max, value);
+        if (value < min || value > max)
+            throw InvalidValueException.forField(field, "error.setting.range", field, min, max, value);
     }
 
     static void window(String field, Duration value) {
         if (value.compareTo(AutomodLimits.MIN_WINDOW) < 0 || value.compareTo(AutomodLimits.MAX_WINDOW) > 0) {
-            throw InvalidValueException.forField(field, "error.setting.window", field, AutomodLimits.MIN_WINDOW.toString(),
-                    AutomodLimits.MAX_WINDOW.toString(), value.toString());
+            throw InvalidValueException.forField(
+                    field,
+                    "error.setting.window",
+                    field,
+                    AutomodLimits.MIN_WINDOW.toString(),
+                    AutomodLimits.MAX_WINDOW.toString(),
+                    value.toString());
         }
     }
 
     static void size(String field, Collection<?> values, int max) {
-        if (values.size() > max) throw InvalidValueException.forField(field, "error.setting.tooMany", field, max, values.size());
+        if (values.size() > max)
+            throw InvalidValueException.forField(field, "error.setting.tooMany", field, max, values.size());
     }
 
     /**

@@ -1,9 +1,8 @@
 package warden.automod;
 
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.RoleId;
-
-import java.util.Set;
 
 /**
  * Excessive emojis (Unicode and custom {@code <:name:id>}): a message is flagged when both thresholds are reached.
@@ -11,8 +10,14 @@ import java.util.Set;
  * @param minPercent share of the message's visible characters that are emojis (each emoji counts as one)
  * @param minCount   number of emojis
  */
-public record EmojiSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                            Integer minPercent, Integer minCount) implements ModuleSettings {
+public record EmojiSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        Integer minPercent,
+        Integer minCount)
+        implements ModuleSettings {
 
     public EmojiSettings {
         ignoredChannels = ModuleSettings.copy(ignoredChannels);

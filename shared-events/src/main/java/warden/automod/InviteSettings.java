@@ -1,10 +1,9 @@
 package warden.automod;
 
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.GuildId;
 import warden.common.RoleId;
-
-import java.util.Set;
 
 /**
  * Discord invites. Invites to the guild itself are never flagged.
@@ -12,8 +11,14 @@ import java.util.Set;
  * @param allowedInvites invite codes that are let through
  * @param immuneServers  guilds whose every invite is let through (premium guilds only)
  */
-public record InviteSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                             Set<String> allowedInvites, Set<GuildId> immuneServers, boolean censor)
+public record InviteSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        Set<String> allowedInvites,
+        Set<GuildId> immuneServers,
+        boolean censor)
         implements ModuleSettings {
 
     public InviteSettings {

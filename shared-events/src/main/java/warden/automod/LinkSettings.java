@@ -1,24 +1,34 @@
 package warden.automod;
 
-import warden.common.ChannelId;
-import warden.common.InvalidValueException;
-import warden.common.RoleId;
-
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import warden.common.ChannelId;
+import warden.common.InvalidValueException;
+import warden.common.RoleId;
 
 /**
  * External links. In {@code FORBID_LISTED} mode only the listed domains are flagged; in {@code ALLOW_ONLY_LISTED}
  * mode every link is flagged but those to the listed domains. A domain covers its subdomains.
  */
-public record LinkSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                           DomainMode mode, Set<String> domains, boolean censor) implements ModuleSettings {
+public record LinkSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        DomainMode mode,
+        Set<String> domains,
+        boolean censor)
+        implements ModuleSettings {
 
-    private static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}");
 
-    public enum DomainMode { FORBID_LISTED, ALLOW_ONLY_LISTED }
+    public enum DomainMode {
+        FORBID_LISTED,
+        ALLOW_ONLY_LISTED
+    }
 
     public LinkSettings {
         ignoredChannels = ModuleSettings.copy(ignoredChannels);
@@ -36,7 +46,8 @@ public record LinkSettings(boolean enabled, boolean silent, Set<ChannelId> ignor
     public void validate() {
         Check.common(this);
         for (String domain : domains) {
-            if (!DOMAIN.matcher(domain).matches()) throw InvalidValueException.forField("domains", "error.link.domain", domain);
+            if (!DOMAIN.matcher(domain).matches())
+                throw InvalidValueException.forField("domains", "error.link.domain", domain);
         }
         Check.size("domains", domains, AutomodLimits.MAX_LIST);
     }

@@ -1,17 +1,22 @@
 package warden.automod;
 
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.RoleId;
-
-import java.util.Set;
 
 /**
  * Forbidden markdown.
  *
  * @param removeMarkdown repost the message through a webhook without the forbidden markdown (on by default)
  */
-public record MarkdownSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                               Set<MarkdownKind> forbidden, Boolean removeMarkdown) implements ModuleSettings {
+public record MarkdownSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        Set<MarkdownKind> forbidden,
+        Boolean removeMarkdown)
+        implements ModuleSettings {
 
     public MarkdownSettings {
         ignoredChannels = ModuleSettings.copy(ignoredChannels);

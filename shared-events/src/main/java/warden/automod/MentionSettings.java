@@ -1,18 +1,24 @@
 package warden.automod;
 
-import warden.common.ChannelId;
-import warden.common.RoleId;
-
 import java.time.Duration;
 import java.util.Set;
+import warden.common.ChannelId;
+import warden.common.RoleId;
 
 /**
  * Excessive mentions: more than {@code limit} mentions by one member within {@code window}.
  *
  * @param delete delete the messages of the burst (beware: ghost pings)
  */
-public record MentionSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                              Duration window, Integer limit, boolean delete, boolean blockMessages)
+public record MentionSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        Duration window,
+        Integer limit,
+        boolean delete,
+        boolean blockMessages)
         implements ModuleSettings {
 
     public MentionSettings {

@@ -1,9 +1,8 @@
 package warden.automod;
 
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.RoleId;
-
-import java.util.Set;
 
 /**
  * What every module has: on or off, silent mode (no explanatory reply), ignored channels and roles.

@@ -1,14 +1,19 @@
 package warden.automod;
 
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.RoleId;
 import warden.common.UserId;
 
-import java.util.Set;
-
 /** Forbidden pings of given members or roles. */
-public record PingSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                           Set<UserId> forbiddenMembers, Set<RoleId> forbiddenRoles, boolean blockMessages)
+public record PingSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        Set<UserId> forbiddenMembers,
+        Set<RoleId> forbiddenRoles,
+        boolean blockMessages)
         implements ModuleSettings {
 
     public PingSettings {

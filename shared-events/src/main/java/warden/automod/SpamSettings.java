@@ -1,14 +1,19 @@
 package warden.automod;
 
+import java.time.Duration;
+import java.util.Set;
 import warden.common.ChannelId;
 import warden.common.RoleId;
 
-import java.time.Duration;
-import java.util.Set;
-
 /** Message spam: more than {@code limit} messages by one member within {@code window}. */
-public record SpamSettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                           Duration window, Integer limit) implements ModuleSettings {
+public record SpamSettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        Duration window,
+        Integer limit)
+        implements ModuleSettings {
 
     public SpamSettings {
         ignoredChannels = ModuleSettings.copy(ignoredChannels);

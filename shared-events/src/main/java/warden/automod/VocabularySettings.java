@@ -1,12 +1,11 @@
 package warden.automod;
 
-import warden.common.ChannelId;
-import warden.common.InvalidValueException;
-import warden.common.RoleId;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import warden.common.ChannelId;
+import warden.common.InvalidValueException;
+import warden.common.RoleId;
 
 /**
  * Forbidden words and expressions. A {@code *} at the start and/or the end allows partial matches ({@code chat*}
@@ -16,8 +15,15 @@ import java.util.Set;
  * @param blockMessages also block before sending through Discord's native AutoMod (first 1,000 words)
  * @param censor        repost the message through a webhook with the expression masked
  */
-public record VocabularySettings(boolean enabled, boolean silent, Set<ChannelId> ignoredChannels, Set<RoleId> ignoredRoles,
-                                 List<String> words, List<String> allowed, boolean blockMessages, boolean censor)
+public record VocabularySettings(
+        boolean enabled,
+        boolean silent,
+        Set<ChannelId> ignoredChannels,
+        Set<RoleId> ignoredRoles,
+        List<String> words,
+        List<String> allowed,
+        boolean blockMessages,
+        boolean censor)
         implements ModuleSettings {
 
     public VocabularySettings {
@@ -49,9 +55,11 @@ public record VocabularySettings(boolean enabled, boolean silent, Set<ChannelId>
 
     private static void validate(String field, List<String> entries, int max) {
         for (String word : entries) {
-            if (word.replace("*", "").isBlank()) throw InvalidValueException.forField(field, "error.vocabulary.empty", field);
+            if (word.replace("*", "").isBlank())
+                throw InvalidValueException.forField(field, "error.vocabulary.empty", field);
             if (word.length() > AutomodLimits.MAX_WORD_LENGTH) {
-                throw InvalidValueException.forField(field, "error.vocabulary.tooLong", word, AutomodLimits.MAX_WORD_LENGTH);
+                throw InvalidValueException.forField(
+                        field, "error.vocabulary.tooLong", word, AutomodLimits.MAX_WORD_LENGTH);
             }
             if (word.indexOf('*', 1) > 0 && word.indexOf('*', 1) < word.length() - 1) {
                 throw InvalidValueException.forField(field, "error.vocabulary.innerWildcard", word);

@@ -1,12 +1,11 @@
 package warden.backup;
 
-import warden.common.AuditFacts;
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.GuildEvent;
 import warden.common.GuildId;
-
-import java.time.Instant;
 
 /** A backup was deleted, by a moderator or by the rotation of automatic backups. */
 @Revision("1")

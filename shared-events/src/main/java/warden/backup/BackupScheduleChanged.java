@@ -1,13 +1,12 @@
 package warden.backup;
 
-import warden.common.AuditFacts;
-import org.axonframework.serialization.Revision;
-import warden.common.Actor;
-import warden.common.GuildEvent;
-import warden.common.GuildId;
-
 import java.time.Duration;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import warden.common.Actor;
+import warden.common.AuditFacts;
+import warden.common.GuildEvent;
+import warden.common.GuildId;
 
 /** Automatic backups now run every {@code every}, or no longer ({@code every} null). */
 @Revision("1")

@@ -1,17 +1,17 @@
 package warden.backup;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
 
-import java.time.Instant;
-
 /** Deletes one of the server's backups; refused for an unknown one. */
 public record DeleteBackup(GuildId guild, String backupId, Actor by, Instant occurredAt) {
 
     public DeleteBackup {
-        if (guild == null || backupId == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (guild == null || backupId == null || by == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 
     @TargetAggregateIdentifier

@@ -14,7 +14,14 @@ public record RestoreStep(int index, Kind kind, String target, String name, List
     }
 
     public enum Kind {
-        UPDATE_SERVER, CREATE_ROLE, UPDATE_ROLE, DELETE_ROLE, CREATE_CATEGORY, CREATE_CHANNEL, UPDATE_CHANNEL,
-        DELETE_CHANNEL, ADD_MEMBER_ROLES
+        UPDATE_SERVER,
+        CREATE_ROLE,
+        UPDATE_ROLE,
+        DELETE_ROLE,
+        CREATE_CATEGORY,
+        CREATE_CHANNEL,
+        UPDATE_CHANNEL,
+        DELETE_CHANNEL,
+        ADD_MEMBER_ROLES
     }
 }

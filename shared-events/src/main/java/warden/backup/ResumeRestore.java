@@ -1,10 +1,9 @@
 package warden.backup;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
-
-import java.time.Instant;
 
 /**
  * The node that carries a restore out (again, after a restart) asks where it stands; answered with a
@@ -13,7 +12,8 @@ import java.time.Instant;
 public record ResumeRestore(GuildId guild, String restoreId, Instant occurredAt) {
 
     public ResumeRestore {
-        if (guild == null || restoreId == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (guild == null || restoreId == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 
     @TargetAggregateIdentifier

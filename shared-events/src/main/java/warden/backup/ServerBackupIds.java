@@ -4,8 +4,7 @@ import warden.common.GuildId;
 
 /** The identity of a server's backup aggregate. */
 public final class ServerBackupIds {
-    private ServerBackupIds() {
-    }
+    private ServerBackupIds() {}
 
     public static String of(GuildId guild) {
         return "backup:" + guild;

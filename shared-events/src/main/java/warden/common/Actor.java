@@ -6,7 +6,14 @@ package warden.common;
  */
 public record Actor(Kind kind, String id) {
 
-    public enum Kind { MODERATOR, AUTOMOD, RULE, SYSTEM, API, FEDERATION }
+    public enum Kind {
+        MODERATOR,
+        AUTOMOD,
+        RULE,
+        SYSTEM,
+        API,
+        FEDERATION
+    }
 
     public static final int MAX_ID = 100;
 
@@ -38,7 +45,8 @@ public record Actor(Kind kind, String id) {
 
     /** A new actor, checked; the canonical constructor checks nothing, so an actor read back from history always loads. */
     private static Actor of(Kind kind, String id) {
-        if (kind == null || id == null || id.isBlank() || id.length() > MAX_ID) throw new InvalidValueException("error.actor.missing");
+        if (kind == null || id == null || id.isBlank() || id.length() > MAX_ID)
+            throw new InvalidValueException("error.actor.missing");
         return new Actor(kind, id);
     }
 

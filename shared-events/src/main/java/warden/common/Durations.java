@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /** Durations as people type them ({@code 10m}, {@code 1h30m}, {@code 7d}) or as ISO-8601 ({@code PT1H}). */
 public final class Durations {
-    private static final Pattern COMPACT = Pattern.compile("(?:(\\d{1,5})d)?(?:(\\d{1,6})h)?(?:(\\d{1,7})m)?(?:(\\d{1,9})s)?");
+    private static final Pattern COMPACT =
+            Pattern.compile("(?:(\\d{1,5})d)?(?:(\\d{1,6})h)?(?:(\\d{1,7})m)?(?:(\\d{1,9})s)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String text) {
-        if (text == null || text.isBlank()) throw new InvalidValueException("error.duration.malformed", String.valueOf(text));
+        if (text == null || text.isBlank())
+            throw new InvalidValueException("error.duration.malformed", String.valueOf(text));
         String value = text.strip().toLowerCase();
         if (value.startsWith("p")) {
             try {
@@ -24,7 +25,10 @@ public final class Durations {
         }
         Matcher m = COMPACT.matcher(value);
         if (!m.matches() || value.isEmpty()) throw new InvalidValueException("error.duration.malformed", text);
-        return Duration.ofDays(group(m, 1)).plusHours(group(m, 2)).plusMinutes(group(m, 3)).plusSeconds(group(m, 4));
+        return Duration.ofDays(group(m, 1))
+                .plusHours(group(m, 2))
+                .plusMinutes(group(m, 3))
+                .plusSeconds(group(m, 4));
     }
 
     /** The compact form, for people: {@code 1h30m}. */

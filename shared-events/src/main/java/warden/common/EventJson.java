@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,17 +16,16 @@ import java.util.Map;
  */
 public final class EventJson {
     private static final ObjectMapper MAPPER = mapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** A new mapper with Warden's settings (each caller may configure its own copy further). */
     public static ObjectMapper mapper() {
         return new ObjectMapper()
                 .findAndRegisterModules()
-                .registerModule(new SimpleModule("warden-instants").addDeserializer(Instant.class, new UtcInstantDeserializer()))
+                .registerModule(new SimpleModule("warden-instants")
+                        .addDeserializer(Instant.class, new UtcInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -37,7 +35,8 @@ public final class EventJson {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getName(), e);
         }
     }
 

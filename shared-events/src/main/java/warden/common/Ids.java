@@ -8,8 +8,7 @@ public final class Ids {
     public static final int MAX_LENGTH = 256;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9:._-]+");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String check(String kind, String value) {
         if (value == null || value.isBlank()) throw new InvalidValueException("error.id.missing", kind);

@@ -25,16 +25,20 @@ public final class MessageBundles {
 
     static final String INDEX = "META-INF/warden/message-bundles";
 
-    private MessageBundles() {
-    }
+    private MessageBundles() {}
 
     /** Every bundle's basename, as the modules on the classpath list them. */
     public static List<String> basenames() {
         Set<String> names = new LinkedHashSet<>();
         try {
-            for (URL index : Collections.list(MessageBundles.class.getClassLoader().getResources(INDEX))) {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
-                    in.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+            for (URL index :
+                    Collections.list(MessageBundles.class.getClassLoader().getResources(INDEX))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
+                    in.lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                            .forEach(names::add);
                 }
             }
         } catch (IOException e) {

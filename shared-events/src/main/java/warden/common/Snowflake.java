@@ -2,8 +2,7 @@ package warden.common;
 
 /** Discord identifiers are 64-bit snowflakes; they travel as decimal strings because JSON numbers lose precision. */
 final class Snowflake {
-    private Snowflake() {
-    }
+    private Snowflake() {}
 
     /** ASCII decimal digits only: Java would also read Arabic-Indic or fullwidth digits, giving one id two spellings. */
     static long parse(String kind, String text) {

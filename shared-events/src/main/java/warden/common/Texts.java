@@ -5,8 +5,7 @@ public final class Texts {
     public static final int MAX_REASON = 512;
     public static final int MAX_NOTE = 2000;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** A reason is optional; when present it is trimmed and bounded. */
     public static String reason(String reason) {

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** The only form in which Warden knows an API token: the hex SHA-256 of its text. */
 public final class TokenHash {
-    private TokenHash() {
-    }
+    private TokenHash() {}
 
     public static String of(String token) {
         try {

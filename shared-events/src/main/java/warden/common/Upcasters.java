@@ -1,9 +1,8 @@
 package warden.common;
 
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-
 import java.util.List;
 import java.util.ServiceLoader;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 /**
  * Every upcaster of Warden's events. An event whose shape changes gets a new {@code @Revision} and an upcaster that
@@ -13,11 +12,11 @@ import java.util.ServiceLoader;
  * order found, each to its own event type only.
  */
 public final class Upcasters {
-    private Upcasters() {
-    }
+    private Upcasters() {}
 
     public static List<EventUpcaster> all() {
         return ServiceLoader.load(EventUpcaster.class, Upcasters.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList();
+                .map(ServiceLoader.Provider::get)
+                .toList();
     }
 }

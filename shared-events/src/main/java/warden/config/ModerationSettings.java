@@ -1,13 +1,12 @@
 package warden.config;
 
-import warden.common.InvalidValueException;
-import warden.sanctions.SanctionKind;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import warden.common.InvalidValueException;
+import warden.sanctions.SanctionKind;
 
 /**
  * How a guild's moderation speaks: whether command answers are only for the moderator, whether sanctions are shown in
@@ -22,8 +21,15 @@ import java.util.regex.Pattern;
  * @param raid            when joins mean a raid, and how long the lockdown lasts
  * @param reports         where members' reports go, and how many a member may file per hour
  */
-public record ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
-                                 boolean dmHideModerator, List<Preset> presets, RaidSettings raid, ReportSettings reports) {
+public record ModerationSettings(
+        boolean hideResponses,
+        boolean showPublicly,
+        Set<SanctionKind> dmKinds,
+        String dmTemplate,
+        boolean dmHideModerator,
+        List<Preset> presets,
+        RaidSettings raid,
+        ReportSettings reports) {
 
     /**
      * Reports (signalements): {@code channel} is where they land for the moderators (the system channel when unset);
@@ -40,13 +46,21 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
         }
 
         void validate() {
-            if (perHour < 1 || perHour > 100) throw InvalidValueException.forField("reports.perHour", "error.setting.range", "perHour", 1, 100, perHour);
+            if (perHour < 1 || perHour > 100)
+                throw InvalidValueException.forField(
+                        "reports.perHour", "error.setting.range", "perHour", 1, 100, perHour);
             if (channel != null) warden.common.ChannelId.of(channel);
         }
     }
 
-    public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
-                              boolean dmHideModerator, List<Preset> presets, RaidSettings raid) {
+    public ModerationSettings(
+            boolean hideResponses,
+            boolean showPublicly,
+            Set<SanctionKind> dmKinds,
+            String dmTemplate,
+            boolean dmHideModerator,
+            List<Preset> presets,
+            RaidSettings raid) {
         this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, null);
     }
 
@@ -66,64 +80,91 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
         }
 
         void validate() {
-            if (joins < 2 || joins > 1000) throw InvalidValueException.forField("raid.joins", "error.setting.range", "joins", 2, 1000, joins);
-            if (window.compareTo(java.time.Duration.ofSeconds(1)) < 0 || window.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
-                throw InvalidValueException.forField("raid.window", "error.setting.window", "window", "PT1S", "PT10M", window.toString());
+            if (joins < 2 || joins > 1000)
+                throw InvalidValueException.forField("raid.joins", "error.setting.range", "joins", 2, 1000, joins);
+            if (window.compareTo(java.time.Duration.ofSeconds(1)) < 0
+                    || window.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+                throw InvalidValueException.forField(
+                        "raid.window", "error.setting.window", "window", "PT1S", "PT10M", window.toString());
             }
-            if (lockdown.compareTo(java.time.Duration.ofMinutes(5)) < 0 || lockdown.compareTo(java.time.Duration.ofHours(24)) > 0) {
-                throw InvalidValueException.forField("raid.lockdown", "error.setting.window", "lockdown", "PT5M", "PT24H", lockdown.toString());
+            if (lockdown.compareTo(java.time.Duration.ofMinutes(5)) < 0
+                    || lockdown.compareTo(java.time.Duration.ofHours(24)) > 0) {
+                throw InvalidValueException.forField(
+                        "raid.lockdown", "error.setting.window", "lockdown", "PT5M", "PT24H", lockdown.toString());
             }
         }
     }
 
-    public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
-                              boolean dmHideModerator, List<Preset> presets) {
+    public ModerationSettings(
+            boolean hideResponses,
+            boolean showPublicly,
+            Set<SanctionKind> dmKinds,
+            String dmTemplate,
+            boolean dmHideModerator,
+            List<Preset> presets) {
         this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, null, null);
     }
 
     /** Discord's autocomplete shows at most 25 choices. */
     public static final int MAX_PRESETS = 25;
+
     public static final int MAX_PRESET_NAME = 32;
 
     /**
      * A predefined sanction: what it does, and the roles that may use it without the Discord permission its kind needs
      * (Kick Members, Ban Members, Timeout Members).
      */
-    public record Preset(String name, SanctionKind kind, java.time.Duration duration, String reason, Integer deleteMessageDays,
-                         Set<warden.common.RoleId> roles) {
+    public record Preset(
+            String name,
+            SanctionKind kind,
+            java.time.Duration duration,
+            String reason,
+            Integer deleteMessageDays,
+            Set<warden.common.RoleId> roles) {
         public Preset {
             name = name == null ? null : name.strip();
             roles = roles == null ? Set.of() : Set.copyOf(roles);
         }
 
         public warden.sanctions.SanctionSpec spec() {
-            return new warden.sanctions.SanctionSpec(kind, duration, deleteMessageDays == null || deleteMessageDays == 0 ? null : deleteMessageDays);
+            return new warden.sanctions.SanctionSpec(
+                    kind, duration, deleteMessageDays == null || deleteMessageDays == 0 ? null : deleteMessageDays);
         }
     }
 
-    public ModerationSettings(boolean hideResponses, boolean showPublicly, Set<SanctionKind> dmKinds, String dmTemplate,
-                              boolean dmHideModerator) {
+    public ModerationSettings(
+            boolean hideResponses,
+            boolean showPublicly,
+            Set<SanctionKind> dmKinds,
+            String dmTemplate,
+            boolean dmHideModerator) {
         this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, null, null, null);
     }
 
     public ModerationSettings withPresets(List<Preset> presets) {
-        return new ModerationSettings(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+        return new ModerationSettings(
+                hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
     }
 
     public ModerationSettings withRaid(RaidSettings raid) {
-        return new ModerationSettings(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+        return new ModerationSettings(
+                hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
     }
 
     public ModerationSettings withReports(ReportSettings reports) {
-        return new ModerationSettings(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+        return new ModerationSettings(
+                hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
     }
 
     /** The preset of that name, ignoring case. */
     public java.util.Optional<Preset> preset(String name) {
-        return presets.stream().filter(p -> p.name().equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+        return presets.stream()
+                .filter(p -> p.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+                .findFirst();
     }
 
-    public static final List<String> PLACEHOLDERS = List.of("member", "server", "kind", "reason", "duration", "end", "moderator");
+    public static final List<String> PLACEHOLDERS =
+            List.of("member", "server", "kind", "reason", "duration", "end", "moderator");
     public static final int MAX_TEMPLATE = 1500;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
@@ -143,10 +184,14 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
     public ModerationSettings validate() {
         raid.validate();
         reports.validate();
-        if (presets.size() > MAX_PRESETS) throw InvalidValueException.forField("presets", "error.setting.tooMany", "presets", MAX_PRESETS, presets.size());
+        if (presets.size() > MAX_PRESETS)
+            throw InvalidValueException.forField(
+                    "presets", "error.setting.tooMany", "presets", MAX_PRESETS, presets.size());
         Set<String> names = new java.util.HashSet<>();
         for (Preset preset : presets) {
-            if (preset.name() == null || preset.name().isEmpty() || preset.name().length() > MAX_PRESET_NAME) {
+            if (preset.name() == null
+                    || preset.name().isEmpty()
+                    || preset.name().length() > MAX_PRESET_NAME) {
                 throw InvalidValueException.forField("presets.name", "error.preset.name", MAX_PRESET_NAME);
             }
             if (!names.add(preset.name().toLowerCase(java.util.Locale.ROOT))) {
@@ -160,11 +205,16 @@ public record ModerationSettings(boolean hideResponses, boolean showPublicly, Se
             }
         }
         if (dmTemplate == null) return this;
-        if (dmTemplate.length() > MAX_TEMPLATE) throw InvalidValueException.forField("dmTemplate", "error.text.tooLong", "dmTemplate", MAX_TEMPLATE);
+        if (dmTemplate.length() > MAX_TEMPLATE)
+            throw InvalidValueException.forField("dmTemplate", "error.text.tooLong", "dmTemplate", MAX_TEMPLATE);
         Matcher m = PLACEHOLDER.matcher(dmTemplate);
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group(1))) {
-                throw InvalidValueException.forField("dmTemplate", "error.moderation.placeholder", "{" + m.group(1) + "}", String.join(", ", PLACEHOLDERS));
+                throw InvalidValueException.forField(
+                        "dmTemplate",
+                        "error.moderation.placeholder",
+                        "{" + m.group(1) + "}",
+                        String.join(", ", PLACEHOLDERS));
             }
         }
         return this;

@@ -1,22 +1,26 @@
 package warden.config;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import warden.automod.AutomodSettings;
 import warden.common.GuildId;
 import warden.sanctions.RuleId;
 import warden.sanctions.SanctionRule;
 import warden.sanctions.SanctionRules;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * A guild's whole policy at one version: automod settings, sanction rules, moderation settings and the premium flag. The
  * {@code GuildPolicy} aggregate and every reader fold the same events with {@link #apply(PolicyEvent)}, so they
  * can never disagree on what a version means.
  */
-public record PolicyDocument(GuildId guild, long version, boolean premium, AutomodSettings automod,
-                             List<SanctionRule> rules, ModerationSettings moderation) {
+public record PolicyDocument(
+        GuildId guild,
+        long version,
+        boolean premium,
+        AutomodSettings automod,
+        List<SanctionRule> rules,
+        ModerationSettings moderation) {
 
     public PolicyDocument {
         if (automod == null) automod = AutomodSettings.defaults();
@@ -24,7 +28,8 @@ public record PolicyDocument(GuildId guild, long version, boolean premium, Autom
         if (moderation == null) moderation = ModerationSettings.defaults();
     }
 
-    public PolicyDocument(GuildId guild, long version, boolean premium, AutomodSettings automod, List<SanctionRule> rules) {
+    public PolicyDocument(
+            GuildId guild, long version, boolean premium, AutomodSettings automod, List<SanctionRule> rules) {
         this(guild, version, premium, automod, rules, null);
     }
 
@@ -50,15 +55,21 @@ public record PolicyDocument(GuildId guild, long version, boolean premium, Autom
             return new PolicyDocument(guild, e.version(), premium, automod, next, moderation);
         }
         if (event instanceof SanctionRuleChanged e) {
-            return new PolicyDocument(guild, e.version(), premium, automod, replace(e.after().id(), e.after()), moderation);
+            return new PolicyDocument(
+                    guild, e.version(), premium, automod, replace(e.after().id(), e.after()), moderation);
         }
         if (event instanceof SanctionRuleEnabledChanged e) {
             SanctionRule rule = rule(e.rule()).orElseThrow().withEnabled(e.enabled());
             return new PolicyDocument(guild, e.version(), premium, automod, replace(e.rule(), rule), moderation);
         }
         if (event instanceof SanctionRuleRemoved e) {
-            return new PolicyDocument(guild, e.version(), premium, automod,
-                    rules.stream().filter(r -> !r.id().equals(e.rule())).toList(), moderation);
+            return new PolicyDocument(
+                    guild,
+                    e.version(),
+                    premium,
+                    automod,
+                    rules.stream().filter(r -> !r.id().equals(e.rule())).toList(),
+                    moderation);
         }
         if (event instanceof PremiumChanged e) {
             return new PolicyDocument(guild, e.version(), e.premium(), automod, rules, moderation);
@@ -66,7 +77,8 @@ public record PolicyDocument(GuildId guild, long version, boolean premium, Autom
         if (event instanceof ModerationConfigured e) {
             return new PolicyDocument(guild, e.version(), premium, automod, rules, e.settings());
         }
-        throw new IllegalArgumentException("not a policy event: " + event.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a policy event: " + event.getClass().getName());
     }
 
     private List<SanctionRule> replace(RuleId id, SanctionRule replacement) {

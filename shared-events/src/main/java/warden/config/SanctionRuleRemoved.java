@@ -1,15 +1,11 @@
 package warden.config;
 
-import org.axonframework.serialization.Revision;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.sanctions.RuleId;
 
 @Revision("1")
-public record SanctionRuleRemoved(GuildId guild,
-                                  RuleId rule,
-                                  long version,
-                                  Actor by,
-                                  Instant occurredAt) implements PolicyEvent {
-}
+public record SanctionRuleRemoved(GuildId guild, RuleId rule, long version, Actor by, Instant occurredAt)
+        implements PolicyEvent {}

@@ -6,5 +6,7 @@ package warden.federation;
  * which is then applied like an automatic one.
  */
 public enum EnforcementMode {
-    AUTOMATIC, ALERT, APPROVE
+    AUTOMATIC,
+    ALERT,
+    APPROVE
 }

@@ -1,15 +1,16 @@
 package warden.federation;
 
-import org.axonframework.serialization.Revision;
-import warden.common.Actor;
-import warden.common.GuildId;
-import warden.common.UserId;
-
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import org.axonframework.serialization.Revision;
+import warden.common.GuildId;
 
 /** What became of an entry in one server: applied, skipped (override, never-ban), awaiting approval, failed with Discord's reason, reverted, or the server told that no entry remains. */
 @Revision("1")
-public record EnforcementRecorded(String federationId, String entryId, GuildId guild, EnforcementOutcome outcome, String detail, Instant occurredAt) implements FederationEvent {
-}
+public record EnforcementRecorded(
+        String federationId,
+        String entryId,
+        GuildId guild,
+        EnforcementOutcome outcome,
+        String detail,
+        Instant occurredAt)
+        implements FederationEvent {}

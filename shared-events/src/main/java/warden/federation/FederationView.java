@@ -6,22 +6,45 @@ import java.util.Map;
 import java.util.Set;
 
 /** A federation: its partners and their settings, the active entries of its list, overrides and outcomes per server. */
-public record FederationView(String federationId, String name, String owner, String staffRole, List<Partner> partners,
-                             List<Entry> entries, Set<String> overrides, Map<String, String> outcomes) {
+public record FederationView(
+        String federationId,
+        String name,
+        String owner,
+        String staffRole,
+        List<Partner> partners,
+        List<Entry> entries,
+        Set<String> overrides,
+        Map<String, String> outcomes) {
 
-    public static final FederationView NONE = new FederationView(null, null, null, null, List.of(), List.of(), Set.of(), Map.of());
+    public static final FederationView NONE =
+            new FederationView(null, null, null, null, List.of(), List.of(), Set.of(), Map.of());
 
     /** A partner; {@code teamAccess}: the federation's moderation team may act in its server. */
-    public record Partner(String guild, boolean publish, boolean subscribe, boolean suspended, EnforcementMode mode,
-                          String alertChannel, Set<String> neverUsers, Set<String> neverRoles, boolean teamAccess) {
-    }
+    public record Partner(
+            String guild,
+            boolean publish,
+            boolean subscribe,
+            boolean suspended,
+            EnforcementMode mode,
+            String alertChannel,
+            Set<String> neverUsers,
+            Set<String> neverRoles,
+            boolean teamAccess) {}
 
-    public record Entry(String entryId, String user, String reason, List<String> evidence, String publisher, String by,
-                        Instant publishedAt) {
-    }
+    public record Entry(
+            String entryId,
+            String user,
+            String reason,
+            List<String> evidence,
+            String publisher,
+            String by,
+            Instant publishedAt) {}
 
     public Partner partner(String guild) {
-        return partners.stream().filter(p -> p.guild().equals(guild)).findFirst().orElse(null);
+        return partners.stream()
+                .filter(p -> p.guild().equals(guild))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Whether a server set an entry aside. */

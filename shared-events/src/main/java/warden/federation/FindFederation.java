@@ -1,5 +1,4 @@
 package warden.federation;
 
 /** A federation as the read model holds it. */
-public record FindFederation(String federationId) {
-}
+public record FindFederation(String federationId) {}

@@ -3,5 +3,4 @@ package warden.federation;
 import warden.common.GuildId;
 
 /** The federation a server belongs to ({@link FederationView#NONE} if none). */
-public record FindGuildFederation(GuildId guild) {
-}
+public record FindGuildFederation(GuildId guild) {}

@@ -1,19 +1,17 @@
 package warden.federation;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
-import warden.common.UserId;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /** A partner leaves (the owner cannot: it would leave the federation ownerless). */
-public record LeaveFederation(@TargetAggregateIdentifier String federationId, GuildId guild, Actor by, Instant occurredAt) {
+public record LeaveFederation(
+        @TargetAggregateIdentifier String federationId, GuildId guild, Actor by, Instant occurredAt) {
 
     public LeaveFederation {
-        if (federationId == null || guild == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (federationId == null || guild == null || by == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 }

@@ -1,19 +1,17 @@
 package warden.federation;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
-import warden.common.UserId;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /** A partner decides that one entry does not apply in its server. */
-public record OverrideEntry(@TargetAggregateIdentifier String federationId, String entryId, GuildId guild, Actor by, Instant occurredAt) {
+public record OverrideEntry(
+        @TargetAggregateIdentifier String federationId, String entryId, GuildId guild, Actor by, Instant occurredAt) {
 
     public OverrideEntry {
-        if (federationId == null || entryId == null || guild == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (federationId == null || entryId == null || guild == null || by == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 }

@@ -1,18 +1,24 @@
 package warden.federation;
 
-import warden.common.AuditFacts;
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.GuildId;
-import warden.common.UserId;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /** An invitation was made; only the hash of its code is kept. */
 @Revision("1")
-public record PartnerInvited(String federationId, GuildId guild, String inviteId, String codeHash, boolean publish, boolean subscribe, Instant expiresAt, Actor by, Instant occurredAt) implements FederationEvent {
+public record PartnerInvited(
+        String federationId,
+        GuildId guild,
+        String inviteId,
+        String codeHash,
+        boolean publish,
+        boolean subscribe,
+        Instant expiresAt,
+        Actor by,
+        Instant occurredAt)
+        implements FederationEvent {
 
     @Override
     public AuditFacts audit() {

@@ -1,18 +1,22 @@
 package warden.federation;
 
-import warden.common.AuditFacts;
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.GuildId;
-import warden.common.UserId;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /** A server joined the federation with the roles its invitation gave. */
 @Revision("1")
-public record PartnerJoined(String federationId, GuildId guild, String inviteId, boolean publish, boolean subscribe, Actor by, Instant occurredAt) implements FederationEvent {
+public record PartnerJoined(
+        String federationId,
+        GuildId guild,
+        String inviteId,
+        boolean publish,
+        boolean subscribe,
+        Actor by,
+        Instant occurredAt)
+        implements FederationEvent {
 
     @Override
     public AuditFacts audit() {

@@ -1,19 +1,22 @@
 package warden.federation;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
-import warden.common.UserId;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /** The owner suspends a partner (a compromised publisher); {@code revert} revokes every entry it alone published, and servers unban what only those entries banned. */
-public record SuspendPartner(@TargetAggregateIdentifier String federationId, GuildId guild, GuildId partner, boolean revert, Actor by, Instant occurredAt) {
+public record SuspendPartner(
+        @TargetAggregateIdentifier String federationId,
+        GuildId guild,
+        GuildId partner,
+        boolean revert,
+        Actor by,
+        Instant occurredAt) {
 
     public SuspendPartner {
-        if (federationId == null || guild == null || partner == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (federationId == null || guild == null || partner == null || by == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 }

@@ -1,15 +1,15 @@
 package warden.federation;
 
-import warden.common.AuditFacts;
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.GuildId;
-
-import java.time.Instant;
 
 /** A partner opted in to (or out of) the federation's moderation team. */
 @Revision("1")
-public record TeamAccessChanged(String federationId, GuildId guild, boolean allowed, Actor by, Instant occurredAt) implements FederationEvent {
+public record TeamAccessChanged(String federationId, GuildId guild, boolean allowed, Actor by, Instant occurredAt)
+        implements FederationEvent {
 
     @Override
     public AuditFacts audit() {

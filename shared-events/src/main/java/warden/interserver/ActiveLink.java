@@ -3,5 +3,4 @@ package warden.interserver;
 import warden.common.ChannelId;
 import warden.common.GuildId;
 
-public record ActiveLink(FrequencyKey frequency, GuildId guild, ChannelId channel) {
-}
+public record ActiveLink(FrequencyKey frequency, GuildId guild, ChannelId channel) {}

@@ -2,5 +2,4 @@ package warden.interserver;
 
 import java.util.List;
 
-public record ActiveLinks(List<ActiveLink> links) {
-}
+public record ActiveLinks(List<ActiveLink> links) {}

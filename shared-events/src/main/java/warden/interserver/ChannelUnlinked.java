@@ -1,20 +1,17 @@
 package warden.interserver;
 
-import warden.common.AuditFacts;
-import org.axonframework.serialization.Revision;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.ChannelId;
 import warden.common.GuildEvent;
 import warden.common.GuildId;
 
 @Revision("1")
-public record ChannelUnlinked(FrequencyKey frequency,
-                              GuildId guild,
-                              ChannelId channel,
-                              UnlinkReason reason,
-                              Actor by,
-                              Instant occurredAt) implements GuildEvent {
+public record ChannelUnlinked(
+        FrequencyKey frequency, GuildId guild, ChannelId channel, UnlinkReason reason, Actor by, Instant occurredAt)
+        implements GuildEvent {
 
     @Override
     public AuditFacts audit() {

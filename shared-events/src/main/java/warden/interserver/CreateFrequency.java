@@ -8,13 +8,15 @@ import warden.common.GuildId;
 import warden.common.InvalidValueException;
 
 /** Creates a frequency with its first channel; the key is the hash of the secret sent to the creator. */
-public record CreateFrequency(@TargetAggregateIdentifier FrequencyKey frequency,
-                              GuildId guild,
-                              ChannelId channel,
-                              Actor by,
-                              Instant occurredAt) {
+public record CreateFrequency(
+        @TargetAggregateIdentifier FrequencyKey frequency,
+        GuildId guild,
+        ChannelId channel,
+        Actor by,
+        Instant occurredAt) {
 
     public CreateFrequency {
-        if (frequency == null || guild == null || channel == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (frequency == null || guild == null || channel == null || by == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 }

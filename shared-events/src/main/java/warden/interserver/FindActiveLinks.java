@@ -1,5 +1,4 @@
 package warden.interserver;
 
 /** Every channel currently linked, with its frequency: what the relay needs to know. */
-public record FindActiveLinks() {
-}
+public record FindActiveLinks() {}

@@ -3,5 +3,4 @@ package warden.interserver;
 import warden.common.GuildId;
 
 /** A guild's interserver links, current and past, newest first. */
-public record FindGuildInterserver(GuildId guild) {
-}
+public record FindGuildInterserver(GuildId guild) {}

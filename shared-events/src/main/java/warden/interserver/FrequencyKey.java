@@ -2,13 +2,12 @@ package warden.interserver;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import warden.common.InvalidValueException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import warden.common.InvalidValueException;
 
 /**
  * The identity of a frequency: the SHA-256 of its secret. Warden stores and logs only this; the secret itself
@@ -19,7 +18,8 @@ public record FrequencyKey(String hash) {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     public FrequencyKey {
-        if (hash == null || !HEX.matcher(hash).matches()) throw new InvalidValueException("error.id.malformed", "frequency", "?");
+        if (hash == null || !HEX.matcher(hash).matches())
+            throw new InvalidValueException("error.id.malformed", "frequency", "?");
     }
 
     @JsonCreator

@@ -1,9 +1,8 @@
 package warden.interserver;
 
-import warden.common.InvalidValueException;
-
 import java.security.SecureRandom;
 import java.util.Locale;
+import warden.common.InvalidValueException;
 
 /**
  * A frequency's secret: 26 characters of Crockford base 32 (130 random bits), shown in groups of five for people
@@ -14,8 +13,7 @@ public final class FrequencySecret {
     private static final int LENGTH = 26;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private FrequencySecret() {
-    }
+    private FrequencySecret() {}
 
     public static String generate() {
         StringBuilder secret = new StringBuilder(LENGTH + LENGTH / 5);

@@ -8,13 +8,15 @@ import warden.common.GuildId;
 import warden.common.InvalidValueException;
 
 /** Links another server's channel to the frequency whose secret was presented. */
-public record LinkChannel(@TargetAggregateIdentifier FrequencyKey frequency,
-                          GuildId guild,
-                          ChannelId channel,
-                          Actor by,
-                          Instant occurredAt) {
+public record LinkChannel(
+        @TargetAggregateIdentifier FrequencyKey frequency,
+        GuildId guild,
+        ChannelId channel,
+        Actor by,
+        Instant occurredAt) {
 
     public LinkChannel {
-        if (frequency == null || guild == null || channel == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (frequency == null || guild == null || channel == null || by == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 }

@@ -8,6 +8,13 @@ import java.util.List;
  * @param created   whether this channel created the frequency
  * @param partners  the other channels currently on the frequency, as {@code guild/channel}
  */
-public record LinkHistory(String frequency, String channelId, boolean created, String linkedBy, Instant linkedAt,
-                          Instant unlinkedAt, UnlinkReason unlinkReason, String unlinkedBy, List<String> partners) {
-}
+public record LinkHistory(
+        String frequency,
+        String channelId,
+        boolean created,
+        String linkedBy,
+        Instant linkedAt,
+        Instant unlinkedAt,
+        UnlinkReason unlinkReason,
+        String unlinkedBy,
+        List<String> partners) {}

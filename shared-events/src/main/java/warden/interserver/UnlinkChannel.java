@@ -8,14 +8,16 @@ import warden.common.GuildId;
 import warden.common.InvalidValueException;
 
 /** Removes a channel from its frequency. */
-public record UnlinkChannel(@TargetAggregateIdentifier FrequencyKey frequency,
-                            GuildId guild,
-                            ChannelId channel,
-                            UnlinkReason reason,
-                            Actor by,
-                            Instant occurredAt) {
+public record UnlinkChannel(
+        @TargetAggregateIdentifier FrequencyKey frequency,
+        GuildId guild,
+        ChannelId channel,
+        UnlinkReason reason,
+        Actor by,
+        Instant occurredAt) {
 
     public UnlinkChannel {
-        if (frequency == null || guild == null || channel == null || reason == null || by == null || occurredAt == null) throw new InvalidValueException("error.field.missing");
+        if (frequency == null || guild == null || channel == null || reason == null || by == null || occurredAt == null)
+            throw new InvalidValueException("error.field.missing");
     }
 }

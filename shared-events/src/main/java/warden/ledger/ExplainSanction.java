@@ -4,5 +4,4 @@ import warden.common.GuildId;
 import warden.sanctions.SanctionId;
 
 /** Why a sanction happened: the rule and policy version that decided it and the infractions it counted. */
-public record ExplainSanction(GuildId guild, SanctionId sanction) {
-}
+public record ExplainSanction(GuildId guild, SanctionId sanction) {}

@@ -1,9 +1,8 @@
 package warden.ledger;
 
+import java.time.Instant;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
-
-import java.time.Instant;
 
 /**
  * Every event of a guild, newest first, a page at a time.
@@ -17,6 +16,7 @@ public record FindGuildTimeline(GuildId guild, TimelineCursor cursor, int limit,
     public FindGuildTimeline {
         if (guild == null) throw new InvalidValueException("error.id.missing", "guild");
         if (limit < 1 || limit > MAX_LIMIT) throw new InvalidValueException("error.page.size", MAX_LIMIT, limit);
-        if (from != null && to != null && !from.isBefore(to)) throw new InvalidValueException("error.range.empty", from, to);
+        if (from != null && to != null && !from.isBefore(to))
+            throw new InvalidValueException("error.range.empty", from, to);
     }
 }

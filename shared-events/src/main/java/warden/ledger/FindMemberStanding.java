@@ -1,9 +1,8 @@
 package warden.ledger;
 
+import java.time.Instant;
 import warden.common.InvalidValueException;
 import warden.common.MemberKey;
-
-import java.time.Instant;
 
 /** What a member's standing was at {@code at}: the infractions and sanctions in force at that instant. */
 public record FindMemberStanding(MemberKey member, Instant at) {

@@ -1,10 +1,9 @@
 package warden.ledger;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
 import warden.sanctions.InfractionType;
 import warden.sanctions.SanctionKind;
-
-import java.time.Instant;
 
 /**
  * One event of the history, as moderators read it.
@@ -13,7 +12,17 @@ import java.time.Instant;
  * @param details  the whole event, as stored: its JSON text, written out as it is (a JSON object in the answer), so
  *                 that a page of history is not parsed and written again entry by entry
  */
-public record HistoryEntry(String eventId, long position, String guildId, String userId, String eventType, String refId,
-                           InfractionType infractionType, SanctionKind sanctionKind, String actor, String reason,
-                           Instant occurredAt, boolean pardoned, @JsonRawValue String details) {
-}
+public record HistoryEntry(
+        String eventId,
+        long position,
+        String guildId,
+        String userId,
+        String eventType,
+        String refId,
+        InfractionType infractionType,
+        SanctionKind sanctionKind,
+        String actor,
+        String reason,
+        Instant occurredAt,
+        boolean pardoned,
+        @JsonRawValue String details) {}

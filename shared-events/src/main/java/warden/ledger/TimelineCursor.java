@@ -1,10 +1,9 @@
 package warden.ledger;
 
-import warden.common.InvalidValueException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import warden.common.InvalidValueException;
 
 /**
  * Where a timeline page ended: the business time and the event store position of its last entry. Opaque to
@@ -21,7 +20,8 @@ public record TimelineCursor(Instant occurredAt, long position) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split("\\.");
             if (parts.length != 3) throw new IllegalArgumentException();
-            return new TimelineCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+            return new TimelineCursor(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     Long.parseLong(parts[2]));
         } catch (RuntimeException e) {
             throw new InvalidValueException("error.cursor.malformed");

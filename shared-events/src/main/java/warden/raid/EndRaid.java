@@ -1,10 +1,9 @@
 package warden.raid;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;
-
-import java.time.Instant;
 
 /** Ends raid mode; refused when none is on. */
 public record EndRaid(GuildId guild, Actor by, Instant occurredAt) {

@@ -1,10 +1,9 @@
 package warden.raid;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.GuildId;
 import warden.common.UserId;
-
-import java.time.Instant;
 
 /** An account joined while raid mode is on; ignored when it is off. */
 public record RecordRaidJoin(GuildId guild, UserId account, Instant occurredAt) {

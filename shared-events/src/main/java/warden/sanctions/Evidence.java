@@ -9,8 +9,13 @@ import java.util.List;
  * @param revealedBy the normalisation steps that made the match visible (for example {@code separators},
  *                   {@code leetspeak}); empty when the raw text matched
  */
-public record Evidence(String channelId, String messageId, String content, List<Span> spans,
-                       List<String> revealedBy, Long policyVersion) {
+public record Evidence(
+        String channelId,
+        String messageId,
+        String content,
+        List<Span> spans,
+        List<String> revealedBy,
+        Long policyVersion) {
 
     public static final int MAX_CONTENT = 4000;
 

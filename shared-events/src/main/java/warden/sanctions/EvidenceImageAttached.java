@@ -1,20 +1,16 @@
 package warden.sanctions;
 
-import warden.common.AuditFacts;
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
-import java.time.Instant;
-
 @Revision("1")
-public record EvidenceImageAttached(MemberKey member,
-                                    EvidenceTarget target,
-                                    String targetId,
-                                    EvidenceImage image,
-                                    Actor by,
-                                    Instant occurredAt) implements MemberEvent {
+public record EvidenceImageAttached(
+        MemberKey member, EvidenceTarget target, String targetId, EvidenceImage image, Actor by, Instant occurredAt)
+        implements MemberEvent {
 
     @Override
     public AuditFacts audit() {

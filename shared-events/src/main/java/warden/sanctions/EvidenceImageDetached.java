@@ -1,20 +1,16 @@
 package warden.sanctions;
 
-import warden.common.AuditFacts;
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
-import java.time.Instant;
-
 @Revision("1")
-public record EvidenceImageDetached(MemberKey member,
-                                    EvidenceTarget target,
-                                    String targetId,
-                                    String sha256,
-                                    Actor by,
-                                    Instant occurredAt) implements MemberEvent {
+public record EvidenceImageDetached(
+        MemberKey member, EvidenceTarget target, String targetId, String sha256, Actor by, Instant occurredAt)
+        implements MemberEvent {
 
     @Override
     public AuditFacts audit() {

@@ -7,13 +7,14 @@ import warden.common.MemberKey;
 import warden.common.Texts;
 
 /** A moderator's manual action: warn, timeout, kick, ban (optionally temporary) or unban. */
-public record ImposeSanction(@TargetAggregateIdentifier MemberKey member,
-                             SanctionId sanctionId,
-                             SanctionSpec sanction,
-                             Actor by,
-                             String reason,
-                             Instant occurredAt,
-                             SanctionRules rules) {
+public record ImposeSanction(
+        @TargetAggregateIdentifier MemberKey member,
+        SanctionId sanctionId,
+        SanctionSpec sanction,
+        Actor by,
+        String reason,
+        Instant occurredAt,
+        SanctionRules rules) {
 
     public ImposeSanction {
         Required.of(member, sanctionId, sanction, by, occurredAt);

@@ -1,18 +1,16 @@
 package warden.sanctions;
 
-import warden.common.AuditFacts;
-import org.axonframework.serialization.Revision;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
 @Revision("1")
-public record InfractionPardoned(MemberKey member,
-                                 InfractionId infractionId,
-                                 Actor by,
-                                 String reason,
-                                 Instant occurredAt) implements MemberEvent {
+public record InfractionPardoned(
+        MemberKey member, InfractionId infractionId, Actor by, String reason, Instant occurredAt)
+        implements MemberEvent {
 
     @Override
     public AuditFacts audit() {

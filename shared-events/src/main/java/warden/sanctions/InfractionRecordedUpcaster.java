@@ -18,7 +18,8 @@ public final class InfractionRecordedUpcaster extends SingleEventUpcaster {
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
         return representation.getType().getName().equals(TYPE)
-                && (representation.getType().getRevision() == null || representation.getType().getRevision().equals("1"));
+                && (representation.getType().getRevision() == null
+                        || representation.getType().getRevision().equals("1"));
     }
 
     @Override

@@ -7,11 +7,12 @@ import warden.common.MemberKey;
 import warden.common.Texts;
 
 /** Ends an active timeout or ban before its time. */
-public record LiftSanction(@TargetAggregateIdentifier MemberKey member,
-                           SanctionId sanctionId,
-                           Actor by,
-                           String reason,
-                           Instant occurredAt) {
+public record LiftSanction(
+        @TargetAggregateIdentifier MemberKey member,
+        SanctionId sanctionId,
+        Actor by,
+        String reason,
+        Instant occurredAt) {
 
     public LiftSanction {
         Required.of(member, sanctionId, by, occurredAt);

@@ -7,11 +7,12 @@ import warden.common.MemberKey;
 import warden.common.Texts;
 
 /** Pardons an infraction: it stays in the history, marked, and no longer counts towards sanction rules. */
-public record PardonInfraction(@TargetAggregateIdentifier MemberKey member,
-                               InfractionId infractionId,
-                               Actor by,
-                               String reason,
-                               Instant occurredAt) {
+public record PardonInfraction(
+        @TargetAggregateIdentifier MemberKey member,
+        InfractionId infractionId,
+        Actor by,
+        String reason,
+        Instant occurredAt) {
 
     public PardonInfraction {
         Required.of(member, infractionId, by, occurredAt);

@@ -10,14 +10,15 @@ import warden.common.Texts;
  * Records one infraction; the same {@code infractionId} twice is a no-op (a redelivered gateway event).
  * {@code rules} null means "the guild's current rules": they are attached when the command is dispatched.
  */
-public record RecordInfraction(@TargetAggregateIdentifier MemberKey member,
-                               InfractionId infractionId,
-                               InfractionType type,
-                               Actor by,
-                               String reason,
-                               Evidence evidence,
-                               Instant occurredAt,
-                               SanctionRules rules) {
+public record RecordInfraction(
+        @TargetAggregateIdentifier MemberKey member,
+        InfractionId infractionId,
+        InfractionType type,
+        Actor by,
+        String reason,
+        Evidence evidence,
+        Instant occurredAt,
+        SanctionRules rules) {
 
     public RecordInfraction {
         Required.of(member, infractionId, type, by, occurredAt);

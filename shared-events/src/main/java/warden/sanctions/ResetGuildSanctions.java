@@ -1,19 +1,14 @@
 package warden.sanctions;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import warden.common.Actor;
 import warden.common.GuildId;
-import warden.common.Texts;
 import warden.common.GuildPolicyId;
-
-import java.time.Instant;
+import warden.common.Texts;
 
 /** Removes every sanction of a whole server decided up to now, as one recorded action (then member by member). */
-public record ResetGuildSanctions(GuildId guild,
-                                  String resetId,
-                                  Actor by,
-                                  String reason,
-                                  Instant occurredAt) {
+public record ResetGuildSanctions(GuildId guild, String resetId, Actor by, String reason, Instant occurredAt) {
 
     public ResetGuildSanctions {
         Required.of(guild, resetId, by, occurredAt);

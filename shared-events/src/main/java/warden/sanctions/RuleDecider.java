@@ -43,15 +43,14 @@ public final class RuleDecider {
         Collection<? extends Counted> between(Instant from, Instant to);
     }
 
-    private RuleDecider() {
-    }
+    private RuleDecider() {}
 
     /**
      * The sanction the rules decide on an infraction of {@code type} at {@code at}, which {@code history} already
      * holds; empty when no rule fires, or when only lighter sanctions than a ban fire for a member banned at {@code at}.
      */
-    public static Optional<RuleDecision> decide(SanctionRules rules, InfractionType type, Instant at, History history,
-                                                boolean banned) {
+    public static Optional<RuleDecision> decide(
+            SanctionRules rules, InfractionType type, Instant at, History history, boolean banned) {
         if (rules == null) return Optional.empty();
         List<SanctionRule> enabled = rules.enabled();
         List<RuleDecision.Outranked> fired = new ArrayList<>();
@@ -59,10 +58,13 @@ public final class RuleDecider {
             if (!rule.counts(type)) continue;
             List<Counted> candidates = new ArrayList<>();
             for (Counted i : history.between(at.minus(rule.window()), at.plus(rule.window()))) {
-                if (!i.pardoned() && rule.counts(i.type()) && !i.consumedBy().contains(rule.id().value())) candidates.add(i);
+                if (!i.pardoned()
+                        && rule.counts(i.type())
+                        && !i.consumedBy().contains(rule.id().value())) candidates.add(i);
             }
             List<InfractionId> counted = busiestWindow(candidates, rule.window(), at);
-            if (counted.size() >= rule.threshold()) fired.add(new RuleDecision.Outranked(rule.id(), rule.sanction(), counted));
+            if (counted.size() >= rule.threshold())
+                fired.add(new RuleDecision.Outranked(rule.id(), rule.sanction(), counted));
         }
         if (fired.isEmpty()) return Optional.empty();
         RuleDecision.Outranked winner = fired.stream()
@@ -70,10 +72,20 @@ public final class RuleDecider {
                 .orElseThrow();
         // a rule's timeout, kick or warning would only fail on Discord for a member who is gone
         if (winner.sanction().kind() != SanctionKind.BAN && banned) return Optional.empty();
-        SanctionRule rule = enabled.stream().filter(r -> r.id().equals(winner.rule())).findFirst().orElseThrow();
-        List<RuleDecision.Outranked> outranked = fired.stream().filter(f -> f != winner).toList();
-        return Optional.of(new RuleDecision(rule.id(), rules.policyVersion(), rule.countedType(), rule.threshold(),
-                rule.window(), winner.counted(), outranked));
+        SanctionRule rule = enabled.stream()
+                .filter(r -> r.id().equals(winner.rule()))
+                .findFirst()
+                .orElseThrow();
+        List<RuleDecision.Outranked> outranked =
+                fired.stream().filter(f -> f != winner).toList();
+        return Optional.of(new RuleDecision(
+                rule.id(),
+                rules.policyVersion(),
+                rule.countedType(),
+                rule.threshold(),
+                rule.window(),
+                winner.counted(),
+                outranked));
     }
 
     /** Every infraction a decision consumes, with the rule that consumed it: the winner's and the outranked rules'. */
@@ -96,12 +108,15 @@ public final class RuleDecider {
             Instant to = from.plus(window);
             if (to.isBefore(at)) continue;
             if (end < start) end = start;
-            while (end < sortedByTime.size() && !sortedByTime.get(end).occurredAt().isAfter(to)) end++;
+            while (end < sortedByTime.size()
+                    && !sortedByTime.get(end).occurredAt().isAfter(to)) end++;
             if (end - start > bestTo - bestFrom) {
                 bestFrom = start;
                 bestTo = end;
             }
         }
-        return sortedByTime.subList(bestFrom, bestTo).stream().map(i -> InfractionId.of(i.id())).toList();
+        return sortedByTime.subList(bestFrom, bestTo).stream()
+                .map(i -> InfractionId.of(i.id()))
+                .toList();
     }
 }

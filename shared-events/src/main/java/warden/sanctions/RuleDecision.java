@@ -7,8 +7,14 @@ import java.util.List;
  * Why a rule decided a sanction: the rule as it was, the policy version, the infractions it counted, and the
  * other rules that fired on the same infraction but were outranked by a more severe sanction.
  */
-public record RuleDecision(RuleId rule, long policyVersion, InfractionType countedType, int threshold,
-                           Duration window, List<InfractionId> counted, List<Outranked> outranked) {
+public record RuleDecision(
+        RuleId rule,
+        long policyVersion,
+        InfractionType countedType,
+        int threshold,
+        Duration window,
+        List<InfractionId> counted,
+        List<Outranked> outranked) {
 
     public RuleDecision {
         counted = List.copyOf(counted);

@@ -11,8 +11,7 @@ public final class RuleLimits {
     public static final int MAX_RULES = 10;
     public static final int MAX_RULES_PREMIUM = 50;
 
-    private RuleLimits() {
-    }
+    private RuleLimits() {}
 
     public static int maxRules(boolean premium) {
         return premium ? MAX_RULES_PREMIUM : MAX_RULES;

@@ -1,7 +1,5 @@
 package warden.sanctions;
 
-import warden.common.UserId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import warden.common.UserId;
 
 /**
  * The guild's sanction rules played over infractions that never happened on the server (a backtest over a chat
@@ -27,12 +26,13 @@ public final class RuleSimulation {
     private static final Duration HORIZON = RuleLimits.MAX_WINDOW.plusDays(1);
 
     /** A sanction the rules would have decided, on the infraction {@code trigger}. */
-    public record Decision(UserId member, Instant at, InfractionId trigger, RuleId rule, SanctionSpec sanction) {
-    }
+    public record Decision(UserId member, Instant at, InfractionId trigger, RuleId rule, SanctionSpec sanction) {}
 
-    private record Infraction(String id, InfractionType type, Instant occurredAt, boolean pardoned, Set<String> consumedBy)
+    private record Infraction(
+            String id, InfractionType type, Instant occurredAt, boolean pardoned, Set<String> consumedBy)
             implements RuleDecider.Counted {
-        static final Comparator<Infraction> BY_TIME = Comparator.comparing(Infraction::occurredAt).thenComparing(Infraction::id);
+        static final Comparator<Infraction> BY_TIME =
+                Comparator.comparing(Infraction::occurredAt).thenComparing(Infraction::id);
 
         static Infraction boundary(Instant at) {
             return new Infraction("", null, at, false, Set.of());
@@ -73,16 +73,26 @@ public final class RuleSimulation {
         put(member, new Infraction(id.value(), type, at, false, Set.of()));
         forgetBeyondHorizon(member);
         if (!member.byId.containsKey(id.value())) return Optional.empty(); // older than the horizon
-        Optional<RuleDecision> decided = RuleDecider.decide(rules, type, at, (from, to) -> member.byTime.subSet(
-                Infraction.boundary(from), true, Infraction.boundary(to.plusNanos(1)), false), member.bannedAt(at));
+        Optional<RuleDecision> decided = RuleDecider.decide(
+                rules,
+                type,
+                at,
+                (from, to) -> member.byTime.subSet(
+                        Infraction.boundary(from), true, Infraction.boundary(to.plusNanos(1)), false),
+                member.bannedAt(at));
         if (decided.isEmpty()) return Optional.empty();
         RuleDecision why = decided.get();
         RuleDecider.consumed(why, (rule, infraction) -> {
             Infraction counted = member.byId.get(infraction.value());
             if (counted != null) put(member, counted.consumedBy(rule.value()));
         });
-        SanctionSpec sanction = rules.rules().stream().filter(r -> r.id().equals(why.rule())).findFirst().orElseThrow().sanction();
-        if (sanction.kind() == SanctionKind.BAN) member.bansUntil.add(sanction.duration() == null ? Instant.MAX : at.plus(sanction.duration()));
+        SanctionSpec sanction = rules.rules().stream()
+                .filter(r -> r.id().equals(why.rule()))
+                .findFirst()
+                .orElseThrow()
+                .sanction();
+        if (sanction.kind() == SanctionKind.BAN)
+            member.bansUntil.add(sanction.duration() == null ? Instant.MAX : at.plus(sanction.duration()));
         Decision decision = new Decision(user, at, id, why.rule(), sanction);
         decisions.add(decision);
         return Optional.of(decision);

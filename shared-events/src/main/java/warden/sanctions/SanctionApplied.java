@@ -1,16 +1,14 @@
 package warden.sanctions;
 
-import warden.common.AuditFacts;
-import org.axonframework.serialization.Revision;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import warden.common.AuditFacts;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
 @Revision("1")
-public record SanctionApplied(MemberKey member,
-                              SanctionId sanctionId,
-                              SanctionKind kind,
-                              Instant occurredAt) implements MemberEvent {
+public record SanctionApplied(MemberKey member, SanctionId sanctionId, SanctionKind kind, Instant occurredAt)
+        implements MemberEvent {
 
     @Override
     public AuditFacts audit() {

@@ -2,7 +2,11 @@ package warden.sanctions;
 
 /** What a sanction does on Discord, in increasing severity (an unban is not a punishment: severity 0). */
 public enum SanctionKind {
-    UNBAN(0), WARN(1), TIMEOUT(2), KICK(3), BAN(4);
+    UNBAN(0),
+    WARN(1),
+    TIMEOUT(2),
+    KICK(3),
+    BAN(4);
 
     private final int severity;
 

@@ -1,20 +1,22 @@
 package warden.sanctions;
 
-import warden.common.AuditFacts;
-import org.axonframework.serialization.Revision;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
 
 @Revision("1")
-public record SanctionLifted(MemberKey member,
-                             SanctionId sanctionId,
-                             SanctionKind kind,
-                             Actor by,
-                             String reason,
-                             LiftCause cause,
-                             Instant occurredAt) implements MemberEvent {
+public record SanctionLifted(
+        MemberKey member,
+        SanctionId sanctionId,
+        SanctionKind kind,
+        Actor by,
+        String reason,
+        LiftCause cause,
+        Instant occurredAt)
+        implements MemberEvent {
 
     @Override
     public AuditFacts audit() {

@@ -1,26 +1,27 @@
 package warden.sanctions;
 
-import warden.common.AuditFacts;
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import warden.common.Actor;
+import warden.common.AuditFacts;
 import warden.common.MemberEvent;
 import warden.common.MemberKey;
-
-import java.time.Instant;
 
 /**
  * A sanction was taken back: it no longer counts anywhere; {@code wasActive} says it was still in force, so Discord must
  * lift it; {@code resetId} names the reset it was part of, if any.
  */
 @Revision("1")
-public record SanctionRemoved(MemberKey member,
-                              SanctionId sanctionId,
-                              SanctionKind kind,
-                              boolean wasActive,
-                              Actor by,
-                              String reason,
-                              String resetId,
-                              Instant occurredAt) implements MemberEvent {
+public record SanctionRemoved(
+        MemberKey member,
+        SanctionId sanctionId,
+        SanctionKind kind,
+        boolean wasActive,
+        Actor by,
+        String reason,
+        String resetId,
+        Instant occurredAt)
+        implements MemberEvent {
 
     @Override
     public AuditFacts audit() {

@@ -1,19 +1,21 @@
 package warden.sanctions;
 
-import warden.common.InvalidValueException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import warden.common.InvalidValueException;
 
 /**
  * A sanction to carry out: its kind and, for a timeout (required) or a temporary ban (optional), its duration; for a
  * ban, how many days of the member's messages Discord deletes with it (0-7, null for none). The bounds live in
  * {@link SanctionLimits}.
  */
-public record SanctionSpec(SanctionKind kind, Duration duration,
-                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                           Integer deleteMessageDays) {
+public record SanctionSpec(
+        SanctionKind kind,
+        Duration duration,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Integer deleteMessageDays) {
 
     public SanctionSpec(SanctionKind kind, Duration duration) {
         this(kind, duration, null);
@@ -25,8 +27,8 @@ public record SanctionSpec(SanctionKind kind, Duration duration,
     }
 
     /** Least severe first; a permanent ban beats a temporary one, a longer timeout beats a shorter one. */
-    public static final Comparator<SanctionSpec> BY_SEVERITY = Comparator
-            .comparingInt((SanctionSpec s) -> s.kind().severity())
+    public static final Comparator<SanctionSpec> BY_SEVERITY = Comparator.comparingInt(
+                    (SanctionSpec s) -> s.kind().severity())
             .thenComparing(s -> s.duration() == null ? Duration.ofSeconds(Long.MAX_VALUE) : s.duration());
 
     /**
@@ -37,21 +39,28 @@ public record SanctionSpec(SanctionKind kind, Duration duration,
         if (kind == null) throw InvalidValueException.forField("kind", "error.sanction.kind.missing");
         switch (kind) {
             case TIMEOUT -> {
-                if (duration == null) throw InvalidValueException.forField("duration", "error.sanction.duration.required", kind);
+                if (duration == null)
+                    throw InvalidValueException.forField("duration", "error.sanction.duration.required", kind);
                 within(duration, SanctionLimits.MIN_TIMEOUT, SanctionLimits.MAX_TIMEOUT);
             }
             case BAN -> {
-                if (duration != null) within(duration, SanctionLimits.MIN_TEMPORARY_BAN, SanctionLimits.MAX_TEMPORARY_BAN);
+                if (duration != null)
+                    within(duration, SanctionLimits.MIN_TEMPORARY_BAN, SanctionLimits.MAX_TEMPORARY_BAN);
             }
             default -> {
-                if (duration != null) throw InvalidValueException.forField("duration", "error.sanction.duration.notAllowed", kind);
+                if (duration != null)
+                    throw InvalidValueException.forField("duration", "error.sanction.duration.notAllowed", kind);
             }
         }
         if (deleteMessageDays != null) {
-            if (kind != SanctionKind.BAN) throw InvalidValueException.forField("deleteMessageDays", "error.sanction.deleteDays.banOnly");
+            if (kind != SanctionKind.BAN)
+                throw InvalidValueException.forField("deleteMessageDays", "error.sanction.deleteDays.banOnly");
             if (deleteMessageDays < 0 || deleteMessageDays > SanctionLimits.MAX_DELETE_MESSAGE_DAYS) {
-                throw InvalidValueException.forField("deleteMessageDays", "error.sanction.deleteDays.range",
-                        SanctionLimits.MAX_DELETE_MESSAGE_DAYS, deleteMessageDays);
+                throw InvalidValueException.forField(
+                        "deleteMessageDays",
+                        "error.sanction.deleteDays.range",
+                        SanctionLimits.MAX_DELETE_MESSAGE_DAYS,
+                        deleteMessageDays);
             }
         }
         return this;
@@ -72,7 +81,8 @@ public record SanctionSpec(SanctionKind kind, Duration duration,
 
     private static void within(Duration duration, Duration min, Duration max) {
         if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-            throw InvalidValueException.forField("duration", "error.sanction.duration.range", min.toString(), max.toString(), duration.toString());
+            throw InvalidValueException.forField(
+                    "duration", "error.sanction.duration.range", min.toString(), max.toString(), duration.toString());
         }
     }
 

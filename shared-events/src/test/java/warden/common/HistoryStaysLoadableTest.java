@@ -1,6 +1,13 @@
 package warden.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import warden.automod.AutomodSettings;
 import warden.config.AddSanctionRule;
@@ -10,14 +17,6 @@ import warden.config.SanctionRuleAdded;
 import warden.sanctions.ImposeSanction;
 import warden.sanctions.SanctionDecided;
 import warden.sanctions.SanctionId;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Events written under today's limits must load after a limit is lowered. Here the stored values already exceed
@@ -40,7 +39,8 @@ class HistoryStaysLoadableTest {
 
         var span = new warden.sanctions.Evidence.Span(0, 7, "c h a t", "chat", List.of("separators"));
         String written = JSON.writeValueAsString(span);
-        assertThat(JSON.readValue(written, warden.sanctions.Evidence.Span.class)).isEqualTo(span);
+        assertThat(JSON.readValue(written, warden.sanctions.Evidence.Span.class))
+                .isEqualTo(span);
     }
 
     @Test
@@ -53,7 +53,8 @@ class HistoryStaysLoadableTest {
         assertThat(event.rule().threshold()).isEqualTo(1000);
         assertThat(event.rule().window()).isEqualTo(Duration.ofDays(400));
         assertThatThrownBy(() -> new AddSanctionRule(event.guild(), event.rule(), event.by(), AT))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("error.rule.threshold");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.rule.threshold");
     }
 
     @Test
@@ -63,8 +64,10 @@ class HistoryStaysLoadableTest {
                  "decidedBy":{"kind":"MODERATOR","id":"5"},"occurredAt":"2026-03-01T12:00:00Z","expiresAt":"2026-04-30T12:00:00Z"}""";
         SanctionDecided event = JSON.readValue(stored, SanctionDecided.class);
         assertThat(event.sanction().duration()).isEqualTo(Duration.ofDays(60));
-        assertThatThrownBy(() -> new ImposeSanction(event.member(), SanctionId.of("s2"), event.sanction(), event.decidedBy(),
-                null, AT, null)).isInstanceOf(InvalidValueException.class).hasMessageContaining("error.sanction.duration.range");
+        assertThatThrownBy(() -> new ImposeSanction(
+                        event.member(), SanctionId.of("s2"), event.sanction(), event.decidedBy(), null, AT, null))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.sanction.duration.range");
     }
 
     @Test
@@ -83,7 +86,8 @@ class HistoryStaysLoadableTest {
         assertThat(settings.vocabulary().words()).hasSize(6000);
         assertThatThrownBy(() -> new ConfigureAutomod(event.guild(), settings, null, event.by(), AT))
                 .isInstanceOf(InvalidValueException.class)
-                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("vocabulary.words");
+                .extracting(e -> ((InvalidValueException) e).field())
+                .isEqualTo("vocabulary.words");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package warden.common;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every feature's texts exist in English and in French, every pattern is a valid MessageFormat, and no key is in two
@@ -37,12 +36,19 @@ class MessageBundlesTest {
 
     @Test
     void everyFeatureHasItsBundleAndNoKeyIsInTwo() throws IOException {
-        assertThat(bundles()).contains("warden/messages", "warden/automod/messages", "warden/sanctions/messages", "warden/federation/messages");
+        assertThat(bundles())
+                .contains(
+                        "warden/messages",
+                        "warden/automod/messages",
+                        "warden/sanctions/messages",
+                        "warden/federation/messages");
         Map<String, String> owner = new HashMap<>();
         for (String bundle : bundles()) {
             for (String key : load(bundle, "").stringPropertyNames()) {
                 String before = owner.put(key, bundle);
-                assertThat(before).as(key + " is in " + before + " and in " + bundle).isNull();
+                assertThat(before)
+                        .as(key + " is in " + before + " and in " + bundle)
+                        .isNull();
             }
         }
         assertThat(owner).hasSizeGreaterThan(400);
@@ -51,19 +57,22 @@ class MessageBundlesTest {
     @ParameterizedTest
     @MethodSource("bundles")
     void englishAndFrenchHaveTheSameKeys(String bundle) throws IOException {
-        assertThat(load(bundle, "_fr").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(load(bundle, "").stringPropertyNames());
+        assertThat(load(bundle, "_fr").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load(bundle, "").stringPropertyNames());
     }
 
     /** Every text goes through MessageFormat, which eats a lone apostrophe (and the placeholders after it). */
     @ParameterizedTest
     @MethodSource("bundles")
     void apostrophesAreDoubledAndEveryPatternFormats(String bundle) throws IOException {
-        for (String suffix : new String[]{"", "_fr"}) {
+        for (String suffix : new String[] {"", "_fr"}) {
             Properties p = load(bundle, suffix);
             for (String key : p.stringPropertyNames()) {
                 String pattern = p.getProperty(key);
                 assertThat(pattern).as(bundle + suffix + " " + key).doesNotContainPattern("(?<!')'(?!')");
-                assertThat(new MessageFormat(pattern).format(new Object[]{"a", "b", "c", "d"})).as(bundle + suffix + " " + key).isNotBlank();
+                assertThat(new MessageFormat(pattern).format(new Object[] {"a", "b", "c", "d"}))
+                        .as(bundle + suffix + " " + key)
+                        .isNotBlank();
             }
         }
     }

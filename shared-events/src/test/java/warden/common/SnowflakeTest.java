@@ -1,10 +1,10 @@
 package warden.common;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A Discord id has one spelling: ASCII decimal digits of a positive 63-bit number (a snowflake). */
 class SnowflakeTest {
@@ -18,6 +18,8 @@ class SnowflakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"١٢٣", "１２３", "۱۲۳", "+123", "-5", "0", "12a", "1 2", "18446744073709551615", "0x7b"})
     void anythingElseIsRefused(String text) {
-        assertThatThrownBy(() -> UserId.of(text)).isInstanceOf(InvalidValueException.class).hasMessageContaining("error.id.malformed");
+        assertThatThrownBy(() -> UserId.of(text))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("error.id.malformed");
     }
 }

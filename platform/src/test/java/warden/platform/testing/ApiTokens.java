@@ -9,6 +9,5 @@ public final class ApiTokens {
     public static final String GUILD_A = "1001";
     public static final String GUILD_B = "2002";
 
-    private ApiTokens() {
-    }
+    private ApiTokens() {}
 }

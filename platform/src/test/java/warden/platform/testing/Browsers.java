@@ -1,7 +1,17 @@
 package warden.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -12,17 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Headless Chromium for the browser tests (Debian's chromium and chromium-driver, which {@code .ci/run} installs; a test
@@ -35,16 +34,26 @@ public final class Browsers {
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private Browsers() {
-    }
+    private Browsers() {}
 
     /** A headless Chromium in English at that window size; the test is skipped when Chromium is not installed. */
     public static ChromeDriver chromium(int width, int height) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium or its driver is not installed");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--window-size=" + width + "," + height, "--lang=en-US");
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium or its driver is not installed");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--window-size=" + width + "," + height,
+                        "--lang=en-US");
+        return new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DRIVER.toFile())
+                        .build(),
+                options);
     }
 
     /** A wait that tries again on an element the page replaced, rather than failing. */
@@ -56,7 +65,8 @@ public final class Browsers {
 
     /** An element once the page that holds it has loaded (a click's navigation may still be under way). */
     public static WebElement find(WebDriver browser, By by) {
-        return waiting(browser).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+        return waiting(browser)
+                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     /**
@@ -66,17 +76,23 @@ public final class Browsers {
     public static String textOnceShown(WebDriver browser, By by, String expected) {
         String[] shown = {null};
         try {
-            waiting(browser).until(d -> expected.equals(shown[0] = d.findElement(by).getText()));
+            waiting(browser)
+                    .until(d -> expected.equals(shown[0] = d.findElement(by).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("expected " + by + " to read \"" + expected + "\" but it read \"" + shown[0] + "\"", e);
+            throw new AssertionError(
+                    "expected " + by + " to read \"" + expected + "\" but it read \"" + shown[0] + "\"", e);
         }
         return shown[0];
     }
 
     public static void screenshot(WebDriver browser, String name) {
         try {
-            Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, Files.createDirectories(Path.of("target", "screenshots")).resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            Path shot =
+                    ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(
+                    shot,
+                    Files.createDirectories(Path.of("target", "screenshots")).resolve(name),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,17 +103,32 @@ public final class Browsers {
      * laid out for a 375 px phone screen (Chrome's device emulation) without scrolling sideways.
      */
     public static void accessible(WebDriver browser, String page) {
-        Results axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        assertThat(axe.getViolations()).as(page + ": " + axe.getViolations().stream()
-                .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList()).isEmpty();
+        Results axe = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(axe.getViolations())
+                .as(page + ": "
+                        + axe.getViolations().stream()
+                                .map(v -> v.getId() + " "
+                                        + v.getNodes().stream()
+                                                .map(n -> String.valueOf(n.getTarget()))
+                                                .toList())
+                                .toList())
+                .isEmpty();
         ChromeDriver chrome = (ChromeDriver) browser;
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 800, "deviceScaleFactor", 2, "mobile", true));
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 800, "deviceScaleFactor", 2, "mobile", true));
         try {
-            Object overflow = chrome.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Object wider = chrome.executeScript("return [...document.querySelectorAll('body *')]"
-                    + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > document.documentElement.clientWidth)"
-                    + ".slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
-            assertThat(((Number) overflow).longValue()).as(page + " at a phone's width scrolls sideways (" + wider + ") by").isLessThanOrEqualTo(0);
+            Object overflow = chrome.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Object wider = chrome.executeScript(
+                    "return [...document.querySelectorAll('body *')]"
+                            + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > document.documentElement.clientWidth)"
+                            + ".slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
+            assertThat(((Number) overflow).longValue())
+                    .as(page + " at a phone's width scrolls sideways (" + wider + ") by")
+                    .isLessThanOrEqualTo(0);
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

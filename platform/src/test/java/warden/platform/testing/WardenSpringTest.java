@@ -1,13 +1,12 @@
 package warden.platform.testing;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestPropertySource;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A Spring Boot test on a real, embedded PostgreSQL of its own (a fresh cluster per application context, under
@@ -18,15 +17,16 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(locations = "classpath:warden-test-tokens.properties", properties = {
-        "warden.embedded-db.data-dir=target/test-pg/${random.uuid}",
-        "warden.embedded-db.working-dir=target/embedded-pg",
-        "warden.embedded-db.durable=false",
-        "warden.scheduler.polling-interval=200ms",
-        "warden.discord.token=",
-        "warden.discord.interserver-cooldown=0s",
-        "logging.level.org.axonframework=WARN",
-        "logging.level.io.zonky=WARN"
-})
-public @interface WardenSpringTest {
-}
+@TestPropertySource(
+        locations = "classpath:warden-test-tokens.properties",
+        properties = {
+            "warden.embedded-db.data-dir=target/test-pg/${random.uuid}",
+            "warden.embedded-db.working-dir=target/embedded-pg",
+            "warden.embedded-db.durable=false",
+            "warden.scheduler.polling-interval=200ms",
+            "warden.discord.token=",
+            "warden.discord.interserver-cooldown=0s",
+            "logging.level.org.axonframework=WARN",
+            "logging.level.io.zonky=WARN"
+        })
+public @interface WardenSpringTest {}
