@@ -105,7 +105,7 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
             return;
         }
         // before the action: a kicked or banned member shares no server with Warden any more
-        if (moderation.dmKinds().contains(e.sanction().kind())) tell(guild, e, moderation);
+        boolean told = moderation.dmKinds().contains(e.sanction().kind()) && tell(guild, e, moderation);
         try {
             action(guild, e).complete();
             commands.sendAndWait(new ConfirmSanctionApplied(e.member(), e.sanctionId(), Instant.now()));
@@ -117,10 +117,24 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
                     error.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS
                             ? texts.stored("sanction.failed.refused")
                             : error.getMeaning());
+            if (told) correct(guild, e);
         } catch (HierarchyException | InsufficientPermissionException error) {
             // JDA refuses on the client, while the request is being built: a refusal like Discord's own
             fail(e.member(), e.sanctionId(), refusal(error));
+            if (told) correct(guild, e);
         }
+    }
+
+    /** The member was told of a sanction that Discord then refused: a second DM says it did not happen. */
+    private void correct(Guild guild, SanctionDecided e) {
+        String kind =
+                texts.in(guild, "sanction.kind." + e.sanction().kind().name().toLowerCase(java.util.Locale.ROOT));
+        guild.getJDA()
+                .openPrivateChannelById(e.member().user().value())
+                .flatMap(
+                        channel -> channel.sendMessage(texts.in(guild, "sanction.dm.correction", kind, guild.getName()))
+                                .setAllowedMentions(java.util.List.of()))
+                .queue(null, error -> log.info("Could not correct the DM of {} about {}", e.member(), e.sanctionId()));
     }
 
     private RestAction<?> action(Guild guild, SanctionDecided e) {
@@ -152,7 +166,7 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
 
     void lifted(SanctionLifted e) {
         if (e.cause() == LiftCause.UNBANNED) return; // the unban sanction itself is carried out
-        undo(e.member(), e.kind(), "audit.lifted", e.by());
+        undo(e.member(), e.kind(), e.heldBy(), "audit.lifted", e.by());
     }
 
     /** A timeout's new end is Discord's new end too; a ban's end is Warden's own deadline. */
@@ -175,23 +189,31 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
 
     /** A sanction taken back while still in force is lifted on Discord. */
     void removed(SanctionRemoved e) {
-        if (e.wasActive()) undo(e.member(), e.kind(), "audit.removed", e.by());
+        if (e.wasActive()) undo(e.member(), e.kind(), e.heldBy(), "audit.removed", e.by());
     }
 
     void expired(SanctionExpired e) {
-        if (e.kind() == SanctionKind.BAN) undo(e.member(), e.kind(), "audit.banEnded", "");
-        // a timeout ends on Discord by itself
+        // a timeout ends on Discord by itself, unless another one holds longer: Discord's end is then that one's
+        if (e.kind() == SanctionKind.BAN || e.heldBy() != null)
+            undo(e.member(), e.kind(), e.heldBy(), "audit.banEnded", "");
     }
 
-    private void undo(MemberKey member, SanctionKind kind, String reasonCode, Object by) {
+    /**
+     * Takes an ended sanction back on Discord, unless another sanction still holds the member: then a ban stays, and a
+     * timeout stays until that sanction's end (Discord keeps one end per member).
+     */
+    private void undo(MemberKey member, SanctionKind kind, HeldBy heldBy, String reasonCode, Object by) {
         Guild guild = guilds.find(member.guild()).orElse(null);
         if (guild == null) return; // Warden left the server: nothing left to undo there
+        if (heldBy != null && kind == SanctionKind.BAN) return;
         String reason = texts.in(guild, reasonCode, by);
         UserSnowflake user = UserSnowflake.fromId(member.user().value());
         try {
-            RestAction<Void> action = kind == SanctionKind.BAN
+            RestAction<?> action = kind == SanctionKind.BAN
                     ? guild.unban(user).reason(reason)
-                    : guild.removeTimeout(user).reason(reason);
+                    : heldBy != null && heldBy.until() != null && heldBy.until().isAfter(Instant.now())
+                            ? guild.timeoutUntil(user, heldBy.until()).reason(reason)
+                            : guild.removeTimeout(user).reason(reason);
             action.complete();
         } catch (ErrorResponseException error) {
             if (error.isServerError()) throw error;

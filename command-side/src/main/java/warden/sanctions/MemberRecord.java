@@ -160,7 +160,14 @@ public class MemberRecord {
             throw new CommandRefusedException("error.sanction.notActive", cmd.sanctionId());
         cancelExpiry(cmd.sanctionId().value(), deadlines);
         apply(new SanctionLifted(
-                member, cmd.sanctionId(), sanction.kind(), cmd.by(), cmd.reason(), LiftCause.LIFTED, cmd.occurredAt()));
+                member,
+                cmd.sanctionId(),
+                sanction.kind(),
+                cmd.by(),
+                cmd.reason(),
+                LiftCause.LIFTED,
+                cmd.occurredAt(),
+                heldBy(cmd.sanctionId().value(), sanction.kind(), cmd.occurredAt())));
     }
 
     @CommandHandler
@@ -273,7 +280,16 @@ public class MemberRecord {
             DeadlineManager deadlines) {
         boolean active = sanction.activeAt(at);
         if (active) cancelExpiry(id, deadlines);
-        apply(new SanctionRemoved(member, SanctionId.of(id), sanction.kind(), active, by, reason, resetId, at));
+        apply(new SanctionRemoved(
+                member,
+                SanctionId.of(id),
+                sanction.kind(),
+                active,
+                by,
+                reason,
+                resetId,
+                at,
+                heldBy(id, sanction.kind(), at)));
     }
 
     @CommandHandler
@@ -310,7 +326,12 @@ public class MemberRecord {
         Sanction sanction = sanctions.get(due.sanctionId().value());
         // A lifted or failed sanction has nothing left to end, even if cancelling its deadline lost a race.
         if (sanction == null || sanction.ended() || sanction.failed() || sanction.removed()) return;
-        apply(new SanctionExpired(member, due.sanctionId(), sanction.kind(), sanction.expiresAt()));
+        apply(new SanctionExpired(
+                member,
+                due.sanctionId(),
+                sanction.kind(),
+                sanction.expiresAt(),
+                heldBy(due.sanctionId().value(), sanction.kind(), sanction.expiresAt())));
     }
 
     /** The rules' decision on an infraction ({@link RuleDecider}: the backtest's simulation takes the same one). */
@@ -361,6 +382,22 @@ public class MemberRecord {
     private Sanction sanction(SanctionId id) {
         return Optional.ofNullable(sanctions.get(id.value()))
                 .orElseThrow(() -> new CommandRefusedException("error.sanction.unknown", id));
+    }
+
+    /**
+     * Another sanction of the same kind in force at {@code at} when {@code ending} ends, the one that lasts longest
+     * (a ban without end first): Discord's ban or timeout is then not only the ending sanction's, and stays.
+     */
+    private HeldBy heldBy(String ending, SanctionKind kind, Instant at) {
+        return sanctions.entrySet().stream()
+                .filter(s -> !s.getKey().equals(ending)
+                        && s.getValue().kind() == kind
+                        && s.getValue().activeAt(at))
+                .max(java.util.Comparator.comparing(
+                        (Map.Entry<String, Sanction> s) -> s.getValue().expiresAt(),
+                        java.util.Comparator.nullsLast(java.util.Comparator.<Instant>naturalOrder())))
+                .map(s -> new HeldBy(SanctionId.of(s.getKey()), s.getValue().expiresAt()))
+                .orElse(null);
     }
 
     private boolean banned(Instant at) {

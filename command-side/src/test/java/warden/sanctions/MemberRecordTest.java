@@ -316,6 +316,39 @@ class MemberRecordTest {
         }
 
         @Test
+        void aBanThatEndsWhileAnotherHoldsSaysSoAndDiscordsBanStays() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(
+                            impose("b1", tempBan, T0), impose("forever", SanctionSpec.ban(null), T0.plusSeconds(30)))
+                    .whenTimeElapses(Duration.ofDays(1).plusSeconds(1))
+                    .expectEvents(new SanctionExpired(
+                            MEMBER,
+                            SanctionId.of("b1"),
+                            SanctionKind.BAN,
+                            T0.plus(Duration.ofDays(1)),
+                            new HeldBy(SanctionId.of("forever"), null)));
+        }
+
+        @Test
+        void aTimeoutLiftedWhileALongerOneHoldsNamesTheLongerOne() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(
+                            impose("t1", SanctionSpec.timeout(Duration.ofHours(1)), T0),
+                            impose("t2", SanctionSpec.timeout(Duration.ofHours(6)), T0.plusSeconds(10)),
+                            impose("t3", SanctionSpec.timeout(Duration.ofHours(3)), T0.plusSeconds(20)))
+                    .when(new LiftSanction(MEMBER, SanctionId.of("t1"), MOD, "mistake", T0.plusSeconds(60)))
+                    .expectEvents(new SanctionLifted(
+                            MEMBER,
+                            SanctionId.of("t1"),
+                            SanctionKind.TIMEOUT,
+                            MOD,
+                            "mistake",
+                            LiftCause.LIFTED,
+                            T0.plusSeconds(60),
+                            new HeldBy(SanctionId.of("t2"), T0.plusSeconds(10).plus(Duration.ofHours(6)))));
+        }
+
+        @Test
         void liftingEarlyCancelsTheDeadline() {
             fixture.givenCurrentTime(T0)
                     .andGivenCommands(impose("b1", tempBan, T0))

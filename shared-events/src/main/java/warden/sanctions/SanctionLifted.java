@@ -15,8 +15,21 @@ public record SanctionLifted(
         Actor by,
         String reason,
         LiftCause cause,
-        Instant occurredAt)
+        Instant occurredAt,
+        HeldBy heldBy)
         implements MemberEvent {
+
+    /** Lifted with nothing else holding the member (and as recorded before {@code heldBy} was known). */
+    public SanctionLifted(
+            MemberKey member,
+            SanctionId sanctionId,
+            SanctionKind kind,
+            Actor by,
+            String reason,
+            LiftCause cause,
+            Instant occurredAt) {
+        this(member, sanctionId, kind, by, reason, cause, occurredAt, null);
+    }
 
     @Override
     public AuditFacts audit() {
