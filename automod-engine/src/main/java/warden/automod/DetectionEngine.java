@@ -44,8 +44,20 @@ public final class DetectionEngine {
     }
 
     public Evaluation evaluate(ChatMessage message, CompiledPolicy policy) {
+        return evaluate(message, policy, false);
+    }
+
+    /**
+     * An edited message: its new content is checked by every module, but it is no new message, so the rate modules
+     * (spam, mentions) do not count it again.
+     */
+    public Evaluation evaluateEdit(ChatMessage message, CompiledPolicy policy) {
+        return evaluate(message, policy, true);
+    }
+
+    private Evaluation evaluate(ChatMessage message, CompiledPolicy policy, boolean edit) {
         if (message.authorIsAdmin() || message.authorIsBot()) return Evaluation.CLEAN;
-        MessageScan scan = new MessageScan(message);
+        MessageScan scan = new MessageScan(message, edit);
         List<Violation> violations = null;
         for (Detector detector : policy.detectors()) {
             ModuleSettings settings = detector.settings();

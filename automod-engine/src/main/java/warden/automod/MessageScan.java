@@ -11,8 +11,16 @@ final class MessageScan {
     private LinkView links;
     private MessageStats stats;
 
+    /** Whether the message is an edit of one already seen: its content is new, but it is no new message. */
+    final boolean edit;
+
     MessageScan(ChatMessage message) {
+        this(message, false);
+    }
+
+    MessageScan(ChatMessage message, boolean edit) {
         this.message = message;
+        this.edit = edit;
     }
 
     ChatMessage message() {

@@ -83,6 +83,7 @@ final class RateDetector implements Detector {
 
     @Override
     public void detect(MessageScan scan, long policyVersion, List<Violation> out) {
+        if (scan.edit) return; // counted when it was sent: an edit is no new message, and adds no mention to the window
         ChatMessage m = scan.message();
         int w = weight.applyAsInt(m);
         if (w == 0) return;

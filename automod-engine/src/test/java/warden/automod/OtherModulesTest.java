@@ -243,6 +243,45 @@ class OtherModulesTest {
     }
 
     @Test
+    void anEditedMessageIsCheckedAgainButNotCountedAgain() {
+        CompiledPolicy p = engine.compile(policy(new AutomodSettings(
+                new VocabularySettings(true, false, null, null, List.of("idiot"), List.of(), false, false),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 5, false, false),
+                new SpamSettings(true, false, null, null, Duration.ofSeconds(10), 1),
+                null,
+                null)));
+        Set<UserId> three = Set.of(UserId.of(1), UserId.of(2), UserId.of(3));
+        ChatMessage sent = Policies.mentioning(three, Set.of(), "<@1> <@2> <@3>", T0);
+        assertThat(engine.evaluate(sent, p).flagged()).isFalse();
+        // the same message edited: 3 mentions, not 6; one message, not two
+        ChatMessage edited = new ChatMessage(
+                sent.id(),
+                sent.guild(),
+                sent.channel(),
+                sent.author(),
+                sent.authorRoles(),
+                false,
+                false,
+                "<@1> <@2> <@3> you idiot",
+                three,
+                Set.of(),
+                false,
+                T0);
+        Evaluation evaluation = engine.evaluateEdit(edited, p);
+        assertThat(evaluation.violations()).extracting(Violation::module).containsExactly(AutomodModule.VOCABULARY);
+        // a new message still counts
+        assertThat(engine.evaluate(Policies.mentioning(three, Set.of(), "<@1> <@2> <@3>", T0.plusSeconds(1)), p)
+                        .violations())
+                .extracting(Violation::module)
+                .contains(AutomodModule.MENTIONS, AutomodModule.SPAM);
+    }
+
+    @Test
     void withDeleteOnTheWholeBurstGoesEachMessageOnce() {
         CompiledPolicy p = engine.compile(
                 policy(only(new MentionSettings(true, false, null, null, Duration.ofSeconds(10), 3, true, false))));

@@ -1,13 +1,14 @@
 package warden.automod;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.entities.automod.AutoModResponse;
 import net.dv8tion.jda.api.events.automod.AutoModExecutionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,9 @@ import warden.sanctions.RecordInfraction;
 /**
  * A message Discord's native AutoMod blocked under one of Warden's rules never reaches Warden as a message: the
  * execution event is recorded as the module's infraction instead. One blocked message fires one event per action;
- * only the block itself is recorded, under an id drawn from the rule, the member and the content, so a repeat of
- * the event records nothing more.
+ * only the block itself is recorded. A blocked message has no id, and the same insult blocked three times is three
+ * infractions: the id is the execution's own, its place in the shard's gateway session (the sequence number, which a
+ * resumed session replays unchanged), so only a redelivery of the same event records nothing more.
  */
 @Component
 @ConditionalOnDiscord
@@ -40,6 +42,10 @@ class AutoModExecutionListener extends ListenerAdapter {
     private final Commands commands;
     private final GuildTexts texts;
     private final GuildWork work;
+    /** This node's run, and each shard's session in it: with the sequence number, they name one gateway event. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    private final Map<Integer, AtomicLong> sessions = new ConcurrentHashMap<>();
 
     AutoModExecutionListener(NativeAutoModSync sync, Commands commands, GuildTexts texts, GuildWork work) {
         this.work = work;
@@ -49,25 +55,42 @@ class AutoModExecutionListener extends ListenerAdapter {
     }
 
     @Override
+    public void onReady(ReadyEvent event) {
+        newSession(event.getJDA());
+    }
+
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+        newSession(event.getJDA()); // a new session numbers its events from 1 again; a resumed one keeps them
+    }
+
+    private void newSession(net.dv8tion.jda.api.JDA jda) {
+        sessions.computeIfAbsent(jda.getShardInfo().getShardId(), shard -> new AtomicLong())
+                .incrementAndGet();
+    }
+
+    @Override
     public void onAutoModExecution(AutoModExecutionEvent event) {
         if (event.getResponse().getType() != AutoModResponse.Type.BLOCK_MESSAGE) return;
+        int shard = event.getJDA().getShardInfo().getShardId();
+        String execution = run + "." + shard + "."
+                + sessions.computeIfAbsent(shard, s -> new AtomicLong()).get() + "." + event.getResponseNumber();
         sync.moduleOf(event.getRuleIdLong(), event.getGuild())
                 .whenCompleteAsync(
                         (module, error) -> {
                             if (error != null)
                                 log.warn("Could not find AutoMod rule {}: {}", event.getRuleId(), error.getMessage());
                             else
-                                module.ifPresent(
-                                        m -> record(event, m)); // otherwise a rule of the server's own, not Warden's
+                                module.ifPresent(m -> record(
+                                        event, m, execution)); // otherwise a rule of the server's own, not Warden's
                         },
                         work.executor(event.getGuild().getIdLong(), "automod-block"));
     }
 
-    private void record(AutoModExecutionEvent event, AutomodModule module) {
+    private void record(AutoModExecutionEvent event, AutomodModule module, String execution) {
         String content = event.getContent() == null ? "" : event.getContent();
         String channel = event.getChannel() == null ? null : event.getChannel().getId();
-        InfractionId id = InfractionId.of(
-                "automod:" + event.getRuleId() + ":" + event.getUserId() + ":" + digest(channel + "\n" + content));
+        InfractionId id = InfractionId.of("automod:" + event.getRuleId() + ":" + event.getUserId() + ":" + execution);
         String matched = event.getMatchedContent() == null ? "" : event.getMatchedContent();
         int at = content.indexOf(matched);
         List<Evidence.Span> spans = matched.isEmpty() || at < 0
@@ -84,14 +107,5 @@ class AutoModExecutionListener extends ListenerAdapter {
                 Instant.now(),
                 null);
         commands.sendAndWait(command);
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

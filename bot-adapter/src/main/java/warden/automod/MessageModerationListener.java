@@ -87,8 +87,10 @@ class MessageModerationListener extends ListenerAdapter {
     }
 
     private void decide(Message message, Member member, ChatMessage chat) {
-        Evaluation evaluation = engine.evaluate(
-                chat, policies.compiled(GuildId.of(message.getGuild().getIdLong())));
+        var policy = policies.compiled(GuildId.of(message.getGuild().getIdLong()));
+        Evaluation evaluation = message.getTimeEdited() == null
+                ? engine.evaluate(chat, policy)
+                : engine.evaluateEdit(chat, policy); // spam and mentions counted it when it was sent
         if (!evaluation.flagged()) return;
         try {
             actions.carryOut(message, member, evaluation);

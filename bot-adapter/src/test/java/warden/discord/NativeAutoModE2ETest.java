@@ -125,12 +125,16 @@ class NativeAutoModE2ETest {
                 "idiot",
                 "action",
                 Map.of("type", 1, "metadata", Map.of()));
+        // the same insult blocked three times is three infractions: a blocked message has no id, each execution its own
         fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
         fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
-        await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 1);
+        fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
+        await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 3);
+        // the same executions delivered again after a resume are not counted again
+        fake.forceReconnect(3);
         long sentinel = fake.postMessage(guild, general, member, "idiot again");
         fake.awaitRequest("DELETE", "channels/" + general + "/messages/" + sentinel, WAIT);
-        await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 2);
+        await().atMost(WAIT).until(() -> infractions("VOCABULARY") == 4);
 
         // the block option off: Warden's rules go away
         commands.sendAndWait(new ConfigureAutomod(
