@@ -52,6 +52,28 @@ class ReplayTest {
                         == events);
 
         Map<String, List<Map<String, Object>>> live = snapshot();
+        // every infraction, sanction and note has the server's next case number, in the order of the events, no gaps
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> db.sql("select count(*) from case_number where guild_id = ? and user_id = 9090")
+                                .param(Long.parseLong(GUILD_A))
+                                .query(Long.class)
+                                .single()
+                        == 22);
+        List<Map<String, Object>> cases = db.sql(
+                        "select ref_id, number from case_number where guild_id = ? and user_id = 9090 order by number")
+                .param(Long.parseLong(GUILD_A))
+                .query()
+                .listOfRows();
+        assertThat(cases.subList(0, 20))
+                .extracting(c -> c.get("ref_id"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20)
+                        .mapToObj(i -> "r-" + i)
+                        .toList());
+        assertThat(db.sql("select count(distinct number) = max(number) from case_number where guild_id = ?")
+                        .param(Long.parseLong(GUILD_A))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
 
         Response started = api.post(OPERATOR, "/api/v1/admin/replay", null);
         assertThat(started.status()).isEqualTo(202);
@@ -65,6 +87,13 @@ class ReplayTest {
         });
 
         assertThat(snapshot()).isEqualTo(live);
+        assertThat(replay.replayableProcessors()).doesNotContain("case-numbers"); // a number once shown stays
+        assertThat(db.sql(
+                                "select ref_id, number from case_number where guild_id = ? and user_id = 9090 order by number")
+                        .param(Long.parseLong(GUILD_A))
+                        .query()
+                        .listOfRows())
+                .isEqualTo(cases);
         // the read models' coordinator runs on Warden's executor, and their committed batches wake it
         assertThat(processors.coordinator("ledger").getCompletedTaskCount()).isPositive();
         assertThat(processors.coordinator("ledger").wakeUps()).isPositive();

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.LocalizedException;
+import warden.common.MemberKey;
 import warden.common.UserId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.DiscordGuilds;
@@ -37,8 +38,14 @@ import warden.discord.GuildWork;
 import warden.discord.ShardSlice;
 import warden.discord.ShardedSideEffect;
 import warden.discord.SideEffectProcessors;
+import warden.ledger.FindMemberStanding;
+import warden.ledger.MemberStanding;
 import warden.platform.Commands;
 import warden.platform.QueryResults;
+import warden.sanctions.DiscordAct;
+import warden.sanctions.OwnActs;
+import warden.sanctions.RecordDiscordAct;
+import warden.sanctions.SanctionKind;
 
 /**
  * Applies the shared ban list in each partner server, on the node that holds its shard: when an entry arrives, when a
@@ -56,6 +63,7 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     static final String BUTTON = "fed";
     static final String RAID_BUTTON = "fedraid";
 
+    private final OwnActs own;
     private final Commands commands;
     private final QueryGateway queries;
     private final DiscordGuilds guilds;
@@ -63,7 +71,13 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
     private final GuildWork work;
 
     FederationEnforcer(
-            Commands commands, QueryGateway queries, DiscordGuilds guilds, GuildTexts texts, GuildWork work) {
+            Commands commands,
+            QueryGateway queries,
+            DiscordGuilds guilds,
+            GuildTexts texts,
+            GuildWork work,
+            OwnActs own) {
+        this.own = own;
         this.commands = commands;
         this.queries = queries;
         this.guilds = guilds;
@@ -199,9 +213,21 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
 
     private void ban(Guild guild, FederationView view, FederationView.Entry entry) {
         try {
+            own.expect(guild.getIdLong(), Long.parseUnsignedLong(entry.user()), SanctionKind.BAN);
             guild.ban(UserSnowflake.fromId(entry.user()), 0, TimeUnit.SECONDS)
                     .reason(texts.stored("audit.federationBan", view.name(), entry.entryId(), entry.reason()))
                     .complete();
+            // the member's record knows the ban: a sanction of theirs that ends does not lift it
+            commands.sendAndWait(new RecordDiscordAct(
+                    new MemberKey(GuildId.of(guild.getIdLong()), UserId.of(entry.user())),
+                    actId(view, entry.entryId()),
+                    DiscordAct.BAN,
+                    Actor.system("federation:" + view.federationId()),
+                    entry.reason(),
+                    null,
+                    false,
+                    Instant.now(),
+                    null));
             record(view, entry, guild, EnforcementOutcome.APPLIED, null);
         } catch (ErrorResponseException e) {
             if (e.isServerError()) throw e; // Discord is down: the event is retried
@@ -243,6 +269,18 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
         record(view, entry, guild, approval ? EnforcementOutcome.AWAITING_APPROVAL : EnforcementOutcome.ALERTED, null);
     }
 
+    private static String actId(FederationView view, String entryId) {
+        return "federation:" + view.federationId() + ":" + entryId;
+    }
+
+    /** Whether a ban other than this federation entry's holds the member in the server's record. */
+    private boolean heldByAnotherBan(MemberKey member, String federationAct) {
+        MemberStanding standing = QueryResults.join(queries.query(
+                new FindMemberStanding(member, Instant.now()), ResponseTypes.instanceOf(MemberStanding.class)));
+        return standing.activeSanctions().stream()
+                .anyMatch(s -> s.kind() == SanctionKind.BAN && !s.sanctionId().equals("discord:" + federationAct));
+    }
+
     void record(
             FederationView view, FederationView.Entry entry, Guild guild, EnforcementOutcome outcome, String detail) {
         commands.sendAndWait(new RecordEnforcement(
@@ -261,10 +299,27 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
             Guild guild = guilds.find(id).orElse(null);
             if (guild == null) continue;
             if (e.revert()) {
+                MemberKey member = new MemberKey(id, e.user());
+                if (heldByAnotherBan(member, actId(view, e.entryId()))) {
+                    // a ban of the server's own (a moderator's, a rule's, one made on Discord) still holds the member
+                    record(view, entry, guild, EnforcementOutcome.KEPT_BY_SERVER, null);
+                    continue;
+                }
                 try {
+                    own.expect(guild.getIdLong(), e.user().value(), SanctionKind.UNBAN);
                     guild.unban(UserSnowflake.fromId(e.user().value()))
                             .reason(texts.stored("audit.federationUnban", view.name(), e.entryId()))
                             .complete();
+                    commands.sendAndWait(new RecordDiscordAct(
+                            member,
+                            actId(view, e.entryId()) + ":revert",
+                            DiscordAct.UNBAN,
+                            Actor.system("federation:" + view.federationId()),
+                            null,
+                            null,
+                            false,
+                            Instant.now(),
+                            null));
                     record(view, entry, guild, EnforcementOutcome.REVERTED, null);
                 } catch (ErrorResponseException error) {
                     if (error.isServerError()) throw error;

@@ -53,6 +53,7 @@ public class ModerationCommands implements SlashCommands {
 
     private static final int PAGE_SIZE = 10;
 
+    private final Cases cases;
     private final Commands commands;
     private final QueryGateway queries;
     private final GuildTexts texts;
@@ -60,11 +61,13 @@ public class ModerationCommands implements SlashCommands {
     private final warden.evidence.EvidenceImages images;
 
     ModerationCommands(
+            Cases cases,
             Commands commands,
             QueryGateway queries,
             GuildTexts texts,
             GuildPolicies policies,
             warden.evidence.EvidenceImages images) {
+        this.cases = cases;
         this.policies = policies;
         this.images = images;
         this.commands = commands;
@@ -106,7 +109,7 @@ public class ModerationCommands implements SlashCommands {
                                                         null,
                                                         "sanction",
                                                         "infraction"),
-                                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                                new OptionData(OptionType.STRING, "id", "Id", true, true),
                                                 new OptionData(OptionType.ATTACHMENT, "image", "Image", true)),
                                 new SubcommandData("remove", "Remove")
                                         .addOptions(
@@ -116,7 +119,7 @@ public class ModerationCommands implements SlashCommands {
                                                         null,
                                                         "sanction",
                                                         "infraction"),
-                                                new OptionData(OptionType.STRING, "id", "Id", true),
+                                                new OptionData(OptionType.STRING, "id", "Id", true, true),
                                                 new OptionData(OptionType.STRING, "sha256", "SHA-256", true))),
                 command("note", Permission.MODERATE_MEMBERS)
                         .addOption(OptionType.USER, "member", "Member", true)
@@ -139,12 +142,13 @@ public class ModerationCommands implements SlashCommands {
                         .addOption(OptionType.STRING, "reason", "Reason"),
                 command("pardon", Permission.MODERATE_MEMBERS)
                         .addOption(OptionType.USER, "member", "Member", true)
-                        .addOption(OptionType.STRING, "infraction", "Infraction", true)
+                        .addOption(OptionType.STRING, "infraction", "Infraction", true, true)
                         .addOption(OptionType.STRING, "reason", "Reason"),
                 command("infractions", Permission.MODERATE_MEMBERS)
                         .addOption(OptionType.USER, "member", "Member", true)
                         .addOptions(new OptionData(OptionType.INTEGER, "page", "Page").setMinValue(1)),
-                command("why", Permission.MODERATE_MEMBERS).addOption(OptionType.STRING, "sanction", "Sanction", true),
+                command("why", Permission.MODERATE_MEMBERS)
+                        .addOption(OptionType.STRING, "sanction", "Sanction", true, true),
                 command("unmute", Permission.MODERATE_MEMBERS)
                         .addOption(OptionType.USER, "member", "Member", true)
                         .addOption(OptionType.STRING, "reason", "Reason"),
@@ -153,7 +157,7 @@ public class ModerationCommands implements SlashCommands {
                                 new SubcommandData("edit", "Edit")
                                         .addOptions(
                                                 new OptionData(OptionType.USER, "member", "Member", true),
-                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true, true),
                                                 choices(
                                                         new OptionData(OptionType.STRING, "field", "Field", true),
                                                         null,
@@ -163,13 +167,13 @@ public class ModerationCommands implements SlashCommands {
                                 new SubcommandData("retime", "Retime")
                                         .addOptions(
                                                 new OptionData(OptionType.USER, "member", "Member", true),
-                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true, true),
                                                 new OptionData(OptionType.STRING, "duration", "Duration", true),
                                                 new OptionData(OptionType.STRING, "reason", "Reason")),
                                 new SubcommandData("remove", "Remove")
                                         .addOptions(
                                                 new OptionData(OptionType.USER, "member", "Member", true),
-                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true),
+                                                new OptionData(OptionType.STRING, "sanction", "Sanction", true, true),
                                                 new OptionData(OptionType.STRING, "reason", "Reason")),
                                 new SubcommandData("reset", "Reset")
                                         .addOptions(
@@ -223,8 +227,8 @@ public class ModerationCommands implements SlashCommands {
             case "unban" -> sanction(event, "user", SanctionSpec.of(SanctionKind.UNBAN), moderator);
             case "pardon" -> {
                 User user = event.getOption("member").getAsUser();
-                InfractionId infraction = InfractionId.of(
-                        event.getOption("infraction").getAsString().strip());
+                InfractionId infraction = InfractionId.of(cases.refOf(
+                        guild, event.getOption("infraction").getAsString(), "infraction", user.getIdLong()));
                 commands.sendAndWait(
                         new PardonInfraction(key(guild, user), infraction, moderator, reason(event), Instant.now()));
                 yield texts.in(locale, "command.pardon.done", infraction, user.getAsMention());
@@ -283,11 +287,13 @@ public class ModerationCommands implements SlashCommands {
                 what,
                 e.refId(),
                 e.reason() == null ? "" : e.reason(),
-                e.pardoned() ? texts.in(locale, "command.infractions.pardoned") : "");
+                e.pardoned() ? texts.in(locale, "command.infractions.pardoned") : "",
+                e.caseNumber() == null ? "" : "#" + e.caseNumber() + " ");
     }
 
     private String why(SlashCommandInteractionEvent event, GuildId guild, DiscordLocale locale) {
-        SanctionId id = SanctionId.of(event.getOption("sanction").getAsString().strip());
+        SanctionId id =
+                SanctionId.of(cases.refOf(guild, event.getOption("sanction").getAsString(), "sanction", null));
         SanctionExplanation x = QueryResults.join(
                 queries.query(new ExplainSanction(guild, id), ResponseTypes.instanceOf(SanctionExplanation.class)));
         if (x.rule() == null) {
@@ -391,8 +397,12 @@ public class ModerationCommands implements SlashCommands {
             commands.sendAndWait(new ResetMemberSanctions(key(guild, user), resetId, moderator, reason(event), now));
             return texts.in(locale, "command.sanction.reset", user.getAsMention(), resetId);
         }
-        SanctionId id = SanctionId.of(event.getOption("sanction").getAsString().strip());
         MemberKey member = key(guild, event.getOption("member").getAsUser());
+        SanctionId id = SanctionId.of(cases.refOf(
+                guild,
+                event.getOption("sanction").getAsString(),
+                "sanction",
+                member.user().value()));
         return switch (sub) {
             case "edit" -> {
                 SanctionText field = SanctionText.valueOf(
@@ -536,6 +546,21 @@ public class ModerationCommands implements SlashCommands {
     @Override
     public java.util.List<String> proposals(
             net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        String focused = event.getFocusedOption().getName();
+        if (!event.getName().equals("mod")) {
+            GuildId guild = GuildId.of(event.getGuild().getIdLong());
+            var member = event.getOption("member");
+            Long user = member == null ? null : Long.parseUnsignedLong(member.getAsString());
+            String kind = focused.equals("infraction")
+                    ? "infraction"
+                    : focused.equals("id") && event.getOption("target") != null
+                            ? event.getOption("target").getAsString()
+                            : "sanction";
+            String typed = event.getFocusedOption().getValue().strip();
+            return cases.proposals(guild, kind, user).stream()
+                    .filter(p -> p.contains(typed))
+                    .toList();
+        }
         String typed = event.getFocusedOption().getValue().toLowerCase(java.util.Locale.ROOT);
         return policies.current(GuildId.of(event.getGuild().getIdLong())).moderation().presets().stream()
                 .filter(p -> mayUse(event.getMember(), p))
@@ -550,8 +575,9 @@ public class ModerationCommands implements SlashCommands {
         MemberKey member = key(guild, event.getOption("member").getAsUser());
         warden.sanctions.EvidenceTarget target = warden.sanctions.EvidenceTarget.valueOf(
                 event.getOption("target").getAsString().toUpperCase(java.util.Locale.ROOT));
-        String id = event.getOption("id").getAsString().strip();
         String what = event.getOption("target").getAsString();
+        String id = cases.refOf(
+                guild, event.getOption("id").getAsString(), what, member.user().value());
         if ("remove".equals(event.getSubcommandName())) {
             String sha = event.getOption("sha256").getAsString().strip().toLowerCase(java.util.Locale.ROOT);
             commands.sendAndWait(

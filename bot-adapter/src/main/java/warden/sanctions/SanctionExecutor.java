@@ -39,11 +39,13 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
     private static final Logger log = LoggerFactory.getLogger(SanctionExecutor.class);
 
     private final DiscordGuilds guilds;
+    private final OwnActs own;
     private final Commands commands;
     private final GuildTexts texts;
     private final GuildPolicies policies;
 
-    SanctionExecutor(DiscordGuilds guilds, Commands commands, GuildTexts texts, GuildPolicies policies) {
+    SanctionExecutor(DiscordGuilds guilds, Commands commands, GuildTexts texts, GuildPolicies policies, OwnActs own) {
+        this.own = own;
         this.policies = policies;
         this.guilds = guilds;
         this.commands = commands;
@@ -139,6 +141,7 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
 
     private RestAction<?> action(Guild guild, SanctionDecided e) {
         UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
+        own.expect(guild.getIdLong(), user.getIdLong(), e.sanction().kind());
         String reason = auditReason(guild, e);
         return switch (e.sanction().kind()) {
             case WARN -> throw new IllegalStateException("a warning is carried out by its DM");
@@ -175,6 +178,7 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
         Guild guild = guilds.find(e.guild()).orElse(null);
         if (guild == null) return;
         UserSnowflake user = UserSnowflake.fromId(e.member().user().value());
+        own.expect(guild.getIdLong(), user.getIdLong(), SanctionKind.TIMEOUT);
         try {
             guild.timeoutUntil(user, e.newEnd())
                     .reason(texts.in(guild, "audit.retimed", e.by()))
@@ -208,6 +212,10 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
         if (heldBy != null && kind == SanctionKind.BAN) return;
         String reason = texts.in(guild, reasonCode, by);
         UserSnowflake user = UserSnowflake.fromId(member.user().value());
+        own.expect(
+                guild.getIdLong(),
+                user.getIdLong(),
+                kind == SanctionKind.BAN ? SanctionKind.UNBAN : SanctionKind.TIMEOUT);
         try {
             RestAction<?> action = kind == SanctionKind.BAN
                     ? guild.unban(user).reason(reason)

@@ -131,6 +131,62 @@ public class MemberRecord {
         return cmd.sanctionId();
     }
 
+    /**
+     * What was done on Discord without Warden: recorded as the member's sanction, already in force (nothing is carried
+     * out), ending like any other; an unban ends their bans, a timeout removed by hand their timeouts. When the server
+     * says so it counts toward the rules as an infraction.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordDiscordAct cmd, DeadlineManager deadlines) {
+        String id = "discord:" + cmd.actId();
+        if (sanctions.containsKey(id) || infractions.known(InfractionId.of(id))) return; // a redelivery
+        Instant at = cmd.occurredAt();
+        if (cmd.act() == DiscordAct.TIMEOUT_REMOVED) {
+            liftAll(SanctionKind.TIMEOUT, cmd.by(), cmd.reason(), LiftCause.ON_DISCORD, at, deadlines);
+            return;
+        }
+        SanctionKind kind = cmd.act().kind();
+        java.time.Duration duration =
+                cmd.act() == DiscordAct.TIMEOUT ? java.time.Duration.between(at, cmd.until()) : null;
+        Instant expiresAt = cmd.act() == DiscordAct.TIMEOUT ? cmd.until() : null;
+        apply(new DiscordActRecorded(
+                cmd.member(),
+                SanctionId.of(id),
+                new SanctionSpec(kind, duration),
+                cmd.by(),
+                cmd.reason(),
+                at,
+                expiresAt));
+        if (expiresAt != null)
+            deadlines.schedule(expiresAt, EXPIRY_DEADLINE_PREFIX + id, new SanctionExpiryDue(SanctionId.of(id)));
+        if (kind == SanctionKind.UNBAN) {
+            liftAll(SanctionKind.BAN, cmd.by(), cmd.reason(), LiftCause.UNBANNED, at, deadlines);
+        } else if (cmd.counts()) {
+            apply(new InfractionRecorded(
+                    cmd.member(),
+                    InfractionId.of(id),
+                    InfractionType.MANUAL,
+                    cmd.by(),
+                    cmd.reason(),
+                    Evidence.none(),
+                    at));
+            enforceRules(cmd.member(), cmd.rules(), InfractionId.of(id), at, deadlines);
+        }
+    }
+
+    /** Ends every sanction of {@code kind} in force: what ended them on Discord was not Warden. */
+    private void liftAll(
+            SanctionKind kind, Actor by, String reason, LiftCause cause, Instant at, DeadlineManager deadlines) {
+        activeSanctions(at).entrySet().stream()
+                .filter(s -> s.getValue().kind() == kind)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(s -> {
+                    cancelExpiry(s.getKey(), deadlines);
+                    apply(new SanctionLifted(member, SanctionId.of(s.getKey()), kind, by, reason, cause, at));
+                });
+    }
+
     /** What makes two moderators' sanctions the same one when they come within the retry window. */
     private static String retryKey(Actor by, SanctionSpec spec, String reason) {
         return by.id() + "|" + spec.kind() + "|" + spec.duration() + "|" + reason;
@@ -442,6 +498,15 @@ public class MemberRecord {
                     new RecentManual(e.sanctionId().value(), e.occurredAt()));
         }
         if (e.rule() != null) infractions.consumed(e.rule());
+    }
+
+    @EventSourcingHandler
+    void on(DiscordActRecorded e) {
+        remember(e.member());
+        sanctions.put(
+                e.sanctionId().value(),
+                Sanction.decided(e.sanction().kind(), e.expiresAt(), e.reason(), e.occurredAt())
+                        .withStatus(Sanction.Status.APPLIED));
     }
 
     @EventSourcingHandler

@@ -37,6 +37,11 @@ class SanctionRulesAttacher implements MessageDispatchInterceptor<CommandMessage
                         message,
                         cmd.withRules(policies.current(cmd.member().guild()).sanctionRules()));
             }
+            if (payload instanceof RecordDiscordAct cmd && cmd.rules() == null && cmd.counts()) {
+                return replace(
+                        message,
+                        cmd.withRules(policies.current(cmd.member().guild()).sanctionRules()));
+            }
             return message;
         };
     }

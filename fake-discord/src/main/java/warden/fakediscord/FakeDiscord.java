@@ -647,6 +647,99 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
+    static final int AUDIT_KICK = 20;
+
+    static final int AUDIT_BAN = 22;
+    static final int AUDIT_UNBAN = 23;
+    static final int AUDIT_MEMBER_UPDATE = 24;
+
+    /**
+     * Someone other than Warden (a moderator in Discord's own menu, another bot) bans a member: the ban, its gateway
+     * events and its audit log entry, as Discord would make them.
+     */
+    public void banAs(long actor, long guildId, long user, String reason) {
+        World.GuildSpec guild = world.guild(guildId);
+        synchronized (guild.bans) {
+            guild.bans.add(user);
+        }
+        if (guild.members.remove(user) != null) {
+            dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", Long.toString(guildId), "user", world.userJson(user)));
+        }
+        dispatch("GUILD_BAN_ADD", obj("guild_id", Long.toString(guildId), "user", world.userJson(user)));
+        audit(guild, actor, user, AUDIT_BAN, reason, List.of());
+    }
+
+    public void unbanAs(long actor, long guildId, long user, String reason) {
+        World.GuildSpec guild = world.guild(guildId);
+        synchronized (guild.bans) {
+            guild.bans.remove(user);
+        }
+        dispatch("GUILD_BAN_REMOVE", obj("guild_id", Long.toString(guildId), "user", world.userJson(user)));
+        audit(guild, actor, user, AUDIT_UNBAN, reason, List.of());
+    }
+
+    public void kickAs(long actor, long guildId, long user, String reason) {
+        World.GuildSpec guild = world.guild(guildId);
+        guild.members.remove(user);
+        dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", Long.toString(guildId), "user", world.userJson(user)));
+        audit(guild, actor, user, AUDIT_KICK, reason, List.of());
+    }
+
+    /** Someone other than Warden times a member out until {@code until}, or ends their timeout ({@code until} null). */
+    public void timeoutAs(long actor, long guildId, long user, Instant until, String reason) {
+        World.GuildSpec guild = world.guild(guildId);
+        World.MemberSpec member = guild.members.get(user);
+        String before = member.communicationDisabledUntil;
+        member.communicationDisabledUntil = until == null ? null : until.toString();
+        Map<String, Object> json = world.memberJson(guild, member, true);
+        json.put("guild_id", Long.toString(guildId));
+        dispatch("GUILD_MEMBER_UPDATE", json);
+        timeoutAudit(guild, actor, user, before, reason);
+    }
+
+    /** The guild's audit log, oldest first. */
+    public List<Map<String, Object>> auditLog(long guildId) {
+        synchronized (world.guild(guildId).auditLog) {
+            return List.copyOf(world.guild(guildId).auditLog);
+        }
+    }
+
+    private void timeoutAudit(World.GuildSpec guild, long actor, long user, String before, String reason) {
+        String after = guild.members.get(user).communicationDisabledUntil;
+        audit(
+                guild,
+                actor,
+                user,
+                AUDIT_MEMBER_UPDATE,
+                reason,
+                List.of(obj("key", "communication_disabled_until", "old_value", before, "new_value", after)));
+    }
+
+    /**
+     * Adds an entry to the guild's audit log, and sends it to Warden as Discord does: only where Warden's role may
+     * view the audit log.
+     */
+    private void audit(
+            World.GuildSpec guild,
+            long actor,
+            long target,
+            int action,
+            String reason,
+            List<Map<String, Object>> changes) {
+        Map<String, Object> entry = obj(
+                "id", Long.toString(world.nextId()),
+                "user_id", Long.toString(actor),
+                "target_id", Long.toString(target),
+                "action_type", action,
+                "reason", reason,
+                "changes", changes,
+                "options", Map.of(),
+                "guild_id", Long.toString(guild.id()));
+        guild.auditLog.add(entry);
+        if ((permissions(guild, BOT_ID) & Permission.VIEW_AUDIT_LOG) != 0)
+            dispatch("GUILD_AUDIT_LOG_ENTRY_CREATE", entry);
+    }
+
     /** The body of the last accepted bulk overwrite of the application's commands, as JSON (null before one). */
     public String lastCommandRegistration() {
         return lastCommandRegistration;
@@ -814,7 +907,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ------------------------------------------------------------------ REST
 
+    /** The X-Audit-Log-Reason of the request being served (Warden's reason for what it does). */
+    private static final ThreadLocal<String> AUDIT_REASON = new ThreadLocal<>();
+
     private void handle(HttpExchange exchange) throws IOException {
+        String header = exchange.getRequestHeaders().getFirst("X-Audit-Log-Reason");
+        AUDIT_REASON.set(header == null ? null : URLDecoder.decode(header, StandardCharsets.UTF_8));
         String method = exchange.getRequestMethod();
         String fullPath = exchange.getRequestURI().getRawPath();
         Object[] file = files.get(fullPath.replaceFirst("^/", ""));
@@ -1041,6 +1139,7 @@ public final class FakeDiscord implements AutoCloseable {
                 if (refused.isPresent()) return Reply.refused(refused.get());
                 if (guild.members.remove(Long.parseLong(p[3])) == null) return Reply.notFound(10007, "Unknown Member");
                 dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", p[1], "user", world.userJson(Long.parseLong(p[3]))));
+                audit(guild, BOT_ID, Long.parseLong(p[3]), AUDIT_KICK, AUDIT_REASON.get(), List.of());
                 return Reply.noContent();
             }
             case "PUT guilds/{id}/bans/{id}": {
@@ -1053,6 +1152,7 @@ public final class FakeDiscord implements AutoCloseable {
                     dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", p[1], "user", world.userJson(user)));
                 }
                 dispatch("GUILD_BAN_ADD", obj("guild_id", p[1], "user", world.userJson(user)));
+                audit(guild, BOT_ID, user, AUDIT_BAN, AUDIT_REASON.get(), List.of());
                 return Reply.noContent();
             }
             case "DELETE guilds/{id}/bans/{id}": {
@@ -1060,6 +1160,8 @@ public final class FakeDiscord implements AutoCloseable {
                 if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0)
                     return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
                 if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
+                dispatch("GUILD_BAN_REMOVE", obj("guild_id", p[1], "user", world.userJson(Long.parseLong(p[3]))));
+                audit(guild, BOT_ID, Long.parseLong(p[3]), AUDIT_UNBAN, AUDIT_REASON.get(), List.of());
                 return Reply.noContent();
             }
             case "PUT guilds/{id}/incident-actions": {
@@ -1311,6 +1413,7 @@ public final class FakeDiscord implements AutoCloseable {
         World.GuildSpec guild = world.guild(guildId);
         World.MemberSpec member = guild.members.get(userId);
         if (member == null) return Reply.notFound(10007, "Unknown Member");
+        String before = member.communicationDisabledUntil;
         if (body.containsKey("communication_disabled_until")) {
             Object until = body.get("communication_disabled_until");
             member.communicationDisabledUntil = until == null ? null : until.toString();
@@ -1318,6 +1421,8 @@ public final class FakeDiscord implements AutoCloseable {
         Map<String, Object> json = world.memberJson(guild, member, true);
         json.put("guild_id", Long.toString(guildId));
         dispatch("GUILD_MEMBER_UPDATE", json);
+        if (body.containsKey("communication_disabled_until"))
+            timeoutAudit(guild, BOT_ID, userId, before, AUDIT_REASON.get());
         return new Reply(200, json);
     }
 

@@ -8,6 +8,7 @@ public final class Permission {
     public static final long MANAGE_CHANNELS = 1L << 4;
     public static final long MANAGE_GUILD = 1L << 5;
     public static final long ADD_REACTIONS = 1L << 6;
+    public static final long VIEW_AUDIT_LOG = 1L << 7;
     public static final long VIEW_CHANNEL = 1L << 10;
     public static final long SEND_MESSAGES = 1L << 11;
     public static final long MANAGE_MESSAGES = 1L << 13;
@@ -29,7 +30,8 @@ public final class Permission {
             | MANAGE_MESSAGES
             | MANAGE_ROLES
             | MANAGE_WEBHOOKS
-            | MODERATE_MEMBERS;
+            | MODERATE_MEMBERS
+            | VIEW_AUDIT_LOG;
 
     private Permission() {}
 }

@@ -176,6 +176,8 @@ public final class World {
         final Map<Long, ChannelSpec> channels = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         final Map<Long, MemberSpec> members = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         final java.util.Set<Long> bans = new java.util.LinkedHashSet<>();
+        /** The audit log, oldest first: what was done, by whom, why. */
+        final List<Map<String, Object>> auditLog = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         /** Invite code -> the channel it opens. */
         final Map<String, Long> invites = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -24,10 +24,11 @@ class MemberHistoryQueries {
     private static final String ENTRY_COLUMNS = """
             a.event_id, a.global_index, a.guild_id, a.user_id, a.event_type, a.ref_id, a.infraction_type,
             a.sanction_kind, a.actor, a.reason, a.occurred_at, a.payload::text as payload,
-            (a.event_type = 'InfractionRecorded' and i.pardoned_at is not null) as pardoned""";
+            (a.event_type = 'InfractionRecorded' and i.pardoned_at is not null) as pardoned, c.number as case_number""";
     private static final String PARDON_JOIN = """
             left join infraction_state i on i.guild_id = a.guild_id and i.user_id = a.user_id
-                                        and i.infraction_id = a.ref_id and a.event_type = 'InfractionRecorded'""";
+                                        and i.infraction_id = a.ref_id and a.event_type = 'InfractionRecorded'
+            left join case_number c on c.guild_id = a.guild_id and c.ref_id = a.ref_id""";
 
     private static final RowMapper<HistoryEntry> ENTRY = (rs, n) -> new HistoryEntry(
             rs.getString("event_id"),
@@ -42,6 +43,7 @@ class MemberHistoryQueries {
             rs.getString("reason"),
             fromDb(rs, "occurred_at"),
             rs.getBoolean("pardoned"),
+            rs.getObject("case_number") == null ? null : rs.getLong("case_number"),
             rs.getString("payload"));
 
     private final JdbcClient db;

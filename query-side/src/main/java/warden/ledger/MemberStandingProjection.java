@@ -13,6 +13,7 @@ import warden.common.EventJson;
 import warden.common.MemberKey;
 import warden.projection.Append;
 import warden.projection.ProjectionWrites;
+import warden.sanctions.DiscordActRecorded;
 import warden.sanctions.EvidenceImageAttached;
 import warden.sanctions.EvidenceImageDetached;
 import warden.sanctions.EvidenceTarget;
@@ -102,6 +103,28 @@ class MemberStandingProjection {
                 toDb(e.expiresAt()),
                 toDb(e.occurredAt()),
                 e.rule() == null ? null : EventJson.write(e.rule()));
+    }
+
+    /** An act made on Discord without Warden: a sanction already in force. */
+    @EventHandler
+    void on(DiscordActRecorded e) {
+        writes.write(
+                "sanction_state",
+                """
+                        insert into sanction_state(guild_id, user_id, sanction_id, kind, duration_s, decided_by, reason,
+                                                   decided_at, expires_at, status, status_at, rule_decision)
+                        values (?,?,?,?,?,?,?,?,?,'APPLIED',?,null)
+                        on conflict do nothing""",
+                e.member().guild().value(),
+                e.member().user().value(),
+                e.sanctionId().value(),
+                e.sanction().kind().name(),
+                e.sanction().duration() == null ? null : e.sanction().duration().toSeconds(),
+                e.by().toString(),
+                e.reason(),
+                toDb(e.occurredAt()),
+                toDb(e.expiresAt()),
+                toDb(e.occurredAt()));
     }
 
     @EventHandler

@@ -20,7 +20,7 @@ import warden.platform.WardenRoles;
 @Configuration
 class ProjectionProcessors {
 
-    static final List<String> NAMES = List.of(LedgerProcessing.GROUP);
+    static final List<String> NAMES = List.of(LedgerProcessing.GROUP, "case-numbers");
 
     private final Map<String, WakeableCoordinatorExecutor> coordinators = new ConcurrentHashMap<>();
 

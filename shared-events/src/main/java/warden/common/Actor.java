@@ -12,7 +12,9 @@ public record Actor(Kind kind, String id) {
         RULE,
         SYSTEM,
         API,
-        FEDERATION
+        FEDERATION,
+        /** Someone who acted on Discord without Warden (its menu, another bot); the id is theirs, or unknown. */
+        DISCORD
     }
 
     public static final int MAX_ID = 100;
@@ -37,6 +39,11 @@ public record Actor(Kind kind, String id) {
     /** A moderator of a federation's team, acting in a partner server: the federation is the source. */
     public static Actor federation(String federationId, UserId moderator) {
         return of(Kind.FEDERATION, federationId + "/" + moderator);
+    }
+
+    /** Who acted on Discord without Warden: a user or bot, or nobody known (the audit log was not readable). */
+    public static Actor discord(UserId user) {
+        return of(Kind.DISCORD, user == null ? "unknown" : user.toString());
     }
 
     public static Actor system(String what) {

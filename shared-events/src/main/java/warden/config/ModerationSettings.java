@@ -20,6 +20,8 @@ import warden.sanctions.SanctionKind;
  * @param presets         predefined sanctions for {@code /mod}, at most {@link #MAX_PRESETS}
  * @param raid            when joins mean a raid, and how long the lockdown lasts
  * @param reports         where members' reports go, and how many a member may file per hour
+ * @param countOutsideActs whether bans, kicks and timeouts made on Discord outside Warden (its menu, other bots) count
+ *                        toward the automatic sanction rules, as an infraction each (default: yes)
  */
 public record ModerationSettings(
         boolean hideResponses,
@@ -29,7 +31,20 @@ public record ModerationSettings(
         boolean dmHideModerator,
         List<Preset> presets,
         RaidSettings raid,
-        ReportSettings reports) {
+        ReportSettings reports,
+        Boolean countOutsideActs) {
+
+    public ModerationSettings(
+            boolean hideResponses,
+            boolean showPublicly,
+            Set<SanctionKind> dmKinds,
+            String dmTemplate,
+            boolean dmHideModerator,
+            List<Preset> presets,
+            RaidSettings raid,
+            ReportSettings reports) {
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports, null);
+    }
 
     /**
      * Reports (signalements): {@code channel} is where they land for the moderators (the system channel when unset);
@@ -143,17 +158,41 @@ public record ModerationSettings(
 
     public ModerationSettings withPresets(List<Preset> presets) {
         return new ModerationSettings(
-                hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+                hideResponses,
+                showPublicly,
+                dmKinds,
+                dmTemplate,
+                dmHideModerator,
+                presets,
+                raid,
+                reports,
+                countOutsideActs);
     }
 
     public ModerationSettings withRaid(RaidSettings raid) {
         return new ModerationSettings(
-                hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+                hideResponses,
+                showPublicly,
+                dmKinds,
+                dmTemplate,
+                dmHideModerator,
+                presets,
+                raid,
+                reports,
+                countOutsideActs);
     }
 
     public ModerationSettings withReports(ReportSettings reports) {
         return new ModerationSettings(
-                hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports);
+                hideResponses,
+                showPublicly,
+                dmKinds,
+                dmTemplate,
+                dmHideModerator,
+                presets,
+                raid,
+                reports,
+                countOutsideActs);
     }
 
     /** The preset of that name, ignoring case. */
@@ -174,6 +213,7 @@ public record ModerationSettings(
         presets = presets == null ? List.of() : List.copyOf(presets);
         if (raid == null) raid = RaidSettings.defaults();
         if (reports == null) reports = ReportSettings.defaults();
+        if (countOutsideActs == null) countOutsideActs = true;
     }
 
     public static ModerationSettings defaults() {

@@ -9,5 +9,7 @@ public enum EnforcementOutcome {
     AWAITING_APPROVAL,
     FAILED,
     REVERTED,
-    NO_ENTRY_LEFT
+    NO_ENTRY_LEFT,
+    /** The federation's ban was taken back, but a ban of the server's own still holds the member: not unbanned. */
+    KEPT_BY_SERVER
 }

@@ -70,7 +70,7 @@ class MessageBundlesTest {
             for (String key : p.stringPropertyNames()) {
                 String pattern = p.getProperty(key);
                 assertThat(pattern).as(bundle + suffix + " " + key).doesNotContainPattern("(?<!')'(?!')");
-                assertThat(new MessageFormat(pattern).format(new Object[] {"a", "b", "c", "d"}))
+                assertThat(new MessageFormat(pattern).format(arguments(new MessageFormat(pattern))))
                         .as(bundle + suffix + " " + key)
                         .isNotBlank();
             }
@@ -81,5 +81,18 @@ class MessageBundlesTest {
     void toolsWithoutTheApplicationReadEveryBundle() {
         assertThat(MessageBundles.english("error.vocabulary.tooLong", "x", 100)).doesNotStartWith("error.");
         assertThat(MessageBundles.english("no.such.key")).isEqualTo("no.such.key");
+    }
+
+    /** An argument of the type each placeholder asks for: a number where it formats numbers, text elsewhere. */
+    private static Object[] arguments(MessageFormat format) {
+        java.text.Format[] formats = format.getFormatsByArgumentIndex();
+        Object[] arguments = new Object[Math.max(4, formats.length)];
+        for (int i = 0; i < arguments.length; i++) {
+            java.text.Format f = i < formats.length ? formats[i] : null;
+            arguments[i] = f instanceof java.text.NumberFormat || f instanceof java.text.ChoiceFormat
+                    ? (Object) 42
+                    : String.valueOf((char) ('a' + i));
+        }
+        return arguments;
     }
 }
