@@ -22,6 +22,7 @@ import warden.sanctions.SanctionKind;
  * @param reports         where members' reports go, and how many a member may file per hour
  * @param countOutsideActs whether bans, kicks and timeouts made on Discord outside Warden (its menu, other bots) count
  *                        toward the automatic sanction rules, as an infraction each (default: yes)
+ * @param modLogChannel   the channel every case is posted to (and its post edited when the case changes), or null
  */
 public record ModerationSettings(
         boolean hideResponses,
@@ -32,7 +33,31 @@ public record ModerationSettings(
         List<Preset> presets,
         RaidSettings raid,
         ReportSettings reports,
-        Boolean countOutsideActs) {
+        Boolean countOutsideActs,
+        String modLogChannel) {
+
+    public ModerationSettings(
+            boolean hideResponses,
+            boolean showPublicly,
+            Set<SanctionKind> dmKinds,
+            String dmTemplate,
+            boolean dmHideModerator,
+            List<Preset> presets,
+            RaidSettings raid,
+            ReportSettings reports,
+            Boolean countOutsideActs) {
+        this(
+                hideResponses,
+                showPublicly,
+                dmKinds,
+                dmTemplate,
+                dmHideModerator,
+                presets,
+                raid,
+                reports,
+                countOutsideActs,
+                null);
+    }
 
     public ModerationSettings(
             boolean hideResponses,
@@ -43,7 +68,7 @@ public record ModerationSettings(
             List<Preset> presets,
             RaidSettings raid,
             ReportSettings reports) {
-        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports, null);
+        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports, null, null);
     }
 
     /**
@@ -166,7 +191,8 @@ public record ModerationSettings(
                 presets,
                 raid,
                 reports,
-                countOutsideActs);
+                countOutsideActs,
+                modLogChannel);
     }
 
     public ModerationSettings withRaid(RaidSettings raid) {
@@ -179,7 +205,8 @@ public record ModerationSettings(
                 presets,
                 raid,
                 reports,
-                countOutsideActs);
+                countOutsideActs,
+                modLogChannel);
     }
 
     public ModerationSettings withReports(ReportSettings reports) {
@@ -192,7 +219,8 @@ public record ModerationSettings(
                 presets,
                 raid,
                 reports,
-                countOutsideActs);
+                countOutsideActs,
+                modLogChannel);
     }
 
     /** The preset of that name, ignoring case. */
@@ -214,6 +242,10 @@ public record ModerationSettings(
         if (raid == null) raid = RaidSettings.defaults();
         if (reports == null) reports = ReportSettings.defaults();
         if (countOutsideActs == null) countOutsideActs = true;
+        if (modLogChannel != null) {
+            modLogChannel = modLogChannel.strip().replaceAll("^<#(\\d+)>$", "$1");
+            if (modLogChannel.isEmpty()) modLogChannel = null;
+        }
     }
 
     public static ModerationSettings defaults() {
@@ -222,6 +254,7 @@ public record ModerationSettings(
 
     /** Refuses a template too long or naming an unknown placeholder; called when a command is made, never on replay. */
     public ModerationSettings validate() {
+        if (modLogChannel != null) warden.common.ChannelId.of(modLogChannel);
         raid.validate();
         reports.validate();
         if (presets.size() > MAX_PRESETS)
