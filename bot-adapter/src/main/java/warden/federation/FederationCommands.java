@@ -32,6 +32,7 @@ import warden.common.Actor;
 import warden.common.CommandRefusedException;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
+import warden.common.LocalizedException;
 import warden.common.UserId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
@@ -97,6 +98,8 @@ public class FederationCommands implements SlashCommands {
                                 .addOption(OptionType.STRING, "server", "Server", true)
                                 .addOption(OptionType.BOOLEAN, "revert", "Revert"),
                         new SubcommandData("preview", "Preview"),
+                        new SubcommandData("import-bans", "Import bans")
+                                .addOptions(new OptionData(OptionType.INTEGER, "confirm", "Confirm").setMinValue(0)),
                         new SubcommandData("staff", "Staff").addOption(OptionType.ROLE, "role", "Role"),
                         new SubcommandData("team-access", "Team access")
                                 .addOption(OptionType.BOOLEAN, "allowed", "Allowed", true),
@@ -207,6 +210,7 @@ public class FederationCommands implements SlashCommands {
                         partner.toString());
             }
             case "preview" -> preview(guild, view, locale);
+            case "import-bans" -> importBans(event, guild, view, id, by, locale);
             case "staff" -> {
                 String role = text(event, "role");
                 commands.sendAndWait(new ChangeStaffRole(fed, id, role, by, Instant.now()));
@@ -409,4 +413,63 @@ public class FederationCommands implements SlashCommands {
             throw InvalidValueException.forField("code", "error.federation.badCode");
         }
     }
+
+    /**
+     * {@code /federation import-bans [confirm]}: the server's existing bans (Discord's ban list, every page), those not
+     * on the shared list yet counted first (a dry run), then shared when the count is confirmed.
+     */
+    private String importBans(
+            SlashCommandInteractionEvent event,
+            Guild guild,
+            FederationView view,
+            GuildId id,
+            Actor by,
+            net.dv8tion.jda.api.interactions.DiscordLocale locale) {
+        FederationView.Partner partner = view.partner(id.toString());
+        if (partner == null || !partner.publish() || partner.suspended())
+            throw new CommandRefusedException("error.federation.cannotPublish");
+        Set<String> listed =
+                view.entries().stream().map(FederationView.Entry::user).collect(Collectors.toSet());
+        List<net.dv8tion.jda.api.entities.Guild.Ban> bans;
+        try {
+            bans = guild.retrieveBanList().takeRemainingAsync(IMPORT_MAX).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        List<net.dv8tion.jda.api.entities.Guild.Ban> fresh =
+                bans.stream().filter(b -> !listed.contains(b.getUser().getId())).toList();
+        var confirm = event.getOption("confirm");
+        if (confirm == null || confirm.getAsInt() != fresh.size()) {
+            return texts.in(locale, "command.federation.import.preview", bans.size(), fresh.size(), view.name());
+        }
+        int shared = 0;
+        for (net.dv8tion.jda.api.entities.Guild.Ban ban : fresh) {
+            String reason = ban.getReason() == null || ban.getReason().isBlank()
+                    ? texts.stored("federation.import.reason", guild.getName())
+                    : ban.getReason().length() > PublishBan.MAX_REASON
+                            ? ban.getReason().substring(0, PublishBan.MAX_REASON)
+                            : ban.getReason();
+            try {
+                commands.sendAndWait(new PublishBan(
+                        view.federationId(),
+                        UUID.randomUUID().toString().substring(0, 8),
+                        id,
+                        UserId.of(ban.getUser().getIdLong()),
+                        reason,
+                        List.of(),
+                        by,
+                        Instant.now()));
+                shared++;
+            } catch (LocalizedException | org.axonframework.commandhandling.CommandExecutionException e) {
+                // listed meanwhile (an offer answered while the import ran): nothing to share twice
+            }
+        }
+        return texts.in(locale, "command.federation.import.done", shared, view.name());
+    }
+
+    /** The most bans one import reads (Discord's ban list, paged by 1,000). */
+    static final int IMPORT_MAX = 10_000;
 }

@@ -20,6 +20,11 @@ import warden.platform.QueryResults;
 @ConditionalOnDiscord
 class Cases {
 
+    /** How long a moderator's answer waits for the new case's number (the numbering follows the event closely). */
+    static final java.time.Duration NUMBER_WAIT = java.time.Duration.ofSeconds(3);
+    /** The same for a member's DM, sent by the executor: shorter, so that a raid's bans are not held back. */
+    static final java.time.Duration DM_NUMBER_WAIT = java.time.Duration.ofSeconds(1);
+
     private static final Pattern NUMBER = Pattern.compile("^#?(\\d{1,9})(?:\\s.*)?$", Pattern.DOTALL);
 
     private final QueryGateway queries;
@@ -53,5 +58,34 @@ class Cases {
             throw new CommandRefusedException("error.case.otherMember", n);
         }
         return found.refId();
+    }
+
+    /**
+     * How a moderator is told of a case just made: {@code #42} once the numbering has it, else (the numbering is behind
+     * by more than the wait) the id Warden gave it, which every command accepts too.
+     */
+    String label(GuildId guild, String ref) {
+        return label(guild, ref, NUMBER_WAIT);
+    }
+
+    String label(GuildId guild, String ref, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            java.util.Optional<Long> number = QueryResults.join(queries.query(
+                            new warden.ledger.FindCaseViews(guild, java.util.List.of(ref)),
+                            ResponseTypes.multipleInstancesOf(warden.ledger.CaseView.class)))
+                    .stream()
+                    .map(warden.ledger.CaseView::number)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst();
+            if (number.isPresent()) return "#" + number.get();
+            if (System.nanoTime() > deadline) return ref;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ref;
+            }
+        }
     }
 }

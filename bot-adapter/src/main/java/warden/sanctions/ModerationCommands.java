@@ -256,7 +256,7 @@ public class ModerationCommands implements SlashCommands {
                 event.getUserLocale(),
                 "command.sanction.done." + spec.kind().name().toLowerCase(),
                 user.getAsMention(),
-                id,
+                cases.label(GuildId.of(event.getGuild().getIdLong()), id.value()),
                 spec.duration() == null ? "" : Durations.format(spec.duration()));
     }
 
@@ -403,6 +403,7 @@ public class ModerationCommands implements SlashCommands {
                 event.getOption("sanction").getAsString(),
                 "sanction",
                 member.user().value()));
+        String named = cases.label(guild, id.value());
         return switch (sub) {
             case "edit" -> {
                 SanctionText field = SanctionText.valueOf(
@@ -410,7 +411,7 @@ public class ModerationCommands implements SlashCommands {
                 commands.sendAndWait(new EditSanctionText(
                         member, id, field, event.getOption("text").getAsString(), moderator, now));
                 yield texts.in(
-                        locale, "command.sanction.edited", id, field.name().toLowerCase(java.util.Locale.ROOT));
+                        locale, "command.sanction.edited", named, field.name().toLowerCase(java.util.Locale.ROOT));
             }
             case "retime" -> {
                 java.time.Duration duration =
@@ -419,12 +420,12 @@ public class ModerationCommands implements SlashCommands {
                 yield texts.in(
                         locale,
                         "command.sanction.retimed",
-                        id,
+                        named,
                         String.valueOf(now.plus(duration).getEpochSecond()));
             }
             case "remove" -> {
                 commands.sendAndWait(new RemoveSanction(member, id, moderator, reason(event), now));
-                yield texts.in(locale, "command.sanction.removed", id);
+                yield texts.in(locale, "command.sanction.removed", named);
             }
             default -> texts.in(locale, "command.error.unknown", sub);
         };
@@ -539,7 +540,7 @@ public class ModerationCommands implements SlashCommands {
                 reason,
                 Instant.now(),
                 null));
-        return texts.in(locale, "command.mod.done", user.getAsMention(), preset.name(), id);
+        return texts.in(locale, "command.mod.done", user.getAsMention(), preset.name(), cases.label(guild, id.value()));
     }
 
     /** The presets this member may use, for {@code /mod}'s autocomplete. */
@@ -578,11 +579,13 @@ public class ModerationCommands implements SlashCommands {
         String what = event.getOption("target").getAsString();
         String id = cases.refOf(
                 guild, event.getOption("id").getAsString(), what, member.user().value());
+        String named = cases.label(guild, id);
         if ("remove".equals(event.getSubcommandName())) {
             String sha = event.getOption("sha256").getAsString().strip().toLowerCase(java.util.Locale.ROOT);
             commands.sendAndWait(
                     new warden.sanctions.DetachEvidenceImage(member, target, id, sha, moderator, Instant.now()));
-            return texts.in(locale, "command.evidence.removed", what, id, sha.substring(0, Math.min(12, sha.length())));
+            return texts.in(
+                    locale, "command.evidence.removed", what, named, sha.substring(0, Math.min(12, sha.length())));
         }
         warden.sanctions.EvidenceImage image =
                 images.fetch(event.getOption("image").getAsAttachment().getUrl());
@@ -592,7 +595,7 @@ public class ModerationCommands implements SlashCommands {
                 locale,
                 "command.evidence.added",
                 what,
-                id,
+                named,
                 String.valueOf(Math.max(1, image.size() / 1024)),
                 image.sha256().substring(0, 12));
     }

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import warden.common.GuildId;
 import warden.common.MemberKey;
 import warden.config.GuildPolicies;
 import warden.config.ModerationSettings;
@@ -43,9 +44,17 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
     private final Commands commands;
     private final GuildTexts texts;
     private final GuildPolicies policies;
+    private final Cases cases;
 
-    SanctionExecutor(DiscordGuilds guilds, Commands commands, GuildTexts texts, GuildPolicies policies, OwnActs own) {
+    SanctionExecutor(
+            DiscordGuilds guilds,
+            Commands commands,
+            GuildTexts texts,
+            GuildPolicies policies,
+            OwnActs own,
+            Cases cases) {
         this.own = own;
+        this.cases = cases;
         this.policies = policies;
         this.guilds = guilds;
         this.commands = commands;
@@ -248,6 +257,9 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
     }
 
     String dmText(Guild guild, SanctionDecided e, ModerationSettings moderation) {
+        // the member names the case to appeal it; the numbering is a moment behind the decision at most
+        String number =
+                cases.label(GuildId.of(guild.getIdLong()), e.sanctionId().value(), Cases.DM_NUMBER_WAIT);
         String reason = e.reason() == null ? "-" : e.reason();
         String moderator = moderation.dmHideModerator()
                 ? texts.in(guild, "sanction.dm.moderatorHidden")
@@ -280,12 +292,15 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
                             "end",
                             end,
                             "moderator",
-                            moderator));
+                            moderator,
+                            "case",
+                            number));
         }
         if (e.sanction().kind() == SanctionKind.WARN && !moderation.dmHideModerator() && e.rule() == null) {
-            return texts.in(guild, "sanction.warning.dm", guild.getName(), reason);
+            return texts.in(guild, "sanction.warning.dm", guild.getName(), reason, number);
         }
-        return texts.in(guild, "sanction.dm.default", member, guild.getName(), kind, reason, duration, end, moderator);
+        return texts.in(
+                guild, "sanction.dm.default", member, guild.getName(), kind, reason, duration, end, moderator, number);
     }
 
     /** A warning whose DM did not arrive: noted in the member's record, and the moderator who gave it is told. */
@@ -294,14 +309,17 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
                 e.member(),
                 NoteId.of("dm:" + e.sanctionId()),
                 warden.common.Actor.system("warden"),
-                texts.stored("sanction.dm.notDelivered", e.sanctionId()),
+                texts.stored(
+                        "sanction.dm.notDelivered",
+                        cases.label(
+                                GuildId.of(guild.getIdLong()), e.sanctionId().value(), Cases.DM_NUMBER_WAIT)),
                 Instant.now()));
         if (e.decidedBy().kind() != warden.common.Actor.Kind.MODERATOR) return;
         String notice = texts.in(
                 guild,
                 "sanction.dm.notDelivered.moderator",
                 "<@" + e.member().user().value() + ">",
-                e.sanctionId());
+                cases.label(GuildId.of(guild.getIdLong()), e.sanctionId().value(), Cases.DM_NUMBER_WAIT));
         guild.getJDA()
                 .openPrivateChannelById(e.decidedBy().id())
                 .flatMap(channel -> channel.sendMessage(notice).setAllowedMentions(java.util.List.of()))

@@ -109,7 +109,8 @@ class BoundariesTest {
                         "warden.config..",
                         "warden.ledger..",
                         "warden.sandbox..",
-                        "warden.evidence..")
+                        "warden.evidence..",
+                        "warden.modlog..")
                 .because(
                         "features plug into the plumbing; the plumbing never names them (design map: features plug in)");
         rule.check(ALL);

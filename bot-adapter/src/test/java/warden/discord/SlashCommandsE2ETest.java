@@ -126,6 +126,7 @@ class SlashCommandsE2ETest {
                         WAIT,
                         "warning DM");
         assertThat(dm.text("content")).contains("spam in #general");
+        assertThat(dm.text("content")).as("the member can name the case").containsPattern("\\(case #\\d+\\)$");
         await().atMost(WAIT)
                 .until(() ->
                         db.sql("select count(*) from audit_event where event_type = 'SanctionApplied' and user_id = ?")
@@ -278,7 +279,7 @@ class SlashCommandsE2ETest {
 
     private static String sanctionIdIn(String answer) {
         java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("\\(sanction (cmd:\\d+)\\)").matcher(answer);
+                java.util.regex.Pattern.compile("\\(case (#\\d+)\\)").matcher(answer);
         assertThat(m.find()).as(answer).isTrue();
         return m.group(1);
     }
@@ -664,8 +665,10 @@ class SlashCommandsE2ETest {
                         "en-US"))
                 .startsWith("Image " + sha.substring(0, 12));
         await().atMost(WAIT)
-                .until(() -> db.sql("select jsonb_array_length(images) from sanction_state where sanction_id = ?")
-                                .param(id)
+                .until(() -> db.sql(
+                                        "select jsonb_array_length(images) from sanction_state where sanction_id = "
+                                                + "(select ref_id from case_number where guild_id = ? and number = ? and kind = 'sanction')")
+                                .params(guild, Long.parseLong(id.substring(1)))
                                 .query(Integer.class)
                                 .single()
                         == 0);

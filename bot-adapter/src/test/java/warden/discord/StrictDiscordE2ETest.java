@@ -419,8 +419,12 @@ class StrictDiscordE2ETest {
                         fake.slashCommand(guild, general, moderator, "ban", options, "en-US"), WAIT)
                 .content();
         assertThat(first).contains("banned");
-        String id = first.replaceAll("(?s).*(cmd:\\d+).*", "$1");
-        assertThat(again).contains(id);
+        String number = first.replaceAll("(?s).*\\(case (#\\d+)\\).*", "$1");
+        assertThat(again).as("the same case").contains("(case " + number + ")");
+        String id = db.sql("select ref_id from case_number where guild_id = ? and number = ? and kind = 'sanction'")
+                .params(guild, Long.parseLong(number.substring(1)))
+                .query(String.class)
+                .single();
         await().atMost(WAIT).until(() -> outcome(id) != null);
         assertThat(fake.requests("PUT", "guilds/" + guild + "/bans/" + clyde)).hasSize(1);
     }

@@ -59,9 +59,13 @@ class CasesE2ETest {
         assertThat(warned).contains("was warned");
         await().atMost(WAIT).until(() -> caseOf(member, "sanction") != null);
         long number = caseOf(member, "sanction");
+        assertThat(warned).as("the answer names the case by its number").contains("(case #" + number + ")");
 
-        assertThat(run("why", List.of(text("sanction", String.valueOf(number)))))
-                .contains("spam in general");
+        // the numbering and the explanation are two read models: each is a moment behind the event
+        await().atMost(WAIT)
+                .until(
+                        () -> run("why", List.of(text("sanction", String.valueOf(number)))),
+                        a -> a.contains("spam in general"));
         assertThat(run("why", List.of(text("sanction", "#" + number)))).contains("spam in general");
 
         FakeDiscord fake = DISCORD.discord();

@@ -84,6 +84,9 @@ class NoSanctionUndoesAnotherE2ETest {
                 current.version(),
                 Actor.moderator(UserId.of(7)),
                 Instant.now()));
+        // the executor reads the settings this node has applied, which follow the event a moment later
+        await().atMost(WAIT)
+                .until(() -> policies.current(id).moderation().dmKinds().contains(SanctionKind.BAN));
         fake.inject(warden.fakediscord.Fault.missingPermissions("PUT", "guilds/" + guild + "/bans/" + protectedMember));
         commands.sendAndWait(new ImposeSanction(
                 MemberKey.of(guild, protectedMember),

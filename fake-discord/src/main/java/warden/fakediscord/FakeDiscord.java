@@ -662,6 +662,7 @@ public final class FakeDiscord implements AutoCloseable {
         synchronized (guild.bans) {
             guild.bans.add(user);
         }
+        if (reason != null) guild.banReasons.put(user, reason);
         if (guild.members.remove(user) != null) {
             dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", Long.toString(guildId), "user", world.userJson(user)));
         }
@@ -674,6 +675,7 @@ public final class FakeDiscord implements AutoCloseable {
         synchronized (guild.bans) {
             guild.bans.remove(user);
         }
+        guild.banReasons.remove(user);
         dispatch("GUILD_BAN_REMOVE", obj("guild_id", Long.toString(guildId), "user", world.userJson(user)));
         audit(guild, actor, user, AUDIT_UNBAN, reason, List.of());
     }
@@ -1147,7 +1149,10 @@ public final class FakeDiscord implements AutoCloseable {
                 long user = Long.parseLong(p[3]);
                 var refused = rules.botOverMember(guild, user, Permission.BAN_MEMBERS);
                 if (refused.isPresent()) return Reply.refused(refused.get());
-                guild.bans.add(user);
+                synchronized (guild.bans) {
+                    guild.bans.add(user);
+                }
+                if (AUDIT_REASON.get() != null) guild.banReasons.put(user, AUDIT_REASON.get());
                 if (guild.members.remove(user) != null) {
                     dispatch("GUILD_MEMBER_REMOVE", obj("guild_id", p[1], "user", world.userJson(user)));
                 }
@@ -1159,10 +1164,58 @@ public final class FakeDiscord implements AutoCloseable {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
                 if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0)
                     return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
-                if (!guild.bans.remove(Long.parseLong(p[3]))) return Reply.notFound(10026, "Unknown Ban");
+                boolean removed;
+                synchronized (guild.bans) {
+                    removed = guild.bans.remove(Long.parseLong(p[3]));
+                }
+                if (!removed) return Reply.notFound(10026, "Unknown Ban");
+                guild.banReasons.remove(Long.parseLong(p[3]));
                 dispatch("GUILD_BAN_REMOVE", obj("guild_id", p[1], "user", world.userJson(Long.parseLong(p[3]))));
                 audit(guild, BOT_ID, Long.parseLong(p[3]), AUDIT_UNBAN, AUDIT_REASON.get(), List.of());
                 return Reply.noContent();
+            }
+            case "GET guilds/{id}/bans/{id}": {
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0)
+                    return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                long user = Long.parseLong(p[3]);
+                synchronized (guild.bans) {
+                    if (!guild.bans.contains(user)) return Reply.notFound(10026, "Unknown Ban");
+                }
+                return new Reply(200, obj("user", world.userJson(user), "reason", guild.banReasons.get(user)));
+            }
+            case "GET guilds/{id}/bans": {
+                // Discord pages the ban list by user id: at most `limit` (1000) bans after `after` or just before
+                // `before`,
+                // always in ascending order (JDA reverses a backward page itself).
+                World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
+                if ((permissions(guild, BOT_ID) & Permission.BAN_MEMBERS) == 0)
+                    return Reply.refused(DiscordRules.MISSING_PERMISSIONS);
+                Map<String, String> params = queryParams(query);
+                int limit = Math.min(1000, Integer.parseInt(params.getOrDefault("limit", "1000")));
+                List<Long> users;
+                synchronized (guild.bans) {
+                    if (params.containsKey("before")) {
+                        long before = Long.parseLong(params.get("before"));
+                        users = guild.bans.stream()
+                                .filter(u -> u < before)
+                                .sorted(java.util.Comparator.reverseOrder())
+                                .limit(limit)
+                                .sorted()
+                                .toList();
+                    } else {
+                        long after = Long.parseLong(params.getOrDefault("after", "0"));
+                        users = guild.bans.stream()
+                                .filter(u -> u > after)
+                                .sorted()
+                                .limit(limit)
+                                .toList();
+                    }
+                }
+                List<Object> page = new java.util.ArrayList<>();
+                for (long user : users)
+                    page.add(obj("user", world.userJson(user), "reason", guild.banReasons.get(user)));
+                return new Reply(200, page);
             }
             case "PUT guilds/{id}/incident-actions": {
                 World.GuildSpec guild = world.guild(Long.parseLong(p[1]));
@@ -1451,6 +1504,17 @@ public final class FakeDiscord implements AutoCloseable {
         return webhook;
     }
 
+    private static Map<String, String> queryParams(String query) {
+        Map<String, String> params = new java.util.HashMap<>();
+        if (query == null || query.isEmpty()) return params;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0)
+                params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
     private Reply webhookRoute(String method, String[] p, String query, Map<String, Object> body) {
         long id = Long.parseLong(p[1]);
         if (id == APPLICATION_ID) { // interaction follow-ups and edits of the original reply
@@ -1623,7 +1687,12 @@ public final class FakeDiscord implements AutoCloseable {
         }
 
         void send(Map<String, Object> payload) {
-            if (socket.isOpen()) socket.send(Json.write(payload));
+            if (!socket.isOpen()) return;
+            try {
+                socket.send(Json.write(payload));
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closing) {
+                // closed between the check and the send (a reconnect under way): the dispatch log replays it on resume
+            }
         }
 
         /** Without the message content intent, Discord blanks what a guild message says (unless it mentions the bot). */

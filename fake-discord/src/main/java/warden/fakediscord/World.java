@@ -176,6 +176,8 @@ public final class World {
         final Map<Long, ChannelSpec> channels = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         final Map<Long, MemberSpec> members = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         final java.util.Set<Long> bans = new java.util.LinkedHashSet<>();
+        /** Why each ban was made, as Discord's ban list shows it (absent when none was given). */
+        final Map<Long, String> banReasons = new java.util.concurrent.ConcurrentHashMap<>();
         /** The audit log, oldest first: what was done, by whom, why. */
         final List<Map<String, Object>> auditLog = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         /** Invite code -> the channel it opens. */

@@ -231,7 +231,7 @@ public record ModerationSettings(
     }
 
     public static final List<String> PLACEHOLDERS =
-            List.of("member", "server", "kind", "reason", "duration", "end", "moderator");
+            List.of("member", "server", "kind", "reason", "duration", "end", "moderator", "case");
     public static final int MAX_TEMPLATE = 1500;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
