@@ -81,6 +81,22 @@ class SanctionSearchApiTest {
     }
 
     @Test
+    void everySanctionCarriesItsCaseNumberNewestHighest() {
+        // the numbering is a processor of its own, a moment behind the sanctions
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            boolean numbered = true;
+            for (JsonNode e : search("removed=true").path("entries"))
+                numbered &= e.path("caseNumber").isNumber();
+            return numbered;
+        });
+        List<Long> numbers = new ArrayList<>();
+        search("removed=true")
+                .path("entries")
+                .forEach(e -> numbers.add(e.path("caseNumber").asLong()));
+        assertThat(numbers).hasSize(5).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
     void wordsAreFoundWithEnglishAndFrenchStemmingAndRemovedOnesOnlyWhenAsked() {
         assertThat(reasons(search("q=insult"))).containsExactly("insulted the moderators");
         assertThat(reasons(search("q=insult&removed=true")))

@@ -17,12 +17,14 @@ import warden.common.Actor;
 import warden.common.GuildId;
 import warden.common.MemberKey;
 import warden.common.UserId;
+import warden.config.GuildPolicies;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
 import warden.platform.Commands;
 import warden.sanctions.Evidence;
 import warden.sanctions.InfractionId;
+import warden.sanctions.InfractionType;
 import warden.sanctions.RecordInfraction;
 
 /**
@@ -31,6 +33,9 @@ import warden.sanctions.RecordInfraction;
  * only the block itself is recorded. A blocked message has no id, and the same insult blocked three times is three
  * infractions: the id is the execution's own, its place in the shard's gateway session (the sequence number, which a
  * resumed session replays unchanged), so only a redelivery of the same event records nothing more.
+ * <p>
+ * A block under one of the server's own rules is recorded too when the server asks for it
+ * ({@code recordServerAutoMod}): as vocabulary, spam or mentions by the rule's trigger, with the rule's name.
  */
 @Component
 @ConditionalOnDiscord
@@ -42,13 +47,16 @@ class AutoModExecutionListener extends ListenerAdapter {
     private final Commands commands;
     private final GuildTexts texts;
     private final GuildWork work;
+    private final GuildPolicies policies;
     /** This node's run, and each shard's session in it: with the sequence number, they name one gateway event. */
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     private final Map<Integer, AtomicLong> sessions = new ConcurrentHashMap<>();
 
-    AutoModExecutionListener(NativeAutoModSync sync, Commands commands, GuildTexts texts, GuildWork work) {
+    AutoModExecutionListener(
+            NativeAutoModSync sync, Commands commands, GuildTexts texts, GuildWork work, GuildPolicies policies) {
         this.work = work;
+        this.policies = policies;
         this.sync = sync;
         this.commands = commands;
         this.texts = texts;
@@ -80,14 +88,52 @@ class AutoModExecutionListener extends ListenerAdapter {
                         (module, error) -> {
                             if (error != null)
                                 log.warn("Could not find AutoMod rule {}: {}", event.getRuleId(), error.getMessage());
-                            else
-                                module.ifPresent(m -> record(
-                                        event, m, execution)); // otherwise a rule of the server's own, not Warden's
+                            else if (module.isPresent()) record(event, module.get(), execution);
+                            else if (policies.current(
+                                            GuildId.of(event.getGuild().getIdLong()))
+                                    .moderation()
+                                    .recordServerAutoMod()) recordServerRule(event, execution);
                         },
                         work.executor(event.getGuild().getIdLong(), "automod-block"));
     }
 
     private void record(AutoModExecutionEvent event, AutomodModule module, String execution) {
+        record(
+                event,
+                execution,
+                module.infractionType(),
+                Actor.automod(module.key()),
+                texts.stored("automod.reason.blocked"),
+                "discord-automod");
+    }
+
+    /** A block under a rule the server made itself: its name said, its trigger telling the kind of infraction. */
+    private void recordServerRule(AutoModExecutionEvent event, String execution) {
+        InfractionType type = switch (event.getTriggerType()) {
+            case KEYWORD, KEYWORD_PRESET, MEMBER_PROFILE_KEYWORD -> InfractionType.VOCABULARY;
+            case SPAM -> InfractionType.SPAM;
+            case MENTION_SPAM -> InfractionType.MENTIONS;
+            default -> null;
+        };
+        if (type == null) return;
+        String name =
+                sync.ruleName(event.getRuleIdLong(), event.getGuild()).join().orElse(event.getRuleId());
+        record(
+                event,
+                execution,
+                type,
+                Actor.automod("discord"),
+                texts.stored("automod.reason.serverRule", name),
+                "discord-automod-server");
+    }
+
+    private void record(
+            AutoModExecutionEvent event,
+            String execution,
+            InfractionType type,
+            Actor by,
+            String reason,
+            String revealedBy) {
         String content = event.getContent() == null ? "" : event.getContent();
         String channel = event.getChannel() == null ? null : event.getChannel().getId();
         InfractionId id = InfractionId.of("automod:" + event.getRuleId() + ":" + event.getUserId() + ":" + execution);
@@ -100,10 +146,10 @@ class AutoModExecutionListener extends ListenerAdapter {
         RecordInfraction command = new RecordInfraction(
                 new MemberKey(GuildId.of(event.getGuild().getIdLong()), UserId.of(event.getUserIdLong())),
                 id,
-                module.infractionType(),
-                Actor.automod(module.key()),
-                texts.stored("automod.reason.blocked"),
-                new Evidence(channel, null, content, spans, List.of("discord-automod"), null),
+                type,
+                by,
+                reason,
+                new Evidence(channel, null, content, spans, List.of(revealedBy), null),
                 Instant.now(),
                 null);
         commands.sendAndWait(command);

@@ -122,6 +122,16 @@ public class NativeAutoModSync extends ListenerAdapter implements SideEffectProc
                         .flatMap(r -> module(r.getName())));
     }
 
+    /** The name the server gave one of its rules, as Discord has it now (empty when the rule is gone). */
+    CompletableFuture<Optional<String>> ruleName(long ruleId, Guild guild) {
+        return guild.retrieveAutoModRules()
+                .submit()
+                .thenApply(rules -> rules.stream()
+                        .filter(r -> r.getIdLong() == ruleId)
+                        .findFirst()
+                        .map(r -> r.getName()));
+    }
+
     private static Optional<AutomodModule> module(String ruleName) {
         if (!ruleName.startsWith(PREFIX)) return Optional.empty();
         String key = ruleName.substring(PREFIX.length());

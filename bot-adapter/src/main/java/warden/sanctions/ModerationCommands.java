@@ -467,7 +467,7 @@ public class ModerationCommands implements SlashCommands {
                             locale,
                             "command.sanctions.line",
                             String.valueOf(e.decidedAt().getEpochSecond()),
-                            e.sanctionId(),
+                            e.caseNumber() == null ? e.sanctionId() : "#" + e.caseNumber(),
                             e.kind().name().toLowerCase(java.util.Locale.ROOT),
                             e.userId(),
                             e.decidedBy(),

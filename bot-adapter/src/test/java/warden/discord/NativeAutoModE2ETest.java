@@ -41,6 +41,7 @@ class NativeAutoModE2ETest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static long guild, general, member;
     static long exempting, exemptGeneral, staffChannel, trustedRole, refusing, refusingGeneral;
+    static long own, ownGeneral, ownOwner, ownMember;
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension(world -> {
@@ -63,6 +64,13 @@ class NativeAutoModE2ETest {
         r.systemChannel(refusingGeneral);
         r.owner(r.member("owner-r"));
         r.withWarden(Permission.MODERATION_BOT, 5);
+        World.GuildSpec o = world.guild("Own rules guild");
+        own = o.id();
+        ownGeneral = o.channel("general");
+        ownOwner = o.member("owner-o");
+        o.owner(ownOwner);
+        ownMember = o.member("member-o");
+        o.withWarden(Permission.MODERATION_BOT, 5);
     });
 
     @DynamicPropertySource
@@ -78,6 +86,9 @@ class NativeAutoModE2ETest {
 
     @Autowired
     NativeAutoModRefusals refusals;
+
+    @Autowired
+    warden.config.GuildPolicies policies;
 
     @Test
     void blockMessagesCreatesKeepsAndRemovesNativeRulesAndBlocksAreRecorded() throws Exception {
@@ -247,6 +258,62 @@ class NativeAutoModE2ETest {
         await().atMost(WAIT).until(() -> refusals.of(refusing).containsKey("vocabulary"));
         assertThat(refusals.health().getDetails().get("refusedRules")).isEqualTo(1);
         fake.clearFaults();
+    }
+
+    @Test
+    void blocksUnderTheServersOwnRulesAreRecordedWhenTheServerAsks() throws Exception {
+        FakeDiscord fake = DISCORD.discord();
+        long rule = fake.addServerAutoModRule(own, ownOwner, "No slurs", List.of("slur"));
+        Map<String, Object> execution = new java.util.HashMap<>(Map.of(
+                "guild_id",
+                Long.toString(own),
+                "rule_id",
+                Long.toString(rule),
+                "rule_trigger_type",
+                1,
+                "user_id",
+                Long.toString(ownMember),
+                "channel_id",
+                Long.toString(ownGeneral),
+                "content",
+                "a slur here",
+                "matched_keyword",
+                "slur",
+                "matched_content",
+                "slur",
+                "action",
+                Map.of("type", 1, "metadata", Map.of())));
+        // by default the server's own rules are the server's business: nothing recorded
+        fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
+        fake.awaitRequest("GET", "guilds/" + own + "/auto-moderation/rules", WAIT);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(infractions(own, ownMember, "VOCABULARY")).isZero();
+
+        var policy = policies.current(GuildId.of(own));
+        commands.sendAndWait(new warden.config.ConfigureModeration(
+                GuildId.of(own),
+                warden.automod.AutomodOptions.with(policy.moderation(), "moderation", "recordServerAutoMod", "on"),
+                policy.version(),
+                Actor.system("test"),
+                Instant.now()));
+        await().atMost(WAIT)
+                .until(() -> policies.current(GuildId.of(own)).moderation().recordServerAutoMod());
+        fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
+        fake.dispatch("AUTO_MODERATION_ACTION_EXECUTION", execution);
+        await().atMost(WAIT).until(() -> infractions(own, ownMember, "VOCABULARY") == 2);
+        assertThat(db.sql("select reason from infraction_state where guild_id = ? and user_id = ?")
+                        .params(own, ownMember)
+                        .query(String.class)
+                        .list())
+                .containsOnly("Blocked before sending by the server's AutoMod rule \"No slurs\".");
+    }
+
+    private long infractions(long guildId, long user, String type) {
+        return db.sql(
+                        "select count(*) from infraction_state where guild_id = ? and user_id = ? and infraction_type = ?")
+                .params(guildId, user, type)
+                .query(Long.class)
+                .single();
     }
 
     private static long rulesOf(FakeDiscord fake, long guildId) {

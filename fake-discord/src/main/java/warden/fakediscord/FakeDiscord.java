@@ -874,6 +874,22 @@ public final class FakeDiscord implements AutoCloseable {
         return rules.permissions(guild, userId, null);
     }
 
+    /**
+     * A server's admin makes an AutoMod rule of the server's own in Discord's settings (not through Warden): a keyword
+     * rule blocking {@code keywords}. Returns its id.
+     */
+    public long addServerAutoModRule(long guildId, long creator, String name, List<String> keywords) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("trigger_type", 1);
+        body.put("trigger_metadata", obj("keyword_filter", keywords));
+        body.put("actions", List.of(obj("type", 1, "metadata", Map.of())));
+        body.put("creator_id", Long.toString(creator));
+        long id = world.nextId();
+        saveRule(Long.toString(guildId), id, body);
+        return id;
+    }
+
     public Collection<Map<String, Object>> autoModRules() {
         return autoModRules.values();
     }

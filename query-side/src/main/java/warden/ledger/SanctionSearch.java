@@ -75,7 +75,10 @@ class SanctionSearch {
         pageParams.add((long) query.page() * query.size());
         List<SanctionPage.Entry> entries = db.sql(
                         "select sanction_id, user_id, kind, decided_by, reason, context, decided_at, expires_at,"
-                                + " status, removed_at, " + ACTIVE + " as active from sanction_state where " + where
+                                + " status, removed_at, " + ACTIVE + " as active,"
+                                + " (select c.number from case_number c where c.guild_id = sanction_state.guild_id"
+                                + " and c.ref_id = sanction_state.sanction_id and c.kind = 'sanction') as case_number"
+                                + " from sanction_state where " + where
                                 + " order by decided_at desc, sanction_id limit ? offset ?")
                 .params(pageParams)
                 .query((rs, n) -> new SanctionPage.Entry(
@@ -89,7 +92,8 @@ class SanctionSearch {
                         fromDb(rs, "expires_at"),
                         rs.getString("status"),
                         rs.getBoolean("active"),
-                        fromDb(rs, "removed_at")))
+                        fromDb(rs, "removed_at"),
+                        (Long) rs.getObject("case_number")))
                 .list();
         return new SanctionPage(total, query.page(), query.size(), entries);
     }

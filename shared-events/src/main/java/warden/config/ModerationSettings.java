@@ -23,6 +23,8 @@ import warden.sanctions.SanctionKind;
  * @param countOutsideActs whether bans, kicks and timeouts made on Discord outside Warden (its menu, other bots) count
  *                        toward the automatic sanction rules, as an infraction each (default: yes)
  * @param modLogChannel   the channel every case is posted to (and its post edited when the case changes), or null
+ * @param recordServerAutoMod whether messages blocked by the server's own native AutoMod rules (not Warden's) are
+ *                        recorded as infractions too, counted by the rules like any other (default: no)
  */
 public record ModerationSettings(
         boolean hideResponses,
@@ -34,7 +36,33 @@ public record ModerationSettings(
         RaidSettings raid,
         ReportSettings reports,
         Boolean countOutsideActs,
-        String modLogChannel) {
+        String modLogChannel,
+        Boolean recordServerAutoMod) {
+
+    public ModerationSettings(
+            boolean hideResponses,
+            boolean showPublicly,
+            Set<SanctionKind> dmKinds,
+            String dmTemplate,
+            boolean dmHideModerator,
+            List<Preset> presets,
+            RaidSettings raid,
+            ReportSettings reports,
+            Boolean countOutsideActs,
+            String modLogChannel) {
+        this(
+                hideResponses,
+                showPublicly,
+                dmKinds,
+                dmTemplate,
+                dmHideModerator,
+                presets,
+                raid,
+                reports,
+                countOutsideActs,
+                modLogChannel,
+                null);
+    }
 
     public ModerationSettings(
             boolean hideResponses,
@@ -192,7 +220,8 @@ public record ModerationSettings(
                 raid,
                 reports,
                 countOutsideActs,
-                modLogChannel);
+                modLogChannel,
+                recordServerAutoMod);
     }
 
     public ModerationSettings withRaid(RaidSettings raid) {
@@ -206,7 +235,8 @@ public record ModerationSettings(
                 raid,
                 reports,
                 countOutsideActs,
-                modLogChannel);
+                modLogChannel,
+                recordServerAutoMod);
     }
 
     public ModerationSettings withReports(ReportSettings reports) {
@@ -220,7 +250,8 @@ public record ModerationSettings(
                 raid,
                 reports,
                 countOutsideActs,
-                modLogChannel);
+                modLogChannel,
+                recordServerAutoMod);
     }
 
     /** The preset of that name, ignoring case. */
@@ -242,6 +273,7 @@ public record ModerationSettings(
         if (raid == null) raid = RaidSettings.defaults();
         if (reports == null) reports = ReportSettings.defaults();
         if (countOutsideActs == null) countOutsideActs = true;
+        if (recordServerAutoMod == null) recordServerAutoMod = false;
         if (modLogChannel != null) {
             modLogChannel = modLogChannel.strip().replaceAll("^<#(\\d+)>$", "$1");
             if (modLogChannel.isEmpty()) modLogChannel = null;

@@ -18,5 +18,6 @@ public record SanctionPage(long total, int page, int size, List<Entry> entries) 
             Instant expiresAt,
             String status,
             boolean active,
-            Instant removedAt) {}
+            Instant removedAt,
+            Long caseNumber) {}
 }
