@@ -198,11 +198,13 @@ class PanelController {
             @RequestParam(required = false) String user,
             @RequestParam(required = false) String pardoned,
             @RequestParam(required = false) String at,
+            @RequestParam(name = "case", required = false) Long caseNumber,
             @AuthenticationPrincipal ApiCaller caller,
             Locale locale,
             Model model) {
         scope(caller, ApiRole.MODERATOR, guild);
         model.addAttribute("guild", guild.toString());
+        model.addAttribute("focus", caseNumber);
         if (pardoned != null && !model.containsAttribute("problem")) {
             model.addAttribute("notice", messages.getMessage("panel.pardoned", new Object[] {pardoned}, locale));
         }
@@ -248,7 +250,10 @@ class PanelController {
         return days;
     }
 
-    /** Why a sanction was decided: its rule and the infractions it counted, its changes, its evidence. */
+    /**
+     * Why a sanction was decided: its rule and the infractions it counted, its changes, its evidence. The sanction is
+     * named by its id or by its case number ({@code 42}), as moderators read it in Discord.
+     */
     @GetMapping("/panel/guilds/{guild}/sanctions/{sanction}")
     String why(
             @PathVariable GuildId guild,
@@ -256,13 +261,60 @@ class PanelController {
             @AuthenticationPrincipal ApiCaller caller,
             Model model) {
         scope(caller, ApiRole.MODERATOR, guild);
+        String id = sanction;
+        if (sanction.matches("#?\\d{1,9}")) {
+            warden.ledger.Case found = findCase(guild, Long.parseLong(sanction.replace("#", "")), "sanction");
+            if (found == null || !found.kind().equals("sanction"))
+                throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND);
+            id = found.refId();
+        }
         model.addAttribute("guild", guild.toString());
         model.addAttribute(
                 "x",
                 QueryResults.join(queries.query(
-                        new warden.ledger.ExplainSanction(guild, warden.sanctions.SanctionId.of(sanction)),
+                        new warden.ledger.ExplainSanction(guild, warden.sanctions.SanctionId.of(id)),
                         ResponseTypes.instanceOf(warden.ledger.SanctionExplanation.class))));
+        model.addAttribute(
+                "caseNumber",
+                QueryResults.join(queries.query(
+                                new warden.ledger.FindCaseViews(guild, List.of(id)),
+                                ResponseTypes.multipleInstancesOf(warden.ledger.CaseView.class)))
+                        .stream()
+                        .map(warden.ledger.CaseView::number)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
         return "panel/why";
+    }
+
+    /**
+     * A case by the number moderators type: a sanction opens its explanation, anything else the member's log at that
+     * case; an unknown number says so on the members' page.
+     */
+    @GetMapping("/panel/guilds/{guild}/cases")
+    String caseByNumber(
+            @PathVariable GuildId guild,
+            @RequestParam String number,
+            @AuthenticationPrincipal ApiCaller caller,
+            Locale locale,
+            RedirectAttributes redirect) {
+        scope(caller, ApiRole.MODERATOR, guild);
+        String typed = number.strip().replace("#", "");
+        warden.ledger.Case found =
+                typed.matches("\\d{1,9}") ? findCase(guild, Long.parseLong(typed), "sanction") : null;
+        if (found == null) {
+            redirect.addFlashAttribute(
+                    "problem", messages.getMessage("panel.case.unknown", new Object[] {number.strip()}, locale));
+            return "redirect:/panel/guilds/" + guild + "/members";
+        }
+        if (found.kind().equals("sanction")) return "redirect:/panel/guilds/" + guild + "/sanctions/" + found.refId();
+        return "redirect:/panel/guilds/" + guild + "/members?user=" + found.userId() + "&case=" + found.number();
+    }
+
+    private warden.ledger.Case findCase(GuildId guild, long number, String kind) {
+        return QueryResults.join(queries.query(
+                new warden.ledger.FindCase(guild, number, kind), ResponseTypes.instanceOf(warden.ledger.Case.class)));
     }
 
     /** The guild's audit timeline, newest first, between two dates, a page at a time. */

@@ -48,8 +48,16 @@ class PanelModerationController {
     /** The sections of the page: the top-level options, then the raid and report settings. */
     static final List<String> SECTIONS = List.of("general", "raid", "reports");
 
-    private static final List<String> GENERAL =
-            List.of("hideResponses", "showPublicly", "dmKinds", "dmTemplate", "dmHideModerator");
+    private static final List<String> GENERAL = List.of(
+            "hideResponses",
+            "showPublicly",
+            "dmKinds",
+            "dmTemplate",
+            "dmHideModerator",
+            "modLogChannel",
+            "messageLogChannel",
+            "countOutsideActs",
+            "recordServerAutoMod");
 
     private final GuildPolicies policies;
     private final PolicyEditor editor;

@@ -234,6 +234,27 @@ class PanelBrowserTest {
             assertThat(find(browser, By.id("reason")).getText()).isEqualTo("flood again");
             assertThat(find(browser, By.id("by")).getText()).startsWith("api:operator");
 
+            // cases by the numbers moderators read in Discord: a sanction's opens its page, an infraction's the
+            // member's log at that case, an unknown one says so
+            String sanctionCase = find(browser, By.id("case")).getText();
+            assertThat(sanctionCase).matches("#\\d+");
+            browser.get(base + "/panel/guilds/" + GUILD + "/members?user=" + USER);
+            String infractionCase = find(browser, By.cssSelector("#entry-panel-" + USER + " .case"))
+                    .getText();
+            assertThat(infractionCase).matches("#\\d+").isNotEqualTo(sanctionCase);
+            find(browser, By.id("case-number")).sendKeys(sanctionCase);
+            find(browser, By.id("open-case")).click();
+            textOnceShown(browser, By.tagName("h1"), "Sanction " + sanction);
+            browser.get(base + "/panel/guilds/" + GUILD + "/members");
+            find(browser, By.id("case-number")).sendKeys(infractionCase.substring(1));
+            find(browser, By.id("open-case")).click();
+            wait.until(d -> d.findElements(By.cssSelector("tr.focused")).stream()
+                    .anyMatch(row -> ("entry-panel-" + USER).equals(row.getAttribute("id"))));
+            find(browser, By.id("case-number")).sendKeys("999999");
+            find(browser, By.id("open-case")).click();
+            wait.until(d -> d.findElements(By.cssSelector(".problem")).stream()
+                    .anyMatch(p -> p.getText().equals("There is no case 999999 on this server.")));
+
             browser.get(base + "/panel/guilds/" + GUILD + "/timeline");
             assertThat(find(browser, By.id("events")).getText())
                     .contains("InfractionPardoned")

@@ -2,6 +2,7 @@ package warden.modlog;
 
 import jakarta.annotation.PreDestroy;
 import java.awt.Color;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.Durations;
@@ -65,9 +67,16 @@ class ModLogPoster {
         return thread;
     });
     private final Set<Long> told = ConcurrentHashMap.newKeySet();
+    private final Environment environment;
 
     ModLogPoster(
-            JdbcClient db, QueryGateway queries, GuildPolicies policies, GuildTexts texts, @Lazy ShardManager shards) {
+            JdbcClient db,
+            QueryGateway queries,
+            GuildPolicies policies,
+            GuildTexts texts,
+            @Lazy ShardManager shards,
+            Environment environment) {
+        this.environment = environment;
         this.db = db;
         this.queries = queries;
         this.policies = policies;
@@ -226,11 +235,13 @@ class ModLogPoster {
 
     MessageEmbed single(Guild guild, CaseView view) {
         EmbedBuilder embed = new EmbedBuilder()
-                .setTitle(texts.in(
-                        guild,
-                        "modlog.title",
-                        view.number(),
-                        texts.in(guild, "modlog.what." + view.kind(), view.what())))
+                .setTitle(
+                        texts.in(
+                                guild,
+                                "modlog.title",
+                                view.number(),
+                                texts.in(guild, "modlog.what." + view.kind(), view.what())),
+                        panelLink(guild, view))
                 .setColor(color(view))
                 .addField(texts.in(guild, "modlog.member"), "<@" + view.userId() + ">", true)
                 .addField(texts.in(guild, "modlog.by"), who(guild, view.by()), true)
@@ -251,6 +262,20 @@ class ModLogPoster {
             embed.addField(texts.in(guild, "modlog.outcome"), clip(view.statusReason(), 1024), false);
         if (view.images() > 0) embed.addField(texts.in(guild, "modlog.evidence"), String.valueOf(view.images()), true);
         return embed.build();
+    }
+
+    /**
+     * Where the panel shows the case, when the operator says where the panel is ({@code warden.panel.public-url}):
+     * a sanction's explanation, or the member's log with the case marked. Read when posting, not at start, so that a
+     * value naming the server's own port (the sandbox's) is known by then.
+     */
+    String panelLink(Guild guild, CaseView view) {
+        String base = environment.getProperty("warden.panel.public-url", "").strip();
+        if (base.isEmpty()) return null;
+        String guildPanel = base.replaceAll("/+$", "") + "/panel/guilds/" + guild.getId();
+        if (view.kind().equals("sanction"))
+            return guildPanel + "/sanctions/" + java.net.URLEncoder.encode(view.refId(), StandardCharsets.UTF_8);
+        return guildPanel + "/members?user=" + view.userId() + (view.number() == null ? "" : "&case=" + view.number());
     }
 
     MessageEmbed grouped(Guild guild, List<CaseView> cases) {

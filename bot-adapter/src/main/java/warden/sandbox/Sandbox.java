@@ -64,6 +64,8 @@ public final class Sandbox implements AutoCloseable {
                 "--warden.panel.discord.client-id=" + PANEL_CLIENT_ID,
                 "--warden.panel.discord.client-secret=" + panelSecret,
                 "--warden.panel.discord.base-url=" + discord.webBaseUrl(),
+                // mod-log embeds link to the sandbox's own panel, on the port it is given
+                "--warden.panel.public-url=http://127.0.0.1:${local.server.port}",
                 "--server.address=127.0.0.1"));
         // defaults the caller may override: Spring joins two values of one option with a comma
         for (String option : List.of(

@@ -65,6 +65,7 @@ class ModLogE2ETest {
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
         FakeDiscordProperties.register(registry, DISCORD);
+        registry.add("warden.panel.public-url", () -> "https://panel.example/");
     }
 
     @Autowired
@@ -116,7 +117,9 @@ class ModLogE2ETest {
         assertThat(String.valueOf(posted.body().get("embeds")))
                 .contains("Case #")
                 .contains("timeout")
-                .contains("<@" + moderator + ">");
+                .contains("<@" + moderator + ">")
+                .as("the case's page on the panel")
+                .contains("url=https://panel.example/panel/guilds/" + guild + "/sanctions/t-1");
 
         commands.sendAndWait(new LiftSanction(
                 key, SanctionId.of("t-1"), Actor.moderator(UserId.of(moderator)), "appeal", Instant.now()));

@@ -203,8 +203,14 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A member posts a message; returns its id. Mentions are parsed from the content as Discord does. */
     public long postMessage(long guildId, long channelId, long authorId, String content) {
+        return postMessage(guildId, channelId, authorId, content, List.of());
+    }
+
+    /** A member posts a message with files {@link #upload uploaded} before (their ids); returns its id. */
+    public long postMessage(long guildId, long channelId, long authorId, String content, List<String> uploads) {
         long id = world.nextId();
         Map<String, Object> message = message(id, guildId, channelId, authorId, content, null);
+        message.put("attachments", uploads.stream().map(attachments::get).toList());
         messages.put(id, message);
         history.put(id, message);
         dispatch("MESSAGE_CREATE", message);
@@ -289,6 +295,34 @@ public final class FakeDiscord implements AutoCloseable {
     /** Dispatches the same MESSAGE_CREATE again, as after a resume. */
     public void redeliver(long messageId) {
         dispatch("MESSAGE_CREATE", history.get(messageId));
+    }
+
+    /** A member deletes their message, or a moderator does, from Discord's client (MESSAGE_DELETE). */
+    public void deleteMessage(long messageId) {
+        Map<String, Object> message = messages.remove(messageId);
+        dispatch(
+                "MESSAGE_DELETE",
+                obj(
+                        "id",
+                        Long.toString(messageId),
+                        "channel_id",
+                        message.get("channel_id"),
+                        "guild_id",
+                        message.get("guild_id")));
+    }
+
+    /** Another bot or a moderator deletes messages of one channel at once (MESSAGE_DELETE_BULK). */
+    public void bulkDelete(long guildId, long channelId, List<Long> messageIds) {
+        messageIds.forEach(messages::remove);
+        dispatch(
+                "MESSAGE_DELETE_BULK",
+                obj(
+                        "ids",
+                        messageIds.stream().map(String::valueOf).toList(),
+                        "channel_id",
+                        Long.toString(channelId),
+                        "guild_id",
+                        Long.toString(guildId)));
     }
 
     public void editMessage(long messageId, String content) {

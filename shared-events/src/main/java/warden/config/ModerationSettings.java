@@ -25,6 +25,7 @@ import warden.sanctions.SanctionKind;
  * @param modLogChannel   the channel every case is posted to (and its post edited when the case changes), or null
  * @param recordServerAutoMod whether messages blocked by the server's own native AutoMod rules (not Warden's) are
  *                        recorded as infractions too, counted by the rules like any other (default: no)
+ * @param messageLogChannel the channel where deleted and edited messages are shown with what they said, or null
  */
 public record ModerationSettings(
         boolean hideResponses,
@@ -37,7 +38,35 @@ public record ModerationSettings(
         ReportSettings reports,
         Boolean countOutsideActs,
         String modLogChannel,
-        Boolean recordServerAutoMod) {
+        Boolean recordServerAutoMod,
+        String messageLogChannel) {
+
+    public ModerationSettings(
+            boolean hideResponses,
+            boolean showPublicly,
+            Set<SanctionKind> dmKinds,
+            String dmTemplate,
+            boolean dmHideModerator,
+            List<Preset> presets,
+            RaidSettings raid,
+            ReportSettings reports,
+            Boolean countOutsideActs,
+            String modLogChannel,
+            Boolean recordServerAutoMod) {
+        this(
+                hideResponses,
+                showPublicly,
+                dmKinds,
+                dmTemplate,
+                dmHideModerator,
+                presets,
+                raid,
+                reports,
+                countOutsideActs,
+                modLogChannel,
+                recordServerAutoMod,
+                null);
+    }
 
     public ModerationSettings(
             boolean hideResponses,
@@ -221,7 +250,8 @@ public record ModerationSettings(
                 reports,
                 countOutsideActs,
                 modLogChannel,
-                recordServerAutoMod);
+                recordServerAutoMod,
+                messageLogChannel);
     }
 
     public ModerationSettings withRaid(RaidSettings raid) {
@@ -236,7 +266,8 @@ public record ModerationSettings(
                 reports,
                 countOutsideActs,
                 modLogChannel,
-                recordServerAutoMod);
+                recordServerAutoMod,
+                messageLogChannel);
     }
 
     public ModerationSettings withReports(ReportSettings reports) {
@@ -251,7 +282,8 @@ public record ModerationSettings(
                 reports,
                 countOutsideActs,
                 modLogChannel,
-                recordServerAutoMod);
+                recordServerAutoMod,
+                messageLogChannel);
     }
 
     /** The preset of that name, ignoring case. */
@@ -274,10 +306,15 @@ public record ModerationSettings(
         if (reports == null) reports = ReportSettings.defaults();
         if (countOutsideActs == null) countOutsideActs = true;
         if (recordServerAutoMod == null) recordServerAutoMod = false;
-        if (modLogChannel != null) {
-            modLogChannel = modLogChannel.strip().replaceAll("^<#(\\d+)>$", "$1");
-            if (modLogChannel.isEmpty()) modLogChannel = null;
-        }
+        modLogChannel = channel(modLogChannel);
+        messageLogChannel = channel(messageLogChannel);
+    }
+
+    /** A channel as typed: its id, or its mention {@code <#id>} as Discord's client pastes it; blank is none. */
+    private static String channel(String typed) {
+        if (typed == null) return null;
+        String id = typed.strip().replaceAll("^<#(\\d+)>$", "$1");
+        return id.isEmpty() ? null : id;
     }
 
     public static ModerationSettings defaults() {
@@ -287,6 +324,7 @@ public record ModerationSettings(
     /** Refuses a template too long or naming an unknown placeholder; called when a command is made, never on replay. */
     public ModerationSettings validate() {
         if (modLogChannel != null) warden.common.ChannelId.of(modLogChannel);
+        if (messageLogChannel != null) warden.common.ChannelId.of(messageLogChannel);
         raid.validate();
         reports.validate();
         if (presets.size() > MAX_PRESETS)
