@@ -18,7 +18,12 @@ public class WardenApplication {
         System.setProperty(
                 "disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
         if (args.length > 0 && WardenCli.isCommand(args[0])) {
-            int status = WardenCli.run(WardenApplication.class, args);
+            int status;
+            try {
+                status = WardenCli.run(WardenApplication.class, args);
+            } catch (org.springframework.beans.BeansException e) {
+                status = 1; // a failed start, already reported by Spring in its few lines: exit, never hang
+            }
             if (status >= 0) System.exit(status);
             return; // a command that keeps running (the sandbox)
         }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import warden.common.GuildId;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildWork;
+import warden.discord.MessageVerdicts;
 
 /**
  * Every new or edited guild message goes through the detection engine with the guild's policy; what it flags is
@@ -29,6 +30,7 @@ class MessageModerationListener extends ListenerAdapter {
     private final InfractionRecorder recorder;
     private final GuildWork work;
     private final LiveInviteDirectory invites;
+    private final MessageVerdicts verdicts;
     private final Cache<String, Boolean> seen = Caffeine.newBuilder()
             .maximumSize(200_000)
             .expireAfterWrite(Duration.ofMinutes(30))
@@ -40,7 +42,9 @@ class MessageModerationListener extends ListenerAdapter {
             ModerationActions actions,
             InfractionRecorder recorder,
             GuildWork work,
-            LiveInviteDirectory invites) {
+            LiveInviteDirectory invites,
+            MessageVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.work = work;
         this.invites = invites;
         this.policies = policies;
@@ -88,9 +92,16 @@ class MessageModerationListener extends ListenerAdapter {
 
     private void decide(Message message, Member member, ChatMessage chat) {
         var policy = policies.compiled(GuildId.of(message.getGuild().getIdLong()));
-        Evaluation evaluation = message.getTimeEdited() == null
-                ? engine.evaluate(chat, policy)
-                : engine.evaluateEdit(chat, policy); // spam and mentions counted it when it was sent
+        boolean created = message.getTimeEdited() == null;
+        Evaluation evaluation = Evaluation.CLEAN;
+        try {
+            evaluation = created
+                    ? engine.evaluate(chat, policy)
+                    : engine.evaluateEdit(chat, policy); // spam and mentions counted it when it was sent
+        } finally {
+            // the relay to partner servers waits for this: what is removed here never reaches them
+            if (created) verdicts.decided(message.getIdLong(), evaluation.deletes() || evaluation.repost() != null);
+        }
         if (!evaluation.flagged()) return;
         try {
             actions.carryOut(message, member, evaluation);

@@ -90,7 +90,7 @@ public final class WardenCli {
     private static int replay(Class<?> application, String[] args, PrintStream out) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("warden.discord.enabled=false")
+                .properties("warden.discord.enabled=false", "warden.cli.command=replay")
                 .run(args)) {
             ReplayService replay = context.getBean(ReplayService.class);
             ReplayStatus status = replay.start();

@@ -33,6 +33,7 @@ import warden.discord.ConditionalOnDiscord;
 import warden.discord.DiscordProperties;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
+import warden.discord.MessageVerdicts;
 
 /**
  * Relays every human message of a linked channel to the other channels of its frequency, through Warden's webhook
@@ -64,6 +65,8 @@ class InterserverRelay extends ListenerAdapter {
     private final Counter elsewhere;
     private final Counter refused;
     private final Counter held;
+    private final Counter withheld;
+    private final MessageVerdicts verdicts;
     private static final java.util.Set<ErrorResponse> WEBHOOK_GONE = java.util.EnumSet.of(
             ErrorResponse.UNKNOWN_WEBHOOK,
             ErrorResponse.MISSING_PERMISSIONS,
@@ -82,7 +85,12 @@ class InterserverRelay extends ListenerAdapter {
             @Lazy ShardManager shards,
             GuildWork work,
             MeterRegistry meters,
-            DiscordProperties properties) {
+            DiscordProperties properties,
+            MessageVerdicts verdicts) {
+        this.verdicts = verdicts;
+        this.withheld = Counter.builder("warden.interserver.relay.withheld")
+                .description("messages not relayed because the source server's automod removed them")
+                .register(meters);
         this.work = work;
         this.deletes = deletes;
         this.properties = properties;
@@ -113,7 +121,14 @@ class InterserverRelay extends ListenerAdapter {
         Message message = event.getMessage();
         Member member = event.getMember();
         long source = event.getGuild().getIdLong();
-        work.run(source, "relay", () -> relay(message, member, source));
+        // a message the source server's automod removes is never relayed: the relay waits for its verdict
+        verdicts.whenDecided(message.getIdLong(), removed -> {
+            if (removed) {
+                withheld.increment();
+            } else if (!deletes.gone(message.getIdLong())) {
+                work.run(source, "relay", () -> relay(message, member, source));
+            }
+        });
     }
 
     private void relay(Message message, Member member, long source) {
@@ -169,6 +184,8 @@ class InterserverRelay extends ListenerAdapter {
                                                         target.getIdLong(),
                                                         sent.message().getIdLong(),
                                                         sent.webhookId()));
+                                        // deleted while the copy was on its way: the deletion found no copy yet
+                                        if (deletes.gone(message.getIdLong())) deletes.deleted(message.getIdLong());
                                     } else {
                                         lost(partner, target, error);
                                     }

@@ -33,6 +33,11 @@ class RelayDeletes implements AutoCloseable {
     private final ChannelWebhooks webhooks;
     private final ShardManager shards;
     private final BlockingQueue<Long> deleted = new ArrayBlockingQueue<>(100_000);
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> gone =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .maximumSize(100_000)
+                    .build();
     private final Counter dropped;
     private final Thread follower;
     private volatile boolean running = true;
@@ -51,7 +56,16 @@ class RelayDeletes implements AutoCloseable {
 
     /** Queues a deleted message; never blocks the caller (a gateway or lane thread). */
     void deleted(long messageId) {
+        gone.put(messageId, Boolean.TRUE);
         if (!deleted.offer(messageId)) dropped.increment();
+    }
+
+    /**
+     * Whether the original was deleted lately: a relay not started yet is not sent, and a copy stored after the
+     * deletion looked for it is deleted when stored.
+     */
+    boolean gone(long messageId) {
+        return gone.getIfPresent(messageId) != null;
     }
 
     private void follow() {

@@ -74,10 +74,16 @@ public final class Sandbox implements AutoCloseable {
             if (java.util.Arrays.stream(extraArgs).noneMatch(a -> a.startsWith(key))) args.add(option);
         }
         args.addAll(List.of(extraArgs));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .initializers(ctx ->
-                        ctx.getBeanFactory().registerSingleton("sandboxDiscord", new SandboxDiscord(discord, demo)))
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(application)
+                    .initializers(ctx ->
+                            ctx.getBeanFactory().registerSingleton("sandboxDiscord", new SandboxDiscord(discord, demo)))
+                    .run(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            discord.close(); // its server threads would keep a failed sandbox running for ever
+            throw e;
+        }
         String port = context.getEnvironment().getProperty("local.server.port");
         discord.oauthApp(
                 PANEL_CLIENT_ID,

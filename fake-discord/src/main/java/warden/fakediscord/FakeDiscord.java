@@ -51,6 +51,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final java.util.Set<Long> answeredInteractions = ConcurrentHashMap.newKeySet();
     private final List<RecordedRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    /** Routes answered late, as a busy Discord does: method and path pattern, and how late. */
+    private final Map<String, Duration> slow = new ConcurrentHashMap<>();
+
     private final Map<Long, Map<String, Object>> messages = new ConcurrentHashMap<>();
     /** Every message ever created, deleted ones included, so that a test can redeliver one. */
     private final Map<Long, Map<String, Object>> history = new ConcurrentHashMap<>();
@@ -295,6 +298,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** Dispatches the same MESSAGE_CREATE again, as after a resume. */
     public void redeliver(long messageId) {
         dispatch("MESSAGE_CREATE", history.get(messageId));
+    }
+
+    /** Requests of {@code method} to paths matching {@code pathRegex} are answered {@code delay} late from now on. */
+    public void slowDown(String method, String pathRegex, Duration delay) {
+        slow.put(method + " " + pathRegex, delay);
     }
 
     /** A member deletes their message, or a moderator does, from Discord's client (MESSAGE_DELETE). */
@@ -993,6 +1001,15 @@ public final class FakeDiscord implements AutoCloseable {
             if (refused.isPresent())
                 refusal = new Reply(refused.get().status(), refused.get().body());
             else registerCommands(raw);
+        }
+        for (Map.Entry<String, Duration> late : slow.entrySet()) {
+            if ((method + " " + path).matches(late.getKey())) {
+                try {
+                    Thread.sleep(late.getValue().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         Reply reply;
         Fault fault = takeFault(method, path);

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -29,8 +30,28 @@ public class EmbeddedPostgresAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
 
+    /**
+     * The data folder, taken first: the database below depends on it, so it is let go only after the database has
+     * stopped.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    DataFolderLock dataFolderLock(EmbeddedDatabaseProperties properties, Environment environment) throws IOException {
+        try {
+            return DataFolderLock.take(properties.dataDir().toAbsolutePath());
+        } catch (DataFolderLock.Held e) {
+            throw new EmbeddedDatabaseStartFailure(
+                    e.getMessage(),
+                    "replay".equals(environment.getProperty("warden.cli.command"))
+                            ? "Replay on the running Warden instead: POST /api/v1/admin/replay (docs/operations.md)."
+                            : "Stop that Warden first, or give this one a folder of its own with WARDEN_DATA_DIR.",
+                    e);
+        }
+    }
+
+    /** {@code dataFolder} is asked for only so that the folder is taken before, and let go after, the database. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, DataFolderLock dataFolder)
+            throws IOException {
         Path dataDir = properties.dataDir().toAbsolutePath();
         Path workingDir = properties.effectiveWorkingDir().toAbsolutePath();
         Files.createDirectories(dataDir);
