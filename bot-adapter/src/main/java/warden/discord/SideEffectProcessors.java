@@ -2,12 +2,18 @@ package warden.discord;
 
 import java.time.Instant;
 import java.util.function.BiFunction;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 
 /**
  * The processors that act on Discord, one per side effect and per shard this node holds
@@ -15,8 +21,9 @@ import org.springframework.context.ApplicationContext;
  * side effects therefore run on the node that holds its shard, never fail for being seen elsewhere, and a node that
  * takes a shard over continues from the shard's token in the token store. The first time they run they start at
  * the moment this node started (a new deployment must not ban everyone ever banned again, and must not skip what is
- * decided while it starts up); a handler that fails (Discord unreachable, shard not ready) stops its segment, which
- * is retried with back-off: the action is delayed, never skipped. They are tracking processors (one thread each,
+ * decided while it starts up); a handler that fails (Discord unreachable, shard not ready, a text Discord refuses) parks
+ * the event as a dead letter ({@link DeadLetters}), retried with back-off: the action is delayed, never skipped, and only
+ * that member's or server's later side effects wait behind it. They are tracking processors (one thread each,
  * woken by every new event): a pooled processor polls every half second when idle, which a raid would feel as a
  * quarter of a second added to every sanction.
  */
@@ -43,7 +50,11 @@ public class SideEffectProcessors {
      * beans are found by type and annotation without being made: each is made when its processor first needs it.
      */
     @Autowired
-    void configure(EventProcessingConfigurer processing, DiscordProperties properties, ApplicationContext context) {
+    void configure(
+            EventProcessingConfigurer processing,
+            DiscordProperties properties,
+            ApplicationContext context,
+            DeadLetters deadLetters) {
         Instant startedAt = Instant.now();
         for (String bean : context.getBeanNamesForType(SliceHandlers.class, true, false)) {
             ShardedSideEffect effect = context.findAnnotationOnBean(bean, ShardedSideEffect.class);
@@ -51,17 +62,40 @@ public class SideEffectProcessors {
                 throw new IllegalStateException(
                         bean + " handles side effects but names no processor (@ShardedSideEffect)");
             for (ShardSlice slice : properties.slices()) {
-                register(
+                String name = register(
                         processing,
                         slice,
                         effect.value(),
                         startedAt,
-                        (s, name) -> context.getBean(bean, SliceHandlers.class).slice(s, name));
+                        (s, processor) ->
+                                context.getBean(bean, SliceHandlers.class).slice(s, processor));
+                processing
+                        .registerDeadLetterQueue(
+                                name,
+                                config -> DeadLetters.queue(
+                                        name,
+                                        config,
+                                        context.getBean(ConnectionProvider.class),
+                                        context.getBean(TransactionManager.class)))
+                        .registerDeadLetterPolicy(name, config -> DeadLetters.policy());
+                deadLetters.register(name);
             }
         }
     }
 
-    private static void register(
+    @Bean(destroyMethod = "stop")
+    static DeadLetters deadLetters() {
+        return new DeadLetters();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void retryDeadLetters(ApplicationReadyEvent ready) {
+        ready.getApplicationContext()
+                .getBean(DeadLetters.class)
+                .start(ready.getApplicationContext().getBean(EventProcessingConfiguration.class));
+    }
+
+    private static String register(
             EventProcessingConfigurer processing,
             ShardSlice slice,
             String base,
@@ -78,5 +112,6 @@ public class SideEffectProcessors {
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(source -> source.createTokenAt(startedAt)))
                 .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance());
+        return name;
     }
 }

@@ -249,23 +249,35 @@ public class FederationEnforcer extends ListenerAdapter implements SideEffectPro
             return;
         }
         String id = view.federationId() + ":" + entry.entryId();
-        String text = texts.in(
-                guild,
-                approval ? "federation.alert.approve" : "federation.alert.member",
-                view.name(),
-                entry.entryId(),
-                entry.user(),
-                entry.reason(),
-                entry.publisher(),
-                entry.evidence().isEmpty() ? "—" : String.join(" ", entry.evidence()));
-        channel.sendMessage(text)
-                .setAllowedMentions(List.of())
-                .setComponents(ActionRow.of(
-                        Button.danger(
-                                BUTTON + ":ban:" + id,
-                                texts.in(guild, approval ? "federation.button.approve" : "federation.button.ban")),
-                        Button.secondary(BUTTON + ":ignore:" + id, texts.in(guild, "federation.button.ignore"))))
-                .complete();
+        String text = warden.common.Texts.fit(
+                texts.in(
+                        guild,
+                        approval ? "federation.alert.approve" : "federation.alert.member",
+                        view.name(),
+                        entry.entryId(),
+                        entry.user(),
+                        entry.reason(),
+                        entry.publisher(),
+                        entry.evidence().isEmpty() ? "—" : String.join(" ", entry.evidence())),
+                net.dv8tion.jda.api.entities.Message.MAX_CONTENT_LENGTH);
+        try {
+            channel.sendMessage(text)
+                    .setAllowedMentions(List.of())
+                    .setComponents(ActionRow.of(
+                            Button.danger(
+                                    BUTTON + ":ban:" + id,
+                                    texts.in(guild, approval ? "federation.button.approve" : "federation.button.ban")),
+                            Button.secondary(BUTTON + ":ignore:" + id, texts.in(guild, "federation.button.ignore"))))
+                    .complete();
+        } catch (ErrorResponseException e) {
+            // a deleted channel, a missing permission: this partner's alert fails alone, the others' stand
+            if (e.isServerError()) throw e;
+            record(view, entry, guild, EnforcementOutcome.FAILED, e.getMeaning());
+            return;
+        } catch (InsufficientPermissionException e) {
+            record(view, entry, guild, EnforcementOutcome.FAILED, e.getMessage());
+            return;
+        }
         record(view, entry, guild, approval ? EnforcementOutcome.AWAITING_APPROVAL : EnforcementOutcome.ALERTED, null);
     }
 

@@ -242,7 +242,8 @@ public class SanctionExecutor implements SideEffectProcessors.SliceHandlers {
 
     /** The member's DM for a sanction: the guild's template, or Warden's text in the server's language. True if delivered. */
     private boolean tell(Guild guild, SanctionDecided e, ModerationSettings moderation) {
-        String text = dmText(guild, e, moderation);
+        String text = warden.common.Texts.fit(
+                dmText(guild, e, moderation), net.dv8tion.jda.api.entities.Message.MAX_CONTENT_LENGTH);
         try {
             guild.getJDA()
                     .openPrivateChannelById(e.member().user().value())

@@ -15,6 +15,18 @@ public final class Texts {
         return trimmed;
     }
 
+    /**
+     * A text Warden sends, cut to a limit of Discord's (2,000 characters a message, 4,096 an embed's description): a
+     * template and a reason, both within their own bounds, can together exceed it, and Discord refuses the whole
+     * message. Never cuts a character in two.
+     */
+    public static String fit(String text, int max) {
+        if (text == null || text.length() <= max) return text;
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) end--;
+        return text.substring(0, end) + "…";
+    }
+
     public static String required(String field, String text, int max) {
         if (text == null || text.isBlank()) throw new InvalidValueException("error.text.empty", field);
         String trimmed = text.strip();
