@@ -73,7 +73,8 @@ class DatabaseOutageTest {
 
         assertThat(refused).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(503);
-            assertThat(answer.text("code")).isEqualTo("error.database.unavailable");
+            assertThat(answer.text("code")).isIn("error.database.unavailable", "error.database.outcomeUnknown");
+            assertThat(answer.text("outcome")).isIn("not-stored", "unknown");
         });
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
         List<String> stored = db.sql("""

@@ -116,16 +116,23 @@ class ProblemAdvice {
     }
 
     /**
-     * PostgreSQL unreachable: nothing was stored, the client may try again (503 with {@code Retry-After}); anything
+     * PostgreSQL unreachable (503 with {@code Retry-After}): {@code outcome} says whether nothing was stored (no
+     * connection could be had) or whether the write's outcome is unknown (the connection broke under it: retry with
+     * the same {@code Idempotency-Key} to learn it without writing twice); anything
      * else unexpected is a 500, logged.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> internal(Exception e) {
         if (DatabaseOutage.causes(e)) {
             log.warn("API call refused while the database is unreachable: {}", e.getMessage());
+            boolean nothingStored = DatabaseOutage.beforeAnyWrite(e);
+            ProblemDetail problem = problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    nothingStored ? "error.database.unavailable" : "error.database.outcomeUnknown");
+            problem.setProperty("outcome", nothingStored ? "not-stored" : "unknown");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "5")
-                    .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "error.database.unavailable"));
+                    .body(problem);
         }
         log.error("Unexpected error answering an API call", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

@@ -44,7 +44,7 @@ public class Problems {
         write(response, of(HttpStatus.FORBIDDEN, "error.auth.forbidden"));
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

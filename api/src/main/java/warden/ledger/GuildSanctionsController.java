@@ -35,7 +35,8 @@ class GuildSanctionsController {
         if (body == null || !guild.toString().equals(body.confirm())) {
             throw InvalidValueException.forField("confirm", "error.sanction.serverResetConfirm");
         }
-        String resetId = "server-reset:" + UUID.randomUUID();
+        String resetId = "server-reset:"
+                + warden.api.IdempotentWrites.newId(() -> UUID.randomUUID().toString());
         commands.sendAndWait(new ResetGuildSanctions(guild, resetId, caller.actor(), body.reason(), Instant.now()));
         return new Reset(resetId);
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import warden.api.ApiCaller;
+import warden.api.IdempotentWrites;
 import warden.common.Durations;
 import warden.common.GuildId;
 import warden.common.InvalidValueException;
@@ -75,7 +76,10 @@ class ModerationController {
             @PathVariable UserId user,
             @RequestBody InfractionRequest body,
             @AuthenticationPrincipal ApiCaller caller) {
-        InfractionId id = body.id() == null ? InfractionId.random() : InfractionId.of(body.id());
+        InfractionId id = InfractionId.of(
+                body.id() == null
+                        ? IdempotentWrites.newId(() -> InfractionId.random().value())
+                        : body.id());
         InfractionType type = body.type() == null ? InfractionType.MANUAL : body.type();
         Evidence evidence = new Evidence(body.channelId(), body.messageId(), null, List.of(), List.of(), null);
         send(new RecordInfraction(
@@ -101,7 +105,8 @@ class ModerationController {
             @PathVariable UserId user,
             @RequestBody NoteRequest body,
             @AuthenticationPrincipal ApiCaller caller) {
-        NoteId id = body.id() == null ? NoteId.random() : NoteId.of(body.id());
+        NoteId id = NoteId.of(
+                body.id() == null ? IdempotentWrites.newId(() -> NoteId.random().value()) : body.id());
         send(new AddNote(new MemberKey(guild, user), id, caller.actor(), body.text(), Instant.now()));
         return new Accepted(id.value());
     }
@@ -121,7 +126,10 @@ class ModerationController {
                                 ? null
                                 : body.deleteMessageDays())
                 .validate();
-        SanctionId id = body.id() == null ? SanctionId.random() : SanctionId.of(body.id());
+        SanctionId id = SanctionId.of(
+                body.id() == null
+                        ? IdempotentWrites.newId(() -> SanctionId.random().value())
+                        : body.id());
         SanctionId decided = commands.sendAndWait(new ImposeSanction(
                 new MemberKey(guild, user), id, spec, caller.actor(), body.reason(), Instant.now(), null));
         return new Accepted(decided == null ? id.value() : decided.value());
@@ -207,7 +215,8 @@ class ModerationController {
         if (body == null || !user.toString().equals(body.confirm())) {
             throw InvalidValueException.forField("confirm", "error.sanction.resetConfirm");
         }
-        String resetId = "reset:" + java.util.UUID.randomUUID();
+        String resetId = "reset:"
+                + IdempotentWrites.newId(() -> java.util.UUID.randomUUID().toString());
         send(new ResetMemberSanctions(
                 new MemberKey(guild, user), resetId, caller.actor(), body.reason(), Instant.now()));
         return new Reset(resetId);

@@ -1,7 +1,6 @@
 package warden.sanctions;
 
 import java.time.Duration;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -12,14 +11,15 @@ import warden.platform.CaffeineAggregateCache;
 /**
  * How member records are loaded. The 50,000 most recently used stay in memory (an hour at most without use), so
  * that recording an infraction does not read the member's history each time; Axon evicts one whose command failed,
- * and a record changed by another node makes the append fail cleanly on its sequence number. A record that is not
+ * and one behind the store (another node changed the record) is dropped as soon as this node reads that event
+ * ({@link MemberRecordFreshness}). A record that is not
  * in memory loads from its latest snapshot and the events after it.
  */
 @Configuration
 class MemberRecordConfiguration {
 
     @Bean
-    Cache memberRecordCache() {
+    CaffeineAggregateCache memberRecordCache() {
         return new CaffeineAggregateCache(MAX_CACHED, Duration.ofHours(1));
     }
 

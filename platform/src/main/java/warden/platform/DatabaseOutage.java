@@ -11,6 +11,21 @@ public final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
+    /**
+     * Whether the error came before anything reached the database (no connection could be had): nothing was stored.
+     * Otherwise the connection broke under the work, and whether its commit went through is unknown.
+     */
+    public static boolean beforeAnyWrite(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SQLTransientConnectionException
+                    || e instanceof ConnectException
+                    || e instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean causes(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof SQLTransientConnectionException

@@ -19,9 +19,13 @@ public final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
         public String text(String field) {
             return body.path(field).asText();
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -42,6 +46,16 @@ public final class ApiClient {
     }
 
     public Response send(String token, String method, String path, String json, String language) {
+        return send(token, method, path, json, language, java.util.Map.of());
+    }
+
+    public Response send(
+            String token,
+            String method,
+            String path,
+            String json,
+            String language,
+            java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
@@ -49,11 +63,12 @@ public final class ApiClient {
         if (json != null) request.header("Content-Type", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (language != null) request.header("Accept-Language", language);
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
-            return new Response(response.statusCode(), body, raw);
+            return new Response(response.statusCode(), body, raw, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
