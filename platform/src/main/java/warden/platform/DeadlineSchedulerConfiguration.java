@@ -8,10 +8,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * db-scheduler on Warden's own PostgreSQL, so that deadlines (the end of a temporary ban) survive a restart and are
- * picked up by any node. Axon's {@code AxonDbSchedulerAutoConfiguration} sees this {@link Scheduler} and builds a
+ * picked up by any node, and are saved with the events that set them. Axon's {@code AxonDbSchedulerAutoConfiguration} sees this {@link Scheduler} and builds a
  * {@code DbSchedulerDeadlineManager} on it.
  */
 @AutoConfiguration(
@@ -20,9 +21,14 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(SchedulerProperties.class)
 public class DeadlineSchedulerConfiguration {
 
+    /**
+     * On a transaction-aware view of the database: a deadline scheduled or cancelled while a command's events are
+     * written (a ban's end, its cancellation when lifted) is saved in that transaction, and rolled back with it. On
+     * a connection of its own, a lift whose event failed to store still cancelled the ban's end.
+     */
     @Bean
     Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
-        return Scheduler.create(dataSource, tasks)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .enableImmediateExecution()
