@@ -2,7 +2,6 @@ package warden.deadletters;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,83 +9,35 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import warden.common.CommandRefusedException;
 
 /**
  * The side effects parked as dead letters, for operators (admin token of every guild): what failed, for whom, why,
- * since when and how often; a sequence retried at once (on the node that holds its shard, within a second) or dropped.
- * Read from PostgreSQL, so any node answers.
+ * since when; a sequence retried at once or dropped.
  */
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 class DeadLetterController {
 
-    /** A letter being retried is claimed for this long (Axon's default claim). */
-    private static final String UNCLAIMED =
-            "(processingstarted is null or processingstarted < to_char(now() at time zone 'utc' - interval '30 seconds',"
-                    + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))";
+    private final DeadLetterStore letters;
 
-    record Letter(
-            String processor,
-            String sequence,
-            long index,
-            String event,
-            String eventId,
-            String enqueuedAt,
-            String lastTriedAt,
-            String error,
-            String message) {}
-
-    private final JdbcClient db;
-
-    DeadLetterController(JdbcClient db) {
-        this.db = db;
+    DeadLetterController(DeadLetterStore letters) {
+        this.letters = letters;
     }
 
     @GetMapping
-    List<Letter> list() {
-        return db.sql("""
-                        select processinggroup, sequenceidentifier, sequenceindex, payloadtype, eventidentifier,
-                               enqueuedat, lasttouched, causetype, causemessage
-                        from deadletterentry order by enqueuedat, processinggroup, sequenceidentifier, sequenceindex
-                        limit 1000""")
-                .query((rs, n) -> new Letter(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getString(4).substring(rs.getString(4).lastIndexOf('.') + 1),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9)))
-                .list();
+    List<DeadLetterStore.Letter> list() {
+        return letters.list();
     }
 
-    /** Retried at the next round (within a second) whatever its back-off, by the node that holds its shard. */
     @PostMapping("/{processor}/{sequence}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void retry(@PathVariable String processor, @PathVariable String sequence) {
-        int due = db.sql("update deadletterentry set lasttouched = '1970-01-01T00:00:00Z'"
-                        + " where processinggroup = ? and sequenceidentifier = ?")
-                .params(processor, sequence)
-                .update();
-        if (due == 0) throw new CommandRefusedException("error.deadLetter.unknown", processor, sequence);
+        letters.retry(processor, sequence);
     }
 
-    /** Given up: the side effects of this sequence are not carried out (its later ones go on). */
     @DeleteMapping("/{processor}/{sequence}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void drop(@PathVariable String processor, @PathVariable String sequence) {
-        int exists = db.sql("select count(*) from deadletterentry where processinggroup = ? and sequenceidentifier = ?")
-                .params(processor, sequence)
-                .query(Integer.class)
-                .single();
-        if (exists == 0) throw new CommandRefusedException("error.deadLetter.unknown", processor, sequence);
-        int dropped = db.sql("delete from deadletterentry where processinggroup = ? and sequenceidentifier = ? and "
-                        + UNCLAIMED)
-                .params(processor, sequence)
-                .update();
-        if (dropped == 0) throw new CommandRefusedException("error.deadLetter.busy", processor, sequence);
+        letters.drop(processor, sequence);
     }
 }

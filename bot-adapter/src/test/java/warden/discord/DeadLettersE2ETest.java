@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -30,6 +31,7 @@ import warden.fakediscord.Permission;
 import warden.fakediscord.World;
 import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiTokens;
+import warden.platform.testing.Browsers;
 import warden.platform.testing.WardenSpringTest;
 import warden.sanctions.ImposeSanction;
 import warden.sanctions.SanctionId;
@@ -104,14 +106,33 @@ class DeadLettersE2ETest {
                         .status())
                 .isEqualTo(404);
 
-        fake.clearFaults();
-        fake.clearRequests();
-        assertThat(api.post(
-                                ApiTokens.OPERATOR,
-                                "/api/v1/admin/dead-letters/" + processor + "/" + sequence + "/retry",
-                                "")
+        assertThat(api.delete(ApiTokens.OPERATOR, "/api/v1/admin/dead-letters/" + processor + "/nobody")
                         .status())
-                .isEqualTo(202);
+                .isEqualTo(404);
+        assertThat(sequence).isNotEmpty();
+
+        // the operator sees it in the panel, and retries it there once the cause is gone
+        org.openqa.selenium.WebDriver browser = Browsers.chromium(1100, 900);
+        try {
+            String panel = "http://127.0.0.1:" + port + "/panel";
+            browser.get(panel + "/login");
+            Browsers.find(browser, By.id("token")).sendKeys(ApiTokens.OPERATOR);
+            Browsers.find(browser, By.id("sign-in")).click();
+            Browsers.find(browser, By.id("dead-letters")).click();
+            assertThat(Browsers.find(browser, By.id("dead-letter-list")).getText())
+                    .contains(String.valueOf(poisoned))
+                    .contains("SanctionDecided")
+                    .contains("Bad Gateway");
+            Browsers.accessible(browser, "panel-dead-letters");
+            fake.clearFaults();
+            fake.clearRequests();
+            Browsers.find(browser, By.cssSelector("button[aria-label^='Retry']"))
+                    .click();
+            assertThat(Browsers.find(browser, By.cssSelector(".notice")).getText())
+                    .contains("retried now");
+        } finally {
+            browser.quit();
+        }
         fake.awaitRequest("PATCH", poisonedPath, WAIT);
         await().atMost(WAIT)
                 .until(() -> api.get(ApiTokens.OPERATOR, "/api/v1/admin/dead-letters")
