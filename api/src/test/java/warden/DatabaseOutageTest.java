@@ -3,9 +3,6 @@ package warden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import warden.platform.EmbeddedDatabaseProperties;
 import warden.platform.testing.ApiClient;
 import warden.platform.testing.ApiTokens;
+import warden.platform.testing.EmbeddedPostgresControl;
 import warden.platform.testing.WardenSpringTest;
 
 /**
@@ -55,7 +53,7 @@ class DatabaseOutageTest {
             }
         });
         writer.start();
-        Postgres postgres = new Postgres(database.dataDir().resolve("pg"), database.effectiveWorkingDir());
+        EmbeddedPostgresControl postgres = EmbeddedPostgresControl.of(database);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 20);
             postgres.stop();
@@ -94,55 +92,5 @@ class DatabaseOutageTest {
         System.out.printf(
                 "[outage] %d acknowledged, %d refused with 503, %d stored%n",
                 acknowledged.size(), refused.size(), stored.size());
-    }
-
-    /** The embedded PostgreSQL stopped and started again on the same folder and port, as an operator would. */
-    private record Postgres(Path pgData, Path workingDir) {
-        void stop() throws IOException, InterruptedException {
-            run(List.of("-D", pgData.toString(), "stop", "-m", "fast", "-w", "-t", "30"));
-        }
-
-        void start() throws IOException, InterruptedException {
-            run(List.of(
-                    "-D",
-                    pgData.toString(),
-                    "-o",
-                    options(),
-                    "-l",
-                    pgData.resolveSibling("restart.log").toString(),
-                    "-w",
-                    "-t",
-                    "60",
-                    "start"));
-        }
-
-        /** The server's own options (port, settings), from the command line it recorded when it started. */
-        private String options() throws IOException {
-            // postmaster.opts: /path/postgres "-D" "/data" "-p" "5432" "-c" "name=value" ...
-            List<String> tokens = new ArrayList<>();
-            var quoted = java.util.regex.Pattern.compile("\"([^\"]*)\"")
-                    .matcher(Files.readString(pgData.resolve("postmaster.opts")));
-            while (quoted.find()) tokens.add(quoted.group(1));
-            int data = tokens.indexOf("-D");
-            return String.join(" ", tokens.subList(data + 2, tokens.size()));
-        }
-
-        private void run(List<String> arguments) throws IOException, InterruptedException {
-            Path pgCtl;
-            try (var found = Files.find(
-                    workingDir,
-                    4,
-                    (path, attributes) -> path.getFileName().toString().equals("pg_ctl"))) {
-                pgCtl = found.findFirst().orElseThrow();
-            }
-            List<String> command = new ArrayList<>(List.of("unshare", "-U", pgCtl.toString()));
-            command.addAll(arguments);
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            assertThat(process.waitFor())
-                    .as(String.join(" ", command) + "\n" + output)
-                    .isZero();
-        }
     }
 }

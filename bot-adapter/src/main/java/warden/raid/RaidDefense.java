@@ -30,12 +30,15 @@ import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
 import warden.discord.GuildWork;
 import warden.platform.Commands;
+import warden.platform.DatabaseOutage;
 import warden.platform.QueryResults;
 
 /**
  * Raid mode. Joins are counted per server on its lane; {@code joins} within {@code window} start a raid: Discord's own
  * incident actions pause invites and DMs, verification is raised to High, the server is told, and every account that
  * joins is recorded until an admin ends it (or the lockdown runs out on Discord's side). Ending puts verification back.
+ * During a database outage joins are still counted, a raid still locks the server down, and what it records waits in
+ * {@link RaidRecords} for the database.
  */
 @Component
 @ConditionalOnDiscord
@@ -46,6 +49,7 @@ public class RaidDefense extends ListenerAdapter {
     private record Join(Instant at, UserId user) {}
 
     private final Commands commands;
+    private final RaidRecords records;
     private final QueryGateway queries;
     private final GuildPolicies policies;
     private final GuildTexts texts;
@@ -55,7 +59,14 @@ public class RaidDefense extends ListenerAdapter {
     /** Raids this node started and has not ended: known at once, before the read model follows. */
     private final java.util.Set<Long> active = ConcurrentHashMap.newKeySet();
 
-    RaidDefense(Commands commands, QueryGateway queries, GuildPolicies policies, GuildTexts texts, GuildWork work) {
+    RaidDefense(
+            Commands commands,
+            QueryGateway queries,
+            GuildPolicies policies,
+            GuildTexts texts,
+            GuildWork work,
+            RaidRecords records) {
+        this.records = records;
         this.commands = commands;
         this.queries = queries;
         this.policies = policies;
@@ -74,8 +85,8 @@ public class RaidDefense extends ListenerAdapter {
 
     private void joined(Guild guild, UserId user, Instant at) {
         GuildId id = GuildId.of(guild.getIdLong());
-        if (active.contains(guild.getIdLong()) || status(id).active()) {
-            commands.sendAndWait(new RecordRaidJoin(id, user, at));
+        if (active.contains(guild.getIdLong()) || activeInStore(id)) {
+            records.send(new RecordRaidJoin(id, user, at));
             return;
         }
         ModerationSettings.RaidSettings settings =
@@ -111,7 +122,7 @@ public class RaidDefense extends ListenerAdapter {
         GuildId id = GuildId.of(guild.getIdLong());
         Instant now = Instant.now();
         Instant until = now.plus(policies.current(id).moderation().raid().lockdown());
-        commands.sendAndWait(new StartRaid(
+        records.send(new StartRaid(
                 id,
                 "raid:" + UUID.randomUUID(),
                 detected,
@@ -159,6 +170,18 @@ public class RaidDefense extends ListenerAdapter {
             log.warn("Ending raid mode in guild {}: Discord refused a step: {}", guild.getId(), e.getMessage());
         }
         return accounts;
+    }
+
+    /** Whether the read model says a raid is on; while the database is away, only this node's own raids count. */
+    private boolean activeInStore(GuildId guild) {
+        if (records.databaseAway()) return false;
+        try {
+            return status(guild).active();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causes(e)) throw e;
+            records.away();
+            return false;
+        }
     }
 
     public RaidStatus status(GuildId guild) {
