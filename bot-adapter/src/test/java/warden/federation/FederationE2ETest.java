@@ -426,6 +426,31 @@ class FederationE2ETest {
                                 .query(Long.class)
                                 .single()
                         == 1);
+
+        // an alert channel Discord no longer has: that partner's alert fails alone, is recorded once, never re-posted
+        fake.inject(new Fault(
+                "POST", "channels/" + alertsC + "/messages", 404, 10003, "Unknown Channel", Integer.MAX_VALUE));
+        try {
+            String e5 = entryOf(slash(
+                    alpha,
+                    generalA,
+                    ownerA,
+                    "ban",
+                    "user",
+                    6,
+                    Long.toString(raider2),
+                    "reason",
+                    3,
+                    "alert to nowhere"));
+            awaitOutcome(charlie, e5, "FAILED");
+            await().pollDelay(Duration.ofSeconds(7)).atMost(WAIT).until(() -> true);
+            assertThat(fake.requests("POST", "channels/" + alertsC + "/messages").stream()
+                            .filter(r -> String.valueOf(r.text("content")).contains("entry `" + e5 + "`")))
+                    .as("one attempt, not one per retry")
+                    .hasSize(1);
+        } finally {
+            fake.clearFaults();
+        }
     }
 
     private String federationId() {
