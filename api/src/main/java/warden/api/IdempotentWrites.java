@@ -12,9 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import warden.common.TokenHash;
 
 /**
  * {@code Idempotency-Key} on every REST write, as payment APIs have it: the first request with a key is carried out
@@ -85,8 +83,8 @@ public class IdempotentWrites extends OncePerRequestFilter {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String who = caller == null ? "anonymous" : caller.getName();
         byte[] body = request.getInputStream().readAllBytes();
-        String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
-                + "\n" + new String(body, StandardCharsets.UTF_8));
+        String fingerprint = TokenHash.of(request.getMethod() + " " + request.getRequestURI() + "?"
+                + request.getQueryString() + "\n" + new String(body, StandardCharsets.UTF_8));
         if (ThreadLocalRandom.current().nextInt(256) == 0) { // now and then, keys older than a day go
             db.sql("delete from idempotency_key where created_at < now() - interval '1 day'")
                     .update();
@@ -98,7 +96,7 @@ public class IdempotentWrites extends OncePerRequestFilter {
             answerAgain(who, key, fingerprint, response);
             return;
         }
-        request.setAttribute(REQUEST_ATTRIBUTE, sha256(who + "\n" + key).substring(0, 32));
+        request.setAttribute(REQUEST_ATTRIBUTE, TokenHash.of(who + "\n" + key).substring(0, 32));
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
@@ -140,15 +138,6 @@ public class IdempotentWrites extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, HttpStatus status, String code, Object... args)
             throws IOException {
         problems.write(response, problems.of(status, code, args));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The request with its body read once (to fingerprint it) and served again to the controller. */

@@ -1,10 +1,7 @@
 package warden.deadletters;
 
-import java.util.List;
-import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,26 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 class DeadLetterHealth implements HealthIndicator {
 
-    private final JdbcClient db;
+    private final DeadLetterStore letters;
 
-    DeadLetterHealth(JdbcClient db) {
-        this.db = db;
+    DeadLetterHealth(DeadLetterStore letters) {
+        this.letters = letters;
     }
 
     @Override
     public Health health() {
-        long parked =
-                db.sql("select count(*) from deadletterentry").query(Long.class).single();
-        List<Map<String, Object>> oldest = db.sql("""
-                        select processinggroup as processor, sequenceidentifier as sequence, enqueuedat as since,
-                               causemessage as error
-                        from deadletterentry where sequenceindex = (select min(sequenceindex) from deadletterentry d
-                            where d.processinggroup = deadletterentry.processinggroup
-                              and d.sequenceidentifier = deadletterentry.sequenceidentifier)
-                        order by enqueuedat limit 5""").query().listOfRows();
         return Health.up()
-                .withDetail("parked", parked)
-                .withDetail("oldest", oldest)
+                .withDetail("parked", letters.count())
+                .withDetail("oldest", letters.oldest(5))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package warden.deadletters;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.CommandRefusedException;
@@ -51,6 +52,22 @@ public class DeadLetterStore {
                         rs.getString(8),
                         rs.getString(9)))
                 .list();
+    }
+
+    /** How many letters are parked. */
+    public long count() {
+        return db.sql("select count(*) from deadletterentry").query(Long.class).single();
+    }
+
+    /** The oldest parked sequences, each by its first letter: processor, sequence, since, error. */
+    public List<Map<String, Object>> oldest(int limit) {
+        return db.sql("""
+                        select processinggroup as processor, sequenceidentifier as sequence, enqueuedat as since,
+                               causemessage as error
+                        from deadletterentry where sequenceindex = (select min(sequenceindex) from deadletterentry d
+                            where d.processinggroup = deadletterentry.processinggroup
+                              and d.sequenceidentifier = deadletterentry.sequenceidentifier)
+                        order by enqueuedat limit ?""").param(limit).query().listOfRows();
     }
 
     /** Due at the next round (within a second) whatever its back-off. */

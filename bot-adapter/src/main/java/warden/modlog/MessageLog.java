@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import warden.common.GuildId;
+import warden.common.Texts;
 import warden.config.GuildPolicies;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
@@ -110,8 +111,18 @@ public class MessageLog extends ListenerAdapter {
         return policies.current(GuildId.of(guild.getIdLong())).moderation().messageLogChannel();
     }
 
+    /**
+     * The log channel as this node already knows it, for JDA's threads, which must never wait for the event store: a
+     * server whose policy no one here asked for yet (its first message, moderated on its lane, loads it) is skipped.
+     */
+    private String knownLogChannel(Guild guild) {
+        return policies.ifKnown(GuildId.of(guild.getIdLong()))
+                .map(policy -> policy.moderation().messageLogChannel())
+                .orElse(null);
+    }
+
     private boolean kept(Guild guild, Message message) {
-        String logChannel = logChannel(guild);
+        String logChannel = knownLogChannel(guild);
         return logChannel != null
                 && !logChannel.equals(message.getChannel().getId())
                 && !message.getAuthor().isBot()
@@ -146,7 +157,7 @@ public class MessageLog extends ListenerAdapter {
         queue(
                 guild,
                 new EmbedBuilder()
-                        .setDescription(cut(
+                        .setDescription(Texts.fit(
                                 texts.in(
                                         guild,
                                         "messagelog.edited",
@@ -154,8 +165,9 @@ public class MessageLog extends ListenerAdapter {
                                         "<@" + after.author() + ">",
                                         after.link()),
                                 DESCRIPTION))
-                        .addField(texts.in(guild, "messagelog.before"), cut(orDash(before.content()), FIELD), false)
-                        .addField(texts.in(guild, "messagelog.after"), cut(orDash(after.content()), FIELD), false)
+                        .addField(
+                                texts.in(guild, "messagelog.before"), Texts.fit(orDash(before.content()), FIELD), false)
+                        .addField(texts.in(guild, "messagelog.after"), Texts.fit(orDash(after.content()), FIELD), false)
                         .setTimestamp(Instant.now())
                         .build());
     }
@@ -172,15 +184,16 @@ public class MessageLog extends ListenerAdapter {
 
     private void deleted(Guild guild, long messageId) {
         Seen gone = seen.asMap().remove(messageId);
-        if (gone == null || logChannel(guild) == null) return;
+        if (gone == null || knownLogChannel(guild) == null) return;
         EmbedBuilder embed = new EmbedBuilder()
-                .setDescription(cut(
+                .setDescription(Texts.fit(
                         texts.in(guild, "messagelog.deleted", "<#" + gone.channel() + ">", "<@" + gone.author() + ">")
                                 + "\n" + orDash(gone.content()),
                         DESCRIPTION))
                 .setTimestamp(gone.sentAt());
         if (!gone.files().isEmpty())
-            embed.addField(texts.in(guild, "messagelog.files"), cut(String.join("\n", gone.files()), FIELD), false);
+            embed.addField(
+                    texts.in(guild, "messagelog.files"), Texts.fit(String.join("\n", gone.files()), FIELD), false);
         queue(guild, embed.build());
     }
 
@@ -254,9 +267,5 @@ public class MessageLog extends ListenerAdapter {
 
     private static String orDash(String text) {
         return text == null || text.isBlank() ? "-" : text;
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

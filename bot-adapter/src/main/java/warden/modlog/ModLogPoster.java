@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import warden.common.Durations;
 import warden.common.GuildId;
+import warden.common.Texts;
 import warden.config.GuildPolicies;
 import warden.discord.ConditionalOnDiscord;
 import warden.discord.GuildTexts;
@@ -248,7 +249,8 @@ class ModLogPoster {
                 .addField(texts.in(guild, "modlog.status"), texts.in(guild, "modlog.status." + view.status()), true)
                 .setFooter(view.refId())
                 .setTimestamp(view.at());
-        if (view.reason() != null) embed.addField(texts.in(guild, "modlog.reason"), clip(view.reason(), 1024), false);
+        if (view.reason() != null)
+            embed.addField(texts.in(guild, "modlog.reason"), Texts.fit(view.reason(), 1024), false);
         if (view.durationSeconds() != null) {
             embed.addField(
                     texts.in(guild, "modlog.duration"),
@@ -259,7 +261,7 @@ class ModLogPoster {
             embed.addField(
                     texts.in(guild, "modlog.until"), "<t:" + view.expiresAt().getEpochSecond() + ":f>", true);
         if (view.statusReason() != null)
-            embed.addField(texts.in(guild, "modlog.outcome"), clip(view.statusReason(), 1024), false);
+            embed.addField(texts.in(guild, "modlog.outcome"), Texts.fit(view.statusReason(), 1024), false);
         if (view.images() > 0) embed.addField(texts.in(guild, "modlog.evidence"), String.valueOf(view.images()), true);
         return embed.build();
     }
@@ -287,7 +289,7 @@ class ModLogPoster {
                     view.number(),
                     texts.in(guild, "modlog.what." + view.kind(), view.what()),
                     "<@" + view.userId() + ">",
-                    view.reason() == null ? "" : clip(view.reason(), 80),
+                    view.reason() == null ? "" : Texts.fit(view.reason(), 80),
                     texts.in(guild, "modlog.status." + view.status()));
             if (lines.length() + line.length() + 1 > MessageEmbed.DESCRIPTION_MAX_LENGTH) break;
             lines.append(line).append('\n');
@@ -326,10 +328,6 @@ class ModLogPoster {
             case "warn" -> new Color(0xfdd835);
             default -> new Color(0x607d8b);
         };
-    }
-
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private void tellOnce(Guild guild, String channel) {

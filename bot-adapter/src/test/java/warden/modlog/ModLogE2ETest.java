@@ -85,17 +85,7 @@ class ModLogE2ETest {
         ModerationSettings m = current.moderation();
         commands.sendAndWait(new ConfigureModeration(
                 id,
-                new ModerationSettings(
-                        m.hideResponses(),
-                        m.showPublicly(),
-                        m.dmKinds(),
-                        m.dmTemplate(),
-                        m.dmHideModerator(),
-                        m.presets(),
-                        m.raid(),
-                        m.reports(),
-                        m.countOutsideActs(),
-                        "<#" + logChannel + ">"),
+                warden.automod.AutomodOptions.with(m, "moderation", "modLogChannel", "<#" + logChannel + ">"),
                 current.version(),
                 Actor.system("test"),
                 Instant.now()));

@@ -49,83 +49,20 @@ public record ModerationSettings(
             boolean dmHideModerator,
             List<Preset> presets,
             RaidSettings raid,
-            ReportSettings reports,
-            Boolean countOutsideActs,
-            String modLogChannel,
-            Boolean recordServerAutoMod) {
-        this(
-                hideResponses,
-                showPublicly,
-                dmKinds,
-                dmTemplate,
-                dmHideModerator,
-                presets,
-                raid,
-                reports,
-                countOutsideActs,
-                modLogChannel,
-                recordServerAutoMod,
-                null);
-    }
-
-    public ModerationSettings(
-            boolean hideResponses,
-            boolean showPublicly,
-            Set<SanctionKind> dmKinds,
-            String dmTemplate,
-            boolean dmHideModerator,
-            List<Preset> presets,
-            RaidSettings raid,
-            ReportSettings reports,
-            Boolean countOutsideActs,
-            String modLogChannel) {
-        this(
-                hideResponses,
-                showPublicly,
-                dmKinds,
-                dmTemplate,
-                dmHideModerator,
-                presets,
-                raid,
-                reports,
-                countOutsideActs,
-                modLogChannel,
-                null);
-    }
-
-    public ModerationSettings(
-            boolean hideResponses,
-            boolean showPublicly,
-            Set<SanctionKind> dmKinds,
-            String dmTemplate,
-            boolean dmHideModerator,
-            List<Preset> presets,
-            RaidSettings raid,
-            ReportSettings reports,
-            Boolean countOutsideActs) {
-        this(
-                hideResponses,
-                showPublicly,
-                dmKinds,
-                dmTemplate,
-                dmHideModerator,
-                presets,
-                raid,
-                reports,
-                countOutsideActs,
-                null);
-    }
-
-    public ModerationSettings(
-            boolean hideResponses,
-            boolean showPublicly,
-            Set<SanctionKind> dmKinds,
-            String dmTemplate,
-            boolean dmHideModerator,
-            List<Preset> presets,
-            RaidSettings raid,
             ReportSettings reports) {
-        this(hideResponses, showPublicly, dmKinds, dmTemplate, dmHideModerator, presets, raid, reports, null, null);
+        this(
+                hideResponses,
+                showPublicly,
+                dmKinds,
+                dmTemplate,
+                dmHideModerator,
+                presets,
+                raid,
+                reports,
+                null,
+                null,
+                null,
+                null);
     }
 
     /**
